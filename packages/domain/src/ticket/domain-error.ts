@@ -1,0 +1,13 @@
+/** Why a rule refused an action. Stable codes: the API returns them and the UI translates them. */
+export const DOMAIN_ERROR_CODES = [
+  'not_allowed_for_actor',
+  'invalid_transition',
+  'ticket_closed',
+  'reopen_disabled',
+  'reopen_window_passed',
+  'reason_required',
+  'rating_not_due',
+  'invalid_score',
+  'same_status',
+] as const;
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

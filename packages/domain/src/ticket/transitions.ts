@@ -1,0 +1,135 @@
+import type { Actor } from './actor.js';
+import type { DomainErrorCode } from './domain-error.js';
+import { isActiveStatus, type TicketStatus } from './status.js';
+import { DAY_MS, type PortalPolicy, type TicketState } from './ticket-state.js';
+
+/** Everything that can happen to a ticket's lifecycle. Messages themselves are stored by the caller. */
+export type TicketAction =
+  | { type: 'customer_reply' }
+  | { type: 'confirm_solution' }
+  | { type: 'reject_solution'; reason: string }
+  | { type: 'rate'; score: number }
+  | { type: 'agent_reply'; nextStatus: TicketStatus }
+  | { type: 'internal_note' }
+  | { type: 'set_status'; status: TicketStatus }
+  | { type: 'close' };
+
+export type TicketActionType = TicketAction['type'];
+
+export const CUSTOMER_ACTIONS = ['customer_reply', 'confirm_solution', 'reject_solution', 'rate'] as const satisfies readonly TicketActionType[];
+export const AGENT_ACTIONS = ['agent_reply', 'internal_note', 'set_status', 'close'] as const satisfies readonly TicketActionType[];
+
+export interface DecisionContext {
+  now: number;
+  policy: PortalPolicy;
+  /** Whether the current assignee can still take the ticket back (reopen returns it to them). */
+  assigneeActive: boolean;
+}
+
+export type Decision =
+  | { ok: true; next: TicketState; statusChange: { from: TicketStatus; to: TicketStatus } | null }
+  | { ok: false; code: DomainErrorCode };
+
+const refuse = (code: DomainErrorCode): Decision => ({ ok: false, code });
+
+/**
+ * Moves a ticket into `to`, stamping the times the other rules read. Called for every status change so
+ * no path forgets one (waiting clock, resolution time, closing and its rating window).
+ */
+function enter(state: TicketState, to: TicketStatus, ctx: DecisionContext): Decision {
+  const from = state.status;
+  const next: TicketState = { ...state, status: to };
+  next.waitingSince = to === 'waiting_customer' ? ctx.now : null;
+  next.reminderStage = 0;
+  next.resolvedAt = to === 'resolved' ? ctx.now : null;
+  if (to === 'closed') {
+    next.closedAt = ctx.now;
+    next.closingCount = state.closingCount + 1;
+    next.ratingDueUntil = ctx.now + ctx.policy.ratingWindowDays * DAY_MS;
+  } else {
+    next.ratingDueUntil = null;
+    if (from === 'closed') next.closedAt = null;
+  }
+  return { ok: true, next, statusChange: from === to ? null : { from, to } };
+}
+
+function customerReply(state: TicketState, ctx: DecisionContext): Decision {
+  if (isActiveStatus(state.status)) {
+    // Already with the agent: the status stays; from waiting_customer the ball goes back to the agent.
+    if (state.status === 'waiting_customer') return enter(state, 'open', ctx);
+    return { ok: true, next: { ...state }, statusChange: null };
+  }
+  if (state.status === 'resolved') return enter(state, 'open', ctx); // a reply counts as "not resolved"
+  return reopenClosed(state, ctx);
+}
+
+function reopenClosed(state: TicketState, ctx: DecisionContext): Decision {
+  if (!ctx.policy.allowReopen) return refuse('reopen_disabled');
+  if (!canReopenWithinWindow(state, ctx.now, ctx.policy)) return refuse('reopen_window_passed');
+  const decision = enter(state, 'open', ctx);
+  if (decision.ok && !ctx.assigneeActive) decision.next.assigneeId = null; // back to the department queue
+  return decision;
+}
+
+/** Whether a closed ticket may still be reopened by its customer. */
+export function canReopenWithinWindow(state: TicketState, now: number, policy: PortalPolicy): boolean {
+  if (state.closedAt === null) return false;
+  return now - state.closedAt <= policy.reopenWindowDays * DAY_MS;
+}
+
+/** Whether the customer may reopen this ticket now; null when allowed, else the reason. */
+export function reopenRefusal(state: TicketState, now: number, policy: PortalPolicy): DomainErrorCode | null {
+  if (state.status !== 'closed') return null;
+  if (!policy.allowReopen) return 'reopen_disabled';
+  if (!canReopenWithinWindow(state, now, policy)) return 'reopen_window_passed';
+  return null;
+}
+
+function decideForCustomer(state: TicketState, action: TicketAction, ctx: DecisionContext): Decision {
+  switch (action.type) {
+    case 'customer_reply':
+      return customerReply(state, ctx);
+    case 'confirm_solution':
+      return state.status === 'resolved' ? enter(state, 'closed', ctx) : refuse('invalid_transition');
+    case 'reject_solution':
+      if (state.status !== 'resolved') return refuse('invalid_transition');
+      if (action.reason.trim() === '') return refuse('reason_required');
+      return enter(state, 'open', ctx);
+    case 'rate':
+      if (!Number.isInteger(action.score) || action.score < 1 || action.score > 5) return refuse('invalid_score');
+      if (state.status !== 'closed' || state.ratingDueUntil === null || state.ratingDueUntil <= ctx.now) {
+        return refuse('rating_not_due');
+      }
+      return { ok: true, next: { ...state, ratingDueUntil: null }, statusChange: null };
+    default:
+      return refuse('not_allowed_for_actor');
+  }
+}
+
+function decideForAgent(state: TicketState, action: TicketAction, ctx: DecisionContext): Decision {
+  switch (action.type) {
+    case 'agent_reply':
+      if (state.status === 'closed') return refuse('ticket_closed');
+      return enter(state, action.nextStatus, ctx);
+    case 'internal_note':
+      return { ok: true, next: { ...state }, statusChange: null };
+    case 'set_status':
+      if (action.status === state.status) return refuse('same_status');
+      return enter(state, action.status, ctx);
+    case 'close':
+      if (state.status === 'closed') return refuse('ticket_closed');
+      return enter(state, 'closed', ctx);
+    default:
+      return refuse('not_allowed_for_actor');
+  }
+}
+
+/**
+ * The lifecycle rules of product.md: given a ticket, an action and who takes it, the next state or the
+ * reason it is refused. Pure: the clock and the settings come in through `ctx`.
+ */
+export function decide(state: TicketState, action: TicketAction, actor: Actor, ctx: DecisionContext): Decision {
+  if (actor.kind === 'contact') return decideForCustomer(state, action, ctx);
+  if (actor.kind === 'agent') return decideForAgent(state, action, ctx);
+  return refuse('not_allowed_for_actor');
+}
