@@ -1,0 +1,36 @@
+import { eq } from 'drizzle-orm';
+import type { AgentRole } from '@atende/domain';
+import type { Db } from '../client.js';
+import { agents, contacts } from '../schema.js';
+
+export type Account =
+  | { kind: 'contact'; id: number; name: string; email: string; passwordHash: string | null; active: boolean; companyId: number | null }
+  | { kind: 'agent'; id: number; name: string; email: string; passwordHash: string | null; active: boolean; role: AgentRole };
+
+/** E-mails are compared lower-cased; staff accounts take precedence over a contact with the same e-mail. */
+export function findAccountByEmail(db: Db, email: string): Account | null {
+  const normalized = email.trim().toLowerCase();
+  const agent = db.select().from(agents).where(eq(agents.email, normalized)).get();
+  if (agent) return { kind: 'agent', ...agent };
+  const contact = db.select().from(contacts).where(eq(contacts.email, normalized)).get();
+  if (contact) return { kind: 'contact', ...contact };
+  return null;
+}
+
+export function findAccount(db: Db, kind: 'contact' | 'agent', id: number): Account | null {
+  if (kind === 'agent') {
+    const agent = db.select().from(agents).where(eq(agents.id, id)).get();
+    return agent ? { kind: 'agent', ...agent } : null;
+  }
+  const contact = db.select().from(contacts).where(eq(contacts.id, id)).get();
+  return contact ? { kind: 'contact', ...contact } : null;
+}
+
+export function isAgentActive(db: Db, agentId: number): boolean {
+  const row = db.select({ active: agents.active }).from(agents).where(eq(agents.id, agentId)).get();
+  return row?.active ?? false;
+}
+
+export function listActiveAgents(db: Db): { id: number; name: string }[] {
+  return db.select({ id: agents.id, name: agents.name }).from(agents).where(eq(agents.active, true)).orderBy(agents.name).all();
+}

@@ -1,0 +1,217 @@
+import { CUSTOMER_TABS, type CustomerTab, type TicketState, type TicketStatus } from '@atende/domain';
+import { and, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { writeTransaction } from '../client.js';
+import { departments, messages, ticketEvents, tickets } from '../schema.js';
+
+export type TicketRecord = typeof tickets.$inferSelect;
+export type NewMessage = Omit<typeof messages.$inferInsert, 'id' | 'ticketId'>;
+export type NewTicketEvent = Omit<typeof ticketEvents.$inferInsert, 'id' | 'ticketId'>;
+
+/** Keyset cursor: the sort key of the last row of the previous page. */
+export interface ActivityCursor {
+  updatedAt: number;
+  id: number;
+}
+
+export interface TicketListItem {
+  id: number;
+  subject: string;
+  status: TicketStatus;
+  departmentName: string | null;
+  updatedAt: number;
+}
+
+export interface TicketPage {
+  items: TicketListItem[];
+  nextCursor: ActivityCursor | null;
+}
+
+export function getTicket(db: Db, id: number): TicketRecord | null {
+  return db.select().from(tickets).where(eq(tickets.id, id)).get() ?? null;
+}
+
+/** The state the lifecycle rules read, taken from a stored ticket. */
+export function ticketStateOf(ticket: TicketRecord): TicketState {
+  return {
+    status: ticket.status,
+    assigneeId: ticket.assigneeId,
+    waitingSince: ticket.waitingSince,
+    reminderStage: ticket.reminderStage,
+    resolvedAt: ticket.resolvedAt,
+    closedAt: ticket.closedAt,
+    closingCount: ticket.closingCount,
+    ratingDueUntil: ticket.ratingDueUntil,
+  };
+}
+
+/** Counts of each tab of the Painel do Cliente, read from the requester's tab index only. */
+export function customerTabCounts(db: Db, requesterId: number, now: number): Record<CustomerTab, number> {
+  const rows = db
+    .select({ tab: tickets.customerTab, count: sql<number>`count(*)` })
+    .from(tickets)
+    .where(eq(tickets.requesterId, requesterId))
+    .groupBy(tickets.customerTab)
+    .all();
+  const counts = Object.fromEntries(CUSTOMER_TABS.map((tab) => [tab, 0])) as Record<CustomerTab, number>;
+  for (const row of rows) {
+    counts.all += row.count;
+    if (row.tab && row.tab !== 'unrated') counts[row.tab as CustomerTab] = row.count;
+  }
+  // "Não avaliados" only while the rating window is open.
+  counts.unrated =
+    db
+      .select({ count: sql<number>`count(*)` })
+      .from(tickets)
+      .where(and(eq(tickets.requesterId, requesterId), eq(tickets.customerTab, 'unrated'), gt(tickets.ratingDueUntil, now)))
+      .get()?.count ?? 0;
+  return counts;
+}
+
+function beforeCursor(cursor: ActivityCursor | null): SQL | undefined {
+  return cursor ? sql`(${tickets.updatedAt}, ${tickets.id}) < (${cursor.updatedAt}, ${cursor.id})` : undefined;
+}
+
+function pageOf(rows: TicketListItem[], limit: number): TicketPage {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? { updatedAt: last.updatedAt, id: last.id } : null };
+}
+
+const listColumns = {
+  id: tickets.id,
+  subject: tickets.subject,
+  status: tickets.status,
+  departmentName: departments.name,
+  updatedAt: tickets.updatedAt,
+};
+
+/** One page of a requester's tab, newest activity first (keyset pagination on updated_at, id). */
+export function listCustomerTickets(
+  db: Db,
+  params: { requesterId: number; tab: CustomerTab; now: number; cursor: ActivityCursor | null; limit: number },
+): TicketPage {
+  const { requesterId, tab, now, cursor, limit } = params;
+  const inTab =
+    tab === 'all'
+      ? undefined
+      : tab === 'unrated'
+        ? and(eq(tickets.customerTab, 'unrated'), gt(tickets.ratingDueUntil, now))
+        : eq(tickets.customerTab, tab);
+  const rows = db
+    .select(listColumns)
+    .from(tickets)
+    .leftJoin(departments, eq(departments.id, tickets.departmentId))
+    .where(and(eq(tickets.requesterId, requesterId), inTab, beforeCursor(cursor)))
+    .orderBy(desc(tickets.updatedAt), desc(tickets.id))
+    .limit(limit + 1)
+    .all();
+  return pageOf(rows, limit);
+}
+
+/** Every ticket, newest activity first: the agent home. */
+export function listAllTickets(db: Db, params: { cursor: ActivityCursor | null; limit: number }): TicketPage {
+  const rows = db
+    .select(listColumns)
+    .from(tickets)
+    .leftJoin(departments, eq(departments.id, tickets.departmentId))
+    .where(beforeCursor(params.cursor))
+    .orderBy(desc(tickets.updatedAt), desc(tickets.id))
+    .limit(params.limit + 1)
+    .all();
+  return pageOf(rows, params.limit);
+}
+
+export interface NewTicket {
+  subject: string;
+  requesterId: number;
+  companyId: number | null;
+  departmentId: number | null;
+  subjectId?: number | null;
+  priority?: TicketRecord['priority'];
+  origin: TicketRecord['origin'];
+  assigneeId?: number | null;
+  firstMessage: NewMessage;
+  now: number;
+}
+
+/** Creates a ticket with its first message and a `created` event, in one transaction. */
+export function createTicket(db: Db, input: NewTicket): TicketRecord {
+  return writeTransaction(db, (tx) => {
+    const ticket = tx
+      .insert(tickets)
+      .values({
+        subject: input.subject,
+        requesterId: input.requesterId,
+        companyId: input.companyId,
+        departmentId: input.departmentId,
+        subjectId: input.subjectId ?? null,
+        priority: input.priority ?? 'media',
+        status: 'new',
+        assigneeId: input.assigneeId ?? null,
+        origin: input.origin,
+        createdAt: input.now,
+        updatedAt: input.now,
+      })
+      .returning()
+      .get();
+    tx.insert(messages).values({ ...input.firstMessage, ticketId: ticket.id }).run();
+    tx.insert(ticketEvents)
+      .values({
+        ticketId: ticket.id,
+        actorKind: input.firstMessage.authorKind,
+        actorId: input.firstMessage.authorId,
+        type: 'created',
+        toStatus: 'new',
+        data: { origin: input.origin },
+        createdAt: input.now,
+      })
+      .run();
+    return ticket;
+  });
+}
+
+/** What a ticket change writes: the new lifecycle state, and optionally a message and events. */
+export type TicketChange =
+  | {
+      ok: true;
+      next: TicketState;
+      message?: NewMessage;
+      events?: NewTicketEvent[];
+    }
+  | { ok: false; code: string };
+
+export type ChangeTicketResult =
+  | { ok: true; ticket: TicketRecord }
+  | { ok: false; code: 'not_found' | 'conflict'; ticket: TicketRecord | null }
+  | { ok: false; code: string; ticket: TicketRecord };
+
+/**
+ * Read, decide and write a ticket in one synchronous BEGIN IMMEDIATE transaction, so two decisions
+ * racing on one ticket are serialized: the second sees the first's result. `expectedVersion` (the
+ * version the caller's page showed) turns a change made meanwhile into a `conflict`, never an overwrite.
+ */
+export function changeTicket(
+  db: Db,
+  params: { ticketId: number; expectedVersion?: number | undefined; now: number; decide: (ticket: TicketRecord) => TicketChange },
+): ChangeTicketResult {
+  return writeTransaction(db, (tx) => {
+    const ticket = getTicket(tx, params.ticketId);
+    if (!ticket) return { ok: false, code: 'not_found', ticket: null };
+    if (params.expectedVersion !== undefined && params.expectedVersion !== ticket.version) {
+      return { ok: false, code: 'conflict', ticket };
+    }
+    const change = params.decide(ticket);
+    if (!change.ok) return { ok: false, code: change.code, ticket };
+    const updated = tx
+      .update(tickets)
+      .set({ ...change.next, version: ticket.version + 1, updatedAt: params.now })
+      .where(and(eq(tickets.id, ticket.id), eq(tickets.version, ticket.version)))
+      .returning()
+      .get();
+    if (!updated) return { ok: false, code: 'conflict', ticket };
+    if (change.message) tx.insert(messages).values({ ...change.message, ticketId: ticket.id }).run();
+    for (const event of change.events ?? []) tx.insert(ticketEvents).values({ ...event, ticketId: ticket.id }).run();
+    return { ok: true, ticket: updated };
+  });
+}
