@@ -1,0 +1,84 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import type { AppEnv, Deps } from './http/app-env.js';
+import { AppError } from './http/app-error.js';
+import { requestLogger } from './http/request-logger.js';
+import { sameOriginJson } from './http/same-origin-json.js';
+import { securityHeaders } from './http/security-headers.js';
+import { loadSession } from './http/session-middleware.js';
+import { agentRoutes } from './routes/agent-routes.js';
+import { authRoutes } from './routes/auth-routes.js';
+import { customerRoutes } from './routes/customer-routes.js';
+
+/** The typed API: the SPA's client is derived from this type (hc<ApiType>), never hand-written. */
+export function createApi() {
+  return new Hono<AppEnv>()
+    .route('/auth', authRoutes())
+    .route('/customer', customerRoutes())
+    .route('/agent', agentRoutes());
+}
+export type ApiType = ReturnType<typeof createApi>;
+
+const API_BODY_LIMIT = 64 * 1024;
+
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    c.set('session', null);
+    await next();
+  });
+  app.use(requestId());
+  app.use(securityHeaders({ hsts: deps.config.env === 'production' }));
+  app.use(requestLogger());
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }, 200));
+
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store'); // authenticated answers are never cached
+  });
+  app.use('/api/*', bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => { throw new AppError('payload_too_large'); } }));
+  app.use('/api/*', sameOriginJson(deps.config.allowedOrigins));
+  app.use('/api/*', loadSession());
+  app.route('/api', createApi());
+  app.all('/api/*', () => {
+    throw new AppError('not_found');
+  });
+
+  mountSpa(app, deps.config.webDist);
+
+  app.onError((error, c) => {
+    if (error instanceof AppError) {
+      if (error.extra.retryAfterSeconds) c.header('Retry-After', String(error.extra.retryAfterSeconds));
+      return c.json(error.toBody(), error.status);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      const code = error.status === 413 ? 'payload_too_large' : error.status === 404 ? 'not_found' : 'validation_failed';
+      return c.json(new AppError(code).toBody(), new AppError(code).status);
+    }
+    deps.logger.error({ requestId: c.var.requestId, err: error }, 'unhandled error');
+    return c.json({ ...new AppError('internal_error').toBody(), requestId: c.var.requestId }, 500);
+  });
+  return app;
+}
+
+/** Serves the built SPA: hashed assets cached for a year, every other GET answered with index.html. */
+function mountSpa(app: Hono<AppEnv>, webDist: string) {
+  const indexFile = join(webDist, 'index.html');
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  if (existsSync(webDist)) app.use('/*', serveStatic({ root: webDist }));
+  app.get('*', (c) => {
+    if (!existsSync(indexFile)) return c.text('The web app is not built: run `pnpm build`.', 503);
+    c.header('Cache-Control', 'no-cache');
+    return c.html(readFileSync(indexFile, 'utf8'));
+  });
+}

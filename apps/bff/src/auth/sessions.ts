@@ -1,0 +1,43 @@
+import { deleteSession, findAccount, findSession, insertSession, touchSession, type Db } from '@atende/db';
+import type { SignedInActor } from '../http/app-env.js';
+import type { Config } from '../config.js';
+import { hashToken, newSessionToken } from './session-cookie.js';
+
+// Refreshing last_seen_at on every request would turn every read into a write; once a minute is enough
+// for an idle timeout counted in minutes.
+const TOUCH_EVERY_MS = 60_000;
+
+export function startSession(db: Db, actor: { kind: 'contact' | 'agent'; id: number }, now: number, config: Config): string {
+  const token = newSessionToken();
+  insertSession(db, {
+    tokenHash: hashToken(token),
+    actorKind: actor.kind,
+    actorId: actor.id,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: now + config.sessionAbsoluteMs,
+  });
+  return token;
+}
+
+/** The signed-in actor for a session token, or null when unknown, expired, idle too long or disabled. */
+export function resumeSession(db: Db, token: string, now: number, config: Config): SignedInActor | null {
+  const tokenHash = hashToken(token);
+  const session = findSession(db, tokenHash);
+  if (!session) return null;
+  if (now >= session.expiresAt || now - session.lastSeenAt >= config.sessionIdleMs) {
+    deleteSession(db, tokenHash);
+    return null;
+  }
+  const account = findAccount(db, session.actorKind, session.actorId);
+  if (!account || !account.active) {
+    deleteSession(db, tokenHash);
+    return null;
+  }
+  if (now - session.lastSeenAt >= TOUCH_EVERY_MS) touchSession(db, tokenHash, now);
+  const actor =
+    account.kind === 'agent'
+      ? ({ kind: 'agent', id: account.id, role: account.role } as const)
+      : ({ kind: 'contact', id: account.id } as const);
+  return { actor, name: account.name, sessionTokenHash: tokenHash };
+}

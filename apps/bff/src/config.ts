@@ -1,0 +1,57 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  /** Comma-separated origins allowed to make state-changing requests (CSRF check). */
+  PUBLIC_ORIGIN: z.string().optional(),
+  /** The built SPA served by this process. */
+  WEB_DIST: z.string().optional(),
+  /** Fill an empty database with the demo data of README (never in production). */
+  DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  databaseFile: string;
+  allowedOrigins: string[];
+  webDist: string;
+  demoData: boolean;
+  secureCookies: boolean;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  logLevel: string;
+}
+
+/** Reads and checks the environment once at start: a bad setting stops the server with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const e = parsed.data;
+  const origins = e.PUBLIC_ORIGIN
+    ? e.PUBLIC_ORIGIN.split(',').map((o) => o.trim()).filter(Boolean)
+    : [`http://localhost:${e.PORT}`, `http://127.0.0.1:${e.PORT}`];
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseFile: resolve(e.DATA_DIR, 'atende.db'),
+    allowedOrigins: origins,
+    webDist: resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+    demoData: e.DEMO_DATA === 'auto',
+    secureCookies: e.NODE_ENV === 'production',
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,29 @@
+import type { Actor } from '@atende/domain';
+import type { Db } from '@atende/db';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { LoginThrottle } from '../auth/login-throttle.js';
+
+/** What every route can reach: injected once, so tests pass a temporary database and a fake clock. */
+export interface Deps {
+  db: Db;
+  config: Config;
+  logger: Logger;
+  /** Current time in epoch ms; the only clock the server reads. */
+  now: () => number;
+  loginThrottle: LoginThrottle;
+}
+
+export interface SignedInActor {
+  actor: Exclude<Actor, { kind: 'system' }>;
+  name: string;
+  sessionTokenHash: string;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: Deps;
+    requestId: string;
+    session: SignedInActor | null;
+  };
+}

@@ -1,0 +1,21 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './app-env.js';
+
+/** One structured line per request, with the request id that error bodies and logs share. */
+export function requestLogger(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now();
+    await next();
+    const { logger } = c.var.deps;
+    const line = {
+      requestId: c.var.requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      actor: c.var.session ? `${c.var.session.actor.kind}:${c.var.session.actor.id}` : undefined,
+    };
+    if (c.res.status >= 500) logger.error(line, 'request failed');
+    else logger.info(line, 'request');
+  };
+}

@@ -1,0 +1,66 @@
+import { loginInput } from '@atende/contracts';
+import { deleteSession, findAccountByEmail } from '@atende/db';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context } from 'hono';
+import { spendVerifyTime, verifyPassword } from '../auth/password.js';
+import { clearSessionCookie, hashToken, readSessionToken, writeSessionCookie } from '../auth/session-cookie.js';
+import { startSession } from '../auth/sessions.js';
+import type { AppEnv, SignedInActor } from '../http/app-env.js';
+import { AppError } from '../http/app-error.js';
+import { validate } from '../http/validate.js';
+
+/** The socket's address: a client-supplied X-Forwarded-For is never trusted for throttling. */
+function clientAddress(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // in-process requests (tests) have no socket
+  }
+}
+
+function publicActor(session: Pick<SignedInActor, 'actor' | 'name'>) {
+  const { actor, name } = session;
+  return { kind: actor.kind, id: actor.id, name, role: actor.kind === 'agent' ? actor.role : ('contact' as const) };
+}
+
+export function authRoutes() {
+  return new Hono<AppEnv>()
+    .post('/login', validate('json', loginInput), async (c) => {
+      const { db, config, now, loginThrottle } = c.var.deps;
+      const { email, password } = c.req.valid('json');
+      const keys = [`account:${email.toLowerCase()}`, `address:${clientAddress(c)}`];
+      const waitMs = loginThrottle.retryAfterMs(keys, now());
+      if (waitMs > 0) throw new AppError('too_many_attempts', { retryAfterSeconds: Math.ceil(waitMs / 1000) });
+
+      const account = findAccountByEmail(db, email);
+      const valid =
+        account?.passwordHash && account.active
+          ? await verifyPassword(account.passwordHash, password)
+          : (await spendVerifyTime(password), false);
+      if (!account || !valid) {
+        loginThrottle.recordFailure(keys, now());
+        c.var.deps.logger.warn({ requestId: c.var.requestId, event: 'login_failed' }, 'sign-in failed');
+        throw new AppError('invalid_credentials');
+      }
+
+      // A new session id at every sign-in: a token planted before sign-in is worthless after it.
+      const previous = readSessionToken(c);
+      if (previous) deleteSession(db, hashToken(previous));
+      const token = startSession(db, account, now(), config);
+      writeSessionCookie(c, token, Math.floor(config.sessionAbsoluteMs / 1000));
+      loginThrottle.reset(keys[0]!);
+      const actor = account.kind === 'agent' ? ({ kind: 'agent', id: account.id, role: account.role } as const) : ({ kind: 'contact', id: account.id } as const);
+      return c.json({ actor: publicActor({ actor, name: account.name }) }, 200);
+    })
+    .post('/logout', async (c) => {
+      const token = readSessionToken(c);
+      if (token) deleteSession(c.var.deps.db, hashToken(token));
+      clearSessionCookie(c);
+      return c.json({ ok: true }, 200);
+    })
+    .get('/me', (c) => {
+      const session = c.var.session;
+      if (!session) throw new AppError('unauthenticated');
+      return c.json({ actor: publicActor(session) }, 200);
+    });
+}

@@ -1,0 +1,51 @@
+import { customerListQuery, customerReplyInput, ticketIdParam } from '@atende/contracts';
+import { reopenRefusal } from '@atende/domain';
+import { customerTabCounts, getPortalSettings, listCustomerTickets, ticketStateOf, ticketThread } from '@atende/db';
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/app-env.js';
+import { requireRole, signedIn } from '../http/session-middleware.js';
+import { validate } from '../http/validate.js';
+import { applyTicketAction } from '../tickets/apply-ticket-action.js';
+import { decodeCursor } from '../tickets/cursor.js';
+import { loadTicketFor } from '../tickets/load-ticket.js';
+import { messagesView, ticketPageView, ticketSummaryView } from '../tickets/ticket-views.js';
+
+const PAGE_SIZE = 20;
+
+/** The Painel do Cliente API: a contact's own tickets only. */
+export function customerRoutes() {
+  return new Hono<AppEnv>()
+    .use(requireRole('contact'))
+    .get('/tickets/counts', (c) => {
+      const { db, now } = c.var.deps;
+      return c.json({ counts: customerTabCounts(db, signedIn(c).actor.id, now()) }, 200);
+    })
+    .get('/tickets', validate('query', customerListQuery), (c) => {
+      const { db, now } = c.var.deps;
+      const { tab, cursor } = c.req.valid('query');
+      const page = listCustomerTickets(db, { requesterId: signedIn(c).actor.id, tab, now: now(), cursor: decodeCursor(cursor), limit: PAGE_SIZE });
+      return c.json(ticketPageView(page), 200);
+    })
+    .get('/tickets/:id', validate('param', ticketIdParam), (c) => {
+      const { db, now } = c.var.deps;
+      const ticket = loadTicketFor(db, signedIn(c), c.req.valid('param').id);
+      const refusal = reopenRefusal(ticketStateOf(ticket), now(), getPortalSettings(db));
+      return c.json(
+        {
+          ticket: { ...ticketSummaryView(db, ticket), canReply: refusal === null, replyRefusal: refusal },
+          messages: messagesView(ticketThread(db, ticket.id, 'customer')),
+        },
+        200,
+      );
+    })
+    .post('/tickets/:id/replies', validate('param', ticketIdParam), validate('json', customerReplyInput), (c) => {
+      const { body, expectedVersion } = c.req.valid('json');
+      const ticket = applyTicketAction(c.var.deps, signedIn(c), {
+        ticketId: c.req.valid('param').id,
+        expectedVersion,
+        action: { type: 'customer_reply' },
+        message: { body, visibility: 'public' },
+      });
+      return c.json({ ticket: { id: ticket.id, status: ticket.status, version: ticket.version } }, 201);
+    });
+}

@@ -1,0 +1,40 @@
+import { DEMO_PASSWORD, closeDatabase, deleteExpiredSessions, isDatabaseEmpty, migrateDatabase, openDatabase, seedDemoData } from '@atende/db';
+import { serve } from '@hono/node-server';
+import pino from 'pino';
+import { createApp } from './app.js';
+import { defaultLoginThrottle } from './auth/login-throttle.js';
+import { hashPassword } from './auth/password.js';
+import { loadConfig } from './config.js';
+
+const config = loadConfig();
+const logger = pino({ level: config.logLevel });
+
+const db = openDatabase(config.databaseFile);
+migrateDatabase(db); // an existing database is migrated forward, never wiped
+if (config.demoData && isDatabaseEmpty(db)) {
+  if (config.env === 'production') {
+    logger.warn('empty database in production: demo data is refused; create accounts with the admin tools');
+  } else {
+    seedDemoData(db, { passwordHash: await hashPassword(DEMO_PASSWORD), now: Date.now(), environment: config.env });
+    logger.info({ file: config.databaseFile }, 'empty database filled with demo data');
+  }
+}
+
+const app = createApp({ db, config, logger, now: Date.now, loginThrottle: defaultLoginThrottle() });
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  logger.info({ port: info.port, database: config.databaseFile }, `Atende listening on http://localhost:${info.port}`);
+});
+
+const sweep = setInterval(() => deleteExpiredSessions(db, Date.now()), 60 * 60_000);
+sweep.unref();
+
+function shutdown(signal: string) {
+  logger.info({ signal }, 'shutting down');
+  server.close(() => {
+    closeDatabase(db);
+    process.exit(0);
+  });
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,0 +1,57 @@
+import { DEMO_PASSWORD, seedDemoData, type Db } from '@atende/db';
+import { createTestDatabase } from '@atende/db/testing';
+import pino from 'pino';
+import { createApp } from '../app.js';
+import { defaultLoginThrottle } from '../auth/login-throttle.js';
+import { hashPassword } from '../auth/password.js';
+import { loadConfig } from '../config.js';
+
+export const TEST_ORIGIN = 'http://localhost:3000';
+let demoHash: Promise<string> | undefined;
+
+/**
+ * The real app over a fresh, migrated, demo-seeded SQLite file, with a clock the test moves. Requests go
+ * through app.request(): the same middleware stack as production.
+ */
+export async function createTestApp(options: { env?: Record<string, string> } = {}) {
+  const { db, dispose } = createTestDatabase();
+  const clock = { now: Date.UTC(2026, 10, 23, 15, 0, 0) };
+  demoHash ??= hashPassword(DEMO_PASSWORD);
+  seedDemoData(db, { passwordHash: await demoHash, now: clock.now, environment: 'test' });
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '3000', DATA_DIR: '/nonexistent', ...options.env });
+  const app = createApp({ db, config, logger: pino({ level: 'silent' }), now: () => clock.now, loginThrottle: defaultLoginThrottle() });
+
+  async function request(method: string, path: string, init: { body?: unknown; cookie?: string; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { origin: TEST_ORIGIN, ...init.headers };
+    if (init.cookie) headers.cookie = init.cookie;
+    let body: string | undefined;
+    if (init.body !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+    }
+    const response = await app.request(path, { method, headers, body });
+    const text = await response.text();
+    let json: any = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = null;
+    }
+    return { status: response.status, headers: response.headers, json, text };
+  }
+
+  async function signIn(email: string, password = DEMO_PASSWORD): Promise<string> {
+    const response = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { origin: TEST_ORIGIN, 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    if (response.status !== 200) throw new Error(`sign-in of ${email} failed: ${response.status}`);
+    const setCookie = response.headers.get('set-cookie') ?? '';
+    return setCookie.split(';')[0]!;
+  }
+
+  return { app, db: db as Db, clock, request, signIn, dispose };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -1,0 +1,66 @@
+import { decide, type TicketAction } from '@atende/domain';
+import { changeTicket, getPortalSettings, isAgentActive, ticketStateOf, type NewMessage, type NewTicketEvent, type TicketRecord } from '@atende/db';
+import type { Deps, SignedInActor } from '../http/app-env.js';
+import { AppError, isApiErrorCode } from '../http/app-error.js';
+import { mayAccessTicket } from './load-ticket.js';
+
+export interface ActionRequest {
+  ticketId: number;
+  expectedVersion: number;
+  action: TicketAction;
+  /** The message that comes with the action (a reply, a note, a "not resolved" reason). */
+  message?: { body: string; visibility: 'public' | 'internal' };
+}
+
+/**
+ * validate → load → decide (domain) → persist state, message and event in one transaction. Every
+ * ticket change made by a person goes through here, so none skips the rules or the history.
+ */
+export function applyTicketAction(deps: Deps, session: SignedInActor, request: ActionRequest): TicketRecord {
+  const now = deps.now();
+  const { actor } = session;
+  const result = changeTicket(deps.db, {
+    ticketId: request.ticketId,
+    expectedVersion: request.expectedVersion,
+    now,
+    decide: (ticket) => {
+      if (!mayAccessTicket(session, ticket)) return { ok: false, code: 'not_found' };
+      const decision = decide(ticketStateOf(ticket), request.action, actor, {
+        now,
+        policy: getPortalSettings(deps.db),
+        assigneeActive: ticket.assigneeId !== null && isAgentActive(deps.db, ticket.assigneeId),
+      });
+      if (!decision.ok) return decision;
+      const message: NewMessage | undefined = request.message && {
+        authorKind: actor.kind,
+        authorId: actor.id,
+        visibility: request.message.visibility,
+        body: request.message.body,
+        createdAt: now,
+      };
+      const events: NewTicketEvent[] = [];
+      if (decision.statusChange) {
+        const reopened = decision.statusChange.from === 'closed';
+        events.push({
+          actorKind: actor.kind,
+          actorId: actor.id,
+          type: reopened ? 'reopened' : 'status_changed',
+          fromStatus: decision.statusChange.from,
+          toStatus: decision.statusChange.to,
+          data: {
+            action: request.action.type,
+            ...(request.action.type === 'reject_solution' ? { reason: request.action.reason } : {}),
+            ...(reopened && decision.next.assigneeId === null && ticket.assigneeId !== null ? { returnedToQueue: true } : {}),
+          },
+          createdAt: now,
+        });
+      }
+      if (decision.next.assigneeId !== ticket.assigneeId) {
+        events.push({ actorKind: 'system', actorId: null, type: 'assignee_changed', data: { from: ticket.assigneeId, to: decision.next.assigneeId }, createdAt: now });
+      }
+      return { ok: true, next: decision.next, message, events };
+    },
+  });
+  if (!result.ok) throw new AppError(isApiErrorCode(result.code) ? result.code : 'internal_error');
+  return result.ticket;
+}

@@ -1,0 +1,60 @@
+import type { DomainErrorCode } from '@atende/domain';
+
+/** Every error `code` the API returns, with its HTTP status. The UI translates by code. */
+export const API_ERRORS = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  csrf_rejected: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  too_many_attempts: 429,
+  internal_error: 500,
+  // Domain refusals: the request was understood but the rules say no.
+  not_allowed_for_actor: 403,
+  invalid_transition: 409,
+  ticket_closed: 409,
+  reopen_disabled: 409,
+  reopen_window_passed: 409,
+  reason_required: 400,
+  rating_not_due: 409,
+  invalid_score: 400,
+  same_status: 409,
+} as const satisfies Record<string, number> & Record<DomainErrorCode, number>;
+
+export type ApiErrorCode = keyof typeof API_ERRORS;
+
+/** pt-BR messages sent in every error body (the default language). */
+export const API_ERROR_MESSAGES_PT: Record<ApiErrorCode, string> = {
+  validation_failed: 'Alguns campos não estão corretos. Verifique e tente novamente.',
+  unauthenticated: 'Sua sessão terminou. Entre novamente.',
+  invalid_credentials: 'E-mail ou senha incorretos.',
+  forbidden: 'Você não tem permissão para esta ação.',
+  csrf_rejected: 'Pedido recusado: origem não confiável.',
+  not_found: 'Não encontrado.',
+  conflict: 'Este chamado foi alterado enquanto você o via. Mostramos a versão mais recente.',
+  payload_too_large: 'O conteúdo enviado é grande demais.',
+  unsupported_media_type: 'Formato de envio não suportado: use JSON.',
+  too_many_attempts: 'Muitas tentativas. Aguarde alguns minutos e tente novamente.',
+  internal_error: 'Algo deu errado do nosso lado. Tente novamente em instantes.',
+  not_allowed_for_actor: 'Você não tem permissão para esta ação.',
+  invalid_transition: 'Esta ação não é possível na situação atual do chamado.',
+  ticket_closed: 'Este chamado está concluído.',
+  reopen_disabled: 'Este chamado está concluído e não pode ser reaberto. Abra um novo atendimento.',
+  reopen_window_passed: 'O prazo para reabrir este chamado terminou. Abra um novo atendimento.',
+  reason_required: 'Conte o que não foi resolvido.',
+  rating_not_due: 'Este chamado não está aguardando avaliação.',
+  invalid_score: 'Escolha de 1 a 5 estrelas.',
+  same_status: 'O chamado já está nesta situação.',
+};
+
+export interface ApiErrorBody {
+  code: ApiErrorCode;
+  message: string;
+  /** Per-field messages for validation errors, keyed by field name. */
+  fields?: Record<string, string>;
+  retryAfterSeconds?: number;
+}

@@ -1,0 +1,3 @@
+import "./zod-locale.js";
+export * from './errors.js';
+export * from './schemas.js';

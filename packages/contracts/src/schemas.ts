@@ -1,0 +1,49 @@
+import { CUSTOMER_TABS, TICKET_STATUSES } from '@atende/domain';
+import { z } from 'zod';
+
+/** Request schemas shared by the BFF (validation at the edge) and the SPA (forms). Strict: unknown keys are refused. */
+
+export const MESSAGE_MAX_LENGTH = 10_000;
+
+export const loginInput = z
+  .object({
+    email: z.string().trim().min(1, 'Informe seu e-mail.').max(254, 'E-mail longo demais.').pipe(z.email('E-mail inválido.')),
+    password: z.string().min(1, 'Informe sua senha.').max(256, 'Senha longa demais.'),
+  })
+  .strict();
+
+const messageBody = z
+  .string()
+  .trim()
+  .min(1, 'Escreva sua mensagem.')
+  .max(MESSAGE_MAX_LENGTH, `A mensagem pode ter até ${MESSAGE_MAX_LENGTH} caracteres.`);
+
+/** The version of the ticket the page showed: a change made meanwhile becomes a conflict. */
+const expectedVersion = z.number().int().positive();
+
+export const customerReplyInput = z.object({ body: messageBody, expectedVersion }).strict();
+
+export const agentMessageInput = z
+  .object({
+    body: messageBody,
+    visibility: z.enum(['public', 'internal']),
+    /** Status after a public reply; defaults to waiting_customer (product.md). */
+    nextStatus: z.enum(TICKET_STATUSES).optional(),
+    expectedVersion,
+  })
+  .strict();
+
+export const setStatusInput = z.object({ status: z.enum(TICKET_STATUSES), expectedVersion }).strict();
+
+export const customerListQuery = z.object({
+  tab: z.enum(CUSTOMER_TABS).default('all'),
+  cursor: z.string().max(100).optional(),
+});
+
+export const agentListQuery = z.object({ cursor: z.string().max(100).optional() });
+
+export const ticketIdParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+export type LoginInput = z.infer<typeof loginInput>;
+export type CustomerReplyInput = z.infer<typeof customerReplyInput>;
+export type AgentMessageInput = z.infer<typeof agentMessageInput>;
