@@ -31,11 +31,11 @@ export async function createTestApp(options: { env?: Record<string, string> } = 
     }
     const response = await app.request(path, { method, headers, body });
     const text = await response.text();
-    let json: any = null;
+    let json: any;
     try {
       json = text ? JSON.parse(text) : null;
     } catch {
-      json = null;
+      json = null; // not JSON (an HTML page, say): tests read `text`
     }
     return { status: response.status, headers: response.headers, json, text };
   }

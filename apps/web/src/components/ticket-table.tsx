@@ -1,0 +1,63 @@
+import type { TicketStatus } from '@atende/domain';
+import { Link } from 'react-router';
+import { useI18n } from '../lib/i18n/i18n.js';
+import { StatusBadge } from './status-badge.js';
+
+export interface TicketRow {
+  id: number;
+  subject: string;
+  status: TicketStatus;
+  departmentName: string | null;
+  updatedAt: string;
+}
+
+/** The ticket list of the panel and of the agent home: number, subject, status, department, last update. */
+export function TicketTable(props: {
+  caption: string;
+  rows: TicketRow[];
+  linkTo: (id: number) => string;
+  hasMore: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
+}) {
+  const { t, formatDateTime } = useI18n();
+  if (props.rows.length === 0) return <p className="empty">{t('tab.empty')}</p>;
+  return (
+    <>
+      <table className="tickets">
+        <caption className="visually-hidden">{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('list.number')}</th>
+            <th scope="col">{t('list.subject')}</th>
+            <th scope="col">{t('list.status')}</th>
+            <th scope="col">{t('list.department')}</th>
+            <th scope="col">{t('list.updatedAt')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={row.id}>
+              <td>#{row.id}</td>
+              <td>
+                <Link to={props.linkTo(row.id)}>{row.subject}</Link>
+              </td>
+              <td>
+                <StatusBadge status={row.status} />
+              </td>
+              <td>{row.departmentName ?? '—'}</td>
+              <td>
+                <time dateTime={row.updatedAt}>{formatDateTime(row.updatedAt)}</time>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {props.hasMore && (
+        <button type="button" className="load-more" onClick={props.onLoadMore} disabled={props.loadingMore}>
+          {props.loadingMore ? t('list.loading') : t('list.loadMore')}
+        </button>
+      )}
+    </>
+  );
+}

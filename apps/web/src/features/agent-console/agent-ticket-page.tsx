@@ -1,0 +1,143 @@
+import { TICKET_STATUSES, type TicketStatus } from '@atende/domain';
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { paths } from '../../app/paths.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { StatusBadge } from '../../components/status-badge.js';
+import { Thread } from '../../components/thread.js';
+import { isApiError } from '../../lib/api-client.js';
+import { useI18n } from '../../lib/i18n/i18n.js';
+import { useAgentTicket, usePostMessage, useSetStatus } from './agent-api.js';
+import { TicketHistory } from './ticket-history.js';
+
+export function AgentTicketPage() {
+  const { t } = useI18n();
+  const id = Number(useParams().id);
+  const query = useAgentTicket(id);
+
+  if (query.isPending) return <p role="status">{t('list.loading')}</p>;
+  if (query.error) {
+    return (
+      <section>
+        {isApiError(query.error, 'not_found') ? <h1>{t('error.notFound')}</h1> : <ErrorMessage error={query.error} />}
+        <Link to={paths.console}>{t('ticket.backToConsole')}</Link>
+      </section>
+    );
+  }
+  const { ticket, messages, history } = query.data;
+  return (
+    <article aria-labelledby="ticket-title" className="agent-ticket">
+      <Link to={paths.console}>{t('ticket.backToConsole')}</Link>
+      <header className="ticket-header">
+        <h1 id="ticket-title">
+          #{ticket.id} {ticket.subject}
+        </h1>
+        <StatusBadge status={ticket.status} />
+        <dl className="facts">
+          <dt>{t('agent.requester')}</dt>
+          <dd>{ticket.requesterName}</dd>
+          <dt>{t('ticket.department')}</dt>
+          <dd>{ticket.departmentName ?? '—'}</dd>
+          <dt>{t('ticket.assignee')}</dt>
+          <dd>{ticket.assigneeName ?? t('ticket.noAssignee')}</dd>
+        </dl>
+      </header>
+      <StatusForm ticketId={ticket.id} version={ticket.version} current={ticket.status} />
+      <h2>{t('ticket.thread')}</h2>
+      <Thread messages={messages} label={t('ticket.thread')} />
+      <MessageForm ticketId={ticket.id} version={ticket.version} />
+      <h2>{t('agent.history')}</h2>
+      <TicketHistory events={history} />
+    </article>
+  );
+}
+
+function MessageForm({ ticketId, version }: { ticketId: number; version: number }) {
+  const { t } = useI18n();
+  const post = usePostMessage(ticketId);
+  const [body, setBody] = useState('');
+  const [visibility, setVisibility] = useState<'public' | 'internal'>('public');
+  const [nextStatus, setNextStatus] = useState<TicketStatus>('waiting_customer');
+  const fieldError = isApiError(post.error) ? post.error.body.fields?.body : undefined;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    post.mutate(
+      { body, visibility, expectedVersion: version, ...(visibility === 'public' ? { nextStatus } : {}) },
+      { onSuccess: () => setBody('') },
+    );
+  };
+
+  return (
+    <form onSubmit={onSubmit} className="reply" noValidate>
+      <fieldset className="inline">
+        <legend>{t('agent.visibility')}</legend>
+        <label>
+          <input type="radio" name="visibility" checked={visibility === 'public'} onChange={() => setVisibility('public')} />
+          {t('agent.public')}
+        </label>
+        <label>
+          <input type="radio" name="visibility" checked={visibility === 'internal'} onChange={() => setVisibility('internal')} />
+          {t('agent.internalNote')}
+        </label>
+      </fieldset>
+      <div className="field">
+        <label htmlFor="agent-message">{t('agent.message')}</label>
+        <textarea
+          id="agent-message"
+          rows={5}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          aria-invalid={fieldError ? true : undefined}
+          aria-describedby={fieldError ? 'agent-message-error' : undefined}
+        />
+        {fieldError && <p id="agent-message-error" className="field-error">{fieldError}</p>}
+      </div>
+      {visibility === 'public' && (
+        <div className="field">
+          <label htmlFor="agent-next-status">{t('agent.nextStatus')}</label>
+          <StatusSelect id="agent-next-status" value={nextStatus} onChange={setNextStatus} />
+        </div>
+      )}
+      {post.error && !fieldError && <ErrorMessage error={post.error} />}
+      {post.isSuccess && <p role="status">{t('agent.sent')}</p>}
+      <button type="submit" className="primary" disabled={post.isPending}>
+        {t('agent.send')}
+      </button>
+    </form>
+  );
+}
+
+function StatusForm({ ticketId, version, current }: { ticketId: number; version: number; current: TicketStatus }) {
+  const { t } = useI18n();
+  const setStatus = useSetStatus(ticketId);
+  const [status, setStatusValue] = useState<TicketStatus>(current);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setStatus.mutate({ status, expectedVersion: version });
+  };
+  return (
+    <form onSubmit={onSubmit} className="status-form">
+      <label htmlFor="agent-status">{t('agent.status')}</label>
+      <StatusSelect id="agent-status" value={status} onChange={setStatusValue} />
+      <button type="submit" disabled={setStatus.isPending}>
+        {t('agent.changeStatus')}
+      </button>
+      {setStatus.error && <ErrorMessage error={setStatus.error} />}
+      {setStatus.isSuccess && <p role="status">{t('agent.statusChanged')}</p>}
+    </form>
+  );
+}
+
+function StatusSelect({ id, value, onChange }: { id: string; value: TicketStatus; onChange: (s: TicketStatus) => void }) {
+  const { t } = useI18n();
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value as TicketStatus)}>
+      {TICKET_STATUSES.map((s) => (
+        <option key={s} value={s}>
+          {t(`status.${s}`)}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,0 +1,37 @@
+import type { TicketStatus } from '@atende/domain';
+import type { MessageKey } from '../../lib/i18n/pt-BR.js';
+import { useI18n } from '../../lib/i18n/i18n.js';
+
+interface HistoryEvent {
+  id: number;
+  type: string;
+  fromStatus: TicketStatus | null;
+  toStatus: TicketStatus | null;
+  createdAt: string;
+}
+
+const EVENT_TEXT: Record<string, MessageKey | undefined> = {
+  created: 'history.created',
+  status_changed: 'history.status_changed',
+  reopened: 'history.reopened',
+  assignee_changed: 'history.assignee_changed',
+};
+
+/** The ticket's history in plain words, oldest first. */
+export function TicketHistory({ events }: { events: HistoryEvent[] }) {
+  const { t, formatDateTime } = useI18n();
+  const describe = (e: HistoryEvent) => {
+    const key = EVENT_TEXT[e.type];
+    const params = { from: e.fromStatus ? t(`status.${e.fromStatus}`) : '—', to: e.toStatus ? t(`status.${e.toStatus}`) : '—' };
+    return key ? t(key, params) : e.type;
+  };
+  return (
+    <ol className="history">
+      {events.map((e) => (
+        <li key={e.id}>
+          <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time> {describe(e)}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,63 @@
+import { useState, type FormEvent } from 'react';
+import { Navigate } from 'react-router';
+import { paths } from '../../app/paths.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { useI18n } from '../../lib/i18n/i18n.js';
+import { isApiError } from '../../lib/api-client.js';
+import { useLogin, useMe } from './auth-api.js';
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const login = useLogin();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+
+  if (me.data) return <Navigate to={me.data.kind === 'agent' ? paths.console : paths.panel} replace />;
+
+  const fields = isApiError(login.error) ? (login.error.body.fields ?? {}) : {};
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    login.mutate({ email, password });
+  };
+
+  return (
+    <section className="card narrow" aria-labelledby="login-title">
+      <h1 id="login-title">{t('login.title')}</h1>
+      <form onSubmit={onSubmit} noValidate>
+        <div className="field">
+          <label htmlFor="login-email">{t('login.email')}</label>
+          <input
+            id="login-email"
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            aria-invalid={fields.email ? true : undefined}
+            aria-describedby={fields.email ? 'login-email-error' : undefined}
+            required
+          />
+          {fields.email && <p id="login-email-error" className="field-error">{fields.email}</p>}
+        </div>
+        <div className="field">
+          <label htmlFor="login-password">{t('login.password')}</label>
+          <input
+            id="login-password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-invalid={fields.password ? true : undefined}
+            aria-describedby={fields.password ? 'login-password-error' : undefined}
+            required
+          />
+          {fields.password && <p id="login-password-error" className="field-error">{fields.password}</p>}
+        </div>
+        {login.error && !Object.keys(fields).length && <ErrorMessage error={login.error} />}
+        <button type="submit" className="primary" disabled={login.isPending}>
+          {login.isPending ? t('login.submitting') : t('login.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { CUSTOMER_TABS, type CustomerTab } from '@atende/domain';
+import { useSearchParams } from 'react-router';
+import { paths } from '../../app/paths.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { Tabs } from '../../components/tabs.js';
+import { TicketTable } from '../../components/ticket-table.js';
+import { useI18n } from '../../lib/i18n/i18n.js';
+import { useTabCounts, useTabTickets } from './customer-panel-api.js';
+
+const DEFAULT_TAB: CustomerTab = 'awaiting_my_reply';
+
+function isCustomerTab(value: string | null): value is CustomerTab {
+  return value !== null && (CUSTOMER_TABS as readonly string[]).includes(value);
+}
+
+/** The Painel do Cliente: five tabs with their counts; the selected tab lives in the URL (?aba=). */
+export function CustomerPanelPage() {
+  const { t } = useI18n();
+  const [search, setSearch] = useSearchParams();
+  const requested = search.get('aba');
+  const tab = isCustomerTab(requested) ? requested : DEFAULT_TAB;
+  const counts = useTabCounts();
+
+  return (
+    <section aria-labelledby="panel-title">
+      <h1 id="panel-title">{t('panel.title')}</h1>
+      {counts.error && <ErrorMessage error={counts.error} />}
+      <Tabs
+        label={t('panel.tabsLabel')}
+        idPrefix="panel"
+        selected={tab}
+        onSelect={(key) => setSearch({ aba: key }, { replace: true })}
+        items={CUSTOMER_TABS.map((key) => ({
+          key,
+          label: (
+            <>
+              {t(`tab.${key}`)} <span className="count">{counts.data?.[key] ?? '…'}</span>
+            </>
+          ),
+        }))}
+      >
+        <TabTickets tab={tab} />
+      </Tabs>
+    </section>
+  );
+}
+
+function TabTickets({ tab }: { tab: CustomerTab }) {
+  const { t } = useI18n();
+  const query = useTabTickets(tab);
+  if (query.isPending) return <p role="status">{t('list.loading')}</p>;
+  if (query.error) return <ErrorMessage error={query.error} />;
+  return (
+    <TicketTable
+      caption={t(`tab.${tab}`)}
+      rows={query.data.pages.flatMap((page) => page.items)}
+      linkTo={paths.customerTicket}
+      hasMore={query.hasNextPage}
+      loadingMore={query.isFetchingNextPage}
+      onLoadMore={() => void query.fetchNextPage()}
+    />
+  );
+}

@@ -1,0 +1,86 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { paths } from '../../app/paths.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { StatusBadge } from '../../components/status-badge.js';
+import { Thread } from '../../components/thread.js';
+import { isApiError } from '../../lib/api-client.js';
+import { useI18n } from '../../lib/i18n/i18n.js';
+import { useCustomerTicket, useReply } from './customer-ticket-api.js';
+
+export function CustomerTicketPage() {
+  const { t } = useI18n();
+  const id = Number(useParams().id);
+  const query = useCustomerTicket(id);
+
+  if (query.isPending) return <p role="status">{t('list.loading')}</p>;
+  if (query.error) {
+    return (
+      <section>
+        {isApiError(query.error, 'not_found') ? <h1>{t('error.notFound')}</h1> : <ErrorMessage error={query.error} />}
+        <Link to={paths.panel}>{t('ticket.back')}</Link>
+      </section>
+    );
+  }
+  const { ticket, messages } = query.data;
+  return (
+    <article aria-labelledby="ticket-title">
+      <Link to={paths.panel}>{t('ticket.back')}</Link>
+      <header className="ticket-header">
+        <h1 id="ticket-title">
+          #{ticket.id} {ticket.subject}
+        </h1>
+        <StatusBadge status={ticket.status} />
+        <dl className="facts">
+          <dt>{t('ticket.department')}</dt>
+          <dd>{ticket.departmentName ?? '—'}</dd>
+          <dt>{t('ticket.assignee')}</dt>
+          <dd>{ticket.assigneeName ?? t('ticket.noAssignee')}</dd>
+        </dl>
+      </header>
+      <h2>{t('ticket.thread')}</h2>
+      <Thread messages={messages} label={t('ticket.thread')} />
+      {ticket.canReply ? (
+        <ReplyForm ticketId={ticket.id} version={ticket.version} />
+      ) : (
+        <p className="notice" role="note">
+          {ticket.replyRefusal === 'reopen_window_passed' ? t('ticket.reopenWindowPassed') : t('ticket.reopenDisabled')}
+        </p>
+      )}
+    </article>
+  );
+}
+
+function ReplyForm({ ticketId, version }: { ticketId: number; version: number }) {
+  const { t } = useI18n();
+  const reply = useReply(ticketId);
+  const [body, setBody] = useState('');
+  const fieldError = isApiError(reply.error) ? reply.error.body.fields?.body : undefined;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    reply.mutate({ body, expectedVersion: version }, { onSuccess: () => setBody('') });
+  };
+
+  return (
+    <form onSubmit={onSubmit} className="reply" noValidate>
+      <div className="field">
+        <label htmlFor="reply-body">{t('ticket.yourMessage')}</label>
+        <textarea
+          id="reply-body"
+          rows={5}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          aria-invalid={fieldError ? true : undefined}
+          aria-describedby={fieldError ? 'reply-body-error' : undefined}
+        />
+        {fieldError && <p id="reply-body-error" className="field-error">{fieldError}</p>}
+      </div>
+      {reply.error && !fieldError && <ErrorMessage error={reply.error} />}
+      {reply.isSuccess && <p role="status">{t('ticket.replySent')}</p>}
+      <button type="submit" className="primary" disabled={reply.isPending}>
+        {reply.isPending ? t('ticket.sending') : t('ticket.reply')}
+      </button>
+    </form>
+  );
+}
