@@ -1,15 +1,79 @@
+import { randomBytes } from 'node:crypto';
 import { DEFAULT_PORTAL_POLICY, type PortalPolicy } from '@atende/domain';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { settings } from '../schema.js';
 
-export type PortalSettings = PortalPolicy;
+/**
+ * Settings are rows of key → JSON. Each group has typed defaults here, so a new setting needs no
+ * migration and an old database reads the defaults for what it has never stored.
+ */
+function readSetting<T extends object>(db: Db, key: string, defaults: T): T {
+  const row = db.select().from(settings).where(eq(settings.key, key)).get();
+  return { ...defaults, ...((row?.value as Partial<T> | undefined) ?? {}) };
+}
+
+function writeSetting(db: Db, key: string, value: object): void {
+  db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+}
+
+/** The customer portal's switches (seed 003) and the customer rules' windows. */
+export interface PortalSettings extends PortalPolicy {
+  /** Customers see their tickets (the Atendimentos menu). */
+  customersSeeTickets: boolean;
+  /** Customers open tickets from the portal. */
+  customersOpenTickets: boolean;
+  /** An agent's message is public unless they choose otherwise. */
+  agentRepliesPublicByDefault: boolean;
+}
+
+export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
+  ...DEFAULT_PORTAL_POLICY,
+  customersSeeTickets: true,
+  customersOpenTickets: true,
+  agentRepliesPublicByDefault: true,
+};
 
 export function getPortalSettings(db: Db): PortalSettings {
-  const row = db.select().from(settings).where(eq(settings.key, 'portal')).get();
-  return { ...DEFAULT_PORTAL_POLICY, ...((row?.value as Partial<PortalSettings> | undefined) ?? {}) };
+  return readSetting(db, 'portal', DEFAULT_PORTAL_SETTINGS);
 }
 
 export function savePortalSettings(db: Db, value: PortalSettings): void {
-  db.insert(settings).values({ key: 'portal', value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+  writeSetting(db, 'portal', value);
+}
+
+/** The service company's clock: its time zone and business hours (due dates, today's work, routing). */
+export interface CompanySettings {
+  timeZone: string;
+  /** Business days, 0 = Sunday … 6 = Saturday. */
+  businessDays: number[];
+  /** Opening and closing time, "HH:MM", in the company's time zone. */
+  businessHoursStart: string;
+  businessHoursEnd: string;
+}
+
+export const DEFAULT_COMPANY_SETTINGS: CompanySettings = {
+  timeZone: 'America/Sao_Paulo',
+  businessDays: [1, 2, 3, 4, 5],
+  businessHoursStart: '08:00',
+  businessHoursEnd: '18:00',
+};
+
+export function getCompanySettings(db: Db): CompanySettings {
+  return readSetting(db, 'company', DEFAULT_COMPANY_SETTINGS);
+}
+
+export function saveCompanySettings(db: Db, value: CompanySettings): void {
+  writeSetting(db, 'company', value);
+}
+
+/**
+ * A server secret (e.g. the key that signs rating links), created on first use and kept in the
+ * database so every process and restart signs alike.
+ */
+export function getOrCreateSecret(db: Db, name: string): string {
+  const key = `secret:${name}`;
+  db.insert(settings).values({ key, value: { secret: randomBytes(32).toString('base64url') } }).onConflictDoNothing().run();
+  const row = db.select().from(settings).where(eq(settings.key, key)).get();
+  return (row!.value as { secret: string }).secret;
 }
