@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeDatabase, migrateDatabase, openDatabase } from './client.js';
+import { customerTabCounts } from './queries/tickets.js';
+import { isDatabaseEmpty, seedDemoData } from './seed/demo-data.js';
+import { createTestDatabase } from './testing/index.js';
+
+let dispose: (() => void) | undefined;
+afterEach(() => dispose?.());
+
+describe('opening the database', () => {
+  it('uses WAL, synchronous=FULL, a busy timeout and enforced foreign keys', () => {
+    const test = createTestDatabase();
+    dispose = test.dispose;
+    const pragma = (name: string) => test.db.$client.pragma(name, { simple: true });
+    expect(pragma('journal_mode')).toBe('wal');
+    expect(pragma('synchronous')).toBe(2); // FULL
+    expect(pragma('busy_timeout')).toBe(5000);
+    expect(pragma('foreign_keys')).toBe(1);
+  });
+
+  it('an existing database is migrated again without losing data', () => {
+    const test = createTestDatabase();
+    dispose = test.dispose;
+    seedDemoData(test.db, { passwordHash: 'x', now: 1_000, environment: 'test' });
+    const before = customerTabCounts(test.db, 1, 1_000);
+    closeDatabase(test.db);
+
+    const reopened = openDatabase(test.file);
+    migrateDatabase(reopened);
+    expect(isDatabaseEmpty(reopened)).toBe(false);
+    expect(customerTabCounts(reopened, 1, 1_000)).toEqual(before);
+    closeDatabase(reopened);
+  });
+});
