@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ACCOUNTS, signIn } from '../support/accounts.js';
 
@@ -68,4 +69,24 @@ test('the Central do Assinante page files with origin hotsite and prefills a ref
   await expect(agent.locator('tbody tr', { hasText: 'Referente ao chamado #12' })).toHaveCount(1);
   await expect(agent.locator('tbody tr', { hasText: 'Referente ao chamado #12' })).toContainText('Hotsite');
   await agent.context().close();
+});
+
+test('the new-ticket form and the admin console have no serious or critical accessibility violations', async ({ browser, page }) => {
+  const serious = async (p: Page) =>
+    (await new AxeBuilder({ page: p }).analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  await signIn(page, ACCOUNTS.contact);
+  await page.goto('/painel/novo');
+  await page.getByRole('button', { name: 'Enviar ticket' }).click();
+  await expect(page.getByText('Escreva sua mensagem.')).toBeVisible();
+  expect(await serious(page)).toEqual([]);
+
+  const admin = await pageAs(browser, ACCOUNTS.admin);
+  for (const path of ['/console/admin/portal', '/console/admin/departamentos', '/console/admin/assuntos']) {
+    await admin.goto(path);
+    await expect(admin.getByRole('button', { name: /Salvar|Adicionar/ }).first()).toBeVisible();
+    expect(await serious(admin), path).toEqual([]);
+  }
+  await admin.context().close();
 });
