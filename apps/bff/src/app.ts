@@ -11,16 +11,20 @@ import { requestLogger } from './http/request-logger.js';
 import { sameOriginJson } from './http/same-origin-json.js';
 import { securityHeaders } from './http/security-headers.js';
 import { loadSession } from './http/session-middleware.js';
+import { adminRoutes } from './routes/admin-routes.js';
 import { agentRoutes } from './routes/agent-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { customerRoutes } from './routes/customer-routes.js';
+import { newTicketRoutes } from './routes/new-ticket-routes.js';
 
 /** The typed API: the SPA's client is derived from this type (hc<ApiType>), never hand-written. */
 export function createApi() {
   return new Hono<AppEnv>()
     .route('/auth', authRoutes())
     .route('/customer', customerRoutes())
-    .route('/agent', agentRoutes());
+    .route('/customer', newTicketRoutes())
+    .route('/agent', agentRoutes())
+    .route('/admin', adminRoutes());
 }
 export type ApiType = ReturnType<typeof createApi>;
 

@@ -1,6 +1,7 @@
 export * from './client.js';
 export * as schema from './schema.js';
 export * from './queries/accounts.js';
+export * from './queries/catalog.js';
 export * from './queries/sessions.js';
 export * from './queries/settings.js';
 export * from './queries/tickets.js';

@@ -114,6 +114,7 @@ export const tickets = sqliteTable(
     index('tickets_requester_tab_activity_idx').on(t.requesterId, t.customerTab, t.updatedAt, t.id),
     index('tickets_activity_idx').on(t.updatedAt, t.id),
     index('tickets_assignee_idx').on(t.assigneeId, t.status),
+    index('tickets_origin_activity_idx').on(t.origin, t.updatedAt, t.id),
     check('tickets_status_check', sql`${t.status} IN (${sql.raw(statusCheck)})`),
   ],
 );
@@ -148,6 +149,21 @@ export const ticketEvents = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('ticket_events_ticket_idx').on(t.ticketId, t.id)],
+);
+
+/**
+ * Idempotency keys of tickets filed by customers: a retried or double-submitted form finds the ticket
+ * its first request created. Written in the same transaction as the ticket.
+ */
+export const ticketIdempotencyKeys = sqliteTable(
+  'ticket_idempotency_keys',
+  {
+    contactId: integer('contact_id').notNull().references(() => contacts.id),
+    key: text('key').notNull(),
+    ticketId: integer('ticket_id').notNull().references(() => tickets.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('ticket_idempotency_keys_contact_key_unique').on(t.contactId, t.key)],
 );
 
 /** Server-side sessions; only the SHA-256 of the token is stored. */

@@ -1,5 +1,5 @@
-import { agentListQuery, agentMessageInput, setStatusInput, ticketIdParam } from '@atende/contracts';
-import { listAllTickets, ticketHistory, ticketThread } from '@atende/db';
+import { agentListQuery, agentMessageInput, agentOriginQuery, setStatusInput, ticketIdParam } from '@atende/contracts';
+import { getPortalSettings, listAllTickets, ticketHistory, ticketThread } from '@atende/db';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { requireRole, signedIn } from '../http/session-middleware.js';
@@ -15,8 +15,9 @@ const PAGE_SIZE = 25;
 export function agentRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('agent'))
-    .get('/tickets', validate('query', agentListQuery), (c) => {
-      const page = listAllTickets(c.var.deps.db, { cursor: decodeCursor(c.req.valid('query').cursor), limit: PAGE_SIZE });
+    .get('/tickets', validate('query', agentListQuery.extend(agentOriginQuery.shape)), (c) => {
+      const { cursor, origin } = c.req.valid('query');
+      const page = listAllTickets(c.var.deps.db, { cursor: decodeCursor(cursor), limit: PAGE_SIZE, origin });
       return c.json(ticketPageView(page), 200);
     })
     .get('/tickets/:id', validate('param', ticketIdParam), (c) => {
@@ -27,6 +28,8 @@ export function agentRoutes() {
           ticket: ticketSummaryView(db, ticket),
           messages: messagesView(ticketThread(db, ticket.id, 'staff')),
           history: historyView(ticketHistory(db, ticket.id)),
+          // The message form starts on this visibility (admin setting); the agent may switch it.
+          defaultVisibility: getPortalSettings(db).agentRepliesPublicByDefault ? ('public' as const) : ('internal' as const),
         },
         200,
       );

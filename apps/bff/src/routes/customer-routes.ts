@@ -3,6 +3,7 @@ import { reopenRefusal } from '@atende/domain';
 import { customerTabCounts, getPortalSettings, listCustomerTickets, ticketStateOf, ticketThread } from '@atende/db';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
+import { requirePortalSwitch } from '../http/portal-switch.js';
 import { requireRole, signedIn } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
 import { applyTicketAction } from '../tickets/apply-ticket-action.js';
@@ -16,17 +17,17 @@ const PAGE_SIZE = 20;
 export function customerRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('contact'))
-    .get('/tickets/counts', (c) => {
+    .get('/tickets/counts', requirePortalSwitch('see'), (c) => {
       const { db, now } = c.var.deps;
       return c.json({ counts: customerTabCounts(db, signedIn(c).actor.id, now()) }, 200);
     })
-    .get('/tickets', validate('query', customerListQuery), (c) => {
+    .get('/tickets', requirePortalSwitch('see'), validate('query', customerListQuery), (c) => {
       const { db, now } = c.var.deps;
       const { tab, cursor } = c.req.valid('query');
       const page = listCustomerTickets(db, { requesterId: signedIn(c).actor.id, tab, now: now(), cursor: decodeCursor(cursor), limit: PAGE_SIZE });
       return c.json(ticketPageView(page), 200);
     })
-    .get('/tickets/:id', validate('param', ticketIdParam), (c) => {
+    .get('/tickets/:id', requirePortalSwitch('see'), validate('param', ticketIdParam), (c) => {
       const { db, now } = c.var.deps;
       const ticket = loadTicketFor(db, signedIn(c), c.req.valid('param').id);
       const refusal = reopenRefusal(ticketStateOf(ticket), now(), getPortalSettings(db));
@@ -38,7 +39,7 @@ export function customerRoutes() {
         200,
       );
     })
-    .post('/tickets/:id/replies', validate('param', ticketIdParam), validate('json', customerReplyInput), (c) => {
+    .post('/tickets/:id/replies', requirePortalSwitch('see'), validate('param', ticketIdParam), validate('json', customerReplyInput), (c) => {
       const { body, expectedVersion } = c.req.valid('json');
       const ticket = applyTicketAction(c.var.deps, signedIn(c), {
         ticketId: c.req.valid('param').id,

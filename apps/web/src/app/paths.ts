@@ -4,6 +4,11 @@ export const paths = {
   login: '/entrar',
   panel: '/painel',
   customerTicket: (id: number | string) => `/painel/chamados/${id}`,
+  newTicket: '/painel/novo',
+  centralDoAssinante: '/central-do-assinante',
   console: '/console',
   agentTicket: (id: number | string) => `/console/chamados/${id}`,
+  adminPortal: '/console/admin/portal',
+  adminDepartments: '/console/admin/departamentos',
+  adminSubjects: '/console/admin/assuntos',
 } as const;

@@ -1,4 +1,5 @@
-import { createBrowserRouter } from 'react-router';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Outlet } from 'react-router';
 import { Layout } from '../components/layout.js';
 import { NotFoundPage } from '../components/not-found-page.js';
 import { AgentHomePage } from '../features/agent-console/agent-home-page.js';
@@ -7,7 +8,26 @@ import { LoginPage } from '../features/auth/login-page.js';
 import { HomeRedirect, RequireRole } from '../features/auth/require-role.js';
 import { CustomerPanelPage } from '../features/customer-panel/customer-panel-page.js';
 import { CustomerTicketPage } from '../features/customer-ticket/customer-ticket-page.js';
+import { useI18n } from '../lib/i18n/i18n.js';
 import { paths } from './paths.js';
+
+function Loading() {
+  const { t } = useI18n();
+  return <p role="status">{t('list.loading')}</p>;
+}
+
+function Contact({ children }: { children: ReactNode }) {
+  return (
+    <RequireRole kind="contact">
+      <Suspense fallback={<Loading />}>{children}</Suspense>
+    </RequireRole>
+  );
+}
+
+const NewTicketPage = lazy(() => import('../features/new-ticket/new-ticket-page.js').then((m) => ({ default: m.NewTicketPage })));
+const CentralDoAssinantePage = lazy(() =>
+  import('../features/new-ticket/new-ticket-page.js').then((m) => ({ default: m.CentralDoAssinantePage })),
+);
 
 export const router = createBrowserRouter([
   {
@@ -17,8 +37,25 @@ export const router = createBrowserRouter([
       { path: paths.login, element: <LoginPage /> },
       { path: paths.panel, element: <RequireRole kind="contact"><CustomerPanelPage /></RequireRole> },
       { path: paths.customerTicket(':id'), element: <RequireRole kind="contact"><CustomerTicketPage /></RequireRole> },
+      // The new-ticket form and the admin console load on demand: they pull in the zod schemas.
+      { path: paths.newTicket, element: <Contact><NewTicketPage /></Contact> },
+      { path: paths.centralDoAssinante, element: <Contact><CentralDoAssinantePage /></Contact> },
       { path: paths.console, element: <RequireRole kind="agent"><AgentHomePage /></RequireRole> },
       { path: paths.agentTicket(':id'), element: <RequireRole kind="agent"><AgentTicketPage /></RequireRole> },
+      {
+        path: '/console/admin',
+        element: <RequireRole kind="agent"><Outlet /></RequireRole>,
+        children: [
+          {
+            lazy: () => import('../features/admin/admin-layout.js'),
+            children: [
+              { path: paths.adminPortal, lazy: () => import('../features/admin/admin-portal-page.js') },
+              { path: paths.adminDepartments, lazy: () => import('../features/admin/admin-departments-page.js') },
+              { path: paths.adminSubjects, lazy: () => import('../features/admin/admin-subjects-page.js') },
+            ],
+          },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

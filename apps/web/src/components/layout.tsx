@@ -1,6 +1,7 @@
 import { Link, Outlet, useNavigate } from 'react-router';
 import { paths } from '../app/paths.js';
 import { useLogout, useMe } from '../features/auth/auth-api.js';
+import { usePortalSwitches } from '../features/customer-panel/portal-api.js';
 import { LOCALES, useI18n, type Locale } from '../lib/i18n/i18n.js';
 
 export function Layout() {
@@ -8,6 +9,9 @@ export function Layout() {
   const me = useMe();
   const logout = useLogout();
   const navigate = useNavigate();
+  // Seed 003: with the portal's switches both off, the customer has no Atendimentos entry at all.
+  const switches = usePortalSwitches(me.data?.kind === 'contact');
+  const showTickets = switches.data ? switches.data.customersSeeTickets || switches.data.customersOpenTickets : false;
 
   return (
     <>
@@ -19,8 +23,9 @@ export function Layout() {
           {t('app.name')}
         </Link>
         <nav aria-label={t('nav.mainLabel')}>
-          {me.data?.kind === 'contact' && <Link to={paths.panel}>{t('nav.panel')}</Link>}
+          {me.data?.kind === 'contact' && showTickets && <Link to={paths.panel}>{t('nav.tickets')}</Link>}
           {me.data?.kind === 'agent' && <Link to={paths.console}>{t('nav.console')}</Link>}
+          {me.data?.role === 'admin' && <Link to={paths.adminPortal}>{t('nav.admin')}</Link>}
         </nav>
         <div className="topbar-end">
           <label className="locale">

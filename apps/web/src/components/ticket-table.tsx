@@ -1,4 +1,4 @@
-import type { TicketStatus } from '@atende/domain';
+import type { Origin, TicketStatus } from '@atende/domain';
 import { Link } from 'react-router';
 import { useI18n } from '../lib/i18n/i18n.js';
 import { StatusBadge } from './status-badge.js';
@@ -7,6 +7,7 @@ export interface TicketRow {
   id: number;
   subject: string;
   status: TicketStatus;
+  origin: Origin;
   departmentName: string | null;
   updatedAt: string;
 }
@@ -19,6 +20,8 @@ export function TicketTable(props: {
   hasMore: boolean;
   loadingMore: boolean;
   onLoadMore: () => void;
+  /** The agent list shows where each ticket came from. */
+  showOrigin?: boolean;
 }) {
   const { t, formatDateTime } = useI18n();
   if (props.rows.length === 0) return <p className="empty">{t('tab.empty')}</p>;
@@ -32,6 +35,7 @@ export function TicketTable(props: {
             <th scope="col">{t('list.subject')}</th>
             <th scope="col">{t('list.status')}</th>
             <th scope="col">{t('list.department')}</th>
+            {props.showOrigin && <th scope="col">{t('origin.label')}</th>}
             <th scope="col">{t('list.updatedAt')}</th>
           </tr>
         </thead>
@@ -46,6 +50,7 @@ export function TicketTable(props: {
                 <StatusBadge status={row.status} />
               </td>
               <td>{row.departmentName ?? '—'}</td>
+              {props.showOrigin && <td>{t(`origin.${row.origin}`)}</td>}
               <td>
                 <time dateTime={row.updatedAt}>{formatDateTime(row.updatedAt)}</time>
               </td>

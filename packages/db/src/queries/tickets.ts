@@ -2,7 +2,7 @@ import { CUSTOMER_TABS, type CustomerTab, type TicketState, type TicketStatus } 
 import { and, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { writeTransaction } from '../client.js';
-import { departments, messages, ticketEvents, tickets } from '../schema.js';
+import { departments, messages, ticketEvents, ticketIdempotencyKeys, tickets } from '../schema.js';
 
 export type TicketRecord = typeof tickets.$inferSelect;
 export type NewMessage = Omit<typeof messages.$inferInsert, 'id' | 'ticketId'>;
@@ -18,6 +18,7 @@ export interface TicketListItem {
   id: number;
   subject: string;
   status: TicketStatus;
+  origin: TicketRecord['origin'];
   departmentName: string | null;
   updatedAt: number;
 }
@@ -82,6 +83,7 @@ const listColumns = {
   id: tickets.id,
   subject: tickets.subject,
   status: tickets.status,
+  origin: tickets.origin,
   departmentName: departments.name,
   updatedAt: tickets.updatedAt,
 };
@@ -110,12 +112,15 @@ export function listCustomerTickets(
 }
 
 /** Every ticket, newest activity first: the agent home. */
-export function listAllTickets(db: Db, params: { cursor: ActivityCursor | null; limit: number }): TicketPage {
+export function listAllTickets(
+  db: Db,
+  params: { cursor: ActivityCursor | null; limit: number; origin?: TicketRecord['origin'] | undefined },
+): TicketPage {
   const rows = db
     .select(listColumns)
     .from(tickets)
     .leftJoin(departments, eq(departments.id, tickets.departmentId))
-    .where(beforeCursor(params.cursor))
+    .where(and(params.origin ? eq(tickets.origin, params.origin) : undefined, beforeCursor(params.cursor)))
     .orderBy(desc(tickets.updatedAt), desc(tickets.id))
     .limit(params.limit + 1)
     .all();
@@ -133,11 +138,30 @@ export interface NewTicket {
   assigneeId?: number | null;
   firstMessage: NewMessage;
   now: number;
+  /**
+   * The requester's idempotency key: a second request with the same key returns the ticket the first
+   * one created instead of creating another.
+   */
+  idempotencyKey?: string | undefined;
 }
 
 /** Creates a ticket with its first message and a `created` event, in one transaction. */
 export function createTicket(db: Db, input: NewTicket): TicketRecord {
+  return createTicketOnce(db, input).ticket;
+}
+
+/** createTicket that also says whether this call created the ticket (false: an idempotent replay). */
+export function createTicketOnce(db: Db, input: NewTicket): { ticket: TicketRecord; created: boolean } {
   return writeTransaction(db, (tx) => {
+    if (input.idempotencyKey !== undefined) {
+      const seen = tx
+        .select({ ticketId: ticketIdempotencyKeys.ticketId })
+        .from(ticketIdempotencyKeys)
+        .where(and(eq(ticketIdempotencyKeys.contactId, input.requesterId), eq(ticketIdempotencyKeys.key, input.idempotencyKey)))
+        .get();
+      const earlier = seen ? getTicket(tx, seen.ticketId) : null;
+      if (earlier) return { ticket: earlier, created: false };
+    }
     const ticket = tx
       .insert(tickets)
       .values({
@@ -167,7 +191,12 @@ export function createTicket(db: Db, input: NewTicket): TicketRecord {
         createdAt: input.now,
       })
       .run();
-    return ticket;
+    if (input.idempotencyKey !== undefined) {
+      tx.insert(ticketIdempotencyKeys)
+        .values({ contactId: input.requesterId, key: input.idempotencyKey, ticketId: ticket.id, createdAt: input.now })
+        .run();
+    }
+    return { ticket, created: true };
   });
 }
 

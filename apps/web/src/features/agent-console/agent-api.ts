@@ -1,17 +1,18 @@
-import type { TicketStatus } from '@atende/domain';
+import type { Origin, TicketStatus } from '@atende/domain';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError, unwrap } from '../../lib/api-client.js';
 
 export const agentKeys = {
   all: ['agent'] as const,
-  list: ['agent', 'tickets'] as const,
+  list: (origin?: Origin) => ['agent', 'tickets', origin ?? 'all'] as const,
   ticket: (id: number) => ['agent', 'ticket', id] as const,
 };
 
-export function useAgentTickets() {
+export function useAgentTickets(origin?: Origin) {
   return useInfiniteQuery({
-    queryKey: agentKeys.list,
-    queryFn: ({ pageParam }) => unwrap(api.agent.tickets.$get({ query: pageParam ? { cursor: pageParam } : {} })),
+    queryKey: agentKeys.list(origin),
+    queryFn: ({ pageParam }) =>
+      unwrap(api.agent.tickets.$get({ query: { ...(pageParam ? { cursor: pageParam } : {}), ...(origin ? { origin } : {}) } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

@@ -24,7 +24,7 @@ export function AgentTicketPage() {
       </section>
     );
   }
-  const { ticket, messages, history } = query.data;
+  const { ticket, messages, history, defaultVisibility } = query.data;
   return (
     <article aria-labelledby="ticket-title" className="agent-ticket">
       <Link to={paths.console}>{t('ticket.backToConsole')}</Link>
@@ -38,6 +38,8 @@ export function AgentTicketPage() {
           <dd>{ticket.requesterName}</dd>
           <dt>{t('ticket.department')}</dt>
           <dd>{ticket.departmentName ?? '—'}</dd>
+          <dt>{t('ticket.origin')}</dt>
+          <dd>{t(`origin.${ticket.origin}`)}</dd>
           <dt>{t('ticket.assignee')}</dt>
           <dd>{ticket.assigneeName ?? t('ticket.noAssignee')}</dd>
         </dl>
@@ -45,18 +47,18 @@ export function AgentTicketPage() {
       <StatusForm ticketId={ticket.id} version={ticket.version} current={ticket.status} />
       <h2>{t('ticket.thread')}</h2>
       <Thread messages={messages} label={t('ticket.thread')} />
-      <MessageForm ticketId={ticket.id} version={ticket.version} />
+      <MessageForm ticketId={ticket.id} version={ticket.version} defaultVisibility={defaultVisibility} />
       <h2>{t('agent.history')}</h2>
       <TicketHistory events={history} />
     </article>
   );
 }
 
-function MessageForm({ ticketId, version }: { ticketId: number; version: number }) {
+function MessageForm({ ticketId, version, defaultVisibility }: { ticketId: number; version: number; defaultVisibility: 'public' | 'internal' }) {
   const { t } = useI18n();
   const post = usePostMessage(ticketId);
   const [body, setBody] = useState('');
-  const [visibility, setVisibility] = useState<'public' | 'internal'>('public');
+  const [visibility, setVisibility] = useState<'public' | 'internal'>(defaultVisibility);
   const [nextStatus, setNextStatus] = useState<TicketStatus>('waiting_customer');
   const fieldError = isApiError(post.error) ? post.error.body.fields?.body : undefined;
 

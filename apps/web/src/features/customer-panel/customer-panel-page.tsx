@@ -1,11 +1,12 @@
 import { CUSTOMER_TABS, type CustomerTab } from '@atende/domain';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { paths } from '../../app/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { Tabs } from '../../components/tabs.js';
 import { TicketTable } from '../../components/ticket-table.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { useTabCounts, useTabTickets } from './customer-panel-api.js';
+import { usePortalSwitches } from './portal-api.js';
 
 const DEFAULT_TAB: CustomerTab = 'awaiting_my_reply';
 
@@ -13,8 +14,38 @@ function isCustomerTab(value: string | null): value is CustomerTab {
   return value !== null && (CUSTOMER_TABS as readonly string[]).includes(value);
 }
 
-/** The Painel do Cliente: five tabs with their counts; the selected tab lives in the URL (?aba=). */
+/**
+ * The Painel do Cliente: "Novo atendimento" when the portal lets customers open tickets, and the tabs
+ * when it lets them see their tickets (both admin switches).
+ */
 export function CustomerPanelPage() {
+  const { t } = useI18n();
+  const switches = usePortalSwitches();
+  return (
+    <section aria-labelledby="panel-title">
+      <h1 id="panel-title">{t('panel.title')}</h1>
+      {switches.isPending ? (
+        <p role="status">{t('list.loading')}</p>
+      ) : switches.error ? (
+        <ErrorMessage error={switches.error} />
+      ) : (
+        <>
+          {switches.data.customersOpenTickets && (
+            <p>
+              <Link to={paths.newTicket} className="button primary">
+                {t('panel.newTicket')}
+              </Link>
+            </p>
+          )}
+          {switches.data.customersSeeTickets ? <PanelTabs /> : <p className="notice">{t('panel.ticketsHidden')}</p>}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Five tabs with their counts; the selected tab lives in the URL (?aba=). */
+function PanelTabs() {
   const { t } = useI18n();
   const [search, setSearch] = useSearchParams();
   const requested = search.get('aba');
@@ -22,8 +53,7 @@ export function CustomerPanelPage() {
   const counts = useTabCounts();
 
   return (
-    <section aria-labelledby="panel-title">
-      <h1 id="panel-title">{t('panel.title')}</h1>
+    <>
       {counts.error && <ErrorMessage error={counts.error} />}
       <Tabs
         label={t('panel.tabsLabel')}
@@ -41,7 +71,7 @@ export function CustomerPanelPage() {
       >
         <TabTickets tab={tab} />
       </Tabs>
-    </section>
+    </>
   );
 }
 

@@ -6,6 +6,8 @@ export const EN_ERROR_MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   unauthenticated: 'Your session ended. Please sign in again.',
   invalid_credentials: 'Wrong e-mail or password.',
   forbidden: 'You are not allowed to do this.',
+  portal_tickets_hidden: 'Tickets are not available on the portal.',
+  portal_new_tickets_disabled: 'Opening tickets from the portal is turned off.',
   not_found: 'Not found.',
   conflict: 'This ticket changed while you were viewing it. Showing the latest version.',
   too_many_attempts: 'Too many attempts. Wait a few minutes and try again.',

@@ -1,0 +1,47 @@
+import { newTicketInput } from '@atende/contracts';
+import { createTicketOnce, findAccount, getPortalSettings, isPortalDepartment, isPortalSubject, portalDepartments, portalSubjects } from '@atende/db';
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/app-env.js';
+import { AppError } from '../http/app-error.js';
+import { requirePortalSwitch } from '../http/portal-switch.js';
+import { requireRole, signedIn } from '../http/session-middleware.js';
+import { validate } from '../http/validate.js';
+
+/** The Central do Assinante: what the portal offers a contact, and filing a ticket (seed 003). */
+export function newTicketRoutes() {
+  return new Hono<AppEnv>()
+    .use(requireRole('contact'))
+    .get('/portal', (c) => {
+      const { customersSeeTickets, customersOpenTickets } = getPortalSettings(c.var.deps.db);
+      return c.json({ customersSeeTickets, customersOpenTickets }, 200);
+    })
+    .get('/new-ticket/options', requirePortalSwitch('open'), (c) => {
+      const { db } = c.var.deps;
+      return c.json({ departments: portalDepartments(db), subjects: portalSubjects(db) }, 200);
+    })
+    .post('/tickets', requirePortalSwitch('open'), validate('json', newTicketInput), (c) => {
+      const { db, now } = c.var.deps;
+      const input = c.req.valid('json');
+      // A department or subject the portal does not offer (hidden, inactive, unknown) is refused like a
+      // missing one: the form only ever lists offered ones, so this is a hand-made request.
+      const fields: Record<string, string> = {};
+      if (!isPortalDepartment(db, input.departmentId)) fields.departmentId = 'Departamento indisponível. Escolha outro.';
+      if (!isPortalSubject(db, input.subjectId)) fields.subjectId = 'Assunto indisponível. Escolha outro.';
+      if (Object.keys(fields).length > 0) throw new AppError('validation_failed', { fields });
+      const { actor } = signedIn(c);
+      const contact = findAccount(db, 'contact', actor.id);
+      if (!contact) throw new AppError('unauthenticated');
+      const { ticket, created } = createTicketOnce(db, {
+        subject: input.subject,
+        requesterId: actor.id,
+        companyId: contact.kind === 'contact' ? contact.companyId : null,
+        departmentId: input.departmentId,
+        subjectId: input.subjectId,
+        origin: input.origin,
+        firstMessage: { authorKind: 'contact', authorId: actor.id, visibility: 'public', body: input.body, createdAt: now() },
+        now: now(),
+        idempotencyKey: input.idempotencyKey,
+      });
+      return c.json({ ticket: { id: ticket.id, status: ticket.status, origin: ticket.origin }, created }, created ? 201 : 200);
+    });
+}

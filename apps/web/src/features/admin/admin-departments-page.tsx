@@ -1,0 +1,74 @@
+import type { DepartmentInput } from '@atende/contracts';
+import { useId, useState, type FormEvent } from 'react';
+import { ErrorMessage } from '../../components/error-message.js';
+import { useI18n } from '../../lib/i18n/i18n.js';
+import { useDepartments, useSaveDepartment } from './admin-api.js';
+import { fieldErrorsOf } from './field-errors.js';
+
+type Flag = 'active' | 'servesTickets' | 'servesExternal';
+const FLAGS: Flag[] = ['active', 'servesTickets', 'servesExternal'];
+const EMPTY: DepartmentInput = { name: '', active: true, servesTickets: true, servesExternal: false };
+
+/** Departments (seed 003): only active ones that "presta atendimento" and "externo" reach the portal. */
+export function AdminDepartmentsPage() {
+  const { t } = useI18n();
+  const query = useDepartments();
+  if (query.isPending) return <p role="status">{t('list.loading')}</p>;
+  if (query.error) return <ErrorMessage error={query.error} />;
+  return (
+    <>
+      <h2>{t('admin.departments')}</h2>
+      {query.data.map((d) => (
+        <DepartmentForm key={d.id} id={d.id} initial={d} />
+      ))}
+      <h2>{t('admin.new')}</h2>
+      <DepartmentForm key={`new-${query.data.length}`} id={null} initial={EMPTY} />
+    </>
+  );
+}
+
+function DepartmentForm({ id, initial }: { id: number | null; initial: DepartmentInput }) {
+  const { t } = useI18n();
+  const uid = useId();
+  const save = useSaveDepartment();
+  const [form, setForm] = useState<DepartmentInput>({
+    name: initial.name,
+    active: initial.active,
+    servesTickets: initial.servesTickets,
+    servesExternal: initial.servesExternal,
+  });
+  const errors = fieldErrorsOf(save.error);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate({ id, input: form });
+  };
+  return (
+    <form onSubmit={onSubmit} className="card admin-item" aria-label={id === null ? t('admin.new') : initial.name} noValidate>
+      <div className="field">
+        <label htmlFor={`${uid}-name`}>{t('admin.name')}</label>
+        <input
+          id={`${uid}-name`}
+          value={form.name}
+          maxLength={100}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+          aria-invalid={errors.name ? true : undefined}
+          aria-describedby={errors.name ? `${uid}-name-error` : undefined}
+        />
+        {errors.name && <p id={`${uid}-name-error`} className="field-error">{errors.name}</p>}
+      </div>
+      {FLAGS.map((flag) => (
+        <label key={flag} className="check">
+          <input type="checkbox" checked={form[flag]} onChange={(e) => setForm({ ...form, [flag]: e.target.checked })} />
+          {t(`admin.${flag}`)}
+        </label>
+      ))}
+      {save.error && !errors.name && <ErrorMessage error={save.error} />}
+      {save.isSuccess && <p role="status">{t('admin.saved')}</p>}
+      <button type="submit" className="primary" disabled={save.isPending}>
+        {id === null ? t('admin.add') : t('admin.save')}
+      </button>
+    </form>
+  );
+}
+
+export { AdminDepartmentsPage as Component };

@@ -1,0 +1,24 @@
+import { NavLink, Outlet } from 'react-router';
+import { paths } from '../../app/paths.js';
+import { useI18n } from '../../lib/i18n/i18n.js';
+import { useMe } from '../auth/auth-api.js';
+
+/** The admin console's frame: sections, for admins only (the API refuses others too). */
+export function AdminLayout() {
+  const { t } = useI18n();
+  const me = useMe();
+  if (me.data?.role !== 'admin') return <p role="alert" className="error">{t('admin.forbidden')}</p>;
+  return (
+    <section aria-labelledby="admin-title">
+      <h1 id="admin-title">{t('admin.title')}</h1>
+      <nav aria-label={t('admin.sections')} className="admin-nav">
+        <NavLink to={paths.adminPortal}>{t('admin.portal')}</NavLink>
+        <NavLink to={paths.adminDepartments}>{t('admin.departments')}</NavLink>
+        <NavLink to={paths.adminSubjects}>{t('admin.subjects')}</NavLink>
+      </nav>
+      <Outlet />
+    </section>
+  );
+}
+
+export { AdminLayout as Component };

@@ -1,0 +1,92 @@
+import type { SubjectInput } from '@atende/contracts';
+import { useId, useState, type FormEvent } from 'react';
+import { ErrorMessage } from '../../components/error-message.js';
+import { useI18n } from '../../lib/i18n/i18n.js';
+import { useDepartments, useSaveSubject, useSubjects } from './admin-api.js';
+import { fieldErrorsOf } from './field-errors.js';
+
+type Flag = 'active' | 'showOnHotsite';
+const FLAGS: Flag[] = ['active', 'showOnHotsite'];
+const EMPTY: SubjectInput = { name: '', active: true, showOnHotsite: false, defaultDepartmentId: null };
+
+/** Subjects (assuntos, seed 003): "Mostrar no hotsite" decides whether customers may pick one. */
+export function AdminSubjectsPage() {
+  const { t } = useI18n();
+  const subjects = useSubjects();
+  const departments = useDepartments();
+  if (subjects.isPending || departments.isPending) return <p role="status">{t('list.loading')}</p>;
+  if (subjects.error || departments.error) return <ErrorMessage error={subjects.error ?? departments.error} />;
+  const options = departments.data.map((d) => ({ id: d.id, name: d.name }));
+  return (
+    <>
+      <h2>{t('admin.subjects')}</h2>
+      {subjects.data.map((s) => (
+        <SubjectForm key={s.id} id={s.id} initial={s} departments={options} />
+      ))}
+      <h2>{t('admin.new')}</h2>
+      <SubjectForm key={`new-${subjects.data.length}`} id={null} initial={EMPTY} departments={options} />
+    </>
+  );
+}
+
+function SubjectForm({ id, initial, departments }: { id: number | null; initial: SubjectInput; departments: { id: number; name: string }[] }) {
+  const { t } = useI18n();
+  const uid = useId();
+  const save = useSaveSubject();
+  const [form, setForm] = useState<SubjectInput>({
+    name: initial.name,
+    active: initial.active,
+    showOnHotsite: initial.showOnHotsite,
+    defaultDepartmentId: initial.defaultDepartmentId,
+  });
+  const errors = fieldErrorsOf(save.error);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate({ id, input: form });
+  };
+  return (
+    <form onSubmit={onSubmit} className="card admin-item" aria-label={id === null ? t('admin.new') : initial.name} noValidate>
+      <div className="field">
+        <label htmlFor={`${uid}-name`}>{t('admin.name')}</label>
+        <input
+          id={`${uid}-name`}
+          value={form.name}
+          maxLength={100}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+          aria-invalid={errors.name ? true : undefined}
+          aria-describedby={errors.name ? `${uid}-name-error` : undefined}
+        />
+        {errors.name && <p id={`${uid}-name-error`} className="field-error">{errors.name}</p>}
+      </div>
+      {FLAGS.map((flag) => (
+        <label key={flag} className="check">
+          <input type="checkbox" checked={form[flag]} onChange={(e) => setForm({ ...form, [flag]: e.target.checked })} />
+          {t(`admin.${flag}`)}
+        </label>
+      ))}
+      <div className="field">
+        <label htmlFor={`${uid}-department`}>{t('admin.defaultDepartment')}</label>
+        <select
+          id={`${uid}-department`}
+          value={form.defaultDepartmentId ?? ''}
+          onChange={(e) => setForm({ ...form, defaultDepartmentId: e.target.value ? Number(e.target.value) : null })}
+        >
+          <option value="">{t('admin.none')}</option>
+          {departments.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+        {errors.defaultDepartmentId && <p className="field-error">{errors.defaultDepartmentId}</p>}
+      </div>
+      {save.error && Object.keys(errors).length === 0 && <ErrorMessage error={save.error} />}
+      {save.isSuccess && <p role="status">{t('admin.saved')}</p>}
+      <button type="submit" className="primary" disabled={save.isPending}>
+        {id === null ? t('admin.add') : t('admin.save')}
+      </button>
+    </form>
+  );
+}
+
+export { AdminSubjectsPage as Component };

@@ -1,0 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../lib/api-client.js';
+
+export const portalKeys = { switches: ['customer', 'portal'] as const };
+
+/** What the admin lets customers do on the portal (see tickets, open tickets); re-read on focus. */
+export function usePortalSwitches(enabled = true) {
+  return useQuery({
+    queryKey: portalKeys.switches,
+    queryFn: () => unwrap(api.customer.portal.$get()),
+    enabled,
+  });
+}

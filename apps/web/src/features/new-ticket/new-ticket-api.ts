@@ -1,0 +1,18 @@
+import type { NewTicketInput } from '@atende/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../lib/api-client.js';
+
+export function useNewTicketOptions() {
+  return useQuery({
+    queryKey: ['customer', 'new-ticket', 'options'] as const,
+    queryFn: () => unwrap(api.customer['new-ticket'].options.$get()),
+  });
+}
+
+export function useFileTicket() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: NewTicketInput) => unwrap(api.customer.tickets.$post({ json: input })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customer'] }),
+  });
+}

@@ -1,0 +1,194 @@
+import { newTicketInput, type NewTicketInput } from '@atende/contracts';
+import { useState, type FormEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { paths } from '../../app/paths.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { isApiError } from '../../lib/api-client.js';
+import { useI18n } from '../../lib/i18n/i18n.js';
+import { usePortalSwitches } from '../customer-panel/portal-api.js';
+import { useFileTicket, useNewTicketOptions } from './new-ticket-api.js';
+
+type Field = 'departmentId' | 'subjectId' | 'subject' | 'body';
+const FIELDS: Field[] = ['departmentId', 'subjectId', 'subject', 'body'];
+
+/** "Novo atendimento" from the Painel do Cliente: origin portal. */
+export function NewTicketPage() {
+  return <NewTicketScreen origin="portal" titleKey="newTicket.title" />;
+}
+
+/** The Central do Assinante page: origin hotsite. */
+export function CentralDoAssinantePage() {
+  return <NewTicketScreen origin="hotsite" titleKey="newTicket.hotsiteTitle" />;
+}
+
+function NewTicketScreen({ origin, titleKey }: { origin: NewTicketInput['origin']; titleKey: 'newTicket.title' | 'newTicket.hotsiteTitle' }) {
+  const { t } = useI18n();
+  const switches = usePortalSwitches();
+  return (
+    <section aria-labelledby="new-ticket-title">
+      <h1 id="new-ticket-title">{t(titleKey)}</h1>
+      {switches.isPending ? (
+        <p role="status">{t('list.loading')}</p>
+      ) : switches.error ? (
+        <ErrorMessage error={switches.error} />
+      ) : switches.data.customersOpenTickets ? (
+        <NewTicketForm origin={origin} landOnTicket={switches.data.customersSeeTickets} />
+      ) : (
+        <p className="notice">{t('newTicket.disabled')}</p>
+      )}
+    </section>
+  );
+}
+
+/** `?referencia=N` (from a closed ticket that cannot be reopened) prefills the description. */
+function useReference(): string {
+  const { t } = useI18n();
+  const [search] = useSearchParams();
+  const reference = search.get('referencia');
+  return reference && /^[1-9]\d{0,15}$/.test(reference) ? t('newTicket.reference', { id: reference }) : '';
+}
+
+function NewTicketForm({ origin, landOnTicket }: { origin: NewTicketInput['origin']; landOnTicket: boolean }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const options = useNewTicketOptions();
+  const file = useFileTicket();
+  const reference = useReference();
+  const [departmentId, setDepartmentId] = useState('');
+  const [subjectId, setSubjectId] = useState('');
+  const [subject, setSubject] = useState(reference);
+  const [body, setBody] = useState('');
+  // One key per form: a double click or a retry of this same form returns the ticket already created.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [clientErrors, setClientErrors] = useState<Partial<Record<Field, string>>>({});
+  const [sentId, setSentId] = useState<number | null>(null);
+
+  if (options.isPending) return <p role="status">{t('list.loading')}</p>;
+  if (options.error) return <ErrorMessage error={options.error} />;
+  if (sentId !== null) return <p role="status" className="notice">{t('newTicket.sent', { id: sentId })}</p>;
+  const { departments, subjects } = options.data;
+  if (departments.length === 0 || subjects.length === 0) return <p className="notice">{t('newTicket.noOptions')}</p>;
+
+  const serverFields = isApiError(file.error) ? (file.error.body.fields ?? {}) : {};
+  const errorOf = (field: Field): string | undefined => clientErrors[field] ?? serverFields[field];
+
+  const onSubjectChange = (value: string) => {
+    setSubjectId(value);
+    // The subject's default department is a good guess when none is chosen yet.
+    const defaultDepartment = subjects.find((s) => String(s.id) === value)?.defaultDepartmentId;
+    if (!departmentId && defaultDepartment && departments.some((d) => d.id === defaultDepartment)) setDepartmentId(String(defaultDepartment));
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (file.isPending) return;
+    const parsed = newTicketInput.safeParse({
+      departmentId: departmentId ? Number(departmentId) : undefined,
+      subjectId: subjectId ? Number(subjectId) : undefined,
+      subject,
+      body,
+      origin,
+      idempotencyKey,
+    });
+    if (!parsed.success) {
+      const errors: Partial<Record<Field, string>> = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0] as Field;
+        if (FIELDS.includes(field)) errors[field] ??= issue.message;
+      }
+      setClientErrors(errors);
+      const first = FIELDS.find((f) => errors[f]);
+      if (first) document.getElementById(`new-ticket-${first}`)?.focus();
+      return;
+    }
+    setClientErrors({});
+    file.mutate(parsed.data, {
+      onSuccess: (data) => {
+        if (landOnTicket) navigate(paths.customerTicket(data.ticket.id), { replace: true });
+        else setSentId(data.ticket.id);
+      },
+    });
+  };
+
+  const describedBy = (field: Field) => (errorOf(field) ? `new-ticket-${field}-error` : undefined);
+  const fieldError = (field: Field) =>
+    errorOf(field) ? (
+      <p id={`new-ticket-${field}-error`} className="field-error">
+        {errorOf(field)}
+      </p>
+    ) : null;
+
+  return (
+    <form onSubmit={onSubmit} className="card new-ticket" noValidate>
+      <p>{t('newTicket.intro')}</p>
+      <div className="field">
+        <label htmlFor="new-ticket-departmentId">{t('newTicket.department')}</label>
+        <select
+          id="new-ticket-departmentId"
+          value={departmentId}
+          onChange={(e) => setDepartmentId(e.target.value)}
+          required
+          aria-invalid={errorOf('departmentId') ? true : undefined}
+          aria-describedby={describedBy('departmentId')}
+        >
+          <option value="">{t('newTicket.choose')}</option>
+          {departments.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+        {fieldError('departmentId')}
+      </div>
+      <div className="field">
+        <label htmlFor="new-ticket-subjectId">{t('newTicket.subject')}</label>
+        <select
+          id="new-ticket-subjectId"
+          value={subjectId}
+          onChange={(e) => onSubjectChange(e.target.value)}
+          required
+          aria-invalid={errorOf('subjectId') ? true : undefined}
+          aria-describedby={describedBy('subjectId')}
+        >
+          <option value="">{t('newTicket.choose')}</option>
+          {subjects.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        {fieldError('subjectId')}
+      </div>
+      <div className="field">
+        <label htmlFor="new-ticket-subject">{t('newTicket.description')}</label>
+        <input
+          id="new-ticket-subject"
+          value={subject}
+          onChange={(e) => setSubject(e.target.value)}
+          required
+          maxLength={200}
+          aria-invalid={errorOf('subject') ? true : undefined}
+          aria-describedby={describedBy('subject')}
+        />
+        {fieldError('subject')}
+      </div>
+      <div className="field">
+        <label htmlFor="new-ticket-body">{t('newTicket.message')}</label>
+        <textarea
+          id="new-ticket-body"
+          rows={6}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          required
+          aria-invalid={errorOf('body') ? true : undefined}
+          aria-describedby={describedBy('body')}
+        />
+        {fieldError('body')}
+      </div>
+      {file.error && Object.keys(serverFields).length === 0 && <ErrorMessage error={file.error} />}
+      <button type="submit" className="primary" aria-disabled={file.isPending || undefined}>
+        {file.isPending ? t('newTicket.sending') : t('newTicket.submit')}
+      </button>
+    </form>
+  );
+}
