@@ -11,7 +11,9 @@ import { requestLogger } from './http/request-logger.js';
 import { sameOriginJson } from './http/same-origin-json.js';
 import { securityHeaders } from './http/security-headers.js';
 import { loadSession } from './http/session-middleware.js';
+import { accountRoutes } from './routes/account-routes.js';
 import { agentRoutes } from './routes/agent-routes.js';
+import { auditRoutes } from './routes/audit-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { customerRoutes } from './routes/customer-routes.js';
 
@@ -20,7 +22,9 @@ export function createApi() {
   return new Hono<AppEnv>()
     .route('/auth', authRoutes())
     .route('/customer', customerRoutes())
-    .route('/agent', agentRoutes());
+    .route('/agent', agentRoutes())
+    .route('/account', accountRoutes())
+    .route('/admin', auditRoutes());
 }
 export type ApiType = ReturnType<typeof createApi>;
 

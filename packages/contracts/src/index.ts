@@ -1,3 +1,4 @@
 import "./zod-locale.js";
 export * from './errors.js';
 export * from './schemas.js';
+export * from './account-schemas.js';

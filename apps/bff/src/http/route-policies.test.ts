@@ -42,7 +42,14 @@ const SAMPLE_BODIES: Record<string, (version: number) => unknown> = {
   'POST /customer/tickets/:id/replies': (version) => ({ body: 'Teste da matriz de acesso.', expectedVersion: version }),
   'POST /agent/tickets/:id/messages': (version) => ({ body: 'Nota da matriz.', visibility: 'internal', expectedVersion: version }),
   'POST /agent/tickets/:id/status': (version) => ({ status: 'pending', expectedVersion: version }),
+  'POST /account/password-reset': () => ({ email: DEMO_ACCOUNTS.contact }),
+  'POST /account/links/:token': () => ({ password: 'uma senha nova e longa' }),
+  'POST /account/password': () => ({ currentPassword: 'não é a senha', newPassword: 'uma senha nova e longa' }),
+  'POST /account/invitations': () => ({ email: DEMO_ACCOUNTS.otherContact }),
 };
+
+/** A well-formed link token no one was sent. */
+const UNKNOWN_LINK = 'A'.repeat(43);
 
 type Expectation = 'allowed' | 401 | 403 | 404;
 
@@ -85,7 +92,7 @@ describe('authorization matrix: every route × every role × own/foreign ticket 
           const ticketId = tickets[owner];
           const sample = SAMPLE_BODIES[key];
           const body = method === 'GET' ? undefined : (sample?.(getTicket(t.db, ticketId)!.version) ?? {});
-          const response = await t.request(method, `/api${path.replace(':id', String(ticketId))}`, { cookie, body });
+          const response = await t.request(method, `/api${path.replace(':id', String(ticketId)).replace(':token', UNKNOWN_LINK)}`, { cookie, body });
           cells[caller] = { status: response.status, expected: expected(policy, caller, owner) };
           expect(response.status, `${caller}: ${response.text}`).toBeLessThan(500);
           if (typeof cells[caller].expected === 'number') expect(response.json?.code, caller).toBeTypeOf('string');

@@ -30,6 +30,14 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /agent/tickets/:id': { allow: 'agent', ticket: true },
   'POST /agent/tickets/:id/messages': { allow: 'agent', ticket: true },
   'POST /agent/tickets/:id/status': { allow: 'agent', ticket: true },
+
+  'POST /account/password-reset': { allow: 'anonymous' },
+  'GET /account/links/:token': { allow: 'anonymous' },
+  'POST /account/links/:token': { allow: 'anonymous' },
+  'POST /account/password': { allow: 'signed_in' },
+  'POST /account/invitations': { allow: 'admin' },
+
+  'GET /admin/audit-log': { allow: 'admin' },
 };
 
 export function routeKey(method: string, path: string): string {
