@@ -38,7 +38,7 @@ export function createApp(deps: Deps) {
     await next();
   });
   app.use(requestId());
-  app.use(securityHeaders({ hsts: deps.config.env === 'production' }));
+  app.use(securityHeaders({ hsts: deps.config.env !== 'development' })); // HSTS everywhere but a developer's machine
   app.use(requestLogger());
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200));

@@ -2,6 +2,9 @@
 export const paths = {
   home: '/',
   login: '/entrar',
+  forgotPassword: '/esqueci-senha',
+  passwordReset: (token: string) => `/redefinir-senha/${token}`,
+  invitation: (token: string) => `/convite/${token}`,
   panel: '/painel',
   customerTicket: (id: number | string) => `/painel/chamados/${id}`,
   console: '/console',

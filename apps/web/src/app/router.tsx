@@ -15,6 +15,9 @@ export const router = createBrowserRouter([
     children: [
       { path: paths.home, element: <HomeRedirect /> },
       { path: paths.login, element: <LoginPage /> },
+      { path: paths.forgotPassword, lazy: async () => ({ Component: (await import('../features/account/forgot-password-page.js')).ForgotPasswordPage }) },
+      { path: paths.passwordReset(':token'), lazy: async () => ({ Component: (await import('../features/account/set-password-page.js')).SetPasswordPage }) },
+      { path: paths.invitation(':token'), lazy: async () => ({ Component: (await import('../features/account/set-password-page.js')).SetPasswordPage }) },
       { path: paths.panel, element: <RequireRole kind="contact"><CustomerPanelPage /></RequireRole> },
       { path: paths.customerTicket(':id'), element: <RequireRole kind="contact"><CustomerTicketPage /></RequireRole> },
       { path: paths.console, element: <RequireRole kind="agent"><AgentHomePage /></RequireRole> },

@@ -70,6 +70,19 @@ export const ptBR = {
   'error.generic': 'Algo deu errado. Tente novamente.',
   'error.notFound': 'Chamado não encontrado.',
   'error.pageNotFound': 'Página não encontrada.',
+  'account.forgotLink': 'Esqueci minha senha',
+  'account.forgot.title': 'Redefinir senha',
+  'account.forgot.submit': 'Enviar link',
+  'account.forgot.sent': 'Se houver uma conta com este e-mail, enviamos um link para criar uma nova senha. Ele vale por 1 hora.',
+  'account.backToLogin': 'Voltar para entrar',
+  'account.reset.title': 'Criar nova senha',
+  'account.invitation.title': 'Criar sua senha',
+  'account.link.loading': 'Verificando o link…',
+  'account.link.for': 'Conta: {email}',
+  'account.link.submit': 'Salvar senha',
+  'account.link.done': 'Senha salva. Você já pode entrar com ela.',
+  'account.newPassword': 'Nova senha',
+  'account.passwordHint': 'Pelo menos 8 caracteres. Uma frase longa é fácil de lembrar e difícil de adivinhar.',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;
