@@ -110,7 +110,7 @@ describe('password reset by e-mailed link (ASVS 6.4.1, 6.4.2)', () => {
     for (let i = 0; i < 3; i++) expect((await requestReset(DEMO_ACCOUNTS.contact)).status).toBe(202);
     const refused = await requestReset(DEMO_ACCOUNTS.contact);
     expect(refused.status).toBe(429);
-    expect(refused.json).toMatchObject({ code: 'too_many_attempts', retryAfterSeconds: 3600 });
+    expect(refused.json).toMatchObject({ code: 'too_many_attempts', retryAfterSeconds: 3600, message: 'Muitas tentativas. Aguarde 60 minutos e tente novamente.' });
     expect(refused.headers.get('retry-after')).toBe('3600');
     expect(t.mailer.sentCount()).toBe(3);
     t.clock.now += 60 * 60_000;
