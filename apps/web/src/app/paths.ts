@@ -8,5 +8,6 @@ export const paths = {
   panel: '/painel',
   customerTicket: (id: number | string) => `/painel/chamados/${id}`,
   console: '/console',
+  auditLog: '/console/auditoria',
   agentTicket: (id: number | string) => `/console/chamados/${id}`,
 } as const;

@@ -21,6 +21,13 @@ export const router = createBrowserRouter([
       { path: paths.panel, element: <RequireRole kind="contact"><CustomerPanelPage /></RequireRole> },
       { path: paths.customerTicket(':id'), element: <RequireRole kind="contact"><CustomerTicketPage /></RequireRole> },
       { path: paths.console, element: <RequireRole kind="agent"><AgentHomePage /></RequireRole> },
+      {
+        path: paths.auditLog,
+        lazy: async () => {
+          const { AuditLogPage } = await import('../features/audit-log/audit-log-page.js');
+          return { element: <RequireRole kind="agent"><AuditLogPage /></RequireRole> };
+        },
+      },
       { path: paths.agentTicket(':id'), element: <RequireRole kind="agent"><AgentTicketPage /></RequireRole> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -83,6 +83,22 @@ export const ptBR = {
   'account.link.done': 'Senha salva. Você já pode entrar com ela.',
   'account.newPassword': 'Nova senha',
   'account.passwordHint': 'Pelo menos 8 caracteres. Uma frase longa é fácil de lembrar e difícil de adivinhar.',
+  'nav.audit': 'Auditoria',
+  'audit.title': 'Registro de auditoria',
+  'audit.when': 'Quando',
+  'audit.event': 'Evento',
+  'audit.email': 'E-mail',
+  'audit.address': 'Endereço IP',
+  'audit.event.sign_in': 'Entrada',
+  'audit.event.sign_in_failed': 'Entrada recusada',
+  'audit.event.sign_out': 'Saída',
+  'audit.event.password_reset_requested': 'Pedido de nova senha',
+  'audit.event.password_reset_throttled': 'Pedido de nova senha bloqueado',
+  'audit.event.password_reset': 'Senha redefinida por link',
+  'audit.event.invitation_sent': 'Convite enviado',
+  'audit.event.invitation_accepted': 'Convite aceito',
+  'audit.event.password_changed': 'Senha alterada',
+  'audit.event.settings_changed': 'Configurações alteradas',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;
