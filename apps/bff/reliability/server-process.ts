@@ -90,6 +90,7 @@ export function client(origin: string) {
   }
   return {
     call,
+    cookie: () => cookie,
     async signIn(email: string) {
       const response = await call('POST', '/api/auth/login', { email, password: 'demo-senha-123' });
       if (response.status !== 200) throw new Error(`sign-in of ${email}: ${response.status}`);
