@@ -3,6 +3,7 @@ export const paths = {
   home: '/',
   login: '/entrar',
   forgotPassword: '/esqueci-senha',
+  changePassword: '/conta/senha',
   passwordReset: (token: string) => `/redefinir-senha/${token}`,
   invitation: (token: string) => `/convite/${token}`,
   panel: '/painel',

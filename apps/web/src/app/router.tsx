@@ -4,7 +4,7 @@ import { NotFoundPage } from '../components/not-found-page.js';
 import { AgentHomePage } from '../features/agent-console/agent-home-page.js';
 import { AgentTicketPage } from '../features/agent-console/agent-ticket-page.js';
 import { LoginPage } from '../features/auth/login-page.js';
-import { HomeRedirect, RequireRole } from '../features/auth/require-role.js';
+import { HomeRedirect, RequireRole, RequireSignedIn } from '../features/auth/require-role.js';
 import { CustomerPanelPage } from '../features/customer-panel/customer-panel-page.js';
 import { CustomerTicketPage } from '../features/customer-ticket/customer-ticket-page.js';
 import { paths } from './paths.js';
@@ -15,6 +15,13 @@ export const router = createBrowserRouter([
     children: [
       { path: paths.home, element: <HomeRedirect /> },
       { path: paths.login, element: <LoginPage /> },
+      {
+        path: paths.changePassword,
+        lazy: async () => {
+          const { ChangePasswordPage } = await import('../features/account/change-password-page.js');
+          return { element: <RequireSignedIn><ChangePasswordPage /></RequireSignedIn> };
+        },
+      },
       { path: paths.forgotPassword, lazy: async () => ({ Component: (await import('../features/account/forgot-password-page.js')).ForgotPasswordPage }) },
       { path: paths.passwordReset(':token'), lazy: async () => ({ Component: (await import('../features/account/set-password-page.js')).SetPasswordPage }) },
       { path: paths.invitation(':token'), lazy: async () => ({ Component: (await import('../features/account/set-password-page.js')).SetPasswordPage }) },

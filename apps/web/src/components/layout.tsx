@@ -37,6 +37,7 @@ export function Layout() {
           {me.data && (
             <>
               <span className="who">{me.data.name}</span>
+              <Link to={paths.changePassword}>{t('nav.changePassword')}</Link>
               <button
                 type="button"
                 onClick={() => logout.mutate(undefined, { onSettled: () => navigate(paths.login, { replace: true }) })}

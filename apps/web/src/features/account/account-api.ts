@@ -17,3 +17,9 @@ export function useAccountLink(token: string) {
 export function useSetPasswordByLink(token: string) {
   return useMutation({ mutationFn: (password: string) => unwrap(api.account.links[':token'].$post({ param: { token }, json: { password } })) });
 }
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (input: { currentPassword: string; newPassword: string }) => unwrap(api.account.password.$post({ json: input })),
+  });
+}

@@ -100,4 +100,8 @@ export const en: Record<MessageKey, string> = {
   'audit.event.invitation_accepted': 'Invitation accepted',
   'audit.event.password_changed': 'Password changed',
   'audit.event.settings_changed': 'Settings changed',
+  'nav.changePassword': 'Change password',
+  'account.change.title': 'Change password',
+  'account.change.done': 'Password changed. Your other sessions were ended.',
+  'account.currentPassword': 'Current password',
 };

@@ -99,6 +99,10 @@ export const ptBR = {
   'audit.event.invitation_accepted': 'Convite aceito',
   'audit.event.password_changed': 'Senha alterada',
   'audit.event.settings_changed': 'Configurações alteradas',
+  'nav.changePassword': 'Alterar senha',
+  'account.change.title': 'Alterar senha',
+  'account.change.done': 'Senha alterada. Suas outras sessões foram encerradas.',
+  'account.currentPassword': 'Senha atual',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;
