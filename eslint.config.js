@@ -38,7 +38,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', 'apps/bff/src/testing/**', 'e2e/**'],
+    files: ['**/*.test.ts', 'apps/bff/src/testing/**', 'apps/bff/reliability/**', 'e2e/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

@@ -12,7 +12,9 @@ import { sameOriginJson } from './http/same-origin-json.js';
 import { securityHeaders } from './http/security-headers.js';
 import { loadSession } from './http/session-middleware.js';
 import { adminRoutes } from './routes/admin-routes.js';
+import { accountRoutes } from './routes/account-routes.js';
 import { agentRoutes } from './routes/agent-routes.js';
+import { auditRoutes } from './routes/audit-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { customerRoutes } from './routes/customer-routes.js';
 import { newTicketRoutes } from './routes/new-ticket-routes.js';
@@ -24,7 +26,9 @@ export function createApi() {
     .route('/customer', customerRoutes())
     .route('/customer', newTicketRoutes())
     .route('/agent', agentRoutes())
-    .route('/admin', adminRoutes());
+    .route('/account', accountRoutes())
+    .route('/admin', adminRoutes())
+    .route('/admin', auditRoutes());
 }
 export type ApiType = ReturnType<typeof createApi>;
 
@@ -38,7 +42,7 @@ export function createApp(deps: Deps) {
     await next();
   });
   app.use(requestId());
-  app.use(securityHeaders({ hsts: deps.config.env === 'production' }));
+  app.use(securityHeaders({ hsts: deps.config.env !== 'development' })); // HSTS everywhere but a developer's machine
   app.use(requestLogger());
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200));

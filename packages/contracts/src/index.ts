@@ -2,3 +2,4 @@ import "./zod-locale.js";
 export * from './errors.js';
 export * from './schemas.js';
 export * from './portal-schemas.js';
+export * from './account-schemas.js';

@@ -7,3 +7,6 @@ export * from './queries/settings.js';
 export * from './queries/tickets.js';
 export * from './queries/thread.js';
 export * from './seed/demo-data.js';
+export * from './queries/maintenance.js';
+export * from './queries/account-tokens.js';
+export * from './queries/audit-log.js';

@@ -185,3 +185,39 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value', { mode: 'json' }).notNull(),
 });
+
+/**
+ * Password-reset and invitation links: only the SHA-256 of the token is stored; a link is spent by a
+ * conditional UPDATE (unused and unexpired), so two clicks racing consume it once.
+ */
+export const accountTokens = sqliteTable(
+  'account_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tokenHash: text('token_hash').notNull(),
+    purpose: text('purpose', { enum: ['password_reset', 'invitation'] }).notNull(),
+    accountKind: text('account_kind', { enum: ['contact', 'agent'] }).notNull(),
+    accountId: integer('account_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [uniqueIndex('account_tokens_hash_unique').on(t.tokenHash), index('account_tokens_account_idx').on(t.accountKind, t.accountId)],
+);
+
+/** Security events admins can read: sign-ins, failures, resets, settings changes. Append-only. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    event: text('event').notNull(),
+    actorKind: text('actor_kind', { enum: ['contact', 'agent', 'system', 'anonymous'] }).notNull(),
+    actorId: integer('actor_id'),
+    /** The e-mail typed or concerned (a failed sign-in has no account). */
+    email: text('email'),
+    address: text('address'),
+    details: text('details', { mode: 'json' }),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at, t.id)],
+);

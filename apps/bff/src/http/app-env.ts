@@ -3,6 +3,7 @@ import type { Db } from '@atende/db';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
+import type { AccountMailer } from '../auth/account-mailer.js';
 
 /** What every route can reach: injected once, so tests pass a temporary database and a fake clock. */
 export interface Deps {
@@ -12,6 +13,8 @@ export interface Deps {
   /** Current time in epoch ms; the only clock the server reads. */
   now: () => number;
   loginThrottle: LoginThrottle;
+  /** Delivers password-reset and invitation links (the e-mail outbox, or the in-memory mailer). */
+  accountMailer: AccountMailer;
 }
 
 export interface SignedInActor {

@@ -1,22 +1,14 @@
 import { loginInput } from '@atende/contracts';
 import { deleteSession, findAccountByEmail } from '@atende/db';
-import { getConnInfo } from '@hono/node-server/conninfo';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { spendVerifyTime, verifyPassword } from '../auth/password.js';
 import { clearSessionCookie, hashToken, readSessionToken, writeSessionCookie } from '../auth/session-cookie.js';
 import { startSession } from '../auth/sessions.js';
 import type { AppEnv, SignedInActor } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
+import { clientAddress } from '../http/client-address.js';
+import { audit } from '../audit/audit.js';
 import { validate } from '../http/validate.js';
-
-/** The socket's address: a client-supplied X-Forwarded-For is never trusted for throttling. */
-function clientAddress(c: Context<AppEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // in-process requests (tests) have no socket
-  }
-}
 
 function publicActor(session: Pick<SignedInActor, 'actor' | 'name'>) {
   const { actor, name } = session;
@@ -40,6 +32,7 @@ export function authRoutes() {
       if (!account || !valid) {
         loginThrottle.recordFailure(keys, now());
         c.var.deps.logger.warn({ requestId: c.var.requestId, event: 'login_failed' }, 'sign-in failed');
+        audit(c, 'sign_in_failed', { actor: account ? { kind: account.kind, id: account.id } : null, email });
         throw new AppError('invalid_credentials');
       }
 
@@ -49,11 +42,13 @@ export function authRoutes() {
       const token = startSession(db, account, now(), config);
       writeSessionCookie(c, token, Math.floor(config.sessionAbsoluteMs / 1000));
       loginThrottle.reset(keys[0]!);
+      audit(c, 'sign_in', { actor: { kind: account.kind, id: account.id }, email });
       const actor = account.kind === 'agent' ? ({ kind: 'agent', id: account.id, role: account.role } as const) : ({ kind: 'contact', id: account.id } as const);
       return c.json({ actor: publicActor({ actor, name: account.name }) }, 200);
     })
     .post('/logout', async (c) => {
       const token = readSessionToken(c);
+      if (c.var.session) audit(c, 'sign_out');
       if (token) deleteSession(c.var.deps.db, hashToken(token));
       clearSessionCookie(c);
       return c.json({ ok: true }, 200);

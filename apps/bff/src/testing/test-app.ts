@@ -2,6 +2,7 @@ import { DEMO_PASSWORD, seedDemoData, type Db } from '@atende/db';
 import { createTestDatabase } from '@atende/db/testing';
 import pino from 'pino';
 import { createApp } from '../app.js';
+import { createMemoryAccountMailer } from '../auth/account-mailer.js';
 import { defaultLoginThrottle } from '../auth/login-throttle.js';
 import { hashPassword } from '../auth/password.js';
 import { loadConfig } from '../config.js';
@@ -19,7 +20,8 @@ export async function createTestApp(options: { env?: Record<string, string> } = 
   demoHash ??= hashPassword(DEMO_PASSWORD);
   seedDemoData(db, { passwordHash: await demoHash, now: clock.now, environment: 'test' });
   const config = loadConfig({ NODE_ENV: 'test', PORT: '3000', DATA_DIR: '/nonexistent', ...options.env });
-  const app = createApp({ db, config, logger: pino({ level: 'silent' }), now: () => clock.now, loginThrottle: defaultLoginThrottle() });
+  const mailer = createMemoryAccountMailer();
+  const app = createApp({ db, config, logger: pino({ level: 'silent' }), now: () => clock.now, loginThrottle: defaultLoginThrottle(), accountMailer: mailer });
 
   async function request(method: string, path: string, init: { body?: unknown; cookie?: string; headers?: Record<string, string> } = {}) {
     const headers: Record<string, string> = { origin: TEST_ORIGIN, ...init.headers };
@@ -51,7 +53,7 @@ export async function createTestApp(options: { env?: Record<string, string> } = 
     return setCookie.split(';')[0]!;
   }
 
-  return { app, db: db as Db, clock, request, signIn, dispose };
+  return { app, db: db as Db, clock, mailer, request, signIn, dispose };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

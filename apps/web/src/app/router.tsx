@@ -5,7 +5,7 @@ import { NotFoundPage } from '../components/not-found-page.js';
 import { AgentHomePage } from '../features/agent-console/agent-home-page.js';
 import { AgentTicketPage } from '../features/agent-console/agent-ticket-page.js';
 import { LoginPage } from '../features/auth/login-page.js';
-import { HomeRedirect, RequireRole } from '../features/auth/require-role.js';
+import { HomeRedirect, RequireRole, RequireSignedIn } from '../features/auth/require-role.js';
 import { CustomerPanelPage } from '../features/customer-panel/customer-panel-page.js';
 import { CustomerTicketPage } from '../features/customer-ticket/customer-ticket-page.js';
 import { useI18n } from '../lib/i18n/i18n.js';
@@ -35,12 +35,29 @@ export const router = createBrowserRouter([
     children: [
       { path: paths.home, element: <HomeRedirect /> },
       { path: paths.login, element: <LoginPage /> },
+      {
+        path: paths.changePassword,
+        lazy: async () => {
+          const { ChangePasswordPage } = await import('../features/account/change-password-page.js');
+          return { element: <RequireSignedIn><ChangePasswordPage /></RequireSignedIn> };
+        },
+      },
+      { path: paths.forgotPassword, lazy: async () => ({ Component: (await import('../features/account/forgot-password-page.js')).ForgotPasswordPage }) },
+      { path: paths.passwordReset(':token'), lazy: async () => ({ Component: (await import('../features/account/set-password-page.js')).SetPasswordPage }) },
+      { path: paths.invitation(':token'), lazy: async () => ({ Component: (await import('../features/account/set-password-page.js')).SetPasswordPage }) },
       { path: paths.panel, element: <RequireRole kind="contact"><CustomerPanelPage /></RequireRole> },
       { path: paths.customerTicket(':id'), element: <RequireRole kind="contact"><CustomerTicketPage /></RequireRole> },
       // The new-ticket form and the admin console load on demand: they pull in the zod schemas.
       { path: paths.newTicket, element: <Contact><NewTicketPage /></Contact> },
       { path: paths.centralDoAssinante, element: <Contact><CentralDoAssinantePage /></Contact> },
       { path: paths.console, element: <RequireRole kind="agent"><AgentHomePage /></RequireRole> },
+      {
+        path: paths.auditLog,
+        lazy: async () => {
+          const { AuditLogPage } = await import('../features/audit-log/audit-log-page.js');
+          return { element: <RequireRole kind="agent"><AuditLogPage /></RequireRole> };
+        },
+      },
       { path: paths.agentTicket(':id'), element: <RequireRole kind="agent"><AgentTicketPage /></RequireRole> },
       {
         path: '/console/admin',

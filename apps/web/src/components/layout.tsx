@@ -26,6 +26,7 @@ export function Layout() {
           {me.data?.kind === 'contact' && showTickets && <Link to={paths.panel}>{t('nav.tickets')}</Link>}
           {me.data?.kind === 'agent' && <Link to={paths.console}>{t('nav.console')}</Link>}
           {me.data?.role === 'admin' && <Link to={paths.adminPortal}>{t('nav.admin')}</Link>}
+          {me.data?.role === 'admin' && <Link to={paths.auditLog}>{t('nav.audit')}</Link>}
         </nav>
         <div className="topbar-end">
           <label className="locale">
@@ -41,6 +42,7 @@ export function Layout() {
           {me.data && (
             <>
               <span className="who">{me.data.name}</span>
+              <Link to={paths.changePassword}>{t('nav.changePassword')}</Link>
               <button
                 type="button"
                 onClick={() => logout.mutate(undefined, { onSettled: () => navigate(paths.login, { replace: true }) })}

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { paths } from '../../app/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
@@ -58,6 +58,9 @@ export function LoginPage() {
           {login.isPending ? t('login.submitting') : t('login.submit')}
         </button>
       </form>
+      <p>
+        <Link to={paths.forgotPassword}>{t('account.forgotLink')}</Link>
+      </p>
     </section>
   );
 }

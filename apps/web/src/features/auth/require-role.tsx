@@ -14,6 +14,15 @@ export function RequireRole({ kind, children }: { kind: 'contact' | 'agent'; chi
   return <>{children}</>;
 }
 
+/** Renders children for any signed-in account. */
+export function RequireSignedIn({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const { t } = useI18n();
+  if (me.isPending) return <p role="status">{t('list.loading')}</p>;
+  if (!me.data) return <Navigate to={paths.login} replace />;
+  return <>{children}</>;
+}
+
 export function HomeRedirect() {
   const me = useMe();
   if (me.isPending) return null;

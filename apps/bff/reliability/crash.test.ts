@@ -1,0 +1,85 @@
+import { closeDatabase, integrityCheck, messageBodiesOf, openDatabase } from '@atende/db';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { client, realServer, type RealServer } from './server-process.js';
+
+/**
+ * kill -9 under write load: every reply that got a 2xx must be in the database after the restart, and the
+ * database must pass integrity_check. Several cycles, killed at random moments.
+ */
+
+const CYCLES = Number(process.env.CRASH_CYCLES ?? 6);
+let server: RealServer;
+afterAll(() => server?.stop());
+
+describe('crash test (kill -9 under write load)', () => {
+  it(`loses no acknowledged write over ${CYCLES} kills`, async () => {
+    server = await realServer();
+    await server.start();
+    const carla = client(server.origin);
+    const agent = client(server.origin);
+    await carla.signIn('cliente@example.com');
+    await agent.signIn('agente@example.com');
+    const mine = (await carla.call('GET', '/api/customer/tickets?tab=all')).json.items as { id: number }[];
+    const customerTickets = mine.slice(0, 4).map((t) => t.id);
+    const all = (await agent.call('GET', '/api/agent/tickets')).json.items as { id: number }[];
+    const agentTickets = all.map((t) => t.id).filter((id) => !customerTickets.includes(id)).slice(0, 4);
+
+    const acknowledged = new Map<number, string[]>(); // ticket → bodies answered with 2xx
+    let sequence = 0;
+    let refused = 0;
+
+    /** One writer per ticket: reply, learn the new version from the answer, reply again, until cut off. */
+    async function writer(who: ReturnType<typeof client>, ticketId: number, path: string, extra: object, running: () => boolean) {
+      let version: number | null = null;
+      while (running()) {
+        try {
+          if (version === null) {
+            const detailPath = path.startsWith('/api/customer') ? `/api/customer/tickets/${ticketId}` : `/api/agent/tickets/${ticketId}`;
+            version = (await who.call('GET', detailPath)).json.ticket.version as number;
+          }
+          const body = `carga ${ticketId} #${sequence++}`;
+          const response = await who.call('POST', path, { body, expectedVersion: version, ...extra });
+          if (response.status >= 200 && response.status < 300) {
+            acknowledged.set(ticketId, [...(acknowledged.get(ticketId) ?? []), body]);
+            version = response.json.ticket.version;
+          } else {
+            refused += 1;
+            version = null; // a conflict or refusal: read the ticket again
+          }
+        } catch {
+          return; // the server died mid-request: this write was never acknowledged
+        }
+      }
+    }
+
+    for (let cycle = 0; cycle < CYCLES; cycle++) {
+      let alive = true;
+      const writers = [
+        ...customerTickets.map((id) => writer(carla, id, `/api/customer/tickets/${id}/replies`, {}, () => alive)),
+        ...agentTickets.map((id) => writer(agent, id, `/api/agent/tickets/${id}/messages`, { visibility: 'internal' }, () => alive)),
+      ];
+      await new Promise((r) => setTimeout(r, 300 + Math.random() * 1200)); // a random moment under load
+      await server.kill9();
+      alive = false;
+      await Promise.all(writers);
+      await server.start();
+    }
+    await server.stop();
+
+    const db = openDatabase(join(server.dataDir, 'atende.db'));
+    try {
+      expect(integrityCheck(db)).toBe('ok');
+      let total = 0;
+      for (const [ticketId, bodies] of acknowledged) {
+        const stored = new Set(messageBodiesOf(db, ticketId));
+        expect(bodies.filter((b) => !stored.has(b)), `ticket ${ticketId}`).toEqual([]);
+        total += bodies.length;
+      }
+      console.log(`crash test: ${CYCLES} kills, ${total} acknowledged writes, 0 lost; ${refused} refused`);
+      expect(total).toBeGreaterThan(CYCLES * 10);
+    } finally {
+      closeDatabase(db);
+    }
+  }, 170_000);
+});

@@ -1,0 +1,37 @@
+import { recordAudit } from '@atende/db';
+import type { Context } from 'hono';
+import type { AppEnv } from '../http/app-env.js';
+import { clientAddress } from '../http/client-address.js';
+
+/**
+ * The security events admins read in the audit log. One name per event, used everywhere. Settings routes
+ * call audit(c, 'settings_changed', { details: { group, changes } }).
+ */
+export type AuditEvent =
+  | 'sign_in'
+  | 'sign_in_failed'
+  | 'sign_out'
+  | 'password_reset_requested'
+  | 'password_reset_throttled'
+  | 'password_reset'
+  | 'invitation_sent'
+  | 'invitation_accepted'
+  | 'password_changed'
+  | 'settings_changed';
+
+export function audit(
+  c: Context<AppEnv>,
+  event: AuditEvent,
+  fields: { actor?: { kind: 'contact' | 'agent'; id: number } | null; email?: string | null; details?: Record<string, unknown> } = {},
+): void {
+  const actor = fields.actor === undefined ? (c.var.session?.actor ?? null) : fields.actor;
+  recordAudit(c.var.deps.db, {
+    at: c.var.deps.now(),
+    event,
+    actorKind: actor?.kind ?? 'anonymous',
+    actorId: actor?.id ?? null,
+    email: fields.email?.toLowerCase() ?? null,
+    address: clientAddress(c),
+    details: fields.details ?? null,
+  });
+}

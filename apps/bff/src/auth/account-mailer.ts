@@ -1,0 +1,38 @@
+import type { Logger } from 'pino';
+
+/**
+ * How account links (password reset, invitation) reach their owner. The e-mail outbox (issue 6) will
+ * implement this interface; until it is wired in, the in-memory mailer keeps the last link per address
+ * for development and tests, and logs that a link was issued (never the link itself: it is a credential).
+ */
+export interface AccountLink {
+  to: string;
+  name: string;
+  purpose: 'password_reset' | 'invitation';
+  url: string;
+  expiresAt: number;
+}
+
+export interface AccountMailer {
+  sendAccountLink(link: AccountLink): void;
+}
+
+export interface MemoryAccountMailer extends AccountMailer {
+  /** The last link sent to this address (tests and development only). */
+  lastLinkTo(email: string): AccountLink | undefined;
+  sentCount(): number;
+}
+
+export function createMemoryAccountMailer(logger?: Logger): MemoryAccountMailer {
+  const last = new Map<string, AccountLink>();
+  let sent = 0;
+  return {
+    sendAccountLink(link) {
+      last.set(link.to.toLowerCase(), link);
+      sent += 1;
+      logger?.info({ event: 'account_link_issued', purpose: link.purpose, expiresAt: link.expiresAt }, 'account link issued (memory mailer)');
+    },
+    lastLinkTo: (email) => last.get(email.toLowerCase()),
+    sentCount: () => sent,
+  };
+}

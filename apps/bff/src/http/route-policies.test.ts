@@ -1,0 +1,112 @@
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, getTicket } from '@atende/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApi } from '../app.js';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { ROUTE_POLICIES, routeKey, type RoutePolicy } from './route-policies.js';
+
+/** Every route of the typed API, without the `.use()` middleware entries Hono lists too. */
+function apiRoutes(): string[] {
+  const keys = createApi()
+    .routes.filter((r) => !(r.method === 'ALL' && r.path.endsWith('/*')))
+    .map((r) => routeKey(r.method, r.path));
+  return [...new Set(keys)];
+}
+
+describe('route registry (ASVS 8.1.1)', () => {
+  it('every route of createApi() declares who may call it', () => {
+    const missing = apiRoutes().filter((key) => !(key in ROUTE_POLICIES));
+    expect(missing, 'add a line per route to apps/bff/src/http/route-policies.ts').toEqual([]);
+  });
+
+  it('declares no route that does not exist', () => {
+    const routes = new Set(apiRoutes());
+    expect(Object.keys(ROUTE_POLICIES).filter((key) => !routes.has(key))).toEqual([]);
+  });
+});
+
+type Caller = 'anonymous' | 'contactA' | 'contactB' | 'agent' | 'admin';
+const CALLERS: Caller[] = ['anonymous', 'contactA', 'contactB', 'agent', 'admin'];
+const EMAILS: Record<Exclude<Caller, 'anonymous'>, string> = {
+  contactA: DEMO_ACCOUNTS.contact,
+  contactB: DEMO_ACCOUNTS.otherContact,
+  agent: DEMO_ACCOUNTS.agent,
+  admin: DEMO_ACCOUNTS.admin,
+};
+
+/**
+ * A valid request body per write route, so a refusal can only come from the policy (an invalid body
+ * would answer 400 before the ticket is looked up). `version` is the ticket's current version.
+ */
+const SAMPLE_BODIES: Record<string, (version: number) => unknown> = {
+  'POST /auth/login': () => ({ email: DEMO_ACCOUNTS.contact, password: DEMO_PASSWORD }),
+  'POST /customer/tickets/:id/replies': (version) => ({ body: 'Teste da matriz de acesso.', expectedVersion: version }),
+  'POST /agent/tickets/:id/messages': (version) => ({ body: 'Nota da matriz.', visibility: 'internal', expectedVersion: version }),
+  'POST /agent/tickets/:id/status': (version) => ({ status: 'pending', expectedVersion: version }),
+  'POST /account/password-reset': () => ({ email: DEMO_ACCOUNTS.contact }),
+  'POST /account/links/:token': () => ({ password: 'uma senha nova e longa' }),
+  'POST /account/password': () => ({ currentPassword: 'não é a senha', newPassword: 'uma senha nova e longa' }),
+  'POST /account/invitations': () => ({ email: DEMO_ACCOUNTS.otherContact }),
+};
+
+/** A well-formed link token no one was sent. */
+const UNKNOWN_LINK = 'A'.repeat(43);
+
+type Expectation = 'allowed' | 401 | 403 | 404;
+
+/** The answer the policy promises to `caller` for a ticket owned by contact `owner`. */
+function expected(policy: RoutePolicy, caller: Caller, owner: 'contactA' | 'contactB'): Expectation {
+  if (policy.allow === 'anonymous') return 'allowed';
+  if (caller === 'anonymous') return 401;
+  const role = caller === 'contactA' || caller === 'contactB' ? 'contact' : caller;
+  const permitted =
+    policy.allow === 'signed_in' ||
+    policy.allow === role ||
+    (policy.allow === 'agent' && role === 'admin'); // an admin is an agent too
+  if (!permitted) return 403;
+  if (policy.ticket && role === 'contact' && caller !== owner) return 404; // a foreign ticket looks missing
+  return 'allowed';
+}
+
+describe('authorization matrix: every route × every role × own/foreign ticket (ASVS 8.2.1, 8.2.2)', () => {
+  let t: TestApp;
+  const tickets = { contactA: 0, contactB: 0 };
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const owner of ['contactA', 'contactB'] as const) {
+      const cookie = await t.signIn(EMAILS[owner]);
+      const list = await t.request('GET', '/api/customer/tickets?tab=awaiting_my_reply', { cookie });
+      tickets[owner] = list.json.items[0].id;
+    }
+  });
+  afterAll(() => t.dispose());
+
+  for (const [key, policy] of Object.entries(ROUTE_POLICIES)) {
+    const [method, path] = key.split(' ') as [string, string];
+    const owners = policy.ticket ? (['contactA', 'contactB'] as const) : (['contactA'] as const);
+    for (const owner of owners) {
+      it(`${key}${policy.ticket ? ` on a ticket of ${owner}` : ''}`, async () => {
+        const cells: Record<string, { status: number; expected: Expectation }> = {};
+        for (const caller of CALLERS) {
+          // Fresh sessions per call: sign-out and sign-in routes end the caller's session.
+          const cookie = caller === 'anonymous' ? undefined : await t.signIn(EMAILS[caller]);
+          const ticketId = tickets[owner];
+          const sample = SAMPLE_BODIES[key];
+          const body = method === 'GET' ? undefined : (sample?.(getTicket(t.db, ticketId)!.version) ?? {});
+          const response = await t.request(method, `/api${path.replace(':id', String(ticketId)).replace(':token', UNKNOWN_LINK)}`, { cookie, body });
+          cells[caller] = { status: response.status, expected: expected(policy, caller, owner) };
+          expect(response.status, `${caller}: ${response.text}`).toBeLessThan(500);
+          if (typeof cells[caller].expected === 'number') expect(response.json?.code, caller).toBeTypeOf('string');
+        }
+        const outcome = Object.fromEntries(
+          Object.entries(cells).map(([caller, cell]) => [caller, [401, 403, 404].includes(cell.status) ? cell.status : 'allowed']),
+        );
+        expect(outcome).toEqual(Object.fromEntries(Object.entries(cells).map(([caller, cell]) => [caller, cell.expected])));
+      });
+    }
+  }
+
+  it('a write route has a sample body, so the matrix reaches its policy', () => {
+    const writes = Object.keys(ROUTE_POLICIES).filter((key) => !key.startsWith('GET ') && key !== 'POST /auth/logout');
+    expect(writes.filter((key) => !SAMPLE_BODIES[key])).toEqual([]);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * Who may call each API route (ASVS V8). Every route mounted in createApi() has exactly one line here;
+ * the registry test fails on a route without a line, and the authorization matrix test calls every
+ * route as every role and checks the answer against this table. Adding a route = adding one line.
+ *
+ * - `anonymous`: anyone, signed in or not (sign-in, rating-link pages).
+ * - `signed_in`: any signed-in account.
+ * - `contact` / `agent` / `admin`: that role only (an admin is also an agent).
+ * - `ticket: true`: the path carries a ticket `:id`; a ticket the caller may not see answers 404.
+ *
+ * Keys are `METHOD path` relative to /api, exactly as Hono reports them.
+ */
+export type RouteAudience = 'anonymous' | 'signed_in' | 'contact' | 'agent' | 'admin';
+export interface RoutePolicy {
+  allow: RouteAudience;
+  ticket?: boolean;
+}
+
+export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
+  'POST /auth/login': { allow: 'anonymous' },
+  'POST /auth/logout': { allow: 'anonymous' },
+  'GET /auth/me': { allow: 'signed_in' },
+
+  'GET /customer/tickets/counts': { allow: 'contact' },
+  'GET /customer/tickets': { allow: 'contact' },
+  'GET /customer/tickets/:id': { allow: 'contact', ticket: true },
+  'POST /customer/tickets/:id/replies': { allow: 'contact', ticket: true },
+
+  'GET /agent/tickets': { allow: 'agent' },
+  'GET /agent/tickets/:id': { allow: 'agent', ticket: true },
+  'POST /agent/tickets/:id/messages': { allow: 'agent', ticket: true },
+  'POST /agent/tickets/:id/status': { allow: 'agent', ticket: true },
+
+  'POST /account/password-reset': { allow: 'anonymous' },
+  'GET /account/links/:token': { allow: 'anonymous' },
+  'POST /account/links/:token': { allow: 'anonymous' },
+  'POST /account/password': { allow: 'signed_in' },
+  'POST /account/invitations': { allow: 'admin' },
+
+  'GET /admin/audit-log': { allow: 'admin' },
+};
+
+export function routeKey(method: string, path: string): string {
+  return `${method.toUpperCase()} ${path}`;
+}

@@ -1,0 +1,101 @@
+import { accountLinkInput, accountLinkParam, invitationInput, passwordChangeInput, passwordResetRequestInput } from '@atende/contracts';
+import { changeAccountPassword, consumeAccountToken, findAccount, findAccountByEmail, findUsableAccountToken, insertAccountToken, type Account } from '@atende/db';
+import { Hono, type Context } from 'hono';
+import type { AccountLink } from '../auth/account-mailer.js';
+import { hashPassword, spendVerifyTime, verifyPassword } from '../auth/password.js';
+import { passwordProblem } from '../auth/password-policy.js';
+import { hashToken, newSessionToken } from '../auth/session-cookie.js';
+import { audit } from '../audit/audit.js';
+import type { AppEnv } from '../http/app-env.js';
+import { AppError } from '../http/app-error.js';
+import { clientAddress } from '../http/client-address.js';
+import { createRateLimiter } from '../http/rate-limiter.js';
+import { requireRole, signedIn } from '../http/session-middleware.js';
+import { validate } from '../http/validate.js';
+
+/** Links e-mailed for a password reset or an invitation are valid for one hour and one use. */
+export const ACCOUNT_LINK_TTL_MS = 60 * 60_000;
+const LINK_PATHS = { password_reset: '/redefinir-senha', invitation: '/convite' } as const;
+
+function refusePassword(password: string, account: Pick<Account, 'email'>, field = 'password') {
+  const problem = passwordProblem(password, account);
+  if (problem) throw new AppError('validation_failed', { fields: { [field]: problem } });
+}
+
+/** Issues a link: a 256-bit token, only its hash stored, handed to the mailer. */
+function issueLink(c: Context<AppEnv>, account: Account, purpose: AccountLink['purpose']) {
+  const { db, now, config, accountMailer } = c.var.deps;
+  const token = newSessionToken();
+  const expiresAt = now() + ACCOUNT_LINK_TTL_MS;
+  insertAccountToken(db, { tokenHash: hashToken(token), purpose, accountKind: account.kind, accountId: account.id, now: now(), expiresAt });
+  accountMailer.sendAccountLink({ to: account.email, name: account.name, purpose, url: `${config.allowedOrigins[0]}${LINK_PATHS[purpose]}/${token}`, expiresAt });
+}
+
+/** Password reset, invitation links and password change (ASVS V6). */
+export function accountRoutes() {
+  // Reset requests: 3 per e-mail and 10 per address an hour; the answer never says whether the e-mail exists.
+  const resetLimiter = createRateLimiter({ limit: 3, windowMs: 60 * 60_000 });
+  const resetAddressLimiter = createRateLimiter({ limit: 10, windowMs: 60 * 60_000 });
+
+  return new Hono<AppEnv>()
+    .post('/password-reset', validate('json', passwordResetRequestInput), async (c) => {
+      const { db, now } = c.var.deps;
+      const { email } = c.req.valid('json');
+      const wait = Math.max(resetAddressLimiter.hit([`address:${clientAddress(c)}`], now()), resetLimiter.hit([`email:${email.toLowerCase()}`], now()));
+      if (wait > 0) throw new AppError('too_many_attempts', { retryAfterSeconds: Math.ceil(wait / 1000) });
+      const account = findAccountByEmail(db, email);
+      // Same answer and similar timing whether or not the account exists: both paths hash once.
+      if (account?.active) {
+        audit(c, 'password_reset_requested', { actor: { kind: account.kind, id: account.id }, email });
+        issueLink(c, account, 'password_reset');
+        await spendVerifyTime(email);
+      } else {
+        audit(c, 'password_reset_requested', { actor: null, email });
+        await spendVerifyTime(email);
+      }
+      return c.json({ ok: true }, 202);
+    })
+    // Read-only: mail scanners follow links, so opening one never spends it.
+    .get('/links/:token', validate('param', accountLinkParam), (c) => {
+      const { db, now } = c.var.deps;
+      const link = findUsableAccountToken(db, hashToken(c.req.valid('param').token), now());
+      const account = link && findAccount(db, link.accountKind, link.accountId);
+      if (!link || !account) throw new AppError('link_invalid');
+      return c.json({ link: { purpose: link.purpose, name: account.name, email: account.email, expiresAt: link.expiresAt } }, 200);
+    })
+    .post('/links/:token', validate('param', accountLinkParam), validate('json', accountLinkInput), async (c) => {
+      const { db, now } = c.var.deps;
+      const tokenHash = hashToken(c.req.valid('param').token);
+      const { password } = c.req.valid('json');
+      const link = findUsableAccountToken(db, tokenHash, now());
+      const account = link && findAccount(db, link.accountKind, link.accountId);
+      if (!link || !account) throw new AppError('link_invalid');
+      refusePassword(password, account);
+      const passwordHash = await hashPassword(password); // outside the transaction: never await inside one
+      const spent = consumeAccountToken(db, { tokenHash, passwordHash, now: now() });
+      if (!spent) throw new AppError('link_invalid'); // a racing submission spent it first
+      audit(c, spent.purpose === 'invitation' ? 'invitation_accepted' : 'password_reset', { actor: { kind: spent.kind, id: spent.id }, email: account.email });
+      return c.json({ ok: true }, 200);
+    })
+    .post('/password', requireRole('contact', 'agent'), validate('json', passwordChangeInput), async (c) => {
+      const { db } = c.var.deps;
+      const session = signedIn(c);
+      const { currentPassword, newPassword } = c.req.valid('json');
+      const account = findAccount(db, session.actor.kind, session.actor.id);
+      if (!account?.passwordHash || !(await verifyPassword(account.passwordHash, currentPassword))) {
+        throw new AppError('validation_failed', { fields: { currentPassword: 'Senha atual incorreta.' } });
+      }
+      refusePassword(newPassword, account, 'newPassword');
+      const passwordHash = await hashPassword(newPassword);
+      changeAccountPassword(db, { kind: account.kind, id: account.id, passwordHash, keepSessionHash: session.sessionTokenHash });
+      audit(c, 'password_changed', { email: account.email });
+      return c.json({ ok: true }, 200);
+    })
+    .post('/invitations', requireRole('admin'), validate('json', invitationInput), (c) => {
+      const account = findAccountByEmail(c.var.deps.db, c.req.valid('json').email);
+      if (!account) throw new AppError('not_found');
+      issueLink(c, account, 'invitation');
+      audit(c, 'invitation_sent', { email: account.email, details: { account: { kind: account.kind, id: account.id } } });
+      return c.json({ ok: true }, 202);
+    });
+}

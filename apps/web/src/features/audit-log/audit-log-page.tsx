@@ -1,0 +1,55 @@
+import { ErrorMessage } from '../../components/error-message.js';
+import { useI18n } from '../../lib/i18n/i18n.js';
+import { ptBR, type MessageKey } from '../../lib/i18n/pt-BR.js';
+import { useAuditLog } from './audit-log-api.js';
+
+/** Security events (sign-ins, failures, resets, settings changes) for admins. */
+export function AuditLogPage() {
+  const { t, formatDateTime } = useI18n();
+  const query = useAuditLog();
+  const eventLabel = (event: string) => {
+    const key = `audit.event.${event}` as MessageKey;
+    return key in ptBR ? t(key) : event; // an event added later without a label shows its name
+  };
+  return (
+    <section aria-labelledby="audit-title">
+      <h1 id="audit-title">{t('audit.title')}</h1>
+      {query.isPending ? (
+        <p role="status">{t('list.loading')}</p>
+      ) : query.error ? (
+        <ErrorMessage error={query.error} />
+      ) : (
+        <>
+          <table>
+            <caption>{t('audit.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.when')}</th>
+                <th scope="col">{t('audit.event')}</th>
+                <th scope="col">{t('audit.email')}</th>
+                <th scope="col">{t('audit.address')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {query.data.pages
+                .flatMap((page) => page.items)
+                .map((entry) => (
+                  <tr key={entry.id}>
+                    <td>{formatDateTime(new Date(entry.at).toISOString())}</td>
+                    <td>{eventLabel(entry.event)}</td>
+                    <td>{entry.email ?? '—'}</td>
+                    <td>{entry.address ?? '—'}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+          {query.hasNextPage && (
+            <button type="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+              {t('list.loadMore')}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
