@@ -13,14 +13,22 @@ import { securityHeaders } from './http/security-headers.js';
 import { loadSession } from './http/session-middleware.js';
 import { agentRoutes } from './routes/agent-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
+import { adminSettingsRoutes } from './routes/admin-settings-routes.js';
+import { customerDecisionRoutes } from './routes/customer-decision-routes.js';
 import { customerRoutes } from './routes/customer-routes.js';
+import { ratingLinkRoutes } from './routes/rating-link-routes.js';
+import { ratingsRoutes } from './routes/ratings-routes.js';
 
 /** The typed API: the SPA's client is derived from this type (hc<ApiType>), never hand-written. */
 export function createApi() {
   return new Hono<AppEnv>()
     .route('/auth', authRoutes())
     .route('/customer', customerRoutes())
-    .route('/agent', agentRoutes());
+    .route('/agent', agentRoutes())
+    .route('/customer', customerDecisionRoutes())
+    .route('/ratings', ratingsRoutes())
+    .route('/public/ratings', ratingLinkRoutes())
+    .route('/admin', adminSettingsRoutes());
 }
 export type ApiType = ReturnType<typeof createApi>;
 

@@ -1,9 +1,10 @@
 import { agentListQuery, agentMessageInput, setStatusInput, ticketIdParam } from '@atende/contracts';
-import { listAllTickets, ticketHistory, ticketThread } from '@atende/db';
+import { listAllTickets, ticketHistory, ticketRatings, ticketThread } from '@atende/db';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { requireRole, signedIn } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
+import { ratingLinkFor } from '../ratings/rating-link.js';
 import { applyTicketAction } from '../tickets/apply-ticket-action.js';
 import { decodeCursor } from '../tickets/cursor.js';
 import { loadTicketFor } from '../tickets/load-ticket.js';
@@ -27,6 +28,8 @@ export function agentRoutes() {
           ticket: ticketSummaryView(db, ticket),
           messages: messagesView(ticketThread(db, ticket.id, 'staff')),
           history: historyView(ticketHistory(db, ticket.id)),
+          ratingLink: ratingLinkFor(c.var.deps, ticket),
+          ratings: ticketRatings(db, ticket.id).map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })),
         },
         200,
       );
