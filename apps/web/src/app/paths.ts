@@ -4,6 +4,10 @@ export const paths = {
   login: '/entrar',
   panel: '/painel',
   customerTicket: (id: number | string) => `/painel/chamados/${id}`,
+  /** The new-ticket form (issue 4); `?referencia=<id>` names an earlier ticket it follows up. */
+  newTicket: '/painel/novo',
+  ratingLink: (token: string) => `/avaliar/${token}`,
+  ratings: '/console/avaliacoes',
   console: '/console',
   agentTicket: (id: number | string) => `/console/chamados/${id}`,
 } as const;
