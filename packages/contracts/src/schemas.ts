@@ -40,7 +40,14 @@ export const RATING_COMMENT_MAX_LENGTH = 2000;
 export const confirmSolutionInput = z.object({ expectedVersion }).strict();
 
 export const rejectSolutionInput = z
-  .object({ reason: messageBody.pipe(z.string().min(1, 'Conte o que não foi resolvido.')), expectedVersion })
+  .object({
+    reason: z
+      .string()
+      .trim()
+      .min(1, 'Conte o que não foi resolvido.')
+      .max(MESSAGE_MAX_LENGTH, `A mensagem pode ter até ${MESSAGE_MAX_LENGTH} caracteres.`),
+    expectedVersion,
+  })
   .strict();
 
 const ratingScore = z.number({ error: 'Escolha de 1 a 5 estrelas.' }).int('Escolha de 1 a 5 estrelas.').min(1, 'Escolha de 1 a 5 estrelas.').max(5, 'Escolha de 1 a 5 estrelas.');

@@ -68,7 +68,7 @@ describe('Não foi resolvido', () => {
     const before = await detail(carla, id);
     const r = await post(carla, `/tickets/${id}/not-resolved`, { reason: '   ', expectedVersion: before.ticket.version });
     expect(r.status).toBe(400);
-    expect(r.json.fields.reason).toBeTruthy();
+    expect(r.json.fields.reason).toBe('Conte o que não foi resolvido.');
     expect(await detail(carla, id)).toEqual(before);
   });
 });

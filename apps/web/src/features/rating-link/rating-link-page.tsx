@@ -34,7 +34,7 @@ export function RatingLinkPage() {
       <>
         <p>{t('ratingLink.ticket', { id: ticket.id, subject: ticket.subject })}</p>
         {state === 'due' && <ScoreStep token={token} />}
-        {state === 'rated' && rating && (rating.hasComment ? <p role="status">{t('rating.commentThanks')}</p> : <CommentStep token={token} />)}
+        {state === 'rated' && rating && (rating.hasComment ? <p className="notice" role="note">{t('ratingLink.alreadyRated')}</p> : <CommentStep token={token} />)}
         {state === 'not_due' && <p className="notice" role="note">{t('ratingLink.notDue')}</p>}
       </>
     );
