@@ -135,3 +135,24 @@ test('rating through the signed link: the page records it, then takes a comment;
   await expect(row).toContainText('Técnico muito atencioso.');
   await expect(page.getByRole('list', { name: 'Distribuição das notas' })).toBeVisible();
 });
+
+test('two tabs: the decision that loses the race gets a clear conflict and the page shows the winner', async ({ browser }) => {
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await signIn(first, ACCOUNTS.otherContact);
+  const id = await openFirstIn(first, 'Resolvidos aguardando minha aprovação');
+  const second = await context.newPage();
+  await second.goto(`/painel/chamados/${id}`);
+  await expect(second.getByRole('button', { name: 'Não foi resolvido' })).toBeVisible();
+
+  await first.getByRole('button', { name: 'Confirmar solução' }).click();
+  await expect(header(first).getByText('Concluído')).toBeVisible();
+
+  await second.getByRole('button', { name: 'Não foi resolvido' }).click();
+  await second.getByLabel('O que não foi resolvido?').fill('Ainda sem IP fixo.');
+  await second.getByRole('button', { name: 'Enviar e reabrir' }).click();
+  await expect(second.getByRole('alert')).toHaveText('Este chamado foi alterado enquanto você o via. Mostramos a versão mais recente.');
+  await expect(header(second).getByText('Concluído')).toBeVisible();
+  await expect(second.getByRole('list', { name: 'Conversa' })).not.toContainText('Ainda sem IP fixo.');
+  await context.close();
+});
