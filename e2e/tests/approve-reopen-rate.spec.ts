@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ACCOUNTS, signIn, tabCount } from '../support/accounts.js';
 
@@ -155,4 +156,35 @@ test('two tabs: the decision that loses the race gets a clear conflict and the p
   await expect(header(second).getByText('Concluído')).toBeVisible();
   await expect(second.getByRole('list', { name: 'Conversa' })).not.toContainText('Ainda sem IP fixo.');
   await context.close();
+});
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('the decision, rating and rating-link pages have no serious accessibility violations', async ({ page, browser }) => {
+  await signIn(page, ACCOUNTS.contact);
+  await openFirstIn(page, 'Resolvidos aguardando minha aprovação');
+  await page.getByRole('button', { name: 'Não foi resolvido' }).click();
+  await expect(page.getByLabel('O que não foi resolvido?')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.goto('/painel');
+  const id = await openFirstIn(page, 'Não avaliados');
+  await expect(page.getByRole('radio', { name: '1 estrela', exact: true })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const agent = await asUser(browser, ACCOUNTS.agent);
+  await agent.goto(`/console/chamados/${id}`);
+  const link = await agent.getByLabel('Link de avaliação para o cliente').inputValue();
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(`${link}?nota=3`);
+  await expect(visitor.getByRole('radio', { name: '3 estrelas' })).toBeChecked();
+  expect(await seriousViolations(visitor)).toEqual([]);
+  await agent.getByRole('link', { name: 'Avaliações' }).click();
+  await expect(agent.getByRole('heading', { name: 'Avaliações', level: 1 })).toBeVisible();
+  expect(await seriousViolations(agent)).toEqual([]);
 });
