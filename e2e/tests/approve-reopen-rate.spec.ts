@@ -134,7 +134,16 @@ test('rating through the signed link: the page records it, then takes a comment;
   const row = page.getByRole('row').filter({ hasText: `#${id}` });
   await expect(row).toContainText('5 estrelas');
   await expect(row).toContainText('Técnico muito atencioso.');
-  await expect(page.getByRole('list', { name: 'Distribuição das notas' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Distribuição das notas' })).toContainText('5 estrelas:');
+  const agentName = (await row.getByRole('cell').nth(1).textContent())!;
+  const totalAll = Number(await page.getByTestId('ratings-total').textContent());
+  await page.getByLabel('Atendente').selectOption({ label: agentName });
+  await page.getByRole('button', { name: 'Filtrar' }).click();
+  await expect(page).toHaveURL(/agentId=\d+/);
+  await expect(page.getByRole('row').filter({ hasText: `#${id}` })).toBeVisible();
+  const agentCells = page.locator('tbody tr td:nth-child(2)');
+  await expect.poll(() => agentCells.allTextContents()).toEqual(Array(await agentCells.count()).fill(agentName));
+  expect(Number(await page.getByTestId('ratings-total').textContent())).toBeLessThan(totalAll);
 });
 
 test('two tabs: the decision that loses the race gets a clear conflict and the page shows the winner', async ({ browser }) => {
