@@ -16,8 +16,11 @@ import { accountRoutes } from './routes/account-routes.js';
 import { agentRoutes } from './routes/agent-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
+import { customerDecisionRoutes } from './routes/customer-decision-routes.js';
 import { customerRoutes } from './routes/customer-routes.js';
 import { newTicketRoutes } from './routes/new-ticket-routes.js';
+import { ratingLinkRoutes } from './routes/rating-link-routes.js';
+import { ratingsRoutes } from './routes/ratings-routes.js';
 
 /** The typed API: the SPA's client is derived from this type (hc<ApiType>), never hand-written. */
 export function createApi() {
@@ -25,7 +28,10 @@ export function createApi() {
     .route('/auth', authRoutes())
     .route('/customer', customerRoutes())
     .route('/customer', newTicketRoutes())
+    .route('/customer', customerDecisionRoutes())
     .route('/agent', agentRoutes())
+    .route('/ratings', ratingsRoutes())
+    .route('/public/ratings', ratingLinkRoutes())
     .route('/account', accountRoutes())
     .route('/admin', adminRoutes())
     .route('/admin', auditRoutes());

@@ -26,6 +26,9 @@ export const API_ERRORS = {
   rating_not_due: 409,
   invalid_score: 400,
   same_status: 409,
+  // Signed rating links (the /avaliar page).
+  rating_link_invalid: 404,
+  rating_link_expired: 410,
 } as const satisfies Record<string, number> & Record<DomainErrorCode, number>;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
@@ -55,6 +58,8 @@ export const API_ERROR_MESSAGES_PT: Record<ApiErrorCode, string> = {
   rating_not_due: 'Este chamado não está aguardando avaliação.',
   invalid_score: 'Escolha de 1 a 5 estrelas.',
   same_status: 'O chamado já está nesta situação.',
+  rating_link_invalid: 'Este link de avaliação não é válido. Confira se ele foi copiado por inteiro.',
+  rating_link_expired: 'O prazo para avaliar este atendimento terminou.',
 };
 
 export interface ApiErrorBody {

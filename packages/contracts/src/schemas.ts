@@ -35,6 +35,45 @@ export const agentMessageInput = z
 
 export const setStatusInput = z.object({ status: z.enum(TICKET_STATUSES), expectedVersion }).strict();
 
+export const RATING_COMMENT_MAX_LENGTH = 2000;
+
+export const confirmSolutionInput = z.object({ expectedVersion }).strict();
+
+export const rejectSolutionInput = z
+  .object({
+    reason: z
+      .string()
+      .trim()
+      .min(1, 'Conte o que não foi resolvido.')
+      .max(MESSAGE_MAX_LENGTH, `A mensagem pode ter até ${MESSAGE_MAX_LENGTH} caracteres.`),
+    expectedVersion,
+  })
+  .strict();
+
+const ratingScore = z.number({ error: 'Escolha de 1 a 5 estrelas.' }).int('Escolha de 1 a 5 estrelas.').min(1, 'Escolha de 1 a 5 estrelas.').max(5, 'Escolha de 1 a 5 estrelas.');
+const ratingComment = z
+  .string()
+  .trim()
+  .max(RATING_COMMENT_MAX_LENGTH, `O comentário pode ter até ${RATING_COMMENT_MAX_LENGTH} caracteres.`);
+
+export const rateInput = z.object({ score: ratingScore, comment: ratingComment.optional(), expectedVersion }).strict();
+
+/** The rating link page: the token identifies ticket and closing, so no version. */
+export const ratingLinkRateInput = z.object({ score: ratingScore }).strict();
+export const ratingLinkCommentInput = z
+  .object({ comment: ratingComment.pipe(z.string().min(1, 'Escreva seu comentário.')) })
+  .strict();
+export const ratingTokenParam = z.object({ token: z.string().min(1).max(200) });
+
+/** The quality area's filter: an agent and a period (dates, company-independent UTC days). */
+export const ratingsQuery = z
+  .object({
+    agentId: z.coerce.number().int().positive().optional(),
+    from: z.iso.date('Data inválida.').optional(),
+    to: z.iso.date('Data inválida.').optional(),
+  })
+  .strict();
+
 export const customerListQuery = z.object({
   tab: z.enum(CUSTOMER_TABS).default('all'),
   cursor: z.string().max(100).optional(),

@@ -6,6 +6,7 @@ export * from './queries/sessions.js';
 export * from './queries/settings.js';
 export * from './queries/tickets.js';
 export * from './queries/thread.js';
+export * from './queries/ratings.js';
 export * from './seed/demo-data.js';
 export * from './queries/maintenance.js';
 export * from './queries/account-tokens.js';

@@ -221,3 +221,30 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_log_at_idx').on(t.at, t.id)],
 );
+
+/**
+ * One rating per closing of a ticket: a reopened and closed-again ticket is rated again, and earlier
+ * ratings stay. The unique (ticket, closing) pair makes a double rating impossible even past the rules.
+ */
+export const ratings = sqliteTable(
+  'ratings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ticketId: integer('ticket_id').notNull().references(() => tickets.id),
+    /** The ticket's closing_count when it was closed: which closing this rating judges. */
+    closing: integer('closing').notNull(),
+    score: integer('score').notNull(),
+    comment: text('comment'),
+    contactId: integer('contact_id').notNull().references(() => contacts.id),
+    /** The assignee at closing: whose work is rated. */
+    agentId: integer('agent_id').references(() => agents.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('ratings_ticket_closing_unique').on(t.ticketId, t.closing),
+    index('ratings_created_idx').on(t.createdAt),
+    index('ratings_agent_created_idx').on(t.agentId, t.createdAt),
+    check('ratings_score_check', sql`${t.score} BETWEEN 1 AND 5`),
+    check('ratings_comment_length_check', sql`length(${t.comment}) <= 2000`),
+  ],
+);

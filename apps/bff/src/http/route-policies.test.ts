@@ -1,6 +1,7 @@
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, getTicket } from '@atende/db';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, getOrCreateSecret, getTicket } from '@atende/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../app.js';
+import { createRatingToken } from '../ratings/rating-token.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { ROUTE_POLICIES, routeKey, type RoutePolicy } from './route-policies.js';
 
@@ -46,6 +47,31 @@ const SAMPLE_BODIES: Record<string, (version: number) => unknown> = {
   'POST /account/links/:token': () => ({ password: 'uma senha nova e longa' }),
   'POST /account/password': () => ({ currentPassword: 'não é a senha', newPassword: 'uma senha nova e longa' }),
   'POST /account/invitations': () => ({ email: DEMO_ACCOUNTS.otherContact }),
+  'POST /customer/tickets': () => ({
+    departmentId: 1,
+    subjectId: 1,
+    subject: 'Teste da matriz',
+    body: 'Mensagem da matriz de acesso.',
+    origin: 'portal',
+    idempotencyKey: `matriz-${Math.random().toString(36).slice(2, 12)}`,
+  }),
+  'POST /customer/tickets/:id/confirm': (version) => ({ expectedVersion: version }),
+  'POST /customer/tickets/:id/not-resolved': (version) => ({ reason: 'Continua com problema.', expectedVersion: version }),
+  'POST /customer/tickets/:id/rating': (version) => ({ score: 5, expectedVersion: version }),
+  'POST /public/ratings/:token': () => ({ score: 4 }),
+  'POST /public/ratings/:token/comment': () => ({ comment: 'Comentário da matriz.' }),
+  'PUT /admin/portal-settings': () => ({
+    customersSeeTickets: true,
+    customersOpenTickets: true,
+    agentRepliesPublicByDefault: true,
+    allowReopen: true,
+    reopenWindowDays: 30,
+    ratingWindowDays: 30,
+  }),
+  'POST /admin/departments': () => ({ name: 'Matriz', active: true, servesTickets: true, servesExternal: false }),
+  'PUT /admin/departments/:id': () => ({ name: 'Suporte técnico', active: true, servesTickets: true, servesExternal: true }),
+  'POST /admin/subjects': () => ({ name: 'Matriz', active: true, showOnHotsite: false, defaultDepartmentId: null }),
+  'PUT /admin/subjects/:id': () => ({ name: 'Sem conexão', active: true, showOnHotsite: true, defaultDepartmentId: 1 }),
 };
 
 /** A well-formed link token no one was sent. */
@@ -78,6 +104,17 @@ describe('authorization matrix: every route × every role × own/foreign ticket 
       tickets[owner] = list.json.items[0].id;
     }
   });
+  // A genuine rating link: the link is the permission, so these routes are reached with a valid one.
+  let ratingToken = '';
+  beforeAll(async () => {
+    const cookie = await t.signIn(EMAILS.contactA);
+    const unrated = getTicket(t.db, (await t.request('GET', '/api/customer/tickets?tab=unrated', { cookie })).json.items[0].id)!;
+    ratingToken = createRatingToken(getOrCreateSecret(t.db, 'rating_link'), {
+      ticketId: unrated.id,
+      closing: unrated.closingCount,
+      expiresAt: unrated.ratingDueUntil!,
+    });
+  });
   afterAll(() => t.dispose());
 
   for (const [key, policy] of Object.entries(ROUTE_POLICIES)) {
@@ -92,7 +129,7 @@ describe('authorization matrix: every route × every role × own/foreign ticket 
           const ticketId = tickets[owner];
           const sample = SAMPLE_BODIES[key];
           const body = method === 'GET' ? undefined : (sample?.(getTicket(t.db, ticketId)!.version) ?? {});
-          const response = await t.request(method, `/api${path.replace(':id', String(ticketId)).replace(':token', UNKNOWN_LINK)}`, { cookie, body });
+          const response = await t.request(method, `/api${path.replace(':id', String(ticketId)).replace(':token', path.startsWith('/public/ratings') ? ratingToken : UNKNOWN_LINK)}`, { cookie, body });
           cells[caller] = { status: response.status, expected: expected(policy, caller, owner) };
           expect(response.status, `${caller}: ${response.text}`).toBeLessThan(500);
           if (typeof cells[caller].expected === 'number') expect(response.json?.code, caller).toBeTypeOf('string');

@@ -26,6 +26,19 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /customer/tickets/:id': { allow: 'contact', ticket: true },
   'POST /customer/tickets/:id/replies': { allow: 'contact', ticket: true },
 
+  'GET /customer/portal': { allow: 'contact' },
+  'GET /customer/new-ticket/options': { allow: 'contact' },
+  'POST /customer/tickets': { allow: 'contact' },
+
+  'POST /customer/tickets/:id/confirm': { allow: 'contact', ticket: true },
+  'POST /customer/tickets/:id/not-resolved': { allow: 'contact', ticket: true },
+  'POST /customer/tickets/:id/rating': { allow: 'contact', ticket: true },
+
+  'GET /ratings': { allow: 'agent' },
+  'GET /public/ratings/:token': { allow: 'anonymous' },
+  'POST /public/ratings/:token': { allow: 'anonymous' },
+  'POST /public/ratings/:token/comment': { allow: 'anonymous' },
+
   'GET /agent/tickets': { allow: 'agent' },
   'GET /agent/tickets/:id': { allow: 'agent', ticket: true },
   'POST /agent/tickets/:id/messages': { allow: 'agent', ticket: true },
@@ -38,6 +51,14 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /account/invitations': { allow: 'admin' },
 
   'GET /admin/audit-log': { allow: 'admin' },
+  'GET /admin/portal-settings': { allow: 'admin' },
+  'PUT /admin/portal-settings': { allow: 'admin' },
+  'GET /admin/departments': { allow: 'admin' },
+  'POST /admin/departments': { allow: 'admin' },
+  'PUT /admin/departments/:id': { allow: 'admin' },
+  'GET /admin/subjects': { allow: 'admin' },
+  'POST /admin/subjects': { allow: 'admin' },
+  'PUT /admin/subjects/:id': { allow: 'admin' },
 };
 
 export function routeKey(method: string, path: string): string {

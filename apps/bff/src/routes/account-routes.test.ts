@@ -204,6 +204,19 @@ describe('audit log (ASVS 16.3.1)', () => {
     expect(latest).toMatchObject({ event: 'sign_in_failed', email: 'ninguem@example.com', actorKind: 'anonymous', actorId: null });
   });
 
+  it('records every settings change an admin makes, with what was asked', async () => {
+    const admin = await t.signIn(DEMO_ACCOUNTS.admin);
+    const settings = (await t.request('GET', '/api/admin/portal-settings', { cookie: admin })).json.settings;
+    const saved = await t.request('PUT', '/api/admin/portal-settings', { cookie: admin, body: { ...settings, allowReopen: false } });
+    expect(saved.status).toBe(200);
+    const refused = await t.request('PUT', '/api/admin/portal-settings', { cookie: admin, body: { ...settings, reopenWindowDays: 0 } });
+    expect(refused.status).toBe(400);
+    const items = (await t.request('GET', '/api/admin/audit-log', { cookie: admin })).json.items as { event: string; details: any }[];
+    const changes = items.filter((e) => e.event === 'settings_changed');
+    expect(changes).toHaveLength(1); // the refused change changed nothing and is not recorded as a change
+    expect(changes[0]!.details).toMatchObject({ route: 'PUT /api/admin/portal-settings', input: { allowReopen: false } });
+  });
+
   it('pages newest first with a cursor', async () => {
     for (let i = 0; i < 60; i++) {
       recordAudit(t.db, { at: t.clock.now - (i % 7) * 1000, event: 'sign_in_failed', actorKind: 'anonymous', email: `n${i}@example.com` });

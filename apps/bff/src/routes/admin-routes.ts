@@ -13,6 +13,7 @@ import {
 } from '@atende/db';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
+import { audit } from '../audit/audit.js';
 import { AppError } from '../http/app-error.js';
 import { requireRole } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
@@ -30,6 +31,13 @@ function checkDefaultDepartment(db: Db, id: number | null) {
 export function adminRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('admin'))
+    .use(async (c, next) => {
+      await next();
+      // Every settings change that took effect goes to the audit log, with what was asked.
+      if (c.req.method !== 'GET' && c.res.status < 300) {
+        audit(c, 'settings_changed', { details: { route: `${c.req.method} ${c.req.path}`, input: await c.req.json().catch(() => null) } });
+      }
+    })
     .get('/portal-settings', (c) => c.json({ settings: getPortalSettings(c.var.deps.db) }, 200))
     .put('/portal-settings', validate('json', portalSettingsInput), (c) => {
       const { db } = c.var.deps;

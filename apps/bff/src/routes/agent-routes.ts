@@ -1,9 +1,10 @@
 import { agentListQuery, agentMessageInput, agentOriginQuery, setStatusInput, ticketIdParam } from '@atende/contracts';
-import { getPortalSettings, listAllTickets, ticketHistory, ticketThread } from '@atende/db';
+import { getPortalSettings, listAllTickets, ticketHistory, ticketRatings, ticketThread } from '@atende/db';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { requireRole, signedIn } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
+import { ratingLinkFor } from '../ratings/rating-link.js';
 import { applyTicketAction } from '../tickets/apply-ticket-action.js';
 import { decodeCursor } from '../tickets/cursor.js';
 import { loadTicketFor } from '../tickets/load-ticket.js';
@@ -30,6 +31,8 @@ export function agentRoutes() {
           history: historyView(ticketHistory(db, ticket.id)),
           // The message form starts on this visibility (admin setting); the agent may switch it.
           defaultVisibility: getPortalSettings(db).agentRepliesPublicByDefault ? ('public' as const) : ('internal' as const),
+          ratingLink: ratingLinkFor(c.var.deps, ticket),
+          ratings: ticketRatings(db, ticket.id).map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })),
         },
         200,
       );

@@ -31,9 +31,10 @@ export function customerRoutes() {
       const { db, now } = c.var.deps;
       const ticket = loadTicketFor(db, signedIn(c), c.req.valid('param').id);
       const refusal = reopenRefusal(ticketStateOf(ticket), now(), getPortalSettings(db));
+      const canRate = ticket.status === 'closed' && ticket.ratingDueUntil !== null && ticket.ratingDueUntil > now();
       return c.json(
         {
-          ticket: { ...ticketSummaryView(db, ticket), canReply: refusal === null, replyRefusal: refusal },
+          ticket: { ...ticketSummaryView(db, ticket), canReply: refusal === null, replyRefusal: refusal, canRate },
           messages: messagesView(ticketThread(db, ticket.id, 'customer')),
         },
         200,
@@ -41,8 +42,10 @@ export function customerRoutes() {
     })
     .post('/tickets/:id/replies', requirePortalSwitch('see'), validate('param', ticketIdParam), validate('json', customerReplyInput), (c) => {
       const { body, expectedVersion } = c.req.valid('json');
+      // Load first: another contact's ticket is 404 even when the version sent is stale.
+      const { id } = loadTicketFor(c.var.deps.db, signedIn(c), c.req.valid('param').id);
       const ticket = applyTicketAction(c.var.deps, signedIn(c), {
-        ticketId: c.req.valid('param').id,
+        ticketId: id,
         expectedVersion,
         action: { type: 'customer_reply' },
         message: { body, visibility: 'public' },

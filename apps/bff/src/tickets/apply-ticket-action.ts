@@ -6,8 +6,13 @@ import { mayAccessTicket } from './load-ticket.js';
 
 export interface ActionRequest {
   ticketId: number;
-  expectedVersion: number;
+  /** The version the caller's page showed; absent only for a rating link, which names its closing. */
+  expectedVersion: number | undefined;
+  /** For a rating link: the closing it was issued for; any other closing is refused as not due. */
+  closing?: number;
   action: TicketAction;
+  /** The optional comment of a rating. */
+  ratingComment?: string | undefined;
   /** The message that comes with the action (a reply, a note, a "not resolved" reason). */
   message?: { body: string; visibility: 'public' | 'internal' };
 }
@@ -25,6 +30,7 @@ export function applyTicketAction(deps: Deps, session: SignedInActor, request: A
     now,
     decide: (ticket) => {
       if (!mayAccessTicket(session, ticket)) return { ok: false, code: 'not_found' };
+      if (request.closing !== undefined && request.closing !== ticket.closingCount) return { ok: false, code: 'rating_not_due' };
       const decision = decide(ticketStateOf(ticket), request.action, actor, {
         now,
         policy: getPortalSettings(deps.db),
@@ -58,7 +64,18 @@ export function applyTicketAction(deps: Deps, session: SignedInActor, request: A
       if (decision.next.assigneeId !== ticket.assigneeId) {
         events.push({ actorKind: 'system', actorId: null, type: 'assignee_changed', data: { from: ticket.assigneeId, to: decision.next.assigneeId }, createdAt: now });
       }
-      return { ok: true, next: decision.next, message, events };
+      if (request.action.type !== 'rate') return { ok: true, next: decision.next, message, events };
+      const { score } = request.action;
+      events.push({ actorKind: actor.kind, actorId: actor.id, type: 'rated', fromStatus: ticket.status, toStatus: decision.next.status, data: { score, closing: ticket.closingCount }, createdAt: now });
+      const rating = {
+        closing: ticket.closingCount,
+        score,
+        comment: request.ratingComment ? request.ratingComment : null,
+        contactId: ticket.requesterId,
+        agentId: ticket.assigneeId, // whose work this closing was
+        createdAt: now,
+      };
+      return { ok: true, next: decision.next, message, events, rating };
     },
   });
   if (!result.ok) throw new AppError(isApiErrorCode(result.code) ? result.code : 'internal_error');

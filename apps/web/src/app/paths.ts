@@ -10,6 +10,9 @@ export const paths = {
   customerTicket: (id: number | string) => `/painel/chamados/${id}`,
   newTicket: '/painel/novo',
   centralDoAssinante: '/central-do-assinante',
+  /** The new-ticket form (issue 4); `?referencia=<id>` names an earlier ticket it follows up. */
+  ratingLink: (token: string) => `/avaliar/${token}`,
+  ratings: '/console/avaliacoes',
   console: '/console',
   auditLog: '/console/auditoria',
   agentTicket: (id: number | string) => `/console/chamados/${id}`,

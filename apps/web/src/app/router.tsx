@@ -73,6 +73,19 @@ export const router = createBrowserRouter([
           },
         ],
       },
+      {
+        // Agents' quality area: lazy, so customers never download it.
+        path: paths.ratings,
+        lazy: async () => {
+          const { RatingsPage } = await import('../features/ratings/ratings-page.js');
+          return { Component: () => <RequireRole kind="agent"><RatingsPage /></RequireRole> };
+        },
+      },
+      {
+        // Public: the signed link is the permission.
+        path: paths.ratingLink(':token'),
+        lazy: async () => ({ Component: (await import('../features/rating-link/rating-link-page.js')).RatingLinkPage }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

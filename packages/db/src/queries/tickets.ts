@@ -2,11 +2,12 @@ import { CUSTOMER_TABS, type CustomerTab, type TicketState, type TicketStatus } 
 import { and, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { writeTransaction } from '../client.js';
-import { departments, messages, ticketEvents, ticketIdempotencyKeys, tickets } from '../schema.js';
+import { departments, messages, ratings, ticketEvents, ticketIdempotencyKeys, tickets } from '../schema.js';
 
 export type TicketRecord = typeof tickets.$inferSelect;
 export type NewMessage = Omit<typeof messages.$inferInsert, 'id' | 'ticketId'>;
 export type NewTicketEvent = Omit<typeof ticketEvents.$inferInsert, 'id' | 'ticketId'>;
+export type NewRating = Omit<typeof ratings.$inferInsert, 'id' | 'ticketId'>;
 
 /** Keyset cursor: the sort key of the last row of the previous page. */
 export interface ActivityCursor {
@@ -207,6 +208,8 @@ export type TicketChange =
       next: TicketState;
       message?: NewMessage;
       events?: NewTicketEvent[];
+      /** A rating of the current closing, written with the state that stops it being due. */
+      rating?: NewRating;
     }
   | { ok: false; code: string };
 
@@ -241,6 +244,7 @@ export function changeTicket(
     if (!updated) return { ok: false, code: 'conflict', ticket };
     if (change.message) tx.insert(messages).values({ ...change.message, ticketId: ticket.id }).run();
     for (const event of change.events ?? []) tx.insert(ticketEvents).values({ ...event, ticketId: ticket.id }).run();
+    if (change.rating) tx.insert(ratings).values({ ...change.rating, ticketId: ticket.id }).run();
     return { ok: true, ticket: updated };
   });
 }

@@ -2,7 +2,7 @@ import { DAY_MS, DEFAULT_PORTAL_POLICY, type TicketStatus } from '@atende/domain
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { writeTransaction } from '../client.js';
-import { agentDepartments, agents, companies, contacts, departments, messages, subjects, ticketEvents, tickets } from '../schema.js';
+import { agentDepartments, agents, companies, contacts, departments, messages, ratings, subjects, ticketEvents, tickets } from '../schema.js';
 
 export const DEMO_PASSWORD = 'demo-senha-123';
 
@@ -158,6 +158,13 @@ export function seedDemoData(db: Db, options: { passwordHash: string; now: numbe
         })
         .returning()
         .get();
+      if (closed && demo.rated) {
+        // Rated demo tickets carry their rating, so the quality area has content.
+        const score = 5 - (index % 3);
+        tx.insert(ratings)
+          .values({ ticketId: ticket.id, closing: 1, score, comment: score === 5 ? 'Atendimento rápido e atencioso.' : null, contactId: contact.id, agentId: assignee?.id ?? null, createdAt: repliedAt + HOUR })
+          .run();
+      }
       tx.insert(messages)
         .values({
           ticketId: ticket.id,

@@ -182,6 +182,20 @@ describe('reopening a closed ticket', () => {
     );
   });
 
+  it('what the page says before typing (reopenRefusal) is what the reply gets', () => {
+    const window = DEFAULT_PORTAL_POLICY.reopenWindowDays * DAY_MS;
+    for (const allowReopen of [true, false]) {
+      for (const closedAt of [NOW, NOW - window, NOW - window - 1]) {
+        for (const status of TICKET_STATUSES) {
+          const policy = { ...DEFAULT_PORTAL_POLICY, allowReopen };
+          const state = ticketIn(status, status === 'closed' ? { closedAt } : {});
+          const decision = decide(state, { type: 'customer_reply' }, contact, { ...ctx, policy });
+          expect(reopenRefusal(state, NOW, policy), `${status} ${allowReopen} ${closedAt}`).toBe(decision.ok ? null : decision.code);
+        }
+      }
+    }
+  });
+
   it('returns to the same agent while active, else to the department queue', () => {
     const same = decide(ticketIn('closed'), { type: 'customer_reply' }, contact, ctx);
     expect(same).toMatchObject({ ok: true, next: { status: 'open', assigneeId: 7, closedAt: null } });

@@ -9,6 +9,7 @@ import { isApiError } from '../../lib/api-client.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { useAgentTicket, usePostMessage, useSetStatus } from './agent-api.js';
 import { TicketHistory } from './ticket-history.js';
+import { TicketRatings } from './ticket-ratings.js';
 
 export function AgentTicketPage() {
   const { t } = useI18n();
@@ -24,7 +25,7 @@ export function AgentTicketPage() {
       </section>
     );
   }
-  const { ticket, messages, history, defaultVisibility } = query.data;
+  const { ticket, messages, history, defaultVisibility, ratingLink, ratings } = query.data;
   return (
     <article aria-labelledby="ticket-title" className="agent-ticket">
       <Link to={paths.console}>{t('ticket.backToConsole')}</Link>
@@ -48,6 +49,7 @@ export function AgentTicketPage() {
       <h2>{t('ticket.thread')}</h2>
       <Thread messages={messages} label={t('ticket.thread')} />
       <MessageForm ticketId={ticket.id} version={ticket.version} defaultVisibility={defaultVisibility} />
+      <TicketRatings ratingLink={ratingLink} ratings={ratings} />
       <h2>{t('agent.history')}</h2>
       <TicketHistory events={history} />
     </article>

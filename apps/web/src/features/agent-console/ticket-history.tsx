@@ -7,6 +7,7 @@ interface HistoryEvent {
   type: string;
   fromStatus: TicketStatus | null;
   toStatus: TicketStatus | null;
+  data?: unknown;
   createdAt: string;
 }
 
@@ -15,6 +16,7 @@ const EVENT_TEXT: Record<string, MessageKey | undefined> = {
   status_changed: 'history.status_changed',
   reopened: 'history.reopened',
   assignee_changed: 'history.assignee_changed',
+  rated: 'history.rated',
 };
 
 /** The ticket's history in plain words, oldest first. */
@@ -22,7 +24,8 @@ export function TicketHistory({ events }: { events: HistoryEvent[] }) {
   const { t, formatDateTime } = useI18n();
   const describe = (e: HistoryEvent) => {
     const key = EVENT_TEXT[e.type];
-    const params = { from: e.fromStatus ? t(`status.${e.fromStatus}`) : '—', to: e.toStatus ? t(`status.${e.toStatus}`) : '—' };
+    const score = (e.data as { score?: number } | null | undefined)?.score ?? '—';
+    const params = { from: e.fromStatus ? t(`status.${e.fromStatus}`) : '—', to: e.toStatus ? t(`status.${e.toStatus}`) : '—', score };
     return key ? t(key, params) : e.type;
   };
   return (

@@ -19,3 +19,30 @@ export function useReply(id: number) {
     onSettled: () => queryClient.invalidateQueries({ queryKey: customerKeys.all }),
   });
 }
+
+/**
+ * The customer's decisions. Whatever the answer (done, refused, conflict with another tab), the ticket
+ * and every tab may have changed: read them again, so a lost race shows the winner's result.
+ */
+function useDecision<Input>(send: (input: Input) => Promise<unknown>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: send, onSettled: () => queryClient.invalidateQueries({ queryKey: customerKeys.all }) });
+}
+
+export function useConfirmSolution(id: number) {
+  return useDecision((input: { expectedVersion: number }) =>
+    unwrap(api.customer.tickets[':id'].confirm.$post({ param: { id: String(id) }, json: input })),
+  );
+}
+
+export function useNotResolved(id: number) {
+  return useDecision((input: { reason: string; expectedVersion: number }) =>
+    unwrap(api.customer.tickets[':id']['not-resolved'].$post({ param: { id: String(id) }, json: input })),
+  );
+}
+
+export function useRateTicket(id: number) {
+  return useDecision((input: { score: number; comment?: string; expectedVersion: number }) =>
+    unwrap(api.customer.tickets[':id'].rating.$post({ param: { id: String(id) }, json: input })),
+  );
+}

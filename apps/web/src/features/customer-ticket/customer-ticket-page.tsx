@@ -6,12 +6,20 @@ import { StatusBadge } from '../../components/status-badge.js';
 import { Thread } from '../../components/thread.js';
 import { isApiError } from '../../lib/api-client.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
-import { useCustomerTicket, useReply } from './customer-ticket-api.js';
+import { useConfirmSolution, useCustomerTicket, useNotResolved, useRateTicket, useReply } from './customer-ticket-api.js';
+import { RatingForm } from './rating-form.js';
+import { ReopenRefusal } from './reopen-refusal.js';
+import { ResolutionDecision } from './resolution-decision.js';
+import { DecisionOutcome } from './decision-outcome.js';
 
 export function CustomerTicketPage() {
   const { t } = useI18n();
   const id = Number(useParams().id);
   const query = useCustomerTicket(id);
+  // Held here, not in the forms: a decision's outcome (or a lost race) stays visible after the refetch.
+  const confirm = useConfirmSolution(id);
+  const notResolved = useNotResolved(id);
+  const rate = useRateTicket(id);
 
   if (query.isPending) return <p role="status">{t('list.loading')}</p>;
   if (query.error) {
@@ -38,14 +46,15 @@ export function CustomerTicketPage() {
           <dd>{ticket.assigneeName ?? t('ticket.noAssignee')}</dd>
         </dl>
       </header>
+      <DecisionOutcome confirm={confirm} notResolved={notResolved} rate={rate} />
+      {ticket.status === 'resolved' && <ResolutionDecision version={ticket.version} confirm={confirm} notResolved={notResolved} />}
+      {ticket.canRate && <RatingForm version={ticket.version} rate={rate} />}
       <h2>{t('ticket.thread')}</h2>
       <Thread messages={messages} label={t('ticket.thread')} />
       {ticket.canReply ? (
         <ReplyForm ticketId={ticket.id} version={ticket.version} />
       ) : (
-        <p className="notice" role="note">
-          {ticket.replyRefusal === 'reopen_window_passed' ? t('ticket.reopenWindowPassed') : t('ticket.reopenDisabled')}
-        </p>
+        <ReopenRefusal ticketId={ticket.id} reason={ticket.replyRefusal} />
       )}
     </article>
   );

@@ -17,4 +17,9 @@ export const EN_ERROR_MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   reopen_disabled: 'This ticket is closed and cannot be reopened. Open a new ticket.',
   reopen_window_passed: 'The time to reopen this ticket has passed. Open a new ticket.',
   same_status: 'The ticket already has this status.',
+  reason_required: 'Tell us what was not resolved.',
+  rating_not_due: 'This ticket is not awaiting a rating.',
+  invalid_score: 'Choose 1 to 5 stars.',
+  rating_link_invalid: 'This rating link is not valid. Check that it was copied in full.',
+  rating_link_expired: 'The time to rate this service has passed.',
 };

@@ -1,0 +1,54 @@
+import { DEMO_ACCOUNTS } from '@atende/db';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(() => t.dispose());
+
+async function rateFirstUnrated(cookie: string, score: number, comment?: string) {
+  const id = (await t.request('GET', '/api/customer/tickets?tab=unrated', { cookie })).json.items[0].id;
+  const { ticket } = (await t.request('GET', `/api/customer/tickets/${id}`, { cookie })).json;
+  const r = await t.request('POST', `/api/customer/tickets/${id}/rating`, { cookie, body: { score, expectedVersion: ticket.version, ...(comment ? { comment } : {}) } });
+  expect(r.status).toBe(201);
+  return { id, assignee: ticket.assigneeName as string };
+}
+
+describe('ratings page (quality area)', () => {
+  it('lists every rating with ticket, agent, score and comment, with average and distribution', async () => {
+    const carla = await t.signIn(DEMO_ACCOUNTS.contact);
+    const before = (await t.request('GET', '/api/ratings', { cookie: await t.signIn(DEMO_ACCOUNTS.agent) })).json;
+    const rated = await rateFirstUnrated(carla, 1, 'Demorou demais.');
+    const admin = await t.signIn(DEMO_ACCOUNTS.admin);
+    const { json } = await t.request('GET', '/api/ratings', { cookie: admin });
+    expect(json.total).toBe(before.total + 1);
+    expect(json.items[0]).toMatchObject({ ticketId: rated.id, score: 1, comment: 'Demorou demais.', agentName: rated.assignee });
+    expect(json.distribution[1]).toBe(before.distribution[1] + 1);
+    const sum = json.items.reduce((s: number, r: { score: number }) => s + r.score, 0);
+    expect(json.average).toBeCloseTo(sum / json.items.length);
+  });
+
+  it('filters by agent and by period', async () => {
+    const carla = await t.signIn(DEMO_ACCOUNTS.contact);
+    const agent = await t.signIn(DEMO_ACCOUNTS.agent);
+    const rated = await rateFirstUnrated(carla, 3);
+    const all = (await t.request('GET', '/api/ratings', { cookie: agent })).json;
+    const agentId = all.items.find((r: { ticketId: number }) => r.ticketId === rated.id).agentId;
+    const mine = (await t.request('GET', `/api/ratings?agentId=${agentId}`, { cookie: agent })).json;
+    expect(mine.items.length).toBeGreaterThan(0);
+    expect(mine.items.every((r: { agentId: number }) => r.agentId === agentId)).toBe(true);
+    expect(mine.total).toBeLessThan(all.total);
+    const today = new Date(t.clock.now).toISOString().slice(0, 10);
+    const onlyToday = (await t.request('GET', `/api/ratings?from=${today}&to=${today}`, { cookie: agent })).json;
+    expect(onlyToday.items.map((r: { ticketId: number }) => r.ticketId)).toEqual([rated.id]);
+    expect(onlyToday).toMatchObject({ total: 1, average: 3, distribution: { 1: 0, 2: 0, 3: 1, 4: 0, 5: 0 } });
+    expect((await t.request('GET', '/api/ratings?from=2026-13-01', { cookie: agent })).status).toBe(400);
+  });
+
+  it('contacts get 403 and anonymous 401', async () => {
+    expect((await t.request('GET', '/api/ratings', { cookie: await t.signIn(DEMO_ACCOUNTS.contact) })).status).toBe(403);
+    expect((await t.request('GET', '/api/ratings')).status).toBe(401);
+  });
+});
