@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import { defaultLoginThrottle } from './auth/login-throttle.js';
 import { hashPassword } from './auth/password.js';
 import { loadConfig } from './config.js';
+import { startAutomationLoop } from './automations/loop.js';
 
 const config = loadConfig();
 const logger = pino({ level: config.logLevel });
@@ -25,11 +26,14 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   logger.info({ port: info.port, database: config.databaseFile }, `Atende listening on http://localhost:${info.port}`);
 });
 
+const automations = startAutomationLoop(db, config, logger);
+
 const sweep = setInterval(() => deleteExpiredSessions(db, Date.now()), 60 * 60_000);
 sweep.unref();
 
 function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
+  automations.stop();
   server.close(() => {
     closeDatabase(db);
     process.exit(0);

@@ -6,3 +6,6 @@ export * from './queries/settings.js';
 export * from './queries/tickets.js';
 export * from './queries/thread.js';
 export * from './seed/demo-data.js';
+export * from './queries/outbox.js';
+export * from './queries/leases.js';
+export * from './queries/automation-scans.js';

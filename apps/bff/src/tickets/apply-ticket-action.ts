@@ -2,6 +2,7 @@ import { decide, type TicketAction } from '@atende/domain';
 import { changeTicket, getPortalSettings, isAgentActive, ticketStateOf, type NewMessage, type NewTicketEvent, type TicketRecord } from '@atende/db';
 import type { Deps, SignedInActor } from '../http/app-env.js';
 import { AppError, isApiErrorCode } from '../http/app-error.js';
+import { noticesForAction } from '../mail/notices-for-action.js';
 import { mayAccessTicket } from './load-ticket.js';
 
 export interface ActionRequest {
@@ -58,7 +59,10 @@ export function applyTicketAction(deps: Deps, session: SignedInActor, request: A
       if (decision.next.assigneeId !== ticket.assigneeId) {
         events.push({ actorKind: 'system', actorId: null, type: 'assignee_changed', data: { from: ticket.assigneeId, to: decision.next.assigneeId }, createdAt: now });
       }
-      return { ok: true, next: decision.next, message, events };
+      // The e-mail is recorded with the change, in the same transaction (transactional outbox).
+      const notices = noticesForAction(deps.db, deps.config, { before: ticket, decision, action: request.action, actorKind: actor.kind, ...(request.message ? { message: request.message } : {}), now });
+      events.push(...notices.map((n) => n.event));
+      return { ok: true, next: decision.next, message, events, mail: notices.map((n) => n.mail) };
     },
   });
   if (!result.ok) throw new AppError(isApiErrorCode(result.code) ? result.code : 'internal_error');

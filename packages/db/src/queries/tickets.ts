@@ -3,6 +3,7 @@ import { and, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { writeTransaction } from '../client.js';
 import { departments, messages, ticketEvents, tickets } from '../schema.js';
+import { enqueueMail, type NewOutboxMail } from './outbox.js';
 
 export type TicketRecord = typeof tickets.$inferSelect;
 export type NewMessage = Omit<typeof messages.$inferInsert, 'id' | 'ticketId'>;
@@ -133,11 +134,16 @@ export interface NewTicket {
   assigneeId?: number | null;
   firstMessage: NewMessage;
   now: number;
+  /** Chooses the assignee inside the transaction (same-day routing reads who served the customer). */
+  route?: (tx: Db) => { assigneeId: number | null; events: NewTicketEvent[] };
+  /** E-mails and their history lines caused by the creation ("ticket received"), same transaction. */
+  notify?: (ticket: TicketRecord) => { mail: NewOutboxMail[]; events: NewTicketEvent[] };
 }
 
 /** Creates a ticket with its first message and a `created` event, in one transaction. */
 export function createTicket(db: Db, input: NewTicket): TicketRecord {
   return writeTransaction(db, (tx) => {
+    const routed = input.route?.(tx);
     const ticket = tx
       .insert(tickets)
       .values({
@@ -148,7 +154,7 @@ export function createTicket(db: Db, input: NewTicket): TicketRecord {
         subjectId: input.subjectId ?? null,
         priority: input.priority ?? 'media',
         status: 'new',
-        assigneeId: input.assigneeId ?? null,
+        assigneeId: routed ? routed.assigneeId : (input.assigneeId ?? null),
         origin: input.origin,
         createdAt: input.now,
         updatedAt: input.now,
@@ -167,6 +173,10 @@ export function createTicket(db: Db, input: NewTicket): TicketRecord {
         createdAt: input.now,
       })
       .run();
+    for (const event of routed?.events ?? []) tx.insert(ticketEvents).values({ ...event, ticketId: ticket.id }).run();
+    const notice = input.notify?.(ticket);
+    for (const mail of notice?.mail ?? []) enqueueMail(tx, { ...mail, ticketId: ticket.id }, input.now);
+    for (const event of notice?.events ?? []) tx.insert(ticketEvents).values({ ...event, ticketId: ticket.id }).run();
     return ticket;
   });
 }
@@ -178,6 +188,8 @@ export type TicketChange =
       next: TicketState;
       message?: NewMessage;
       events?: NewTicketEvent[];
+      /** E-mails caused by the change: recorded in the outbox in the same transaction. */
+      mail?: NewOutboxMail[];
     }
   | { ok: false; code: string };
 
@@ -212,6 +224,7 @@ export function changeTicket(
     if (!updated) return { ok: false, code: 'conflict', ticket };
     if (change.message) tx.insert(messages).values({ ...change.message, ticketId: ticket.id }).run();
     for (const event of change.events ?? []) tx.insert(ticketEvents).values({ ...event, ticketId: ticket.id }).run();
+    for (const mail of change.mail ?? []) enqueueMail(tx, mail, params.now);
     return { ok: true, ticket: updated };
   });
 }
