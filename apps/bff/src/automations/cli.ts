@@ -24,6 +24,8 @@ const now = parseNow(process.argv.slice(2));
 const report = runAutomations(db, config, {
   now,
   holder: `cli-${randomUUID()}`,
+  // A killed runner's lease lapses after this; renewed every batch while the run is alive.
+  ...(process.env.AUTOMATIONS_LEASE_MS ? { leaseMs: Number(process.env.AUTOMATIONS_LEASE_MS) } : {}),
   ...(process.env.AUTOMATIONS_CRASH_AFTER ? crashHook(Number(process.env.AUTOMATIONS_CRASH_AFTER)) : {}),
 });
 if (config.smtpUrl) {
