@@ -14,13 +14,16 @@ import { loadSession } from './http/session-middleware.js';
 import { agentRoutes } from './routes/agent-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { customerRoutes } from './routes/customer-routes.js';
+import { inboundMailRoutes } from './routes/inbound-mail-routes.js';
+import { mailboxRoutes } from './routes/mailbox-routes.js';
 
 /** The typed API: the SPA's client is derived from this type (hc<ApiType>), never hand-written. */
 export function createApi() {
   return new Hono<AppEnv>()
     .route('/auth', authRoutes())
     .route('/customer', customerRoutes())
-    .route('/agent', agentRoutes());
+    .route('/agent', agentRoutes())
+    .route('/admin/mailbox', mailboxRoutes());
 }
 export type ApiType = ReturnType<typeof createApi>;
 
@@ -38,6 +41,9 @@ export function createApp(deps: Deps) {
   app.use(requestLogger());
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200));
+
+  // Mail providers' inbound webhooks post raw RFC 822 here (bearer token; not a browser JSON API).
+  app.route('/inbound-mail', inboundMailRoutes());
 
   app.use('/api/*', async (c, next) => {
     await next();

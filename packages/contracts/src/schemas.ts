@@ -47,3 +47,6 @@ export const ticketIdParam = z.object({ id: z.coerce.number().int().positive().m
 export type LoginInput = z.infer<typeof loginInput>;
 export type CustomerReplyInput = z.infer<typeof customerReplyInput>;
 export type AgentMessageInput = z.infer<typeof agentMessageInput>;
+
+/** The admin mailbox: keyset by message id. */
+export const mailboxQuery = z.object({ before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional() }).strict();
