@@ -144,3 +144,28 @@ describe('approval timeout', () => {
     expect(getTicket(t.db, id)!.status).toBe('open');
   });
 });
+
+describe('what the customer and the admin see', () => {
+  it('the customer page says when a waiting ticket closes and shows automatic actions in plain words', async () => {
+    const asked = t.clock.now;
+    const id = await askCustomer();
+    const cookie = await t.signIn(findAccount(t.db, 'contact', getTicket(t.db, id)!.requesterId)!.email);
+    const first = (await t.request('GET', `/api/customer/tickets/${id}`, { cookie })).json;
+    expect(first.automation.autoClose).toEqual({ closesAt: new Date(asked + 10 * DAY_MS).toISOString(), daysLeft: 10 });
+    run(asked + 5 * DAY_MS);
+    t.clock.now = asked + 5 * DAY_MS;
+    const later = (await t.request('GET', `/api/customer/tickets/${id}`, { cookie: await t.signIn(findAccount(t.db, 'contact', getTicket(t.db, id)!.requesterId)!.email) })).json;
+    expect(later.automation.autoClose.daysLeft).toBe(5);
+    expect(later.automation.automaticActions.map((a: { type: string }) => a.type)).toEqual(['reminder_sent']);
+    expect(JSON.stringify(later.automation)).not.toContain('@');
+  });
+
+  it('the mailbox lists recorded e-mails for admins only', async () => {
+    await askCustomer();
+    expect((await t.request('GET', '/api/admin/mailbox', { cookie: agent })).status).toBe(403);
+    const admin = await t.signIn(DEMO_ACCOUNTS.admin);
+    const box = await t.request('GET', '/api/admin/mailbox', { cookie: admin });
+    expect(box.status).toBe(200);
+    expect(box.json.items[0]).toMatchObject({ kind: 'agent_update', status: 'pending', text: expect.stringContaining('/painel/chamados/') });
+  });
+});

@@ -6,4 +6,5 @@ export const paths = {
   customerTicket: (id: number | string) => `/painel/chamados/${id}`,
   console: '/console',
   agentTicket: (id: number | string) => `/console/chamados/${id}`,
+  mailbox: '/console/emails',
 } as const;

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { Layout } from '../components/layout.js';
 import { NotFoundPage } from '../components/not-found-page.js';
@@ -9,6 +10,9 @@ import { CustomerPanelPage } from '../features/customer-panel/customer-panel-pag
 import { CustomerTicketPage } from '../features/customer-ticket/customer-ticket-page.js';
 import { paths } from './paths.js';
 
+// Admin-only: kept out of the initial bundle.
+const MailboxPage = lazy(() => import('../features/mailbox/mailbox-page.js').then((m) => ({ default: m.MailboxPage })));
+
 export const router = createBrowserRouter([
   {
     element: <Layout />,
@@ -19,6 +23,7 @@ export const router = createBrowserRouter([
       { path: paths.customerTicket(':id'), element: <RequireRole kind="contact"><CustomerTicketPage /></RequireRole> },
       { path: paths.console, element: <RequireRole kind="agent"><AgentHomePage /></RequireRole> },
       { path: paths.agentTicket(':id'), element: <RequireRole kind="agent"><AgentTicketPage /></RequireRole> },
+      { path: paths.mailbox, element: <RequireRole kind="agent"><Suspense fallback={null}><MailboxPage /></Suspense></RequireRole> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -21,6 +21,7 @@ export function Layout() {
         <nav aria-label={t('nav.mainLabel')}>
           {me.data?.kind === 'contact' && <Link to={paths.panel}>{t('nav.panel')}</Link>}
           {me.data?.kind === 'agent' && <Link to={paths.console}>{t('nav.console')}</Link>}
+          {me.data?.role === 'admin' && <Link to={paths.mailbox}>{t('nav.mailbox')}</Link>}
         </nav>
         <div className="topbar-end">
           <label className="locale">

@@ -6,6 +6,7 @@ import { StatusBadge } from '../../components/status-badge.js';
 import { Thread } from '../../components/thread.js';
 import { isApiError } from '../../lib/api-client.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
+import { AutomationNotice } from './automation-notice.js';
 import { useCustomerTicket, useReply } from './customer-ticket-api.js';
 
 export function CustomerTicketPage() {
@@ -38,6 +39,7 @@ export function CustomerTicketPage() {
           <dd>{ticket.assigneeName ?? t('ticket.noAssignee')}</dd>
         </dl>
       </header>
+      <AutomationNotice automation={query.data.automation} />
       <h2>{t('ticket.thread')}</h2>
       <Thread messages={messages} label={t('ticket.thread')} />
       {ticket.canReply ? (
