@@ -7,6 +7,7 @@ interface HistoryEvent {
   type: string;
   fromStatus: TicketStatus | null;
   toStatus: TicketStatus | null;
+  data?: unknown;
   createdAt: string;
 }
 
@@ -15,6 +16,12 @@ const EVENT_TEXT: Record<string, MessageKey | undefined> = {
   status_changed: 'history.status_changed',
   reopened: 'history.reopened',
   assignee_changed: 'history.assignee_changed',
+  email_sent: 'history.email_sent',
+  reminder_sent: 'history.reminder_sent',
+  auto_closed: 'history.auto_closed',
+  approval_timeout: 'history.approval_timeout',
+  assigned_by_routing: 'history.assigned_by_routing',
+  assigned: 'history.assigned',
 };
 
 /** The ticket's history in plain words, oldest first. */
@@ -22,7 +29,14 @@ export function TicketHistory({ events }: { events: HistoryEvent[] }) {
   const { t, formatDateTime } = useI18n();
   const describe = (e: HistoryEvent) => {
     const key = EVENT_TEXT[e.type];
-    const params = { from: e.fromStatus ? t(`status.${e.fromStatus}`) : '—', to: e.toStatus ? t(`status.${e.toStatus}`) : '—' };
+    const data = (e.data ?? {}) as Record<string, unknown>;
+    const params = {
+      from: e.fromStatus ? t(`status.${e.fromStatus}`) : '—',
+      to: e.toStatus ? t(`status.${e.toStatus}`) : '—',
+      subject: typeof data.subject === 'string' ? data.subject : '',
+      stage: typeof data.stage === 'number' ? data.stage : '',
+      reason: typeof data.reason === 'string' ? data.reason : '',
+    };
     return key ? t(key, params) : e.type;
   };
   return (
