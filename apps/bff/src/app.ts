@@ -16,6 +16,7 @@ import { authRoutes } from './routes/auth-routes.js';
 import { customerRoutes } from './routes/customer-routes.js';
 import { inboundMailRoutes } from './routes/inbound-mail-routes.js';
 import { mailboxRoutes } from './routes/mailbox-routes.js';
+import { automationSettingsRoutes } from './routes/automation-settings-routes.js';
 
 /** The typed API: the SPA's client is derived from this type (hc<ApiType>), never hand-written. */
 export function createApi() {
@@ -23,7 +24,8 @@ export function createApi() {
     .route('/auth', authRoutes())
     .route('/customer', customerRoutes())
     .route('/agent', agentRoutes())
-    .route('/admin/mailbox', mailboxRoutes());
+    .route('/admin/mailbox', mailboxRoutes())
+    .route('/admin/automation-settings', automationSettingsRoutes());
 }
 export type ApiType = ReturnType<typeof createApi>;
 

@@ -114,6 +114,18 @@ describe('inactivity (Triplos default)', () => {
   });
 });
 
+describe('manual closing e-mail (seed 000)', () => {
+  it('an agent closing a ticket e-mails the customer five star links to the rating page', async () => {
+    const page = await t.request('GET', '/api/agent/tickets', { cookie: agent });
+    const id = page.json.items.find((i: { status: string }) => i.status === 'open').id;
+    const view = (await t.request('GET', `/api/agent/tickets/${id}`, { cookie: agent })).json;
+    expect((await t.request('POST', `/api/agent/tickets/${id}/status`, { cookie: agent, body: { status: 'closed', expectedVersion: view.ticket.version } })).status).toBe(200);
+    const [mail] = outboxForTicket(t.db, id);
+    expect(mail!.kind).toBe('closed');
+    expect([...mail!.htmlBody.matchAll(/href="http:\/\/localhost:3000\/avaliar\/[^"?]+\?nota=(\d)"/g)].map((m) => m[1])).toEqual(['1', '2', '3', '4', '5']);
+  });
+});
+
 describe('approval timeout', () => {
   async function resolveOne(): Promise<number> {
     const page = await t.request('GET', '/api/agent/tickets', { cookie: agent });
