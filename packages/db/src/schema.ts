@@ -214,3 +214,10 @@ export const leases = sqliteTable('leases', {
   holder: text('holder').notNull(),
   lockedUntil: integer('locked_until').notNull(),
 });
+
+/** Replies already taken in (by Message-ID), so a provider's retried webhook adds nothing twice. */
+export const inboundReceipts = sqliteTable('inbound_receipts', {
+  messageId: text('message_id').primaryKey(),
+  ticketId: integer('ticket_id').references(() => tickets.id),
+  receivedAt: integer('received_at').notNull(),
+});

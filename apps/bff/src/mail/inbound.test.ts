@@ -87,5 +87,9 @@ describe('incoming mail over HTTP (provider webhook)', () => {
     expect(ok.status).toBe(202);
     expect(ticketThread(t.db, id, 'staff').at(-1)!.body).toBe('Pelo webhook');
     expect(ticketThread(t.db, id, 'staff').some((m) => m.body === 'Sem token')).toBe(false);
+    // The provider retries the same message: nothing is added twice.
+    const retry = await t.app.request('/inbound-mail', { method: 'POST', headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${TOKEN}` }, body: raw(requester, replyTo, 'Pelo webhook') });
+    expect(await retry.json()).toMatchObject({ outcome: 'ignored', reason: 'duplicate' });
+    expect(ticketThread(t.db, id, 'staff').filter((m) => m.body === 'Pelo webhook')).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import { decide } from '@atende/domain';
-import { changeTicket, enqueueMail, findAccountByEmail, getOrCreateSecret, getPortalSettings, getTicket, isAgentActive, ticketStateOf, writeTransaction, type NewTicketEvent } from '@atende/db';
+import { changeTicket, enqueueMail, hasInboundReceipt, findAccountByEmail, getOrCreateSecret, getPortalSettings, getTicket, isAgentActive, ticketStateOf, writeTransaction, type NewTicketEvent } from '@atende/db';
 import { simpleParser, type AddressObject } from 'mailparser';
 import type { Deps } from '../http/app-env.js';
 import { noticesForAction } from './notices-for-action.js';
@@ -10,7 +10,7 @@ import { ticketNotice } from './ticket-mail.js';
 export type InboundOutcome =
   | { outcome: 'added'; ticketId: number; reopened: boolean }
   | { outcome: 'refused_answered'; ticketId: number; reason: string }
-  | { outcome: 'ignored'; reason: 'no_ticket_token' | 'unknown_sender' | 'empty' | 'ticket_missing' };
+  | { outcome: 'ignored'; reason: 'no_ticket_token' | 'unknown_sender' | 'empty' | 'ticket_missing' | 'duplicate' };
 
 const MAX_BODY = 20_000;
 
@@ -59,6 +59,8 @@ export async function receiveMail(deps: Pick<Deps, 'db' | 'config' | 'logger' | 
     ticketId,
     now,
     decide: (current) => {
+      // A retried delivery of the same message (webhook retry, MTA resend) adds nothing twice.
+      if (parsed.messageId && hasInboundReceipt(db, parsed.messageId)) return { ok: false, code: 'duplicate' };
       const decision = decide(ticketStateOf(current), { type: 'customer_reply' }, actor, {
         now,
         policy: getPortalSettings(db),
@@ -72,10 +74,14 @@ export async function receiveMail(deps: Pick<Deps, 'db' | 'config' | 'logger' | 
       }
       const notices = noticesForAction(db, deps.config, { before: current, decision, action: { type: 'customer_reply' }, actorKind: 'contact', message: { body, visibility: 'public' }, now });
       events.push(...notices.map((n) => n.event));
-      return { ok: true, next: decision.next, message: { authorKind: 'contact', authorId: account.id, visibility: 'public', body, createdAt: now }, events, mail: notices.map((n) => n.mail) };
+      return { ok: true, next: decision.next, message: { authorKind: 'contact', authorId: account.id, visibility: 'public', body, createdAt: now }, events, mail: notices.map((n) => n.mail), ...(parsed.messageId ? { inboundMessageId: parsed.messageId } : {}) };
     },
   });
   if (result.ok) return { outcome: 'added', ticketId, reopened };
+  if (result.code === 'duplicate') {
+    logger.info({ ...log, ticketId }, 'inbound mail already taken in');
+    return { outcome: 'ignored', reason: 'duplicate' };
+  }
   // Closed and not reopenable: a polite answer on how to open a new ticket, recorded once per message.
   writeTransaction(db, (tx) => {
     const notice = ticketNotice(tx, deps.config, { ticket: getTicket(tx, ticketId)!, kind: 'reply_refused', dedupeKey: `reply_refused:${ticketId}:${parsed.messageId ?? now}`, now });

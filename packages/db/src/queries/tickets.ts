@@ -2,7 +2,7 @@ import { CUSTOMER_TABS, type CustomerTab, type TicketState, type TicketStatus } 
 import { and, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { writeTransaction } from '../client.js';
-import { departments, messages, ticketEvents, tickets } from '../schema.js';
+import { departments, inboundReceipts, messages, ticketEvents, tickets } from '../schema.js';
 import { enqueueMail, type NewOutboxMail } from './outbox.js';
 
 export type TicketRecord = typeof tickets.$inferSelect;
@@ -190,6 +190,8 @@ export type TicketChange =
       events?: NewTicketEvent[];
       /** E-mails caused by the change: recorded in the outbox in the same transaction. */
       mail?: NewOutboxMail[];
+      /** Message-ID of the incoming e-mail that caused the change, recorded with it (see hasInboundReceipt). */
+      inboundMessageId?: string;
     }
   | { ok: false; code: string };
 
@@ -225,6 +227,12 @@ export function changeTicket(
     if (change.message) tx.insert(messages).values({ ...change.message, ticketId: ticket.id }).run();
     for (const event of change.events ?? []) tx.insert(ticketEvents).values({ ...event, ticketId: ticket.id }).run();
     for (const mail of change.mail ?? []) enqueueMail(tx, mail, params.now);
+    if (change.inboundMessageId) tx.insert(inboundReceipts).values({ messageId: change.inboundMessageId, ticketId: ticket.id, receivedAt: params.now }).run();
     return { ok: true, ticket: updated };
   });
+}
+
+/** Whether an incoming e-mail with this Message-ID was already taken in (read inside the change's transaction). */
+export function hasInboundReceipt(db: Db, messageId: string): boolean {
+  return db.select().from(inboundReceipts).where(eq(inboundReceipts.messageId, messageId)).get() !== undefined;
 }
