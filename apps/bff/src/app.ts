@@ -21,6 +21,9 @@ import { customerRoutes } from './routes/customer-routes.js';
 import { newTicketRoutes } from './routes/new-ticket-routes.js';
 import { ratingLinkRoutes } from './routes/rating-link-routes.js';
 import { ratingsRoutes } from './routes/ratings-routes.js';
+import { inboundMailRoutes } from './routes/inbound-mail-routes.js';
+import { mailboxRoutes } from './routes/mailbox-routes.js';
+import { automationSettingsRoutes } from './routes/automation-settings-routes.js';
 
 /** The typed API: the SPA's client is derived from this type (hc<ApiType>), never hand-written. */
 export function createApi() {
@@ -34,7 +37,9 @@ export function createApi() {
     .route('/public/ratings', ratingLinkRoutes())
     .route('/account', accountRoutes())
     .route('/admin', adminRoutes())
-    .route('/admin', auditRoutes());
+    .route('/admin', auditRoutes())
+    .route('/admin/mailbox', mailboxRoutes())
+    .route('/admin/automation-settings', automationSettingsRoutes());
 }
 export type ApiType = ReturnType<typeof createApi>;
 
@@ -52,6 +57,9 @@ export function createApp(deps: Deps) {
   app.use(requestLogger());
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200));
+
+  // Mail providers' inbound webhooks post raw RFC 822 here (bearer token; not a browser JSON API).
+  app.route('/inbound-mail', inboundMailRoutes());
 
   app.use('/api/*', async (c, next) => {
     await next();

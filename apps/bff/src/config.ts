@@ -14,6 +14,17 @@ const envSchema = z.object({
   DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  /** Outgoing mail server (smtp://user:pass@host:port); unset keeps mail in the local mailbox. */
+  SMTP_URL: z.string().optional(),
+  /** Port of the built-in SMTP listener for replies; unset: no listener. */
+  SMTP_INBOUND_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Bearer token of the inbound-mail HTTP endpoint; unset: endpoint refuses everything. */
+  INBOUND_MAIL_TOKEN: z.string().min(24).optional(),
+  MAIL_FROM: z.string().default('Atende <atendimento@atende.local>'),
+  /** Domain of the per-ticket Reply-To addresses (its MX must reach the inbound listener). */
+  MAIL_REPLY_DOMAIN: z.string().default('atende.local'),
+  /** Run the automations every minute inside the server. */
+  AUTOMATIONS: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -29,6 +40,14 @@ export interface Config {
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   logLevel: string;
+  /** Base of links in e-mails. */
+  publicUrl: string;
+  smtpUrl: string | null;
+  smtpInboundPort: number | null;
+  inboundMailToken: string | null;
+  mailFrom: string;
+  mailReplyDomain: string;
+  automations: boolean;
 }
 
 /** Reads and checks the environment once at start: a bad setting stops the server with a clear message. */
@@ -53,5 +72,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     logLevel: e.LOG_LEVEL,
+    publicUrl: origins[0]!,
+    smtpUrl: e.SMTP_URL ?? null,
+    smtpInboundPort: e.SMTP_INBOUND_PORT ?? null,
+    inboundMailToken: e.INBOUND_MAIL_TOKEN ?? null,
+    mailFrom: e.MAIL_FROM,
+    mailReplyDomain: e.MAIL_REPLY_DOMAIN,
+    automations: e.AUTOMATIONS === 'on',
   };
 }

@@ -6,6 +6,8 @@ import { createMemoryAccountMailer } from './auth/account-mailer.js';
 import { defaultLoginThrottle } from './auth/login-throttle.js';
 import { hashPassword } from './auth/password.js';
 import { loadConfig } from './config.js';
+import { startAutomationLoop } from './automations/loop.js';
+import { startInboundSmtp } from './mail/inbound-smtp.js';
 
 const config = loadConfig();
 const logger = pino({ level: config.logLevel });
@@ -26,11 +28,17 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   logger.info({ port: info.port, database: config.databaseFile }, `Atende listening on http://localhost:${info.port}`);
 });
 
+const automations = startAutomationLoop(db, config, logger);
+const inbound = config.smtpInboundPort ? startInboundSmtp({ db, config, logger, now: Date.now }, config.smtpInboundPort, config.host) : null;
+void inbound?.listening.then((port) => logger.info({ port }, 'inbound SMTP listening'));
+
 const sweep = setInterval(() => deleteExpiredSessions(db, Date.now()), 60 * 60_000);
 sweep.unref();
 
 function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
+  automations.stop();
+  void inbound?.close();
   server.close(() => {
     closeDatabase(db);
     process.exit(0);

@@ -86,3 +86,28 @@ export const ticketIdParam = z.object({ id: z.coerce.number().int().positive().m
 export type LoginInput = z.infer<typeof loginInput>;
 export type CustomerReplyInput = z.infer<typeof customerReplyInput>;
 export type AgentMessageInput = z.infer<typeof agentMessageInput>;
+
+/** The admin mailbox: keyset by message id. */
+export const mailboxQuery = z.object({ before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional() }).strict();
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use o formato HH:MM.');
+const days = z.number().int('Use dias inteiros.').min(1, 'Pelo menos 1 dia.').max(365, 'No máximo 365 dias.');
+
+/**
+ * The automation policy (admin): inactivity preset "triplos" / "movidesk" or custom days, the approval
+ * timeout, and same-day routing's special windows.
+ */
+export const automationSettingsInput = z
+  .object({
+    inactivity: z.discriminatedUnion('preset', [
+      z.object({ preset: z.literal('triplos') }).strict(),
+      z.object({ preset: z.literal('movidesk') }).strict(),
+      z.object({ preset: z.literal('custom'), reminderDays: z.array(days).max(5, 'No máximo 5 lembretes.'), closeAfterDays: days }).strict(),
+    ]),
+    approvalTimeout: z.object({ afterDays: days, outcome: z.enum(['close', 'reopen']) }).strict(),
+    sameDayRouting: z
+      .object({ enabled: z.boolean(), specialWindows: z.array(z.object({ start: clock, end: clock }).strict()).max(10, 'No máximo 10 horários.') })
+      .strict(),
+  })
+  .strict();
+export type AutomationSettingsInput = z.infer<typeof automationSettingsInput>;

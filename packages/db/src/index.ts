@@ -11,3 +11,6 @@ export * from './seed/demo-data.js';
 export * from './queries/maintenance.js';
 export * from './queries/account-tokens.js';
 export * from './queries/audit-log.js';
+export * from './queries/outbox.js';
+export * from './queries/leases.js';
+export * from './queries/automation-scans.js';

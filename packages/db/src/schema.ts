@@ -115,6 +115,9 @@ export const tickets = sqliteTable(
     index('tickets_activity_idx').on(t.updatedAt, t.id),
     index('tickets_assignee_idx').on(t.assigneeId, t.status),
     index('tickets_origin_activity_idx').on(t.origin, t.updatedAt, t.id),
+    // The automation runner walks these in due order: waiting tickets by waiting_since, resolved by resolved_at.
+    index('tickets_status_waiting_idx').on(t.status, t.waitingSince, t.id),
+    index('tickets_status_resolved_idx').on(t.status, t.resolvedAt, t.id),
     check('tickets_status_check', sql`${t.status} IN (${sql.raw(statusCheck)})`),
   ],
 );
@@ -248,3 +251,52 @@ export const ratings = sqliteTable(
     check('ratings_comment_length_check', sql`length(${t.comment}) <= 2000`),
   ],
 );
+
+/**
+ * Transactional outbox: an e-mail is written in the same transaction as the change that causes it; a
+ * relay delivers it. `dedupe_key` makes a repeated or concurrent run insert nothing new; `message_id`
+ * is fixed at insert so a redelivery after a crash carries the same Message-ID. With no SMTP_URL the
+ * rows are the local mailbox admins browse.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    dedupeKey: text('dedupe_key').notNull(),
+    ticketId: integer('ticket_id').references(() => tickets.id),
+    kind: text('kind').notNull(),
+    toAddress: text('to_address').notNull(),
+    replyTo: text('reply_to'),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body').notNull(),
+    messageId: text('message_id').notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    /** A relay's claim on the row; another relay skips it until then. */
+    lockedUntil: integer('locked_until'),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    sentAt: integer('sent_at'),
+  },
+  (t) => [
+    uniqueIndex('outbox_dedupe_key_unique').on(t.dedupeKey),
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt, t.id),
+    index('outbox_ticket_idx').on(t.ticketId, t.id),
+  ],
+);
+
+/** Named leases (e.g. the automation runner): one holder at a time, until `locked_until`. */
+export const leases = sqliteTable('leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  lockedUntil: integer('locked_until').notNull(),
+});
+
+/** Replies already taken in (by Message-ID), so a provider's retried webhook adds nothing twice. */
+export const inboundReceipts = sqliteTable('inbound_receipts', {
+  messageId: text('message_id').primaryKey(),
+  ticketId: integer('ticket_id').references(() => tickets.id),
+  receivedAt: integer('received_at').notNull(),
+});

@@ -4,3 +4,7 @@ export * from './ticket/actor.js';
 export * from './ticket/ticket-state.js';
 export * from './ticket/domain-error.js';
 export * from './ticket/transitions.js';
+export * from './automation/local-time.js';
+export * from './automation/inactivity.js';
+export * from './automation/approval-timeout.js';
+export * from './automation/same-day-routing.js';

@@ -68,6 +68,11 @@ const SAMPLE_BODIES: Record<string, (version: number) => unknown> = {
     reopenWindowDays: 30,
     ratingWindowDays: 30,
   }),
+  'PUT /admin/automation-settings': () => ({
+    inactivity: { preset: 'triplos' },
+    approvalTimeout: { afterDays: 7, outcome: 'close' },
+    sameDayRouting: { enabled: true, specialWindows: [{ start: '08:00', end: '09:15' }] },
+  }),
   'POST /admin/departments': () => ({ name: 'Matriz', active: true, servesTickets: true, servesExternal: false }),
   'PUT /admin/departments/:id': () => ({ name: 'Suporte técnico', active: true, servesTickets: true, servesExternal: true }),
   'POST /admin/subjects': () => ({ name: 'Matriz', active: true, showOnHotsite: false, defaultDepartmentId: null }),

@@ -59,6 +59,9 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /admin/subjects': { allow: 'admin' },
   'POST /admin/subjects': { allow: 'admin' },
   'PUT /admin/subjects/:id': { allow: 'admin' },
+  'GET /admin/mailbox': { allow: 'admin' },
+  'GET /admin/automation-settings': { allow: 'admin' },
+  'PUT /admin/automation-settings': { allow: 'admin' },
 };
 
 export function routeKey(method: string, path: string): string {

@@ -8,6 +8,7 @@ import { requireRole, signedIn } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
 import { applyTicketAction } from '../tickets/apply-ticket-action.js';
 import { decodeCursor } from '../tickets/cursor.js';
+import { customerAutomationView } from '../tickets/automation-view.js';
 import { loadTicketFor } from '../tickets/load-ticket.js';
 import { messagesView, ticketPageView, ticketSummaryView } from '../tickets/ticket-views.js';
 
@@ -36,6 +37,7 @@ export function customerRoutes() {
         {
           ticket: { ...ticketSummaryView(db, ticket), canReply: refusal === null, replyRefusal: refusal, canRate },
           messages: messagesView(ticketThread(db, ticket.id, 'customer')),
+          automation: customerAutomationView(db, ticket, now()),
         },
         200,
       );

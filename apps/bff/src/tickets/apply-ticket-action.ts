@@ -2,6 +2,7 @@ import { decide, type TicketAction } from '@atende/domain';
 import { changeTicket, getPortalSettings, isAgentActive, ticketStateOf, type NewMessage, type NewTicketEvent, type TicketRecord } from '@atende/db';
 import type { Deps, SignedInActor } from '../http/app-env.js';
 import { AppError, isApiErrorCode } from '../http/app-error.js';
+import { noticesForAction } from '../mail/notices-for-action.js';
 import { mayAccessTicket } from './load-ticket.js';
 
 export interface ActionRequest {
@@ -64,7 +65,11 @@ export function applyTicketAction(deps: Deps, session: SignedInActor, request: A
       if (decision.next.assigneeId !== ticket.assigneeId) {
         events.push({ actorKind: 'system', actorId: null, type: 'assignee_changed', data: { from: ticket.assigneeId, to: decision.next.assigneeId }, createdAt: now });
       }
-      if (request.action.type !== 'rate') return { ok: true, next: decision.next, message, events };
+      // The e-mail is recorded with the change, in the same transaction (transactional outbox).
+      const notices = noticesForAction(deps.db, deps.config, { before: ticket, decision, action: request.action, actorKind: actor.kind, ...(request.message ? { message: request.message } : {}), now });
+      events.push(...notices.map((n) => n.event));
+      const mail = notices.map((n) => n.mail);
+      if (request.action.type !== 'rate') return { ok: true, next: decision.next, message, events, mail };
       const { score } = request.action;
       events.push({ actorKind: actor.kind, actorId: actor.id, type: 'rated', fromStatus: ticket.status, toStatus: decision.next.status, data: { score, closing: ticket.closingCount }, createdAt: now });
       const rating = {
@@ -75,7 +80,7 @@ export function applyTicketAction(deps: Deps, session: SignedInActor, request: A
         agentId: ticket.assigneeId, // whose work this closing was
         createdAt: now,
       };
-      return { ok: true, next: decision.next, message, events, rating };
+      return { ok: true, next: decision.next, message, events, mail, rating };
     },
   });
   if (!result.ok) throw new AppError(isApiErrorCode(result.code) ? result.code : 'internal_error');

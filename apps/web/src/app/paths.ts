@@ -19,4 +19,5 @@ export const paths = {
   adminPortal: '/console/admin/portal',
   adminDepartments: '/console/admin/departamentos',
   adminSubjects: '/console/admin/assuntos',
+  mailbox: '/console/emails',
 } as const;

@@ -28,6 +28,8 @@ const NewTicketPage = lazy(() => import('../features/new-ticket/new-ticket-page.
 const CentralDoAssinantePage = lazy(() =>
   import('../features/new-ticket/new-ticket-page.js').then((m) => ({ default: m.CentralDoAssinantePage })),
 );
+// Admin-only: kept out of the initial bundle.
+const MailboxPage = lazy(() => import('../features/mailbox/mailbox-page.js').then((m) => ({ default: m.MailboxPage })));
 
 export const router = createBrowserRouter([
   {
@@ -86,6 +88,7 @@ export const router = createBrowserRouter([
         path: paths.ratingLink(':token'),
         lazy: async () => ({ Component: (await import('../features/rating-link/rating-link-page.js')).RatingLinkPage }),
       },
+      { path: paths.mailbox, element: <RequireRole kind="agent"><Suspense fallback={null}><MailboxPage /></Suspense></RequireRole> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

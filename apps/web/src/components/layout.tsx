@@ -28,6 +28,7 @@ export function Layout() {
           {me.data?.kind === 'agent' && <Link to={paths.ratings}>{t('nav.ratings')}</Link>}
           {me.data?.role === 'admin' && <Link to={paths.adminPortal}>{t('nav.admin')}</Link>}
           {me.data?.role === 'admin' && <Link to={paths.auditLog}>{t('nav.audit')}</Link>}
+          {me.data?.role === 'admin' && <Link to={paths.mailbox}>{t('nav.mailbox')}</Link>}
         </nav>
         <div className="topbar-end">
           <label className="locale">

@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_PORTAL_POLICY, type PortalPolicy } from '@atende/domain';
+import {
+  DEFAULT_APPROVAL_TIMEOUT_POLICY,
+  DEFAULT_INACTIVITY_POLICY,
+  DEFAULT_PORTAL_POLICY,
+  DEFAULT_SAME_DAY_ROUTING_POLICY,
+  type ApprovalTimeoutPolicy,
+  type InactivityPolicy,
+  type PortalPolicy,
+  type SameDayRoutingPolicy,
+} from '@atende/domain';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { settings } from '../schema.js';
@@ -76,4 +85,25 @@ export function getOrCreateSecret(db: Db, name: string): string {
   db.insert(settings).values({ key, value: { secret: randomBytes(32).toString('base64url') } }).onConflictDoNothing().run();
   const row = db.select().from(settings).where(eq(settings.key, key)).get();
   return (row!.value as { secret: string }).secret;
+}
+
+/** The rules that run by themselves (seeds 000, 002, 004): an admin setting with presets. */
+export interface AutomationSettings {
+  inactivity: InactivityPolicy;
+  approvalTimeout: ApprovalTimeoutPolicy;
+  sameDayRouting: SameDayRoutingPolicy;
+}
+
+export const DEFAULT_AUTOMATION_SETTINGS: AutomationSettings = {
+  inactivity: DEFAULT_INACTIVITY_POLICY,
+  approvalTimeout: DEFAULT_APPROVAL_TIMEOUT_POLICY,
+  sameDayRouting: DEFAULT_SAME_DAY_ROUTING_POLICY,
+};
+
+export function getAutomationSettings(db: Db): AutomationSettings {
+  return readSetting(db, 'automation', DEFAULT_AUTOMATION_SETTINGS);
+}
+
+export function saveAutomationSettings(db: Db, value: AutomationSettings): void {
+  writeSetting(db, 'automation', value);
 }

@@ -2,7 +2,8 @@ import { CUSTOMER_TABS, type CustomerTab, type TicketState, type TicketStatus } 
 import { and, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { writeTransaction } from '../client.js';
-import { departments, messages, ratings, ticketEvents, ticketIdempotencyKeys, tickets } from '../schema.js';
+import { departments, inboundReceipts, messages, ratings, ticketEvents, ticketIdempotencyKeys, tickets } from '../schema.js';
+import { enqueueMail, type NewOutboxMail } from './outbox.js';
 
 export type TicketRecord = typeof tickets.$inferSelect;
 export type NewMessage = Omit<typeof messages.$inferInsert, 'id' | 'ticketId'>;
@@ -144,6 +145,10 @@ export interface NewTicket {
    * one created instead of creating another.
    */
   idempotencyKey?: string | undefined;
+  /** Chooses the assignee inside the transaction (same-day routing reads who served the customer). */
+  route?: (tx: Db) => { assigneeId: number | null; events: NewTicketEvent[] };
+  /** E-mails and their history lines caused by the creation ("ticket received"), same transaction. */
+  notify?: (ticket: TicketRecord) => { mail: NewOutboxMail[]; events: NewTicketEvent[] };
 }
 
 /** Creates a ticket with its first message and a `created` event, in one transaction. */
@@ -163,6 +168,7 @@ export function createTicketOnce(db: Db, input: NewTicket): { ticket: TicketReco
       const earlier = seen ? getTicket(tx, seen.ticketId) : null;
       if (earlier) return { ticket: earlier, created: false };
     }
+    const routed = input.route?.(tx);
     const ticket = tx
       .insert(tickets)
       .values({
@@ -173,7 +179,7 @@ export function createTicketOnce(db: Db, input: NewTicket): { ticket: TicketReco
         subjectId: input.subjectId ?? null,
         priority: input.priority ?? 'media',
         status: 'new',
-        assigneeId: input.assigneeId ?? null,
+        assigneeId: routed ? routed.assigneeId : (input.assigneeId ?? null),
         origin: input.origin,
         createdAt: input.now,
         updatedAt: input.now,
@@ -192,6 +198,10 @@ export function createTicketOnce(db: Db, input: NewTicket): { ticket: TicketReco
         createdAt: input.now,
       })
       .run();
+    for (const event of routed?.events ?? []) tx.insert(ticketEvents).values({ ...event, ticketId: ticket.id }).run();
+    const notice = input.notify?.(ticket);
+    for (const mail of notice?.mail ?? []) enqueueMail(tx, { ...mail, ticketId: ticket.id }, input.now);
+    for (const event of notice?.events ?? []) tx.insert(ticketEvents).values({ ...event, ticketId: ticket.id }).run();
     if (input.idempotencyKey !== undefined) {
       tx.insert(ticketIdempotencyKeys)
         .values({ contactId: input.requesterId, key: input.idempotencyKey, ticketId: ticket.id, createdAt: input.now })
@@ -210,6 +220,10 @@ export type TicketChange =
       events?: NewTicketEvent[];
       /** A rating of the current closing, written with the state that stops it being due. */
       rating?: NewRating;
+      /** E-mails caused by the change: recorded in the outbox in the same transaction. */
+      mail?: NewOutboxMail[];
+      /** Message-ID of the incoming e-mail that caused the change, recorded with it (see hasInboundReceipt). */
+      inboundMessageId?: string;
     }
   | { ok: false; code: string };
 
@@ -245,6 +259,13 @@ export function changeTicket(
     if (change.message) tx.insert(messages).values({ ...change.message, ticketId: ticket.id }).run();
     for (const event of change.events ?? []) tx.insert(ticketEvents).values({ ...event, ticketId: ticket.id }).run();
     if (change.rating) tx.insert(ratings).values({ ...change.rating, ticketId: ticket.id }).run();
+    for (const mail of change.mail ?? []) enqueueMail(tx, mail, params.now);
+    if (change.inboundMessageId) tx.insert(inboundReceipts).values({ messageId: change.inboundMessageId, ticketId: ticket.id, receivedAt: params.now }).run();
     return { ok: true, ticket: updated };
   });
+}
+
+/** Whether an incoming e-mail with this Message-ID was already taken in (read inside the change's transaction). */
+export function hasInboundReceipt(db: Db, messageId: string): boolean {
+  return db.select().from(inboundReceipts).where(eq(inboundReceipts.messageId, messageId)).get() !== undefined;
 }

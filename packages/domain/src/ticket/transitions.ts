@@ -12,12 +12,17 @@ export type TicketAction =
   | { type: 'agent_reply'; nextStatus: TicketStatus }
   | { type: 'internal_note' }
   | { type: 'set_status'; status: TicketStatus }
-  | { type: 'close' };
+  | { type: 'close' }
+  // Automations (actor `system`); see automation/.
+  | { type: 'send_reminder'; stage: number }
+  | { type: 'auto_close' }
+  | { type: 'approval_timeout'; outcome: 'close' | 'reopen' };
 
 export type TicketActionType = TicketAction['type'];
 
 export const CUSTOMER_ACTIONS = ['customer_reply', 'confirm_solution', 'reject_solution', 'rate'] as const satisfies readonly TicketActionType[];
 export const AGENT_ACTIONS = ['agent_reply', 'internal_note', 'set_status', 'close'] as const satisfies readonly TicketActionType[];
+export const SYSTEM_ACTIONS = ['send_reminder', 'auto_close', 'approval_timeout'] as const satisfies readonly TicketActionType[];
 
 export interface DecisionContext {
   now: number;
@@ -125,11 +130,32 @@ function decideForAgent(state: TicketState, action: TicketAction, ctx: DecisionC
 }
 
 /**
+ * Automations re-check the state they act on inside the write transaction: a customer reply or an
+ * earlier run that got there first turns the action into `invalid_transition`, so nothing happens twice.
+ */
+function decideForSystem(state: TicketState, action: TicketAction, ctx: DecisionContext): Decision {
+  switch (action.type) {
+    case 'send_reminder':
+      if (state.status !== 'waiting_customer' || action.stage <= state.reminderStage) return refuse('invalid_transition');
+      return { ok: true, next: { ...state, reminderStage: action.stage }, statusChange: null };
+    case 'auto_close':
+      if (state.status !== 'waiting_customer') return refuse('invalid_transition');
+      return enter(state, 'closed', ctx);
+    case 'approval_timeout':
+      if (state.status !== 'resolved') return refuse('invalid_transition');
+      return enter(state, action.outcome === 'close' ? 'closed' : 'open', ctx);
+    default:
+      return refuse('not_allowed_for_actor');
+  }
+}
+
+/**
  * The lifecycle rules of product.md: given a ticket, an action and who takes it, the next state or the
  * reason it is refused. Pure: the clock and the settings come in through `ctx`.
  */
 export function decide(state: TicketState, action: TicketAction, actor: Actor, ctx: DecisionContext): Decision {
   if (actor.kind === 'contact') return decideForCustomer(state, action, ctx);
   if (actor.kind === 'agent') return decideForAgent(state, action, ctx);
+  if (actor.kind === 'system') return decideForSystem(state, action, ctx);
   return refuse('not_allowed_for_actor');
 }

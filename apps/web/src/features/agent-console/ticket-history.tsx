@@ -17,6 +17,12 @@ const EVENT_TEXT: Record<string, MessageKey | undefined> = {
   reopened: 'history.reopened',
   assignee_changed: 'history.assignee_changed',
   rated: 'history.rated',
+  email_sent: 'history.email_sent',
+  reminder_sent: 'history.reminder_sent',
+  auto_closed: 'history.auto_closed',
+  approval_timeout: 'history.approval_timeout',
+  assigned_by_routing: 'history.assigned_by_routing',
+  assigned: 'history.assigned',
 };
 
 /** The ticket's history in plain words, oldest first. */
@@ -24,8 +30,15 @@ export function TicketHistory({ events }: { events: HistoryEvent[] }) {
   const { t, formatDateTime } = useI18n();
   const describe = (e: HistoryEvent) => {
     const key = EVENT_TEXT[e.type];
-    const score = (e.data as { score?: number } | null | undefined)?.score ?? '—';
-    const params = { from: e.fromStatus ? t(`status.${e.fromStatus}`) : '—', to: e.toStatus ? t(`status.${e.toStatus}`) : '—', score };
+    const data = (e.data ?? {}) as Record<string, unknown>;
+    const params = {
+      from: e.fromStatus ? t(`status.${e.fromStatus}`) : '—',
+      to: e.toStatus ? t(`status.${e.toStatus}`) : '—',
+      subject: typeof data.subject === 'string' ? data.subject : '',
+      stage: typeof data.stage === 'number' ? data.stage : '',
+      reason: typeof data.reason === 'string' ? data.reason : '',
+      score: typeof data.score === 'number' ? data.score : '—',
+    };
     return key ? t(key, params) : e.type;
   };
   return (

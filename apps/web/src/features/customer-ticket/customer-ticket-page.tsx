@@ -11,6 +11,7 @@ import { RatingForm } from './rating-form.js';
 import { ReopenRefusal } from './reopen-refusal.js';
 import { ResolutionDecision } from './resolution-decision.js';
 import { DecisionOutcome } from './decision-outcome.js';
+import { AutomationNotice } from './automation-notice.js';
 
 export function CustomerTicketPage() {
   const { t } = useI18n();
@@ -49,6 +50,7 @@ export function CustomerTicketPage() {
       <DecisionOutcome confirm={confirm} notResolved={notResolved} rate={rate} />
       {ticket.status === 'resolved' && <ResolutionDecision version={ticket.version} confirm={confirm} notResolved={notResolved} />}
       {ticket.canRate && <RatingForm version={ticket.version} rate={rate} />}
+      <AutomationNotice automation={query.data.automation} />
       <h2>{t('ticket.thread')}</h2>
       <Thread messages={messages} label={t('ticket.thread')} />
       {ticket.canReply ? (

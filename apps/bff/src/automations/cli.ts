@@ -1,0 +1,47 @@
+/**
+ * `pnpm automations:run [--now <ISO time>]`: one automation pass (and, with SMTP_URL, one relay pass)
+ * for operators and tests. Safe to run while the server runs: the lease and dedupe keys prevent double
+ * effects.
+ */
+import { randomUUID } from 'node:crypto';
+import { closeDatabase, migrateDatabase, openDatabase } from '@atende/db';
+import { loadConfig } from '../config.js';
+import { relayOutbox, smtpTransport } from '../mail/relay.js';
+import { runAutomations } from './runner.js';
+
+function parseNow(argv: string[]): number {
+  const index = argv.indexOf('--now');
+  if (index === -1) return Date.now();
+  const value = Date.parse(argv[index + 1] ?? '');
+  if (Number.isNaN(value)) throw new Error('--now expects an ISO time, e.g. 2026-12-01T12:00:00Z');
+  return value;
+}
+
+const config = loadConfig();
+const db = openDatabase(config.databaseFile);
+migrateDatabase(db);
+const now = parseNow(process.argv.slice(2));
+const report = runAutomations(db, config, {
+  now,
+  holder: `cli-${randomUUID()}`,
+  // A killed runner's lease lapses after this; renewed every batch while the run is alive.
+  ...(process.env.AUTOMATIONS_LEASE_MS ? { leaseMs: Number(process.env.AUTOMATIONS_LEASE_MS) } : {}),
+  ...(process.env.AUTOMATIONS_CRASH_AFTER ? crashHook(Number(process.env.AUTOMATIONS_CRASH_AFTER)) : {}),
+});
+if (config.smtpUrl) {
+  const relay = await relayOutbox(db, smtpTransport(config.smtpUrl), { from: config.mailFrom, now: () => now });
+  console.log(JSON.stringify({ ...report, relay }));
+} else {
+  console.log(JSON.stringify(report));
+}
+closeDatabase(db);
+
+/** Test hook for the crash test: die abruptly after N tickets, as a killed process would. */
+function crashHook(after: number) {
+  let count = 0;
+  return {
+    onTicket: () => {
+      if (++count >= after) process.kill(process.pid, 'SIGKILL');
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { DEMO_ACCOUNTS, findAccount, getOrCreateSecret, getTicket, outboxForTicket, savePortalSettings, getPortalSettings, ticketThread } from '@atende/db';
+import nodemailer from 'nodemailer';
+import pino from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.js';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { startInboundSmtp } from './inbound-smtp.js';
+import { replyAddressFor } from './reply-address.js';
+
+let t: TestApp;
+let agent: string;
+let smtp: ReturnType<typeof startInboundSmtp>;
+let port: number;
+const TOKEN = 'inbound-token-0123456789abcdef';
+beforeEach(async () => {
+  t = await createTestApp({ env: { INBOUND_MAIL_TOKEN: TOKEN } });
+  agent = await t.signIn(DEMO_ACCOUNTS.agent);
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/nonexistent' });
+  smtp = startInboundSmtp({ db: t.db, config, logger: pino({ level: 'silent' }), now: () => t.clock.now }, 0, '127.0.0.1');
+  port = await smtp.listening;
+});
+afterEach(async () => {
+  await smtp.close();
+  t.dispose();
+});
+
+/** A real SMTP client delivering to the inbound listener on loopback. */
+function send(message: { from: string; to: string; text: string; messageId?: string }) {
+  return nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true }).sendMail({ ...message, subject: 'Re: atendimento' });
+}
+
+async function ticketIn(status: string) {
+  const page = await t.request('GET', '/api/agent/tickets', { cookie: agent });
+  const id: number = page.json.items.find((i: { status: string }) => i.status === status).id;
+  const ticket = getTicket(t.db, id)!;
+  return { id, requester: findAccount(t.db, 'contact', ticket.requesterId)!.email, replyTo: replyAddressFor(getOrCreateSecret(t.db, 'reply_address'), id, 'atende.local') };
+}
+
+describe('incoming mail over SMTP', () => {
+  it('a reply adds a customer message with the quoted original stripped', async () => {
+    const { id, requester, replyTo } = await ticketIn('waiting_customer');
+    await send({ from: requester, to: replyTo, text: 'Reiniciei e voltou a funcionar.\n\nEm seg., 23 de nov. de 2026, Atende escreveu:\n> Pode reiniciar o roteador?' });
+    const last = ticketThread(t.db, id, 'staff').at(-1)!;
+    expect(last).toMatchObject({ authorKind: 'contact', visibility: 'public', body: 'Reiniciei e voltou a funcionar.' });
+    expect(getTicket(t.db, id)!.status).toBe('open');
+  });
+
+  it('reopens a closed ticket (seed 000) and tells the agent', async () => {
+    const { id, requester, replyTo } = await ticketIn('closed');
+    await send({ from: requester, to: replyTo, text: 'O problema voltou.' });
+    expect(getTicket(t.db, id)!.status).toBe('open');
+    const kinds = outboxForTicket(t.db, id).map((m) => m.kind);
+    expect(kinds).toContain('reopened');
+  });
+
+  it('when reopening is not allowed, the sender gets a polite answer on opening a new ticket and the ticket stays closed', async () => {
+    savePortalSettings(t.db, { ...getPortalSettings(t.db), allowReopen: false });
+    const { id, requester, replyTo } = await ticketIn('closed');
+    const before = ticketThread(t.db, id, 'staff').length;
+    await send({ from: requester, to: replyTo, text: 'O problema voltou.' });
+    expect(getTicket(t.db, id)!.status).toBe('closed');
+    expect(ticketThread(t.db, id, 'staff')).toHaveLength(before);
+    const answer = outboxForTicket(t.db, id).find((m) => m.kind === 'reply_refused')!;
+    expect(answer.toAddress).toBe(requester);
+    expect(answer.textBody).toContain('abra um novo atendimento');
+  });
+
+  it('a forged ticket token or an unknown sender changes nothing', async () => {
+    const { id, requester } = await ticketIn('waiting_customer');
+    const before = getTicket(t.db, id)!;
+    await send({ from: requester, to: `ticket-${id}-00000000000000000000@atende.local`, text: 'Forjado' });
+    const { replyTo } = await ticketIn('waiting_customer');
+    await send({ from: 'estranho@example.org', to: replyTo, text: 'Quem sou eu' });
+    expect(getTicket(t.db, id)!.version).toBe(before.version);
+    expect(ticketThread(t.db, id, 'staff').some((m) => m.body === 'Forjado' || m.body === 'Quem sou eu')).toBe(false);
+  });
+});
+
+describe('incoming mail over HTTP (provider webhook)', () => {
+  const raw = (from: string, to: string, text: string) => `From: ${from}\r\nTo: ${to}\r\nSubject: Re: x\r\nMessage-ID: <m1@example.com>\r\n\r\n${text}\r\n`;
+
+  it('takes raw RFC 822 with the bearer token, refuses without it', async () => {
+    const { id, requester, replyTo } = await ticketIn('waiting_customer');
+    const denied = await t.app.request('/inbound-mail', { method: 'POST', headers: { 'content-type': 'message/rfc822' }, body: raw(requester, replyTo, 'Sem token') });
+    expect(denied.status).toBe(401);
+    const ok = await t.app.request('/inbound-mail', { method: 'POST', headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${TOKEN}` }, body: raw(requester, replyTo, 'Pelo webhook') });
+    expect(ok.status).toBe(202);
+    expect(ticketThread(t.db, id, 'staff').at(-1)!.body).toBe('Pelo webhook');
+    expect(ticketThread(t.db, id, 'staff').some((m) => m.body === 'Sem token')).toBe(false);
+    // The provider retries the same message: nothing is added twice.
+    const retry = await t.app.request('/inbound-mail', { method: 'POST', headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${TOKEN}` }, body: raw(requester, replyTo, 'Pelo webhook') });
+    expect(await retry.json()).toMatchObject({ outcome: 'ignored', reason: 'duplicate' });
+    expect(ticketThread(t.db, id, 'staff').filter((m) => m.body === 'Pelo webhook')).toHaveLength(1);
+  });
+});

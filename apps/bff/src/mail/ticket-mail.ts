@@ -1,0 +1,56 @@
+import { findAccount, getOrCreateSecret, type Db, type NewOutboxMail, type NewTicketEvent, type TicketRecord } from '@atende/db';
+import type { Config } from '../config.js';
+import { createRatingToken } from '../ratings/rating-token.js';
+import { replyAddressFor } from './reply-address.js';
+import { renderMail, type MailData, type MailKind } from './templates.js';
+
+export type MailConfig = Pick<Config, 'publicUrl' | 'mailReplyDomain'>;
+
+/** An e-mail and the history line that records its text on the ticket (seed 000). */
+export interface TicketNotice {
+  mail: NewOutboxMail;
+  event: NewTicketEvent;
+}
+
+/**
+ * Builds one ticket e-mail for the outbox, addressed to the requester (or, for `reopened`, the
+ * assignee), with the per-ticket Reply-To and, for closings, the five star links. Runs inside the
+ * caller's transaction; `dedupeKey` names the change that causes it.
+ */
+export function ticketNotice(
+  tx: Db,
+  config: MailConfig,
+  params: { ticket: TicketRecord; kind: MailKind; dedupeKey: string; now: number; body?: string; daysLeft?: number },
+): TicketNotice | null {
+  const { ticket, kind } = params;
+  const recipient = kind === 'reopened' ? (ticket.assigneeId !== null ? findAccount(tx, 'agent', ticket.assigneeId) : null) : findAccount(tx, 'contact', ticket.requesterId);
+  if (!recipient || !recipient.active) return null;
+  const ticketUrl = `${config.publicUrl}${kind === 'reopened' ? `/console/chamados/${ticket.id}` : `/painel/chamados/${ticket.id}`}`;
+  const data: MailData = { ticketId: ticket.id, ticketSubject: ticket.subject, ticketUrl, recipientName: recipient.name };
+  if (params.body !== undefined) data.body = params.body;
+  if (params.daysLeft !== undefined) data.daysLeft = params.daysLeft;
+  if ((kind === 'closed' || kind === 'auto_closed') && ticket.ratingDueUntil !== null) {
+    const token = createRatingToken(getOrCreateSecret(tx, 'rating_link'), { ticketId: ticket.id, closing: ticket.closingCount, expiresAt: ticket.ratingDueUntil });
+    data.starLinks = [1, 2, 3, 4, 5].map((n) => `${config.publicUrl}/avaliar/${token}?nota=${n}`);
+  }
+  const content = renderMail(kind, data);
+  return {
+    mail: {
+      dedupeKey: params.dedupeKey,
+      ticketId: ticket.id,
+      kind,
+      toAddress: recipient.email,
+      replyTo: replyAddressFor(getOrCreateSecret(tx, 'reply_address'), ticket.id, config.mailReplyDomain),
+      subject: content.subject,
+      textBody: content.text,
+      htmlBody: content.html,
+    },
+    event: {
+      actorKind: 'system',
+      actorId: null,
+      type: 'email_sent',
+      data: { kind, to: recipient.email, subject: content.subject, text: content.text },
+      createdAt: params.now,
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { DEMO_ACCOUNTS, getAutomationSettings } from '@atende/db';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+
+let t: TestApp;
+let admin: string;
+beforeEach(async () => {
+  t = await createTestApp();
+  admin = await t.signIn(DEMO_ACCOUNTS.admin);
+});
+afterEach(() => t.dispose());
+
+const base = {
+  approvalTimeout: { afterDays: 7, outcome: 'reopen' },
+  sameDayRouting: { enabled: true, specialWindows: [{ start: '08:00', end: '09:15' }] },
+};
+
+describe('automation policy (admin setting)', () => {
+  it('defaults to Triplos; an admin picks Movidesk or custom days', async () => {
+    const current = await t.request('GET', '/api/admin/automation-settings', { cookie: admin });
+    expect(current.json.inactivity).toEqual({ preset: 'triplos', reminderDays: [5, 7], closeAfterDays: 10 });
+    const movidesk = await t.request('PUT', '/api/admin/automation-settings', { cookie: admin, body: { ...base, inactivity: { preset: 'movidesk' } } });
+    expect(movidesk.status).toBe(200);
+    expect(getAutomationSettings(t.db).inactivity).toEqual({ preset: 'movidesk', reminderDays: [], closeAfterDays: 3 });
+    const custom = await t.request('PUT', '/api/admin/automation-settings', { cookie: admin, body: { ...base, inactivity: { preset: 'custom', reminderDays: [2, 4], closeAfterDays: 6 } } });
+    expect(custom.json.inactivity).toEqual({ preset: 'custom', reminderDays: [2, 4], closeAfterDays: 6 });
+    expect(getAutomationSettings(t.db).approvalTimeout).toEqual({ afterDays: 7, outcome: 'reopen' });
+  });
+
+  it('refuses reminders after the closing day, bad clocks, and non-admins', async () => {
+    expect((await t.request('PUT', '/api/admin/automation-settings', { cookie: admin, body: { ...base, inactivity: { preset: 'custom', reminderDays: [8], closeAfterDays: 6 } } })).status).toBe(400);
+    expect((await t.request('PUT', '/api/admin/automation-settings', { cookie: admin, body: { ...base, inactivity: { preset: 'triplos' }, sameDayRouting: { enabled: true, specialWindows: [{ start: '8h', end: '09:15' }] } } })).status).toBe(400);
+    const agent = await t.signIn(DEMO_ACCOUNTS.agent);
+    expect((await t.request('PUT', '/api/admin/automation-settings', { cookie: agent, body: { ...base, inactivity: { preset: 'triplos' } } })).status).toBe(403);
+    expect(getAutomationSettings(t.db).inactivity.preset).toBe('triplos');
+  });
+});

@@ -1,0 +1,26 @@
+import { automationSettingsInput } from '@atende/contracts';
+import { inactivityPolicyFor } from '@atende/domain';
+import { getAutomationSettings, saveAutomationSettings } from '@atende/db';
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/app-env.js';
+import { audit } from '../audit/audit.js';
+import { AppError } from '../http/app-error.js';
+import { requireRole } from '../http/session-middleware.js';
+import { validate } from '../http/validate.js';
+
+/** The automation policy, an admin setting: presets "Triplos" (default) and "Movidesk", or custom days. */
+export function automationSettingsRoutes() {
+  return new Hono<AppEnv>()
+    .use(requireRole('admin'))
+    .get('/', (c) => c.json(getAutomationSettings(c.var.deps.db), 200))
+    .put('/', validate('json', automationSettingsInput), (c) => {
+      const input = c.req.valid('json');
+      const inactivity = inactivityPolicyFor(input.inactivity.preset, input.inactivity.preset === 'custom' ? input.inactivity : undefined);
+      // Custom days must ascend and fall before the closing day (the domain's rule).
+      if (!inactivity) throw new AppError('validation_failed');
+      const value = { inactivity, approvalTimeout: input.approvalTimeout, sameDayRouting: input.sameDayRouting };
+      saveAutomationSettings(c.var.deps.db, value);
+      audit(c, 'settings_changed', { details: { route: 'PUT /api/admin/automation-settings', input: value } });
+      return c.json(value, 200);
+    });
+}
