@@ -23,6 +23,10 @@ export const API_ERRORS = {
   rating_not_due: 409,
   invalid_score: 400,
   same_status: 409,
+  due_date_required: 400,
+  due_date_invalid: 400,
+  due_date_in_past: 400,
+  note_required: 400,
 } as const satisfies Record<string, number> & Record<DomainErrorCode, number>;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
@@ -49,6 +53,10 @@ export const API_ERROR_MESSAGES_PT: Record<ApiErrorCode, string> = {
   rating_not_due: 'Este chamado não está aguardando avaliação.',
   invalid_score: 'Escolha de 1 a 5 estrelas.',
   same_status: 'O chamado já está nesta situação.',
+  due_date_required: 'Informe a data de resolução devida (a data combinada com o cliente ou a data da visita).',
+  due_date_invalid: 'Data de resolução devida inválida.',
+  due_date_in_past: 'A data de resolução devida não pode ser anterior a hoje.',
+  note_required: 'Escreva uma anotação explicando a mudança.',
 };
 
 export interface ApiErrorBody {

@@ -23,17 +23,26 @@ const expectedVersion = z.number().int().positive();
 
 export const customerReplyInput = z.object({ body: messageBody, expectedVersion }).strict();
 
+/** "Data de resolução devida" as a day of the company's calendar (a date input's value). */
+const dueDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Data inválida.').optional();
+
 export const agentMessageInput = z
   .object({
     body: messageBody,
     visibility: z.enum(['public', 'internal']),
     /** Status after a public reply; defaults to waiting_customer (product.md). */
     nextStatus: z.enum(TICKET_STATUSES).optional(),
+    dueDate,
     expectedVersion,
   })
   .strict();
 
-export const setStatusInput = z.object({ status: z.enum(TICKET_STATUSES), expectedVersion }).strict();
+export const setStatusInput = z.object({ status: z.enum(TICKET_STATUSES), dueDate, expectedVersion }).strict();
+
+/** Extends a ticket's due date; the note (internal) says why (seed 001 §3). */
+export const extendDueInput = z
+  .object({ dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Data inválida.'), note: messageBody, expectedVersion })
+  .strict();
 
 export const customerListQuery = z.object({
   tab: z.enum(CUSTOMER_TABS).default('all'),

@@ -1,4 +1,4 @@
-import { agentListQuery, agentMessageInput, setStatusInput, ticketIdParam } from '@atende/contracts';
+import { agentListQuery, agentMessageInput, extendDueInput, setStatusInput, ticketIdParam } from '@atende/contracts';
 import { listAllTickets, ticketHistory, ticketThread } from '@atende/db';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
@@ -32,23 +32,33 @@ export function agentRoutes() {
       );
     })
     .post('/tickets/:id/messages', validate('param', ticketIdParam), validate('json', agentMessageInput), (c) => {
-      const { body, visibility, nextStatus, expectedVersion } = c.req.valid('json');
+      const { body, visibility, nextStatus, dueDate, expectedVersion } = c.req.valid('json');
       const ticket = applyTicketAction(c.var.deps, signedIn(c), {
         ticketId: c.req.valid('param').id,
         expectedVersion,
         // A public reply hands the ball to the customer unless the agent picks another status.
-        action: visibility === 'internal' ? { type: 'internal_note' } : { type: 'agent_reply', nextStatus: nextStatus ?? 'waiting_customer' },
+        action: visibility === 'internal' ? { type: 'internal_note' } : { type: 'agent_reply', nextStatus: nextStatus ?? 'waiting_customer', ...(dueDate ? { dueDate } : {}) },
         message: { body, visibility },
       });
       return c.json({ ticket: { id: ticket.id, status: ticket.status, version: ticket.version } }, 201);
     })
     .post('/tickets/:id/status', validate('param', ticketIdParam), validate('json', setStatusInput), (c) => {
-      const { status, expectedVersion } = c.req.valid('json');
+      const { status, dueDate, expectedVersion } = c.req.valid('json');
       const ticket = applyTicketAction(c.var.deps, signedIn(c), {
         ticketId: c.req.valid('param').id,
         expectedVersion,
-        action: status === 'closed' ? { type: 'close' } : { type: 'set_status', status },
+        action: status === 'closed' ? { type: 'close' } : { type: 'set_status', status, ...(dueDate ? { dueDate } : {}) },
       });
-      return c.json({ ticket: { id: ticket.id, status: ticket.status, version: ticket.version } }, 200);
+      return c.json({ ticket: { id: ticket.id, status: ticket.status, version: ticket.version, dueAt: ticket.dueAt } }, 200);
+    })
+    .post('/tickets/:id/due', validate('param', ticketIdParam), validate('json', extendDueInput), (c) => {
+      const { dueDate, note, expectedVersion } = c.req.valid('json');
+      const ticket = applyTicketAction(c.var.deps, signedIn(c), {
+        ticketId: c.req.valid('param').id,
+        expectedVersion,
+        action: { type: 'extend_due', dueDate, note },
+        message: { body: note, visibility: 'internal' },
+      });
+      return c.json({ ticket: { id: ticket.id, status: ticket.status, version: ticket.version, dueAt: ticket.dueAt } }, 200);
     });
 }

@@ -1,5 +1,5 @@
 import { decide, type TicketAction } from '@atende/domain';
-import { changeTicket, getPortalSettings, isAgentActive, ticketStateOf, type NewMessage, type NewTicketEvent, type TicketRecord } from '@atende/db';
+import { changeTicket, getCompanySettings, getPortalSettings, isAgentActive, ticketStateOf, type NewMessage, type NewTicketEvent, type TicketRecord } from '@atende/db';
 import type { Deps, SignedInActor } from '../http/app-env.js';
 import { AppError, isApiErrorCode } from '../http/app-error.js';
 import { mayAccessTicket } from './load-ticket.js';
@@ -28,6 +28,7 @@ export function applyTicketAction(deps: Deps, session: SignedInActor, request: A
       const decision = decide(ticketStateOf(ticket), request.action, actor, {
         now,
         policy: getPortalSettings(deps.db),
+        clock: getCompanySettings(deps.db),
         assigneeActive: ticket.assigneeId !== null && isAgentActive(deps.db, ticket.assigneeId),
       });
       if (!decision.ok) return decision;
@@ -52,6 +53,15 @@ export function applyTicketAction(deps: Deps, session: SignedInActor, request: A
             ...(request.action.type === 'reject_solution' ? { reason: request.action.reason } : {}),
             ...(reopened && decision.next.assigneeId === null && ticket.assigneeId !== null ? { returnedToQueue: true } : {}),
           },
+          createdAt: now,
+        });
+      }
+      if (decision.next.dueAt !== ticket.dueAt) {
+        events.push({
+          actorKind: actor.kind,
+          actorId: actor.id,
+          type: 'field_changed',
+          data: { field: 'dueAt', from: ticket.dueAt, to: decision.next.dueAt },
           createdAt: now,
         });
       }

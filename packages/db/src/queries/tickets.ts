@@ -42,6 +42,7 @@ export function ticketStateOf(ticket: TicketRecord): TicketState {
     closedAt: ticket.closedAt,
     closingCount: ticket.closingCount,
     ratingDueUntil: ticket.ratingDueUntil,
+    dueAt: ticket.dueAt,
   };
 }
 

@@ -14,6 +14,8 @@ export interface TicketState {
   closingCount: number;
   /** Until when the current closing may be rated; null when rated or not closed. */
   ratingDueUntil: number | null;
+  /** "Data de resolução devida" (seed 001 §2.1); set by the due-date rules. */
+  dueAt: number | null;
 }
 
 /** Portal settings that the customer's rules depend on. */

@@ -14,4 +14,8 @@ export const EN_ERROR_MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   reopen_disabled: 'This ticket is closed and cannot be reopened. Open a new ticket.',
   reopen_window_passed: 'The time to reopen this ticket has passed. Open a new ticket.',
   same_status: 'The ticket already has this status.',
+  due_date_required: 'Enter the resolution due date (the date agreed with the customer or the visit date).',
+  due_date_invalid: 'Invalid resolution due date.',
+  due_date_in_past: 'The resolution due date cannot be before today.',
+  note_required: 'Write a note explaining the change.',
 };
