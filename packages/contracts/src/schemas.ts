@@ -1,4 +1,4 @@
-import { CUSTOMER_TABS, TICKET_STATUSES } from '@atende/domain';
+import { CUSTOMER_TABS, ORIGINS, PRIORITIES, TICKET_STATUSES } from '@atende/domain';
 import { z } from 'zod';
 
 /** Request schemas shared by the BFF (validation at the edge) and the SPA (forms). Strict: unknown keys are refused. */
@@ -49,7 +49,22 @@ export const customerListQuery = z.object({
   cursor: z.string().max(100).optional(),
 });
 
-export const agentListQuery = z.object({ cursor: z.string().max(100).optional() });
+const optionalId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional();
+
+/** The agent queues (Meus chamados, Sem responsável, Trabalho de hoje, Vencidos, Todos) and their filters. */
+export const agentListQuery = z
+  .object({
+    queue: z.enum(['mine', 'unassigned', 'today', 'overdue', 'all']).default('all'),
+    sort: z.enum(['updated', 'due']).default('updated'),
+    status: z.enum(TICKET_STATUSES).optional(),
+    priority: z.enum(PRIORITIES).optional(),
+    departmentId: optionalId,
+    origin: z.enum(ORIGINS).optional(),
+    assigneeId: optionalId,
+    companyId: optionalId,
+    cursor: z.string().max(100).optional(),
+  })
+  .strict();
 
 export const ticketIdParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 

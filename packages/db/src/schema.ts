@@ -114,6 +114,8 @@ export const tickets = sqliteTable(
     index('tickets_requester_tab_activity_idx').on(t.requesterId, t.customerTab, t.updatedAt, t.id),
     index('tickets_activity_idx').on(t.updatedAt, t.id),
     index('tickets_assignee_idx').on(t.assigneeId, t.status),
+    // "Trabalho de hoje" and "Vencidos": status IN (…) AND due_at < x, one range per status.
+    index('tickets_status_due_idx').on(t.status, t.dueAt),
     check('tickets_status_check', sql`${t.status} IN (${sql.raw(statusCheck)})`),
   ],
 );

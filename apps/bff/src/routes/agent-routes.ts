@@ -1,30 +1,48 @@
 import { agentListQuery, agentMessageInput, extendDueInput, setStatusInput, ticketIdParam } from '@atende/contracts';
-import { listAllTickets, ticketHistory, ticketThread } from '@atende/db';
+import { agentQueueCounts, getCompanySettings, listAgentQueue, ticketHistory, ticketThread } from '@atende/db';
+import { endOfLocalDay, isOverdue } from '@atende/domain';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { requireRole, signedIn } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
 import { applyTicketAction } from '../tickets/apply-ticket-action.js';
-import { decodeCursor } from '../tickets/cursor.js';
+import { decodeQueueCursor, encodeQueueCursor } from '../tickets/queue-cursor.js';
 import { loadTicketFor } from '../tickets/load-ticket.js';
-import { historyView, messagesView, ticketPageView, ticketSummaryView } from '../tickets/ticket-views.js';
+import { historyView, messagesView, ticketSummaryView } from '../tickets/ticket-views.js';
 
 const PAGE_SIZE = 25;
+const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The agent console API: every ticket, internal notes included. */
 export function agentRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('agent'))
     .get('/tickets', validate('query', agentListQuery), (c) => {
-      const page = listAllTickets(c.var.deps.db, { cursor: decodeCursor(c.req.valid('query').cursor), limit: PAGE_SIZE });
-      return c.json(ticketPageView(page), 200);
+      const { db } = c.var.deps;
+      const { queue, sort, cursor, ...filters } = c.req.valid('query');
+      const now = c.var.deps.now();
+      const clock = { agentId: signedIn(c).actor.id, now, endOfToday: endOfLocalDay(now, getCompanySettings(db).timeZone) };
+      const page = listAgentQueue(db, { queue, sort, filters, cursor: decodeQueueCursor(cursor), limit: PAGE_SIZE, clock });
+      return c.json(
+        {
+          items: page.items.map((item) => ({
+            ...item,
+            updatedAt: iso(item.updatedAt),
+            dueAt: item.dueAt === null ? null : iso(item.dueAt),
+            overdue: isOverdue(item, now),
+          })),
+          nextCursor: encodeQueueCursor(page.nextCursor),
+          counts: agentQueueCounts(db, clock),
+        },
+        200,
+      );
     })
     .get('/tickets/:id', validate('param', ticketIdParam), (c) => {
       const { db } = c.var.deps;
       const ticket = loadTicketFor(db, signedIn(c), c.req.valid('param').id);
       return c.json(
         {
-          ticket: ticketSummaryView(db, ticket),
+          ticket: { ...ticketSummaryView(db, ticket), dueAt: ticket.dueAt === null ? null : iso(ticket.dueAt), overdue: isOverdue(ticket, c.var.deps.now()) },
           messages: messagesView(ticketThread(db, ticket.id, 'staff')),
           history: historyView(ticketHistory(db, ticket.id)),
         },
