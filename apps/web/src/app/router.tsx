@@ -1,13 +1,16 @@
+import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { Layout } from '../components/layout.js';
 import { NotFoundPage } from '../components/not-found-page.js';
-import { AgentHomePage } from '../features/agent-console/agent-home-page.js';
-import { AgentTicketPage } from '../features/agent-console/agent-ticket-page.js';
 import { LoginPage } from '../features/auth/login-page.js';
 import { HomeRedirect, RequireRole } from '../features/auth/require-role.js';
 import { CustomerPanelPage } from '../features/customer-panel/customer-panel-page.js';
 import { CustomerTicketPage } from '../features/customer-ticket/customer-ticket-page.js';
 import { paths } from './paths.js';
+
+// The agent console is lazy: the customer panel's initial bundle does not carry it.
+const AgentHomePage = lazy(() => import('../features/agent-console/agent-home-page.js').then((m) => ({ default: m.AgentHomePage })));
+const AgentTicketPage = lazy(() => import('../features/agent-console/agent-ticket-page.js').then((m) => ({ default: m.AgentTicketPage })));
 
 export const router = createBrowserRouter([
   {

@@ -8,10 +8,14 @@ export const agentKeys = {
   ticket: (id: number) => ['agent', 'ticket', id] as const,
 };
 
-export function useAgentTickets() {
+export const AGENT_QUEUES = ['mine', 'unassigned', 'today', 'overdue', 'all'] as const;
+export type AgentQueue = (typeof AGENT_QUEUES)[number];
+export type QueueQuery = { queue: AgentQueue; sort: 'updated' | 'due'; status?: TicketStatus; priority?: 'baixa' | 'media' | 'alta' | 'urgente'; origin?: 'portal' | 'hotsite' | 'email' | 'agent' | 'api' };
+
+export function useAgentTickets(filters: QueueQuery) {
   return useInfiniteQuery({
-    queryKey: agentKeys.list,
-    queryFn: ({ pageParam }) => unwrap(api.agent.tickets.$get({ query: pageParam ? { cursor: pageParam } : {} })),
+    queryKey: [...agentKeys.list, filters],
+    queryFn: ({ pageParam }) => unwrap(api.agent.tickets.$get({ query: { ...filters, ...(pageParam ? { cursor: pageParam } : {}) } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -28,7 +32,7 @@ export function useAgentTicket(id: number) {
 export function usePostMessage(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { body: string; visibility: 'public' | 'internal'; nextStatus?: TicketStatus; expectedVersion: number }) =>
+    mutationFn: (input: { body: string; visibility: 'public' | 'internal'; nextStatus?: TicketStatus; dueDate?: string; expectedVersion: number }) =>
       unwrap(api.agent.tickets[':id'].messages.$post({ param: { id: String(id) }, json: input })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: agentKeys.all }),
   });
@@ -37,8 +41,17 @@ export function usePostMessage(id: number) {
 export function useSetStatus(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { status: TicketStatus; expectedVersion: number }) =>
+    mutationFn: (input: { status: TicketStatus; dueDate?: string; expectedVersion: number }) =>
       unwrap(api.agent.tickets[':id'].status.$post({ param: { id: String(id) }, json: input })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: agentKeys.all }),
+  });
+}
+
+export function useExtendDue(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { dueDate: string; note: string; expectedVersion: number }) =>
+      unwrap(api.agent.tickets[':id'].due.$post({ param: { id: String(id) }, json: input })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: agentKeys.all }),
   });
 }

@@ -1,30 +1,108 @@
+import { ORIGINS, PRIORITIES, TICKET_STATUSES } from '@atende/domain';
+import { useSearchParams } from 'react-router';
 import { paths } from '../../app/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
-import { TicketTable } from '../../components/ticket-table.js';
+import { Tabs } from '../../components/tabs.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
-import { useAgentTickets } from './agent-api.js';
+import { AGENT_QUEUES, useAgentTickets, type AgentQueue, type QueueQuery } from './agent-api.js';
+import { QueueTable } from './queue-table.js';
 
-/** The agent home: every ticket, newest activity first. */
+/** The agent console: queues with counts, filters and sort; all state in the URL so it survives reloads. */
 export function AgentHomePage() {
   const { t } = useI18n();
-  const query = useAgentTickets();
+  const [params, setParams] = useSearchParams();
+  const queue = (AGENT_QUEUES as readonly string[]).includes(params.get('fila') ?? '') ? (params.get('fila') as AgentQueue) : 'all';
+  const filters: QueueQuery = {
+    queue,
+    sort: params.get('ordem') === 'due' ? 'due' : 'updated',
+    ...(params.get('situacao') ? { status: params.get('situacao') as QueueQuery['status'] } : {}),
+    ...(params.get('prioridade') ? { priority: params.get('prioridade') as QueueQuery['priority'] } : {}),
+    ...(params.get('origem') ? { origin: params.get('origem') as QueueQuery['origin'] } : {}),
+  };
+  const query = useAgentTickets(filters);
+  const counts = query.data?.pages[0]?.counts;
+  const setParam = (name: string, value: string) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (value) next.set(name, value);
+      else next.delete(name);
+      return next;
+    });
+
   return (
     <section aria-labelledby="console-title">
       <h1 id="console-title">{t('agent.title')}</h1>
-      {query.isPending ? (
-        <p role="status">{t('list.loading')}</p>
-      ) : query.error ? (
-        <ErrorMessage error={query.error} />
-      ) : (
-        <TicketTable
-          caption={t('agent.title')}
-          rows={query.data.pages.flatMap((page) => page.items)}
-          linkTo={paths.agentTicket}
-          hasMore={query.hasNextPage}
-          loadingMore={query.isFetchingNextPage}
-          onLoadMore={() => void query.fetchNextPage()}
-        />
-      )}
+      <div className="filters" role="group" aria-label={t('filter.label')}>
+        <label>
+          {t('filter.status')}
+          <select value={filters.status ?? ''} onChange={(e) => setParam('situacao', e.target.value)}>
+            <option value="">{t('filter.any')}</option>
+            {TICKET_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filter.priority')}
+          <select value={filters.priority ?? ''} onChange={(e) => setParam('prioridade', e.target.value)}>
+            <option value="">{t('filter.any')}</option>
+            {PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {t(`priority.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filter.origin')}
+          <select value={filters.origin ?? ''} onChange={(e) => setParam('origem', e.target.value)}>
+            <option value="">{t('filter.any')}</option>
+            {ORIGINS.map((o) => (
+              <option key={o} value={o}>
+                {t(`origin.${o}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('sort.label')}
+          <select value={filters.sort} onChange={(e) => setParam('ordem', e.target.value === 'due' ? 'due' : '')}>
+            <option value="updated">{t('sort.updated')}</option>
+            <option value="due">{t('sort.due')}</option>
+          </select>
+        </label>
+      </div>
+      <Tabs
+        label={t('queue.label')}
+        idPrefix="queue"
+        selected={queue}
+        onSelect={(key) => setParam('fila', key === 'all' ? '' : key)}
+        items={AGENT_QUEUES.map((key) => ({
+          key,
+          label: (
+            <>
+              {t(`queue.${key}`)} <span className="count">{counts?.[key] ?? '…'}</span>
+            </>
+          ),
+        }))}
+      >
+        {query.isPending ? (
+          <p role="status">{t('list.loading')}</p>
+        ) : query.error ? (
+          <ErrorMessage error={query.error} />
+        ) : (
+          <QueueTable
+            caption={t(`queue.${queue}`)}
+            rows={query.data.pages.flatMap((page) => page.items)}
+            linkTo={paths.agentTicket}
+            hasMore={query.hasNextPage}
+            loadingMore={query.isFetchingNextPage}
+            onLoadMore={() => void query.fetchNextPage()}
+          />
+        )}
+      </Tabs>
     </section>
   );
 }

@@ -7,6 +7,7 @@ interface HistoryEvent {
   type: string;
   fromStatus: TicketStatus | null;
   toStatus: TicketStatus | null;
+  data?: Record<string, unknown> | null;
   createdAt: string;
 }
 
@@ -15,13 +16,22 @@ const EVENT_TEXT: Record<string, MessageKey | undefined> = {
   status_changed: 'history.status_changed',
   reopened: 'history.reopened',
   assignee_changed: 'history.assignee_changed',
+  field_changed: 'history.field_changed',
 };
+
+const FIELD_LABEL: Record<string, MessageKey | undefined> = { dueAt: 'field.dueAt' };
 
 /** The ticket's history in plain words, oldest first. */
 export function TicketHistory({ events }: { events: HistoryEvent[] }) {
   const { t, formatDateTime } = useI18n();
   const describe = (e: HistoryEvent) => {
     const key = EVENT_TEXT[e.type];
+    if (e.type === 'field_changed' && e.data) {
+      const field = String(e.data.field);
+      const label = FIELD_LABEL[field];
+      const value = (v: unknown) => (v === null || v === undefined ? '—' : field === 'dueAt' ? formatDateTime(new Date(Number(v)).toISOString()) : String(v));
+      return t('history.field_changed', { field: label ? t(label) : field, from: value(e.data.from), to: value(e.data.to) });
+    }
     const params = { from: e.fromStatus ? t(`status.${e.fromStatus}`) : '—', to: e.toStatus ? t(`status.${e.toStatus}`) : '—' };
     return key ? t(key, params) : e.type;
   };
