@@ -27,6 +27,7 @@ export const API_ERRORS = {
   due_date_invalid: 400,
   due_date_in_past: 400,
   note_required: 400,
+  no_change: 409,
 } as const satisfies Record<string, number> & Record<DomainErrorCode, number>;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
@@ -57,6 +58,7 @@ export const API_ERROR_MESSAGES_PT: Record<ApiErrorCode, string> = {
   due_date_invalid: 'Data de resolução devida inválida.',
   due_date_in_past: 'A data de resolução devida não pode ser anterior a hoje.',
   note_required: 'Escreva uma anotação explicando a mudança.',
+  no_change: 'Nada foi alterado.',
 };
 
 export interface ApiErrorBody {

@@ -39,6 +39,17 @@ export const agentMessageInput = z
 
 export const setStatusInput = z.object({ status: z.enum(TICKET_STATUSES), dueDate, expectedVersion }).strict();
 
+/** Priority, department, assignee (null = none); at least one. */
+export const setFieldsInput = z
+  .object({
+    priority: z.enum(PRIORITIES).optional(),
+    departmentId: z.number().int().positive().nullable().optional(),
+    assigneeId: z.number().int().positive().nullable().optional(),
+    expectedVersion,
+  })
+  .strict()
+  .refine((v) => v.priority !== undefined || v.departmentId !== undefined || v.assigneeId !== undefined, { message: 'Nada a alterar.' });
+
 /** Extends a ticket's due date; the note (internal) says why (seed 001 §3). */
 export const extendDueInput = z
   .object({ dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Data inválida.'), note: messageBody, expectedVersion })

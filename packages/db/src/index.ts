@@ -7,3 +7,4 @@ export * from './queries/tickets.js';
 export * from './queries/thread.js';
 export * from './seed/demo-data.js';
 export * from './queries/agent-queues.js';
+export * from './queries/departments.js';

@@ -1,5 +1,6 @@
-import { agentListQuery, agentMessageInput, extendDueInput, setStatusInput, ticketIdParam } from '@atende/contracts';
-import { agentQueueCounts, getCompanySettings, listAgentQueue, ticketHistory, ticketThread } from '@atende/db';
+import { agentListQuery, agentMessageInput, extendDueInput, setFieldsInput, setStatusInput, ticketIdParam } from '@atende/contracts';
+import { agentQueueCounts, getCompanySettings, listActiveAgents, listAgentQueue, listDepartments, ticketHistory, ticketThread } from '@atende/db';
+import { AppError } from '../http/app-error.js';
 import { endOfLocalDay, isOverdue } from '@atende/domain';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
@@ -42,7 +43,7 @@ export function agentRoutes() {
       const ticket = loadTicketFor(db, signedIn(c), c.req.valid('param').id);
       return c.json(
         {
-          ticket: { ...ticketSummaryView(db, ticket), dueAt: ticket.dueAt === null ? null : iso(ticket.dueAt), overdue: isOverdue(ticket, c.var.deps.now()) },
+          ticket: { ...ticketSummaryView(db, ticket), departmentId: ticket.departmentId, assigneeId: ticket.assigneeId, dueAt: ticket.dueAt === null ? null : iso(ticket.dueAt), overdue: isOverdue(ticket, c.var.deps.now()) },
           messages: messagesView(ticketThread(db, ticket.id, 'staff')),
           history: historyView(ticketHistory(db, ticket.id)),
         },
@@ -68,6 +69,19 @@ export function agentRoutes() {
         action: status === 'closed' ? { type: 'close' } : { type: 'set_status', status, ...(dueDate ? { dueDate } : {}) },
       });
       return c.json({ ticket: { id: ticket.id, status: ticket.status, version: ticket.version, dueAt: ticket.dueAt } }, 200);
+    })
+    .get('/options', (c) => c.json({ departments: listDepartments(c.var.deps.db), agents: listActiveAgents(c.var.deps.db) }, 200))
+    .post('/tickets/:id/fields', validate('param', ticketIdParam), validate('json', setFieldsInput), (c) => {
+      const { db } = c.var.deps;
+      const { expectedVersion, ...fields } = c.req.valid('json');
+      if (fields.departmentId && !listDepartments(db).some((d) => d.id === fields.departmentId)) {
+        throw new AppError('validation_failed', { fields: { departmentId: 'Departamento desconhecido.' } });
+      }
+      if (fields.assigneeId && !listActiveAgents(db).some((a) => a.id === fields.assigneeId)) {
+        throw new AppError('validation_failed', { fields: { assigneeId: 'Responsável desconhecido.' } });
+      }
+      const ticket = applyTicketAction(c.var.deps, signedIn(c), { ticketId: c.req.valid('param').id, expectedVersion, action: { type: 'set_fields', ...fields } });
+      return c.json({ ticket: { id: ticket.id, priority: ticket.priority, departmentId: ticket.departmentId, assigneeId: ticket.assigneeId, version: ticket.version } }, 200);
     })
     .post('/tickets/:id/due', validate('param', ticketIdParam), validate('json', extendDueInput), (c) => {
       const { dueDate, note, expectedVersion } = c.req.valid('json');

@@ -56,17 +56,22 @@ export function applyTicketAction(deps: Deps, session: SignedInActor, request: A
           createdAt: now,
         });
       }
-      if (decision.next.dueAt !== ticket.dueAt) {
-        events.push({
-          actorKind: actor.kind,
-          actorId: actor.id,
-          type: 'field_changed',
-          data: { field: 'dueAt', from: ticket.dueAt, to: decision.next.dueAt },
-          createdAt: now,
-        });
+      // Every field change is an event: who, when, field, old → new.
+      for (const field of ['dueAt', 'priority', 'departmentId'] as const) {
+        if (decision.next[field] !== ticket[field]) {
+          events.push({ actorKind: actor.kind, actorId: actor.id, type: 'field_changed', data: { field, from: ticket[field], to: decision.next[field] }, createdAt: now });
+        }
       }
       if (decision.next.assigneeId !== ticket.assigneeId) {
-        events.push({ actorKind: 'system', actorId: null, type: 'assignee_changed', data: { from: ticket.assigneeId, to: decision.next.assigneeId }, createdAt: now });
+        // An agent's own choice is theirs; otherwise a rule moved it (reopen back to the queue).
+        const byAgent = request.action.type === 'set_fields';
+        events.push({
+          actorKind: byAgent ? actor.kind : 'system',
+          actorId: byAgent ? actor.id : null,
+          type: 'assignee_changed',
+          data: { from: ticket.assigneeId, to: decision.next.assigneeId },
+          createdAt: now,
+        });
       }
       return { ok: true, next: decision.next, message, events };
     },

@@ -43,6 +43,8 @@ export function ticketStateOf(ticket: TicketRecord): TicketState {
     closingCount: ticket.closingCount,
     ratingDueUntil: ticket.ratingDueUntil,
     dueAt: ticket.dueAt,
+    priority: ticket.priority,
+    departmentId: ticket.departmentId,
   };
 }
 

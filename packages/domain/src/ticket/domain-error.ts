@@ -13,5 +13,6 @@ export const DOMAIN_ERROR_CODES = [
   'due_date_invalid',
   'due_date_in_past',
   'note_required',
+  'no_change',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

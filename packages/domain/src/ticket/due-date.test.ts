@@ -92,7 +92,7 @@ describe('decide applies the rules on status changes', () => {
   const now = Date.parse('2026-11-27T16:00:00-03:00'); // a Friday
   const agent: Actor = { kind: 'agent', id: 7, role: 'agent' };
   const ctx: DecisionContext = { now, policy: DEFAULT_PORTAL_POLICY, assigneeActive: true, clock: saoPaulo };
-  const open: TicketState = { status: 'open', assigneeId: 7, waitingSince: null, reminderStage: 0, resolvedAt: null, closedAt: null, closingCount: 0, ratingDueUntil: null, dueAt: null };
+  const open: TicketState = { status: 'open', assigneeId: 7, waitingSince: null, reminderStage: 0, resolvedAt: null, closedAt: null, closingCount: 0, ratingDueUntil: null, dueAt: null, priority: 'media', departmentId: 1 };
 
   it('set pending → due Monday', () => {
     const d = decide(open, { type: 'set_status', status: 'pending' }, agent, ctx);

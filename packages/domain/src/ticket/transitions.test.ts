@@ -24,6 +24,8 @@ function ticketIn(status: TicketStatus, overrides: Partial<TicketState> = {}): T
     closingCount: closed ? 1 : 0,
     ratingDueUntil: closed ? NOW + 29 * DAY_MS : null,
     dueAt: null,
+    priority: 'media',
+    departmentId: 1,
     ...overrides,
   };
 }

@@ -2,7 +2,7 @@ import type { Actor } from './actor.js';
 import type { CompanyClock } from './company-clock.js';
 import { dueDateForStatus, TODAY_WORK_STATUSES } from './due-date.js';
 import type { DomainErrorCode } from './domain-error.js';
-import { isActiveStatus, type TicketStatus } from './status.js';
+import { isActiveStatus, type Priority, type TicketStatus } from './status.js';
 import { DAY_MS, type PortalPolicy, type TicketState } from './ticket-state.js';
 
 /** Everything that can happen to a ticket's lifecycle. Messages themselves are stored by the caller. */
@@ -16,12 +16,14 @@ export type TicketAction =
   | { type: 'set_status'; status: TicketStatus; dueDate?: string }
   /** A new due date with the note that explains it (seed 001 §2.1, §3: "estender a data"). */
   | { type: 'extend_due'; dueDate: string; note: string }
+  /** Priority, department or assignee; only the fields given change. */
+  | { type: 'set_fields'; priority?: Priority; departmentId?: number | null; assigneeId?: number | null }
   | { type: 'close' };
 
 export type TicketActionType = TicketAction['type'];
 
 export const CUSTOMER_ACTIONS = ['customer_reply', 'confirm_solution', 'reject_solution', 'rate'] as const satisfies readonly TicketActionType[];
-export const AGENT_ACTIONS = ['agent_reply', 'internal_note', 'set_status', 'extend_due', 'close'] as const satisfies readonly TicketActionType[];
+export const AGENT_ACTIONS = ['agent_reply', 'internal_note', 'set_status', 'extend_due', 'set_fields', 'close'] as const satisfies readonly TicketActionType[];
 
 export interface DecisionContext {
   now: number;
@@ -142,6 +144,16 @@ function decideForAgent(state: TicketState, action: TicketAction, ctx: DecisionC
       const due = dueDateForStatus({ status: state.status, requested: action.dueDate, current: state.dueAt, now: ctx.now, clock: ctx.clock });
       if (!due.ok) return refuse(due.code);
       return { ok: true, next: { ...state, dueAt: due.dueAt }, statusChange: null };
+    }
+    case 'set_fields': {
+      const next: TicketState = {
+        ...state,
+        ...(action.priority !== undefined ? { priority: action.priority } : {}),
+        ...(action.departmentId !== undefined ? { departmentId: action.departmentId } : {}),
+        ...(action.assigneeId !== undefined ? { assigneeId: action.assigneeId } : {}),
+      };
+      if (next.priority === state.priority && next.departmentId === state.departmentId && next.assigneeId === state.assigneeId) return refuse('no_change');
+      return { ok: true, next, statusChange: null };
     }
     case 'close':
       if (state.status === 'closed') return refuse('ticket_closed');

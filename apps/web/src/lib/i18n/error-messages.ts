@@ -18,4 +18,5 @@ export const EN_ERROR_MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   due_date_invalid: 'Invalid resolution due date.',
   due_date_in_past: 'The resolution due date cannot be before today.',
   note_required: 'Write a note explaining the change.',
+  no_change: 'Nothing was changed.',
 };
