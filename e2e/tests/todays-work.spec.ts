@@ -47,6 +47,10 @@ test('an agent works Trabalho de hoje until it is empty; the customer sees only 
   // 3. Solved on the phone: resolved.
   await openTodaysWork(page);
   await openTicket(page, 'Fatura com valor errado');
+  await page.getByLabel('Prioridade', { exact: true }).selectOption('alta');
+  await expect(page.getByText('Alta: parte da operação do cliente está parada.')).toBeVisible();
+  await page.getByRole('button', { name: 'Salvar propriedades' }).click();
+  await expect(page.getByRole('list').filter({ hasText: 'Prioridade: Média → Alta' })).toBeVisible();
   await page.getByLabel('Situação', { exact: true }).selectOption('resolved');
   await page.getByRole('button', { name: 'Alterar situação' }).click();
   await expect(page.locator('.ticket-header').getByText('Resolvido')).toBeVisible();

@@ -55,3 +55,16 @@ export function useExtendDue(id: number) {
     onSettled: () => queryClient.invalidateQueries({ queryKey: agentKeys.all }),
   });
 }
+
+export function useAgentOptions() {
+  return useQuery({ queryKey: ['agent', 'options'], queryFn: () => unwrap(api.agent.options.$get()), staleTime: 5 * 60_000 });
+}
+
+export function useSetFields(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { priority?: 'baixa' | 'media' | 'alta' | 'urgente'; departmentId?: number | null; assigneeId?: number | null; expectedVersion: number }) =>
+      unwrap(api.agent.tickets[':id'].fields.$post({ param: { id: String(id) }, json: input })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: agentKeys.all }),
+  });
+}

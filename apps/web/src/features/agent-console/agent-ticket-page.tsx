@@ -10,6 +10,7 @@ import { useI18n } from '../../lib/i18n/i18n.js';
 import { useAgentTicket, usePostMessage, useSetStatus } from './agent-api.js';
 import { DueDateField } from './due-date-field.js';
 import { ExtendDueForm } from './extend-due-form.js';
+import { FieldsForm } from './fields-form.js';
 import { TicketHistory } from './ticket-history.js';
 
 export function AgentTicketPage() {
@@ -49,6 +50,7 @@ export function AgentTicketPage() {
           </dd>
         </dl>
       </header>
+      <FieldsForm key={ticket.version} ticket={ticket} />
       <StatusForm ticketId={ticket.id} version={ticket.version} current={ticket.status} />
       {(TODAY_WORK_STATUSES as readonly TicketStatus[]).includes(ticket.status) && <ExtendDueForm ticketId={ticket.id} version={ticket.version} />}
       <h2>{t('ticket.thread')}</h2>

@@ -113,4 +113,13 @@ export const en: Record<MessageKey, string> = {
   'field.dueAt': 'Resolution due',
   'agent.replyDueDate': 'Resolution due date after replying',
   'agent.newDueDate': 'New resolution due date',
+  'fields.title': 'Properties',
+  'fields.save': 'Save properties',
+  'fields.saved': 'Properties saved.',
+  'priority.hint.baixa': 'Low: a question on how to use the hardware or software, no loss for the customer.',
+  'priority.hint.media': 'Medium: something does not work as it should, but the customer keeps operating.',
+  'priority.hint.alta': 'High: part of the customer operation is stopped.',
+  'priority.hint.urgente': 'Urgent: financial loss right now (e.g. a turnstile stuck open letting anyone in).',
+  'field.priority': 'Priority',
+  'field.departmentId': 'Department',
 };

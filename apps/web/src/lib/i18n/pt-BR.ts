@@ -112,6 +112,15 @@ export const ptBR = {
   'field.dueAt': 'Resolução devida',
   'agent.replyDueDate': 'Data de resolução devida após responder',
   'agent.newDueDate': 'Nova data de resolução devida',
+  'fields.title': 'Propriedades',
+  'fields.save': 'Salvar propriedades',
+  'fields.saved': 'Propriedades salvas.',
+  'priority.hint.baixa': 'Baixa: dúvida de uso do hardware ou software, sem perda para o cliente.',
+  'priority.hint.media': 'Média: algo não funciona como deveria, mas o cliente segue operando.',
+  'priority.hint.alta': 'Alta: parte da operação do cliente está parada.',
+  'priority.hint.urgente': 'Urgente: perda financeira agora (ex.: catraca travada liberando a entrada).',
+  'field.priority': 'Prioridade',
+  'field.departmentId': 'Departamento',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;
