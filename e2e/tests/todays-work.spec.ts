@@ -26,6 +26,7 @@ test('an agent works Trabalho de hoje until it is empty; the customer sees only 
   // 1. Overdue, the customer has not answered yet: extend the due date with a note (seed 001 §3).
   await openTicket(page, 'Troca de titularidade');
   await expect(page.locator('.ticket-header')).toContainText('Vencido');
+  await expect(page.getByRole('link', { name: 'Conversar no WhatsApp' })).toHaveAttribute('href', 'https://wa.me/5551988884321');
   await page.getByLabel('Nova data de resolução devida').fill(daysFromToday(2));
   await page.getByLabel('Anotação').fill('Liguei para o cliente: envia os documentos até quarta.');
   await page.getByRole('button', { name: 'Estender data' }).click();

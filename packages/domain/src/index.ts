@@ -6,3 +6,4 @@ export * from './ticket/domain-error.js';
 export * from './ticket/transitions.js';
 export * from './ticket/company-clock.js';
 export * from './ticket/due-date.js';
+export * from './ticket/whatsapp.js';

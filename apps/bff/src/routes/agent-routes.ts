@@ -1,5 +1,5 @@
 import { agentListQuery, agentMessageInput, extendDueInput, setFieldsInput, setStatusInput, ticketIdParam } from '@atende/contracts';
-import { agentQueueCounts, getCompanySettings, listActiveAgents, listAgentQueue, listDepartments, ticketHistory, ticketThread } from '@atende/db';
+import { agentQueueCounts, getCompanySettings, listActiveAgents, listAgentQueue, listDepartments, ticketHistory, ticketParticipants, ticketThread } from '@atende/db';
 import { AppError } from '../http/app-error.js';
 import { endOfLocalDay, isOverdue } from '@atende/domain';
 import { Hono } from 'hono';
@@ -43,7 +43,7 @@ export function agentRoutes() {
       const ticket = loadTicketFor(db, signedIn(c), c.req.valid('param').id);
       return c.json(
         {
-          ticket: { ...ticketSummaryView(db, ticket), departmentId: ticket.departmentId, assigneeId: ticket.assigneeId, dueAt: ticket.dueAt === null ? null : iso(ticket.dueAt), overdue: isOverdue(ticket, c.var.deps.now()) },
+          ticket: { ...ticketSummaryView(db, ticket), requesterPhone: ticketParticipants(db, ticket.id)?.requesterPhone ?? null, departmentId: ticket.departmentId, assigneeId: ticket.assigneeId, dueAt: ticket.dueAt === null ? null : iso(ticket.dueAt), overdue: isOverdue(ticket, c.var.deps.now()) },
           messages: messagesView(ticketThread(db, ticket.id, 'staff')),
           history: historyView(ticketHistory(db, ticket.id)),
         },

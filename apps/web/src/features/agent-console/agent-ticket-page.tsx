@@ -1,4 +1,4 @@
-import { TICKET_STATUSES, TODAY_WORK_STATUSES, type TicketStatus } from '@atende/domain';
+import { TICKET_STATUSES, TODAY_WORK_STATUSES, whatsAppUrl, type TicketStatus } from '@atende/domain';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { paths } from '../../app/paths.js';
@@ -39,6 +39,18 @@ export function AgentTicketPage() {
         <dl className="facts">
           <dt>{t('agent.requester')}</dt>
           <dd>{ticket.requesterName}</dd>
+          <dt>{t('agent.phone')}</dt>
+          <dd>
+            {ticket.requesterPhone ?? '—'}
+            {whatsAppUrl(ticket.requesterPhone) && (
+              <>
+                {' '}
+                <a href={whatsAppUrl(ticket.requesterPhone)!} target="_blank" rel="noopener noreferrer">
+                  {t('agent.whatsApp')}
+                </a>
+              </>
+            )}
+          </dd>
           <dt>{t('ticket.department')}</dt>
           <dd>{ticket.departmentName ?? '—'}</dd>
           <dt>{t('ticket.assignee')}</dt>

@@ -122,4 +122,6 @@ export const en: Record<MessageKey, string> = {
   'priority.hint.urgente': 'Urgent: financial loss right now (e.g. a turnstile stuck open letting anyone in).',
   'field.priority': 'Priority',
   'field.departmentId': 'Department',
+  'agent.phone': 'Phone',
+  'agent.whatsApp': 'Chat on WhatsApp',
 };

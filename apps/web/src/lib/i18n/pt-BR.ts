@@ -121,6 +121,8 @@ export const ptBR = {
   'priority.hint.urgente': 'Urgente: perda financeira agora (ex.: catraca travada liberando a entrada).',
   'field.priority': 'Prioridade',
   'field.departmentId': 'Departamento',
+  'agent.phone': 'Telefone',
+  'agent.whatsApp': 'Conversar no WhatsApp',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;
