@@ -4,7 +4,8 @@ import { ACCOUNTS, daysFromToday, signIn } from '../support/accounts.js';
 async function openTodaysWork(page: Page) {
   await page.getByRole('link', { name: 'Chamados' }).first().click();
   await page.getByRole('tab', { name: /^Trabalho de hoje/ }).click();
-  await expect(page.getByRole('tab', { name: /^Trabalho de hoje/ }).locator('.count')).toHaveText(/^\d+$/);
+  await expect(page.getByRole('tab', { name: /^Trabalho de hoje/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.queue-list')).toHaveAttribute('aria-busy', 'false');
 }
 
 async function openTicket(page: Page, subject: string) {

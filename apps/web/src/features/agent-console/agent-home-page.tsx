@@ -88,6 +88,8 @@ export function AgentHomePage() {
           ),
         }))}
       >
+        {/* Busy while a refetch runs, so assistive tech (and tests) know the list may still change. */}
+        <div className="queue-list" aria-busy={query.isFetching}>
         {query.isPending ? (
           <p role="status">{t('list.loading')}</p>
         ) : query.error ? (
@@ -102,6 +104,7 @@ export function AgentHomePage() {
             onLoadMore={() => void query.fetchNextPage()}
           />
         )}
+        </div>
       </Tabs>
     </section>
   );
