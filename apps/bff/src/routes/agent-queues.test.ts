@@ -80,6 +80,13 @@ describe('queues', () => {
     const companyId = (await t.db.$client.prepare('select company_id as c from tickets where id = ?').get(netsul.id)) as { c: number };
     const byCompany = await allOf(`companyId=${companyId.c}`);
     expect(byCompany.length).toBe(all.filter((i) => i.companyName === 'Mercado NetSul').length);
+    const options: any = await t.request('GET', '/api/agent/options', { cookie: agent });
+    const bruno = options.json.agents.find((a: { name: string }) => a.name === 'Bruno Técnico');
+    const byAssignee = await allOf(`assigneeId=${bruno.id}`);
+    expect(byAssignee.length).toBe(all.filter((i) => i.assigneeName === 'Bruno Técnico').length);
+    const financeiro = options.json.departments.find((d: { name: string }) => d.name === 'Financeiro');
+    const byDepartment = await allOf(`departmentId=${financeiro.id}&queue=today`);
+    expect(byDepartment.map((i) => i.subject).sort()).toEqual(['Fatura com valor errado', 'Troca de titularidade']);
   });
 
   it('sorts by due date (undated last) across pages', async () => {

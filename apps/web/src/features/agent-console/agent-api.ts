@@ -10,12 +10,16 @@ export const agentKeys = {
 
 export const AGENT_QUEUES = ['mine', 'unassigned', 'today', 'overdue', 'all'] as const;
 export type AgentQueue = (typeof AGENT_QUEUES)[number];
-export type QueueQuery = { queue: AgentQueue; sort: 'updated' | 'due'; status?: TicketStatus; priority?: 'baixa' | 'media' | 'alta' | 'urgente'; origin?: 'portal' | 'hotsite' | 'email' | 'agent' | 'api' };
+export type QueueQuery = { queue: AgentQueue; sort: 'updated' | 'due'; status?: TicketStatus; priority?: 'baixa' | 'media' | 'alta' | 'urgente'; origin?: 'portal' | 'hotsite' | 'email' | 'agent' | 'api'; departmentId?: number; assigneeId?: number };
 
 export function useAgentTickets(filters: QueueQuery) {
   return useInfiniteQuery({
     queryKey: [...agentKeys.list, filters],
-    queryFn: ({ pageParam }) => unwrap(api.agent.tickets.$get({ query: { ...filters, ...(pageParam ? { cursor: pageParam } : {}) } })),
+    queryFn: ({ pageParam }) => {
+      const { departmentId, assigneeId, ...rest } = filters;
+      const ids = { ...(departmentId ? { departmentId: String(departmentId) } : {}), ...(assigneeId ? { assigneeId: String(assigneeId) } : {}) };
+      return unwrap(api.agent.tickets.$get({ query: { ...rest, ...ids, ...(pageParam ? { cursor: pageParam } : {}) } }));
+    },
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

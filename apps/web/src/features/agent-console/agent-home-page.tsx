@@ -4,7 +4,7 @@ import { paths } from '../../app/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { Tabs } from '../../components/tabs.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
-import { AGENT_QUEUES, useAgentTickets, type AgentQueue, type QueueQuery } from './agent-api.js';
+import { AGENT_QUEUES, useAgentOptions, useAgentTickets, type AgentQueue, type QueueQuery } from './agent-api.js';
 import { QueueTable } from './queue-table.js';
 
 /** The agent console: queues with counts, filters and sort; all state in the URL so it survives reloads. */
@@ -18,7 +18,10 @@ export function AgentHomePage() {
     ...(params.get('situacao') ? { status: params.get('situacao') as QueueQuery['status'] } : {}),
     ...(params.get('prioridade') ? { priority: params.get('prioridade') as QueueQuery['priority'] } : {}),
     ...(params.get('origem') ? { origin: params.get('origem') as QueueQuery['origin'] } : {}),
+    ...(Number(params.get('departamento')) > 0 ? { departmentId: Number(params.get('departamento')) } : {}),
+    ...(Number(params.get('responsavel')) > 0 ? { assigneeId: Number(params.get('responsavel')) } : {}),
   };
+  const options = useAgentOptions();
   const query = useAgentTickets(filters);
   const counts = query.data?.pages[0]?.counts;
   const setParam = (name: string, value: string) =>
@@ -62,6 +65,28 @@ export function AgentHomePage() {
             {ORIGINS.map((o) => (
               <option key={o} value={o}>
                 {t(`origin.${o}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filter.department')}
+          <select value={filters.departmentId ?? ''} onChange={(e) => setParam('departamento', e.target.value)}>
+            <option value="">{t('filter.any')}</option>
+            {options.data?.departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filter.assignee')}
+          <select value={filters.assigneeId ?? ''} onChange={(e) => setParam('responsavel', e.target.value)}>
+            <option value="">{t('filter.any')}</option>
+            {options.data?.agents.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
               </option>
             ))}
           </select>

@@ -124,4 +124,6 @@ export const en: Record<MessageKey, string> = {
   'field.departmentId': 'Department',
   'agent.phone': 'Phone',
   'agent.whatsApp': 'Chat on WhatsApp',
+  'filter.department': 'Filter by department',
+  'filter.assignee': 'Filter by assignee',
 };

@@ -123,6 +123,8 @@ export const ptBR = {
   'field.departmentId': 'Departamento',
   'agent.phone': 'Telefone',
   'agent.whatsApp': 'Conversar no WhatsApp',
+  'filter.department': 'Filtrar por departamento',
+  'filter.assignee': 'Filtrar por responsável',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;
