@@ -46,3 +46,8 @@ export async function allRows(page: Page) {
   }
   return panel.locator('tbody tr');
 }
+
+/** A day of the company's calendar (São Paulo), as a date input's value. */
+export function daysFromToday(days: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo' }).format(new Date(Date.now() + days * 24 * 60 * 60 * 1000));
+}

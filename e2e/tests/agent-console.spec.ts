@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ACCOUNTS, signIn } from '../support/accounts.js';
+import { ACCOUNTS, daysFromToday, signIn } from '../support/accounts.js';
 
 test('an agent opens a ticket, writes an internal note and a public reply, and sets its status', async ({ browser, page }) => {
   await signIn(page, ACCOUNTS.agent);
@@ -17,6 +17,10 @@ test('an agent opens a ticket, writes an internal note and a public reply, and s
 
   await page.getByLabel('Resposta pública').check();
   await page.getByLabel('Mensagem', { exact: true }).fill('Pode medir a velocidade no andar de cima e nos enviar?');
+  // Waiting on the customer needs the date agreed with them (seed 001 §2.1).
+  await page.getByRole('button', { name: 'Enviar' }).click();
+  await expect(page.getByRole('alert')).toContainText('Informe a data de resolução devida');
+  await page.getByLabel('Data de resolução devida após responder').fill(daysFromToday(3));
   await page.getByRole('button', { name: 'Enviar' }).click();
   await expect(page.locator('.ticket-header').getByText('Aguardando cliente')).toBeVisible();
   await expect(page.getByRole('list').filter({ hasText: 'Situação: Aberto → Aguardando cliente' })).toBeVisible();

@@ -29,6 +29,11 @@ export const API_ERRORS = {
   // Signed rating links (the /avaliar page).
   rating_link_invalid: 404,
   rating_link_expired: 410,
+  due_date_required: 400,
+  due_date_invalid: 400,
+  due_date_in_past: 400,
+  note_required: 400,
+  no_change: 409,
 } as const satisfies Record<string, number> & Record<DomainErrorCode, number>;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
@@ -60,6 +65,11 @@ export const API_ERROR_MESSAGES_PT: Record<ApiErrorCode, string> = {
   same_status: 'O chamado já está nesta situação.',
   rating_link_invalid: 'Este link de avaliação não é válido. Confira se ele foi copiado por inteiro.',
   rating_link_expired: 'O prazo para avaliar este atendimento terminou.',
+  due_date_required: 'Informe a data de resolução devida (a data combinada com o cliente ou a data da visita).',
+  due_date_invalid: 'Data de resolução devida inválida.',
+  due_date_in_past: 'A data de resolução devida não pode ser anterior a hoje.',
+  note_required: 'Escreva uma anotação explicando a mudança.',
+  no_change: 'Nada foi alterado.',
 };
 
 export interface ApiErrorBody {

@@ -1,4 +1,4 @@
-import { CUSTOMER_TABS, TICKET_STATUSES } from '@atende/domain';
+import { CUSTOMER_TABS, ORIGINS, PRIORITIES, TICKET_STATUSES } from '@atende/domain';
 import { z } from 'zod';
 
 /** Request schemas shared by the BFF (validation at the edge) and the SPA (forms). Strict: unknown keys are refused. */
@@ -23,17 +23,37 @@ const expectedVersion = z.number().int().positive();
 
 export const customerReplyInput = z.object({ body: messageBody, expectedVersion }).strict();
 
+/** "Data de resolução devida" as a day of the company's calendar (a date input's value). */
+const dueDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Data inválida.').optional();
+
 export const agentMessageInput = z
   .object({
     body: messageBody,
     visibility: z.enum(['public', 'internal']),
     /** Status after a public reply; defaults to waiting_customer (product.md). */
     nextStatus: z.enum(TICKET_STATUSES).optional(),
+    dueDate,
     expectedVersion,
   })
   .strict();
 
-export const setStatusInput = z.object({ status: z.enum(TICKET_STATUSES), expectedVersion }).strict();
+export const setStatusInput = z.object({ status: z.enum(TICKET_STATUSES), dueDate, expectedVersion }).strict();
+
+/** Priority, department, assignee (null = none); at least one. */
+export const setFieldsInput = z
+  .object({
+    priority: z.enum(PRIORITIES).optional(),
+    departmentId: z.number().int().positive().nullable().optional(),
+    assigneeId: z.number().int().positive().nullable().optional(),
+    expectedVersion,
+  })
+  .strict()
+  .refine((v) => v.priority !== undefined || v.departmentId !== undefined || v.assigneeId !== undefined, { message: 'Nada a alterar.' });
+
+/** Extends a ticket's due date; the note (internal) says why (seed 001 §3). */
+export const extendDueInput = z
+  .object({ dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Data inválida.'), note: messageBody, expectedVersion })
+  .strict();
 
 export const RATING_COMMENT_MAX_LENGTH = 2000;
 
@@ -79,7 +99,22 @@ export const customerListQuery = z.object({
   cursor: z.string().max(100).optional(),
 });
 
-export const agentListQuery = z.object({ cursor: z.string().max(100).optional() });
+const optionalId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional();
+
+/** The agent queues (Meus chamados, Sem responsável, Trabalho de hoje, Vencidos, Todos) and their filters. */
+export const agentListQuery = z
+  .object({
+    queue: z.enum(['mine', 'unassigned', 'today', 'overdue', 'all']).default('all'),
+    sort: z.enum(['updated', 'due']).default('updated'),
+    status: z.enum(TICKET_STATUSES).optional(),
+    priority: z.enum(PRIORITIES).optional(),
+    departmentId: optionalId,
+    origin: z.enum(ORIGINS).optional(),
+    assigneeId: optionalId,
+    companyId: optionalId,
+    cursor: z.string().max(100).optional(),
+  })
+  .strict();
 
 export const ticketIdParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 

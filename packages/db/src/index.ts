@@ -14,3 +14,4 @@ export * from './queries/audit-log.js';
 export * from './queries/outbox.js';
 export * from './queries/leases.js';
 export * from './queries/automation-scans.js';
+export * from './queries/agent-queues.js';

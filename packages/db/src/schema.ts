@@ -118,6 +118,8 @@ export const tickets = sqliteTable(
     // The automation runner walks these in due order: waiting tickets by waiting_since, resolved by resolved_at.
     index('tickets_status_waiting_idx').on(t.status, t.waitingSince, t.id),
     index('tickets_status_resolved_idx').on(t.status, t.resolvedAt, t.id),
+    // "Trabalho de hoje" and "Vencidos": status IN (…) AND due_at < x, one range per status.
+    index('tickets_status_due_idx').on(t.status, t.dueAt),
     check('tickets_status_check', sql`${t.status} IN (${sql.raw(statusCheck)})`),
   ],
 );

@@ -8,3 +8,6 @@ export * from './automation/local-time.js';
 export * from './automation/inactivity.js';
 export * from './automation/approval-timeout.js';
 export * from './automation/same-day-routing.js';
+export * from './ticket/company-clock.js';
+export * from './ticket/due-date.js';
+export * from './ticket/whatsapp.js';

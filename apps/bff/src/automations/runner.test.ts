@@ -25,7 +25,7 @@ async function askCustomer(): Promise<number> {
   const view = (await t.request('GET', `/api/agent/tickets/${id}`, { cookie: agent })).json;
   const r = await t.request('POST', `/api/agent/tickets/${id}/messages`, {
     cookie: agent,
-    body: { body: 'Pode me enviar o número de série <b>do roteador</b>?', visibility: 'public', expectedVersion: view.ticket.version },
+    body: { body: 'Pode me enviar o número de série <b>do roteador</b>?', visibility: 'public', dueDate: new Date(t.clock.now + 5 * 86_400_000).toISOString().slice(0, 10), expectedVersion: view.ticket.version },
   });
   expect(r.json.ticket.status).toBe('waiting_customer');
   return id;

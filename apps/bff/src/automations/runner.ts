@@ -13,6 +13,7 @@ import {
   type NewTicketEvent,
   type ScanCursor,
   type TicketRecord,
+  getCompanySettings,
 } from '@atende/db';
 import { ticketNotice, type MailConfig, type TicketNotice } from '../mail/ticket-mail.js';
 import type { MailKind } from '../mail/templates.js';
@@ -94,6 +95,7 @@ function systemChange(db: Db, ticket: TicketRecord, action: TicketAction, now: n
   return decide(ticketStateOf(ticket), action, { kind: 'system' }, {
     now,
     policy: getPortalSettings(db),
+    clock: getCompanySettings(db),
     assigneeActive: ticket.assigneeId !== null && isAgentActive(db, ticket.assigneeId),
   });
 }

@@ -68,6 +68,8 @@ const SAMPLE_BODIES: Record<string, (version: number) => unknown> = {
     reopenWindowDays: 30,
     ratingWindowDays: 30,
   }),
+  'POST /agent/tickets/:id/fields': (version) => ({ priority: 'alta', expectedVersion: version }),
+  'POST /agent/tickets/:id/due': (version) => ({ dueDate: '2099-01-05', note: 'Cliente pediu mais prazo.', expectedVersion: version }),
   'PUT /admin/automation-settings': () => ({
     inactivity: { preset: 'triplos' },
     approvalTimeout: { afterDays: 7, outcome: 'close' },

@@ -40,6 +40,9 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /public/ratings/:token/comment': { allow: 'anonymous' },
 
   'GET /agent/tickets': { allow: 'agent' },
+  'GET /agent/options': { allow: 'agent' },
+  'POST /agent/tickets/:id/fields': { allow: 'agent', ticket: true },
+  'POST /agent/tickets/:id/due': { allow: 'agent', ticket: true },
   'GET /agent/tickets/:id': { allow: 'agent', ticket: true },
   'POST /agent/tickets/:id/messages': { allow: 'agent', ticket: true },
   'POST /agent/tickets/:id/status': { allow: 'agent', ticket: true },

@@ -1,5 +1,5 @@
 import { decide } from '@atende/domain';
-import { changeTicket, enqueueMail, hasInboundReceipt, findAccountByEmail, getOrCreateSecret, getPortalSettings, getTicket, isAgentActive, ticketStateOf, writeTransaction, type NewTicketEvent } from '@atende/db';
+import { changeTicket, enqueueMail, hasInboundReceipt, findAccountByEmail, getOrCreateSecret, getPortalSettings, getTicket, isAgentActive, ticketStateOf, writeTransaction, type NewTicketEvent, getCompanySettings } from '@atende/db';
 import { simpleParser, type AddressObject } from 'mailparser';
 import type { Deps } from '../http/app-env.js';
 import { noticesForAction } from './notices-for-action.js';
@@ -64,6 +64,7 @@ export async function receiveMail(deps: Pick<Deps, 'db' | 'config' | 'logger' | 
       const decision = decide(ticketStateOf(current), { type: 'customer_reply' }, actor, {
         now,
         policy: getPortalSettings(db),
+        clock: getCompanySettings(db),
         assigneeActive: current.assigneeId !== null && isAgentActive(db, current.assigneeId),
       });
       if (!decision.ok) return decision;

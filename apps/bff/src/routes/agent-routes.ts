@@ -1,32 +1,50 @@
-import { agentListQuery, agentMessageInput, agentOriginQuery, setStatusInput, ticketIdParam } from '@atende/contracts';
-import { getPortalSettings, listAllTickets, ticketHistory, ticketRatings, ticketThread } from '@atende/db';
+import { agentListQuery, agentMessageInput, extendDueInput, setFieldsInput, setStatusInput, ticketIdParam } from '@atende/contracts';
+import { agentQueueCounts, getCompanySettings, getPortalSettings, listActiveAgents, listAgentQueue, listDepartments, ticketHistory, ticketParticipants, ticketRatings, ticketThread } from '@atende/db';
+import { AppError } from '../http/app-error.js';
+import { endOfLocalDay, isOverdue } from '@atende/domain';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { requireRole, signedIn } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
 import { ratingLinkFor } from '../ratings/rating-link.js';
 import { applyTicketAction } from '../tickets/apply-ticket-action.js';
-import { decodeCursor } from '../tickets/cursor.js';
+import { decodeQueueCursor, encodeQueueCursor } from '../tickets/queue-cursor.js';
 import { loadTicketFor } from '../tickets/load-ticket.js';
-import { historyView, messagesView, ticketPageView, ticketSummaryView } from '../tickets/ticket-views.js';
+import { historyView, messagesView, ticketSummaryView } from '../tickets/ticket-views.js';
 
 const PAGE_SIZE = 25;
+const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The agent console API: every ticket, internal notes included. */
 export function agentRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('agent'))
-    .get('/tickets', validate('query', agentListQuery.extend(agentOriginQuery.shape)), (c) => {
-      const { cursor, origin } = c.req.valid('query');
-      const page = listAllTickets(c.var.deps.db, { cursor: decodeCursor(cursor), limit: PAGE_SIZE, origin });
-      return c.json(ticketPageView(page), 200);
+    .get('/tickets', validate('query', agentListQuery), (c) => {
+      const { db } = c.var.deps;
+      const { queue, sort, cursor, ...filters } = c.req.valid('query');
+      const now = c.var.deps.now();
+      const clock = { agentId: signedIn(c).actor.id, now, endOfToday: endOfLocalDay(now, getCompanySettings(db).timeZone) };
+      const page = listAgentQueue(db, { queue, sort, filters, cursor: decodeQueueCursor(cursor), limit: PAGE_SIZE, clock });
+      return c.json(
+        {
+          items: page.items.map((item) => ({
+            ...item,
+            updatedAt: iso(item.updatedAt),
+            dueAt: item.dueAt === null ? null : iso(item.dueAt),
+            overdue: isOverdue(item, now),
+          })),
+          nextCursor: encodeQueueCursor(page.nextCursor),
+          counts: agentQueueCounts(db, clock),
+        },
+        200,
+      );
     })
     .get('/tickets/:id', validate('param', ticketIdParam), (c) => {
       const { db } = c.var.deps;
       const ticket = loadTicketFor(db, signedIn(c), c.req.valid('param').id);
       return c.json(
         {
-          ticket: ticketSummaryView(db, ticket),
+          ticket: { ...ticketSummaryView(db, ticket), requesterPhone: ticketParticipants(db, ticket.id)?.requesterPhone ?? null, departmentId: ticket.departmentId, assigneeId: ticket.assigneeId, dueAt: ticket.dueAt === null ? null : iso(ticket.dueAt), overdue: isOverdue(ticket, c.var.deps.now()) },
           messages: messagesView(ticketThread(db, ticket.id, 'staff')),
           history: historyView(ticketHistory(db, ticket.id)),
           // The message form starts on this visibility (admin setting); the agent may switch it.
@@ -38,23 +56,46 @@ export function agentRoutes() {
       );
     })
     .post('/tickets/:id/messages', validate('param', ticketIdParam), validate('json', agentMessageInput), (c) => {
-      const { body, visibility, nextStatus, expectedVersion } = c.req.valid('json');
+      const { body, visibility, nextStatus, dueDate, expectedVersion } = c.req.valid('json');
       const ticket = applyTicketAction(c.var.deps, signedIn(c), {
         ticketId: c.req.valid('param').id,
         expectedVersion,
         // A public reply hands the ball to the customer unless the agent picks another status.
-        action: visibility === 'internal' ? { type: 'internal_note' } : { type: 'agent_reply', nextStatus: nextStatus ?? 'waiting_customer' },
+        action: visibility === 'internal' ? { type: 'internal_note' } : { type: 'agent_reply', nextStatus: nextStatus ?? 'waiting_customer', ...(dueDate ? { dueDate } : {}) },
         message: { body, visibility },
       });
       return c.json({ ticket: { id: ticket.id, status: ticket.status, version: ticket.version } }, 201);
     })
     .post('/tickets/:id/status', validate('param', ticketIdParam), validate('json', setStatusInput), (c) => {
-      const { status, expectedVersion } = c.req.valid('json');
+      const { status, dueDate, expectedVersion } = c.req.valid('json');
       const ticket = applyTicketAction(c.var.deps, signedIn(c), {
         ticketId: c.req.valid('param').id,
         expectedVersion,
-        action: status === 'closed' ? { type: 'close' } : { type: 'set_status', status },
+        action: status === 'closed' ? { type: 'close' } : { type: 'set_status', status, ...(dueDate ? { dueDate } : {}) },
       });
-      return c.json({ ticket: { id: ticket.id, status: ticket.status, version: ticket.version } }, 200);
+      return c.json({ ticket: { id: ticket.id, status: ticket.status, version: ticket.version, dueAt: ticket.dueAt } }, 200);
+    })
+    .get('/options', (c) => c.json({ departments: listDepartments(c.var.deps.db).map(({ id, name }) => ({ id, name })), agents: listActiveAgents(c.var.deps.db) }, 200))
+    .post('/tickets/:id/fields', validate('param', ticketIdParam), validate('json', setFieldsInput), (c) => {
+      const { db } = c.var.deps;
+      const { expectedVersion, ...fields } = c.req.valid('json');
+      if (fields.departmentId && !listDepartments(db).some((d) => d.id === fields.departmentId)) {
+        throw new AppError('validation_failed', { fields: { departmentId: 'Departamento desconhecido.' } });
+      }
+      if (fields.assigneeId && !listActiveAgents(db).some((a) => a.id === fields.assigneeId)) {
+        throw new AppError('validation_failed', { fields: { assigneeId: 'Responsável desconhecido.' } });
+      }
+      const ticket = applyTicketAction(c.var.deps, signedIn(c), { ticketId: c.req.valid('param').id, expectedVersion, action: { type: 'set_fields', ...fields } });
+      return c.json({ ticket: { id: ticket.id, priority: ticket.priority, departmentId: ticket.departmentId, assigneeId: ticket.assigneeId, version: ticket.version } }, 200);
+    })
+    .post('/tickets/:id/due', validate('param', ticketIdParam), validate('json', extendDueInput), (c) => {
+      const { dueDate, note, expectedVersion } = c.req.valid('json');
+      const ticket = applyTicketAction(c.var.deps, signedIn(c), {
+        ticketId: c.req.valid('param').id,
+        expectedVersion,
+        action: { type: 'extend_due', dueDate, note },
+        message: { body: note, visibility: 'internal' },
+      });
+      return c.json({ ticket: { id: ticket.id, status: ticket.status, version: ticket.version, dueAt: ticket.dueAt } }, 200);
     });
 }

@@ -1,5 +1,5 @@
 import { decide, type TicketAction } from '@atende/domain';
-import { changeTicket, getPortalSettings, isAgentActive, ticketStateOf, type NewMessage, type NewTicketEvent, type TicketRecord } from '@atende/db';
+import { changeTicket, getCompanySettings, getPortalSettings, isAgentActive, ticketStateOf, type NewMessage, type NewTicketEvent, type TicketRecord } from '@atende/db';
 import type { Deps, SignedInActor } from '../http/app-env.js';
 import { AppError, isApiErrorCode } from '../http/app-error.js';
 import { noticesForAction } from '../mail/notices-for-action.js';
@@ -35,6 +35,7 @@ export function applyTicketAction(deps: Deps, session: SignedInActor, request: A
       const decision = decide(ticketStateOf(ticket), request.action, actor, {
         now,
         policy: getPortalSettings(deps.db),
+        clock: getCompanySettings(deps.db),
         assigneeActive: ticket.assigneeId !== null && isAgentActive(deps.db, ticket.assigneeId),
       });
       if (!decision.ok) return decision;
@@ -62,8 +63,22 @@ export function applyTicketAction(deps: Deps, session: SignedInActor, request: A
           createdAt: now,
         });
       }
+      // Every field change is an event: who, when, field, old → new.
+      for (const field of ['dueAt', 'priority', 'departmentId'] as const) {
+        if (decision.next[field] !== ticket[field]) {
+          events.push({ actorKind: actor.kind, actorId: actor.id, type: 'field_changed', data: { field, from: ticket[field], to: decision.next[field] }, createdAt: now });
+        }
+      }
       if (decision.next.assigneeId !== ticket.assigneeId) {
-        events.push({ actorKind: 'system', actorId: null, type: 'assignee_changed', data: { from: ticket.assigneeId, to: decision.next.assigneeId }, createdAt: now });
+        // An agent's own choice is theirs; otherwise a rule moved it (reopen back to the queue).
+        const byAgent = request.action.type === 'set_fields';
+        events.push({
+          actorKind: byAgent ? actor.kind : 'system',
+          actorId: byAgent ? actor.id : null,
+          type: 'assignee_changed',
+          data: { from: ticket.assigneeId, to: decision.next.assigneeId },
+          createdAt: now,
+        });
       }
       // The e-mail is recorded with the change, in the same transaction (transactional outbox).
       const notices = noticesForAction(deps.db, deps.config, { before: ticket, decision, action: request.action, actorKind: actor.kind, ...(request.message ? { message: request.message } : {}), now });

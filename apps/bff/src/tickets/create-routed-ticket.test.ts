@@ -41,7 +41,7 @@ describe('same-day routing on ticket creation (seed 004)', () => {
     t.clock.now = local(10, 5);
     const agent2 = await t.signIn(DEMO_ACCOUNTS.otherAgent);
     const view = (await t.request('GET', `/api/agent/tickets/${first.id}`, { cookie: agent2 })).json;
-    await t.request('POST', `/api/agent/tickets/${first.id}/messages`, { cookie: agent2, body: { body: 'Vamos verificar.', visibility: 'public', expectedVersion: view.ticket.version } });
+    await t.request('POST', `/api/agent/tickets/${first.id}/messages`, { cookie: agent2, body: { body: 'Vamos verificar.', visibility: 'public', dueDate: agreedDate(t.clock.now), expectedVersion: view.ticket.version } });
     const agent2Id = findAccountByEmail(t.db, DEMO_ACCOUNTS.otherAgent)!.id;
 
     const second = newTicket(local(10, 30));
@@ -57,3 +57,8 @@ describe('same-day routing on ticket creation (seed 004)', () => {
     expect(routingEvent(tomorrow.id)).toMatchObject({ type: 'assigned', data: { reason: 'not_served_today' } });
   });
 });
+
+/** A date agreed with the customer a few days ahead (a public reply waits on the customer until then). */
+function agreedDate(from: number): string {
+  return new Date(from + 5 * 86_400_000).toISOString().slice(0, 10);
+}

@@ -2,8 +2,6 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router';
 import { Layout } from '../components/layout.js';
 import { NotFoundPage } from '../components/not-found-page.js';
-import { AgentHomePage } from '../features/agent-console/agent-home-page.js';
-import { AgentTicketPage } from '../features/agent-console/agent-ticket-page.js';
 import { LoginPage } from '../features/auth/login-page.js';
 import { HomeRedirect, RequireRole, RequireSignedIn } from '../features/auth/require-role.js';
 import { CustomerPanelPage } from '../features/customer-panel/customer-panel-page.js';
@@ -30,6 +28,9 @@ const CentralDoAssinantePage = lazy(() =>
 );
 // Admin-only: kept out of the initial bundle.
 const MailboxPage = lazy(() => import('../features/mailbox/mailbox-page.js').then((m) => ({ default: m.MailboxPage })));
+// The agent console is lazy: the customer panel's initial bundle does not carry it.
+const AgentHomePage = lazy(() => import('../features/agent-console/agent-home-page.js').then((m) => ({ default: m.AgentHomePage })));
+const AgentTicketPage = lazy(() => import('../features/agent-console/agent-ticket-page.js').then((m) => ({ default: m.AgentTicketPage })));
 
 export const router = createBrowserRouter([
   {

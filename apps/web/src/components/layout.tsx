@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { paths } from '../app/paths.js';
 import { useLogout, useMe } from '../features/auth/auth-api.js';
@@ -56,7 +57,9 @@ export function Layout() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<p role="status">{t('list.loading')}</p>}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   );

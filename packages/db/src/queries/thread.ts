@@ -42,6 +42,7 @@ export function ticketParticipants(db: Db, ticketId: number) {
     .select({
       requesterName: contacts.name,
       requesterEmail: contacts.email,
+      requesterPhone: contacts.phone,
       departmentName: departments.name,
       assigneeName: agents.name,
     })

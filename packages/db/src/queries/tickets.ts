@@ -45,6 +45,9 @@ export function ticketStateOf(ticket: TicketRecord): TicketState {
     closedAt: ticket.closedAt,
     closingCount: ticket.closingCount,
     ratingDueUntil: ticket.ratingDueUntil,
+    dueAt: ticket.dueAt,
+    priority: ticket.priority,
+    departmentId: ticket.departmentId,
   };
 }
 

@@ -1,6 +1,7 @@
-import { DAY_MS, DEFAULT_PORTAL_POLICY, type TicketStatus } from '@atende/domain';
+import { addDays, DAY_MS, DEFAULT_PORTAL_POLICY, dueAtOfDay, dueDateRuleOf, localDateOf, type TicketStatus } from '@atende/domain';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
+import { DEFAULT_COMPANY_SETTINGS } from '../queries/settings.js';
 import { writeTransaction } from '../client.js';
 import { agentDepartments, agents, companies, contacts, departments, messages, ratings, subjects, ticketEvents, tickets } from '../schema.js';
 
@@ -24,6 +25,8 @@ interface DemoTicket {
   ageHours: number;
   priority?: 'baixa' | 'media' | 'alta' | 'urgente';
   rated?: boolean;
+  /** Due date in days from today (company zone); statuses with a due-date rule default to a week. */
+  dueInDays?: number;
 }
 
 // A spread over every status and both contacts, so each tab of the panel has content.
@@ -52,11 +55,11 @@ const DEMO_TICKETS: DemoTicket[] = [
   { subject: 'Câmera da portaria sem imagem', status: 'open', contact: 1, department: 'suporte', ageHours: 8, priority: 'alta' },
   { subject: 'Reembolso de taxa de instalação', status: 'pending', contact: 1, department: 'financeiro', ageHours: 130 },
   { subject: 'Sem conexão desde ontem', status: 'open', contact: 2, department: 'suporte', ageHours: 3, priority: 'alta' },
-  { subject: 'Fatura com valor errado', status: 'waiting_customer', contact: 2, department: 'financeiro', ageHours: 28 },
-  { subject: 'Agendar instalação na filial', status: 'onsite_visit', contact: 2, department: 'instalacao', ageHours: 40 },
+  { subject: 'Fatura com valor errado', status: 'waiting_customer', contact: 2, department: 'financeiro', ageHours: 28, dueInDays: 0 },
+  { subject: 'Agendar instalação na filial', status: 'onsite_visit', contact: 2, department: 'instalacao', ageHours: 40, dueInDays: 0 },
   { subject: 'IP fixo para câmeras', status: 'resolved', contact: 2, department: 'suporte', ageHours: 55 },
   { subject: 'Cancelamento de serviço adicional', status: 'closed', contact: 2, department: 'financeiro', ageHours: 70 },
-  { subject: 'Troca de titularidade', status: 'pending', contact: 2, department: 'financeiro', ageHours: 85 },
+  { subject: 'Troca de titularidade', status: 'pending', contact: 2, department: 'financeiro', ageHours: 85, dueInDays: -1 },
   { subject: 'Queda de energia danificou a ONU', status: 'new', contact: 2, department: 'suporte', ageHours: 4 },
   { subject: 'Porta 8080 bloqueada', status: 'closed', contact: 2, department: 'suporte', ageHours: 260, rated: true },
   { subject: 'Atualizar e-mail de cobrança', status: 'waiting_customer', contact: 2, department: 'financeiro', ageHours: 65 },
@@ -155,6 +158,7 @@ export function seedDemoData(db: Db, options: { passwordHash: string; now: numbe
           closedAt: closed ? repliedAt : null,
           closingCount: closed ? 1 : 0,
           ratingDueUntil: closed && !demo.rated ? repliedAt + DEFAULT_PORTAL_POLICY.ratingWindowDays * DAY_MS : null,
+          dueAt: demoDueAt(demo, now),
         })
         .returning()
         .get();
@@ -213,6 +217,13 @@ export function seedDemoData(db: Db, options: { passwordHash: string; now: numbe
       }
     });
   });
+}
+
+/** Three tickets fill "Trabalho de hoje" (one of them overdue); the other dated ones are due in a week. */
+function demoDueAt(demo: DemoTicket, now: number): number | null {
+  if (demo.dueInDays === undefined && dueDateRuleOf(demo.status) === null) return null;
+  const clock = DEFAULT_COMPANY_SETTINGS;
+  return dueAtOfDay(addDays(localDateOf(now, clock.timeZone), demo.dueInDays ?? 7), clock);
 }
 
 function replyFor(status: TicketStatus): string {

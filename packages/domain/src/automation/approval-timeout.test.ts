@@ -1,3 +1,4 @@
+import { DEFAULT_COMPANY_CLOCK } from '../ticket/company-clock.js';
 import { describe, expect, it } from 'vitest';
 import { DAY_MS, DEFAULT_PORTAL_POLICY, type TicketState } from '../ticket/ticket-state.js';
 import { decide } from '../ticket/transitions.js';
@@ -13,9 +14,12 @@ const resolved: TicketState = {
   closedAt: null,
   closingCount: 0,
   ratingDueUntil: null,
+  dueAt: null,
+  priority: 'media',
+  departmentId: 1,
 };
 const system = { kind: 'system' } as const;
-const ctx = { now: T0 + 7 * DAY_MS, policy: DEFAULT_PORTAL_POLICY, assigneeActive: true };
+const ctx = { now: T0 + 7 * DAY_MS, policy: DEFAULT_PORTAL_POLICY, assigneeActive: true, clock: DEFAULT_COMPANY_CLOCK };
 
 describe('approval timeout', () => {
   it('is due exactly after N days, not a millisecond before', () => {

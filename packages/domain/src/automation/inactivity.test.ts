@@ -1,3 +1,4 @@
+import { DEFAULT_COMPANY_CLOCK } from '../ticket/company-clock.js';
 import { describe, expect, it } from 'vitest';
 import { DAY_MS, type TicketState } from '../ticket/ticket-state.js';
 import { decide } from '../ticket/transitions.js';
@@ -23,9 +24,12 @@ const waiting = (overrides: Partial<TicketState> = {}): TicketState => ({
   closedAt: null,
   closingCount: 0,
   ratingDueUntil: null,
+  dueAt: null,
+  priority: 'media',
+  departmentId: 1,
   ...overrides,
 });
-const ctx = (now: number) => ({ now, policy: DEFAULT_PORTAL_POLICY, assigneeActive: true });
+const ctx = (now: number) => ({ now, policy: DEFAULT_PORTAL_POLICY, assigneeActive: true, clock: DEFAULT_COMPANY_CLOCK });
 
 describe('inactivity presets', () => {
   it('Triplos is the default: reminders at 5 and 7 days, close at 10', () => {
@@ -72,7 +76,7 @@ describe('inactivityDue (Triplos)', () => {
     expect(reply.next.status).toBe('open');
     expect(inactivityDue(reply.next, TRIPLOS_POLICY, T0 + 10 * DAY_MS)).toEqual({ kind: 'none' });
     // The agent asks again on day 6: the new wait counts from then.
-    const ask = decide(reply.next, { type: 'agent_reply', nextStatus: 'waiting_customer' }, { kind: 'agent', id: 7, role: 'agent' }, ctx(T0 + 6 * DAY_MS));
+    const ask = decide(reply.next, { type: 'agent_reply', nextStatus: 'waiting_customer', dueDate: new Date(T0 + 20 * DAY_MS).toISOString().slice(0, 10) }, { kind: 'agent', id: 7, role: 'agent' }, ctx(T0 + 6 * DAY_MS));
     if (!ask.ok) throw new Error('agent reply refused');
     expect(ask.next.reminderStage).toBe(0);
     expect(inactivityDue(ask.next, TRIPLOS_POLICY, T0 + 10 * DAY_MS)).toEqual({ kind: 'none' });

@@ -9,5 +9,10 @@ export const DOMAIN_ERROR_CODES = [
   'rating_not_due',
   'invalid_score',
   'same_status',
+  'due_date_required',
+  'due_date_invalid',
+  'due_date_in_past',
+  'note_required',
+  'no_change',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

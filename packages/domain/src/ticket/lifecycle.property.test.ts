@@ -1,3 +1,4 @@
+import { DEFAULT_COMPANY_CLOCK } from './company-clock.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor.js';
@@ -47,6 +48,9 @@ const initial: TicketState = {
   closedAt: null,
   closingCount: 0,
   ratingDueUntil: null,
+  dueAt: null,
+  priority: 'media',
+  departmentId: 1,
 };
 
 interface Applied {
@@ -82,7 +86,7 @@ describe('ticket lifecycle properties (fast-check)', () => {
         let closings = 0;
         for (const s of steps) {
           now += s.advance;
-          const decision = decide(state, s.action, s.actor, { now, policy: portal, assigneeActive: s.assigneeActive });
+          const decision = decide(state, s.action, s.actor, { now, policy: portal, assigneeActive: s.assigneeActive, clock: DEFAULT_COMPANY_CLOCK });
           if (s.actor.kind === 'system') expect(decision.ok).toBe(false); // automations have their own rules
           if (!decision.ok) {
             checkInvariants(state, now);
@@ -108,7 +112,7 @@ describe('ticket lifecycle properties (fast-check)', () => {
         // Events replay to the current state: the accepted actions, applied again, give the same ticket.
         let replayed = initial;
         for (const event of applied) {
-          const again = decide(replayed, event.action, event.actor, { now: event.now, policy: portal, assigneeActive: event.assigneeActive });
+          const again = decide(replayed, event.action, event.actor, { now: event.now, policy: portal, assigneeActive: event.assigneeActive, clock: DEFAULT_COMPANY_CLOCK });
           expect(again.ok).toBe(true);
           if (again.ok) replayed = again.next;
         }
@@ -132,7 +136,7 @@ describe('ticket lifecycle properties (fast-check)', () => {
           ratingDueUntil: closed ? START + portal.ratingWindowDays * DAY_MS : null,
         };
         const now = START + elapsed;
-        const decision = decide(state, act, CONTACT, { now, policy: portal, assigneeActive: true });
+        const decision = decide(state, act, CONTACT, { now, policy: portal, assigneeActive: true, clock: DEFAULT_COMPANY_CLOCK });
         if (!decision.ok) return;
         // A customer reopening a closed ticket needs the switch and the window.
         if (closed && decision.next.status !== 'closed') {

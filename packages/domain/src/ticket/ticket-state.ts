@@ -1,4 +1,4 @@
-import type { TicketStatus } from './status.js';
+import type { Priority, TicketStatus } from './status.js';
 
 /** The part of a ticket that the lifecycle rules read and write. Times are epoch milliseconds. */
 export interface TicketState {
@@ -14,6 +14,10 @@ export interface TicketState {
   closingCount: number;
   /** Until when the current closing may be rated; null when rated or not closed. */
   ratingDueUntil: number | null;
+  /** "Data de resolução devida" (seed 001 §2.1); set by the due-date rules. */
+  dueAt: number | null;
+  priority: Priority;
+  departmentId: number | null;
 }
 
 /** Portal settings that the customer's rules depend on. */

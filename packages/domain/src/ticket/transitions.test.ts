@@ -9,7 +9,8 @@ const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
 const contact: Actor = { kind: 'contact', id: 1 };
 const agent: Actor = { kind: 'agent', id: 7, role: 'agent' };
 const system: Actor = { kind: 'system' };
-const ctx: DecisionContext = { now: NOW, policy: DEFAULT_PORTAL_POLICY, assigneeActive: true };
+const clock = { timeZone: 'America/Sao_Paulo', businessDays: [1, 2, 3, 4, 5], businessHoursStart: '08:00', businessHoursEnd: '18:00' };
+const ctx: DecisionContext = { now: NOW, policy: DEFAULT_PORTAL_POLICY, assigneeActive: true, clock };
 
 function ticketIn(status: TicketStatus, overrides: Partial<TicketState> = {}): TicketState {
   const closed = status === 'closed';
@@ -22,6 +23,9 @@ function ticketIn(status: TicketStatus, overrides: Partial<TicketState> = {}): T
     closedAt: closed ? NOW - DAY_MS : null,
     closingCount: closed ? 1 : 0,
     ratingDueUntil: closed ? NOW + 29 * DAY_MS : null,
+    dueAt: null,
+    priority: 'media',
+    departmentId: 1,
     ...overrides,
   };
 }
@@ -58,7 +62,7 @@ const agentMatrix: Record<TicketStatus, Record<'agent_reply' | 'internal_note' |
 };
 
 const agentActions: Record<keyof (typeof agentMatrix)['new'], TicketAction> = {
-  agent_reply: { type: 'agent_reply', nextStatus: 'waiting_customer' },
+  agent_reply: { type: 'agent_reply', nextStatus: 'waiting_customer', dueDate: '2026-11-25' },
   internal_note: { type: 'internal_note' },
   set_status_open: { type: 'set_status', status: 'open' },
   close: { type: 'close' },
@@ -119,7 +123,7 @@ describe('times the other rules read', () => {
   });
 
   it('an agent reply starts the waiting clock now', () => {
-    const decision = decide(ticketIn('open'), { type: 'agent_reply', nextStatus: 'waiting_customer' }, agent, ctx);
+    const decision = decide(ticketIn('open'), { type: 'agent_reply', nextStatus: 'waiting_customer', dueDate: '2026-11-25' }, agent, ctx);
     expect(decision).toMatchObject({ ok: true, next: { waitingSince: NOW, reminderStage: 0 } });
   });
 

@@ -1,6 +1,8 @@
 import type { Actor } from './actor.js';
+import type { CompanyClock } from './company-clock.js';
+import { dueDateForStatus, TODAY_WORK_STATUSES } from './due-date.js';
 import type { DomainErrorCode } from './domain-error.js';
-import { isActiveStatus, type TicketStatus } from './status.js';
+import { isActiveStatus, type Priority, type TicketStatus } from './status.js';
 import { DAY_MS, type PortalPolicy, type TicketState } from './ticket-state.js';
 
 /** Everything that can happen to a ticket's lifecycle. Messages themselves are stored by the caller. */
@@ -9,9 +11,13 @@ export type TicketAction =
   | { type: 'confirm_solution' }
   | { type: 'reject_solution'; reason: string }
   | { type: 'rate'; score: number }
-  | { type: 'agent_reply'; nextStatus: TicketStatus }
+  | { type: 'agent_reply'; nextStatus: TicketStatus; dueDate?: string }
   | { type: 'internal_note' }
-  | { type: 'set_status'; status: TicketStatus }
+  | { type: 'set_status'; status: TicketStatus; dueDate?: string }
+  /** A new due date with the note that explains it (seed 001 §2.1, §3: "estender a data"). */
+  | { type: 'extend_due'; dueDate: string; note: string }
+  /** Priority, department or assignee; only the fields given change. */
+  | { type: 'set_fields'; priority?: Priority; departmentId?: number | null; assigneeId?: number | null }
   | { type: 'close' }
   // Automations (actor `system`); see automation/.
   | { type: 'send_reminder'; stage: number }
@@ -21,7 +27,7 @@ export type TicketAction =
 export type TicketActionType = TicketAction['type'];
 
 export const CUSTOMER_ACTIONS = ['customer_reply', 'confirm_solution', 'reject_solution', 'rate'] as const satisfies readonly TicketActionType[];
-export const AGENT_ACTIONS = ['agent_reply', 'internal_note', 'set_status', 'close'] as const satisfies readonly TicketActionType[];
+export const AGENT_ACTIONS = ['agent_reply', 'internal_note', 'set_status', 'extend_due', 'set_fields', 'close'] as const satisfies readonly TicketActionType[];
 export const SYSTEM_ACTIONS = ['send_reminder', 'auto_close', 'approval_timeout'] as const satisfies readonly TicketActionType[];
 
 export interface DecisionContext {
@@ -29,6 +35,8 @@ export interface DecisionContext {
   policy: PortalPolicy;
   /** Whether the current assignee can still take the ticket back (reopen returns it to them). */
   assigneeActive: boolean;
+  /** The company's time zone and business days: due dates are counted on them. */
+  clock: CompanyClock;
 }
 
 export type Decision =
@@ -111,16 +119,47 @@ function decideForCustomer(state: TicketState, action: TicketAction, ctx: Decisi
   }
 }
 
+/**
+ * Applies the due-date rule of the status the ticket is now in (pending → next business day;
+ * waiting_customer and onsite_visit → the date the agent gives, required). A reply that keeps the
+ * status keeps the due date unless the agent gives a new one.
+ */
+function withDueDate(decision: Decision, requested: string | undefined, ctx: DecisionContext): Decision {
+  if (!decision.ok) return decision;
+  if (decision.statusChange === null && (requested === undefined || requested === '')) return decision;
+  const due = dueDateForStatus({ status: decision.next.status, requested, current: decision.next.dueAt, now: ctx.now, clock: ctx.clock });
+  if (!due.ok) return refuse(due.code);
+  return { ...decision, next: { ...decision.next, dueAt: due.dueAt } };
+}
+
 function decideForAgent(state: TicketState, action: TicketAction, ctx: DecisionContext): Decision {
   switch (action.type) {
     case 'agent_reply':
       if (state.status === 'closed') return refuse('ticket_closed');
-      return enter(state, action.nextStatus, ctx);
+      return withDueDate(enter(state, action.nextStatus, ctx), action.dueDate, ctx);
     case 'internal_note':
       return { ok: true, next: { ...state }, statusChange: null };
     case 'set_status':
       if (action.status === state.status) return refuse('same_status');
-      return enter(state, action.status, ctx);
+      return withDueDate(enter(state, action.status, ctx), action.dueDate, ctx);
+    case 'extend_due': {
+      if (!(TODAY_WORK_STATUSES as readonly TicketStatus[]).includes(state.status)) return refuse('invalid_transition');
+      if (action.note.trim() === '') return refuse('note_required');
+      if (action.dueDate.trim() === '') return refuse('due_date_required');
+      const due = dueDateForStatus({ status: state.status, requested: action.dueDate, current: state.dueAt, now: ctx.now, clock: ctx.clock });
+      if (!due.ok) return refuse(due.code);
+      return { ok: true, next: { ...state, dueAt: due.dueAt }, statusChange: null };
+    }
+    case 'set_fields': {
+      const next: TicketState = {
+        ...state,
+        ...(action.priority !== undefined ? { priority: action.priority } : {}),
+        ...(action.departmentId !== undefined ? { departmentId: action.departmentId } : {}),
+        ...(action.assigneeId !== undefined ? { assigneeId: action.assigneeId } : {}),
+      };
+      if (next.priority === state.priority && next.departmentId === state.departmentId && next.assigneeId === state.assigneeId) return refuse('no_change');
+      return { ok: true, next, statusChange: null };
+    }
     case 'close':
       if (state.status === 'closed') return refuse('ticket_closed');
       return enter(state, 'closed', ctx);

@@ -1,37 +1,136 @@
+import { ORIGINS, PRIORITIES, TICKET_STATUSES } from '@atende/domain';
 import { useSearchParams } from 'react-router';
 import { paths } from '../../app/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
-import { TicketTable } from '../../components/ticket-table.js';
+import { Tabs } from '../../components/tabs.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
-import { useAgentTickets } from './agent-api.js';
-import { isOrigin, OriginFilter } from './origin-filter.js';
+import { AGENT_QUEUES, useAgentOptions, useAgentTickets, type AgentQueue, type QueueQuery } from './agent-api.js';
+import { QueueTable } from './queue-table.js';
 
-/** The agent home: every ticket, newest activity first. */
+/** The agent console: queues with counts, filters and sort; all state in the URL so it survives reloads. */
 export function AgentHomePage() {
   const { t } = useI18n();
-  const [search, setSearch] = useSearchParams();
-  const requested = search.get('origem');
-  const origin = isOrigin(requested) ? requested : undefined;
-  const query = useAgentTickets(origin);
+  const [params, setParams] = useSearchParams();
+  const queue = (AGENT_QUEUES as readonly string[]).includes(params.get('fila') ?? '') ? (params.get('fila') as AgentQueue) : 'all';
+  const filters: QueueQuery = {
+    queue,
+    sort: params.get('ordem') === 'due' ? 'due' : 'updated',
+    ...(params.get('situacao') ? { status: params.get('situacao') as QueueQuery['status'] } : {}),
+    ...(params.get('prioridade') ? { priority: params.get('prioridade') as QueueQuery['priority'] } : {}),
+    ...(params.get('origem') ? { origin: params.get('origem') as QueueQuery['origin'] } : {}),
+    ...(Number(params.get('departamento')) > 0 ? { departmentId: Number(params.get('departamento')) } : {}),
+    ...(Number(params.get('responsavel')) > 0 ? { assigneeId: Number(params.get('responsavel')) } : {}),
+  };
+  const options = useAgentOptions();
+  const query = useAgentTickets(filters);
+  const counts = query.data?.pages[0]?.counts;
+  const setParam = (name: string, value: string) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (value) next.set(name, value);
+      else next.delete(name);
+      return next;
+    });
+
   return (
     <section aria-labelledby="console-title">
       <h1 id="console-title">{t('agent.title')}</h1>
-      <OriginFilter value={origin} onChange={(next) => setSearch(next ? { origem: next } : {}, { replace: true })} />
-      {query.isPending ? (
-        <p role="status">{t('list.loading')}</p>
-      ) : query.error ? (
-        <ErrorMessage error={query.error} />
-      ) : (
-        <TicketTable
-          caption={t('agent.title')}
-          rows={query.data.pages.flatMap((page) => page.items)}
-          linkTo={paths.agentTicket}
-          showOrigin
-          hasMore={query.hasNextPage}
-          loadingMore={query.isFetchingNextPage}
-          onLoadMore={() => void query.fetchNextPage()}
-        />
-      )}
+      <div className="filters" role="group" aria-label={t('filter.label')}>
+        <label>
+          {t('filter.status')}
+          <select value={filters.status ?? ''} onChange={(e) => setParam('situacao', e.target.value)}>
+            <option value="">{t('filter.any')}</option>
+            {TICKET_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filter.priority')}
+          <select value={filters.priority ?? ''} onChange={(e) => setParam('prioridade', e.target.value)}>
+            <option value="">{t('filter.any')}</option>
+            {PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {t(`priority.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filter.origin')}
+          <select value={filters.origin ?? ''} onChange={(e) => setParam('origem', e.target.value)}>
+            <option value="">{t('filter.any')}</option>
+            {ORIGINS.map((o) => (
+              <option key={o} value={o}>
+                {t(`origin.${o}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filter.department')}
+          <select value={filters.departmentId ?? ''} onChange={(e) => setParam('departamento', e.target.value)}>
+            <option value="">{t('filter.any')}</option>
+            {options.data?.departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filter.assignee')}
+          <select value={filters.assigneeId ?? ''} onChange={(e) => setParam('responsavel', e.target.value)}>
+            <option value="">{t('filter.any')}</option>
+            {options.data?.agents.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('sort.label')}
+          <select value={filters.sort} onChange={(e) => setParam('ordem', e.target.value === 'due' ? 'due' : '')}>
+            <option value="updated">{t('sort.updated')}</option>
+            <option value="due">{t('sort.due')}</option>
+          </select>
+        </label>
+      </div>
+      <Tabs
+        label={t('queue.label')}
+        idPrefix="queue"
+        selected={queue}
+        onSelect={(key) => setParam('fila', key === 'all' ? '' : key)}
+        items={AGENT_QUEUES.map((key) => ({
+          key,
+          label: (
+            <>
+              {t(`queue.${key}`)} <span className="count">{counts?.[key] ?? '…'}</span>
+            </>
+          ),
+        }))}
+      >
+        {/* Busy while a refetch runs, so assistive tech (and tests) know the list may still change. */}
+        <div className="queue-list" aria-busy={query.isFetching}>
+        {query.isPending ? (
+          <p role="status">{t('list.loading')}</p>
+        ) : query.error ? (
+          <ErrorMessage error={query.error} />
+        ) : (
+          <QueueTable
+            caption={t(`queue.${queue}`)}
+            rows={query.data.pages.flatMap((page) => page.items)}
+            linkTo={paths.agentTicket}
+            hasMore={query.hasNextPage}
+            loadingMore={query.isFetchingNextPage}
+            onLoadMore={() => void query.fetchNextPage()}
+          />
+        )}
+        </div>
+      </Tabs>
     </section>
   );
 }

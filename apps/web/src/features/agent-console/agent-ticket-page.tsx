@@ -1,4 +1,4 @@
-import { TICKET_STATUSES, type TicketStatus } from '@atende/domain';
+import { TICKET_STATUSES, TODAY_WORK_STATUSES, whatsAppUrl, type TicketStatus } from '@atende/domain';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { paths } from '../../app/paths.js';
@@ -8,11 +8,14 @@ import { Thread } from '../../components/thread.js';
 import { isApiError } from '../../lib/api-client.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { useAgentTicket, usePostMessage, useSetStatus } from './agent-api.js';
+import { DueDateField } from './due-date-field.js';
+import { ExtendDueForm } from './extend-due-form.js';
+import { FieldsForm } from './fields-form.js';
 import { TicketHistory } from './ticket-history.js';
 import { TicketRatings } from './ticket-ratings.js';
 
 export function AgentTicketPage() {
-  const { t } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const id = Number(useParams().id);
   const query = useAgentTicket(id);
 
@@ -37,15 +40,34 @@ export function AgentTicketPage() {
         <dl className="facts">
           <dt>{t('agent.requester')}</dt>
           <dd>{ticket.requesterName}</dd>
+          <dt>{t('agent.phone')}</dt>
+          <dd>
+            {ticket.requesterPhone ?? '—'}
+            {whatsAppUrl(ticket.requesterPhone) && (
+              <>
+                {' '}
+                <a href={whatsAppUrl(ticket.requesterPhone)!} target="_blank" rel="noopener noreferrer">
+                  {t('agent.whatsApp')}
+                </a>
+              </>
+            )}
+          </dd>
           <dt>{t('ticket.department')}</dt>
           <dd>{ticket.departmentName ?? '—'}</dd>
           <dt>{t('ticket.origin')}</dt>
           <dd>{t(`origin.${ticket.origin}`)}</dd>
           <dt>{t('ticket.assignee')}</dt>
           <dd>{ticket.assigneeName ?? t('ticket.noAssignee')}</dd>
+          <dt>{t('ticket.dueAt')}</dt>
+          <dd>
+            {ticket.dueAt ? <time dateTime={ticket.dueAt}>{formatDateTime(ticket.dueAt)}</time> : t('ticket.noDueDate')}
+            {ticket.overdue && <span className="badge overdue-badge"> {t('ticket.overdue')}</span>}
+          </dd>
         </dl>
       </header>
+      <FieldsForm key={ticket.version} ticket={ticket} />
       <StatusForm ticketId={ticket.id} version={ticket.version} current={ticket.status} />
+      {(TODAY_WORK_STATUSES as readonly TicketStatus[]).includes(ticket.status) && <ExtendDueForm ticketId={ticket.id} version={ticket.version} />}
       <h2>{t('ticket.thread')}</h2>
       <Thread messages={messages} label={t('ticket.thread')} />
       <MessageForm ticketId={ticket.id} version={ticket.version} defaultVisibility={defaultVisibility} />
@@ -62,13 +84,19 @@ function MessageForm({ ticketId, version, defaultVisibility }: { ticketId: numbe
   const [body, setBody] = useState('');
   const [visibility, setVisibility] = useState<'public' | 'internal'>(defaultVisibility);
   const [nextStatus, setNextStatus] = useState<TicketStatus>('waiting_customer');
+  const [dueDate, setDueDate] = useState('');
   const fieldError = isApiError(post.error) ? post.error.body.fields?.body : undefined;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     post.mutate(
-      { body, visibility, expectedVersion: version, ...(visibility === 'public' ? { nextStatus } : {}) },
-      { onSuccess: () => setBody('') },
+      { body, visibility, expectedVersion: version, ...(visibility === 'public' ? { nextStatus, ...(dueDate ? { dueDate } : {}) } : {}) },
+      {
+        onSuccess: () => {
+          setBody('');
+          setDueDate('');
+        },
+      },
     );
   };
 
@@ -103,6 +131,7 @@ function MessageForm({ ticketId, version, defaultVisibility }: { ticketId: numbe
           <StatusSelect id="agent-next-status" value={nextStatus} onChange={setNextStatus} />
         </div>
       )}
+      {visibility === 'public' && <DueDateField id="agent-reply-due" label="agent.replyDueDate" status={nextStatus} value={dueDate} onChange={setDueDate} />}
       {post.error && !fieldError && <ErrorMessage error={post.error} />}
       {post.isSuccess && <p role="status">{t('agent.sent')}</p>}
       <button type="submit" className="primary" disabled={post.isPending}>
@@ -116,14 +145,16 @@ function StatusForm({ ticketId, version, current }: { ticketId: number; version:
   const { t } = useI18n();
   const setStatus = useSetStatus(ticketId);
   const [status, setStatusValue] = useState<TicketStatus>(current);
+  const [dueDate, setDueDate] = useState('');
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setStatus.mutate({ status, expectedVersion: version });
+    setStatus.mutate({ status, expectedVersion: version, ...(dueDate ? { dueDate } : {}) });
   };
   return (
     <form onSubmit={onSubmit} className="status-form">
       <label htmlFor="agent-status">{t('agent.status')}</label>
       <StatusSelect id="agent-status" value={status} onChange={setStatusValue} />
+      <DueDateField id="agent-status-due" label="agent.dueDate" status={status} value={dueDate} onChange={setDueDate} />
       <button type="submit" disabled={setStatus.isPending}>
         {t('agent.changeStatus')}
       </button>

@@ -1,4 +1,6 @@
-import type { TicketStatus } from '@atende/domain';
+import { PRIORITIES, type Priority, type TicketStatus } from '@atende/domain';
+
+const isPriority = (v: unknown): v is Priority => (PRIORITIES as readonly unknown[]).includes(v);
 import type { MessageKey } from '../../lib/i18n/pt-BR.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 
@@ -7,7 +9,7 @@ interface HistoryEvent {
   type: string;
   fromStatus: TicketStatus | null;
   toStatus: TicketStatus | null;
-  data?: unknown;
+  data?: Record<string, unknown> | null;
   createdAt: string;
 }
 
@@ -23,13 +25,22 @@ const EVENT_TEXT: Record<string, MessageKey | undefined> = {
   approval_timeout: 'history.approval_timeout',
   assigned_by_routing: 'history.assigned_by_routing',
   assigned: 'history.assigned',
+  field_changed: 'history.field_changed',
 };
+
+const FIELD_LABEL: Record<string, MessageKey | undefined> = { dueAt: 'field.dueAt', priority: 'field.priority', departmentId: 'field.departmentId' };
 
 /** The ticket's history in plain words, oldest first. */
 export function TicketHistory({ events }: { events: HistoryEvent[] }) {
   const { t, formatDateTime } = useI18n();
   const describe = (e: HistoryEvent) => {
     const key = EVENT_TEXT[e.type];
+    if (e.type === 'field_changed' && e.data) {
+      const field = String(e.data.field);
+      const label = FIELD_LABEL[field];
+      const value = (v: unknown) => (v === null || v === undefined ? '—' : field === 'dueAt' ? formatDateTime(new Date(Number(v)).toISOString()) : field === 'priority' && isPriority(v) ? t(`priority.${v}`) : String(v));
+      return t('history.field_changed', { field: label ? t(label) : field, from: value(e.data.from), to: value(e.data.to) });
+    }
     const data = (e.data ?? {}) as Record<string, unknown>;
     const params = {
       from: e.fromStatus ? t(`status.${e.fromStatus}`) : '—',

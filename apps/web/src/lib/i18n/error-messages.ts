@@ -22,4 +22,9 @@ export const EN_ERROR_MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   invalid_score: 'Choose 1 to 5 stars.',
   rating_link_invalid: 'This rating link is not valid. Check that it was copied in full.',
   rating_link_expired: 'The time to rate this service has passed.',
+  due_date_required: 'Enter the resolution due date (the date agreed with the customer or the visit date).',
+  due_date_invalid: 'Invalid resolution due date.',
+  due_date_in_past: 'The resolution due date cannot be before today.',
+  note_required: 'Write a note explaining the change.',
+  no_change: 'Nothing was changed.',
 };

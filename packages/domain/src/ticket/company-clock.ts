@@ -1,0 +1,105 @@
+/**
+ * The service company's clock: calendar arithmetic in its time zone through Intl (no library), so
+ * "today", "tomorrow" and "end of business" are the company's, whatever zone the server runs in.
+ */
+export interface CompanyClock {
+  timeZone: string;
+  /** Business days, 0 = Sunday … 6 = Saturday. */
+  businessDays: number[];
+  /** Opening and closing time, "HH:MM", in the company's time zone. */
+  businessHoursStart: string;
+  businessHoursEnd: string;
+}
+
+/** A calendar day in the company's zone. */
+/** São Paulo business hours, Monday to Friday: the default company clock (and the tests'). */
+export const DEFAULT_COMPANY_CLOCK: CompanyClock = {
+  timeZone: 'America/Sao_Paulo',
+  businessDays: [1, 2, 3, 4, 5],
+  businessHoursStart: '08:00',
+  businessHoursEnd: '18:00',
+};
+
+export interface LocalDate {
+  year: number;
+  month: number; // 1–12
+  day: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Wall-clock fields of an instant in a zone. */
+function wallClock(epoch: number, timeZone: string) {
+  const parts: Record<string, number> = {};
+  for (const p of formatterFor(timeZone).formatToParts(new Date(epoch))) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour! % 24, minute: parts.minute!, second: parts.second! };
+}
+
+/** The zone's offset from UTC at an instant, in ms (e.g. -3 h for São Paulo). */
+function offsetAt(epoch: number, timeZone: string): number {
+  const w = wallClock(epoch, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - Math.floor(epoch / 1000) * 1000;
+}
+
+/** The instant at which the zone's clocks show the given day and "HH:MM". */
+export function zonedInstant(date: LocalDate, time: string, timeZone: string): number {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  const guess = Date.UTC(date.year, date.month - 1, date.day, h, m);
+  // Two passes settle the offset across a DST change (the first guess may sit on the other side).
+  const first = guess - offsetAt(guess, timeZone);
+  return guess - offsetAt(first, timeZone);
+}
+
+export function localDateOf(epoch: number, timeZone: string): LocalDate {
+  const { year, month, day } = wallClock(epoch, timeZone);
+  return { year, month, day };
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+export function weekdayOf(date: LocalDate): number {
+  return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parses "YYYY-MM-DD" (the value of a date input); null when it is not a real day. */
+export function parseLocalDate(value: string): LocalDate | null {
+  const m = DATE_RE.exec(value);
+  if (!m) return null;
+  const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  const check = addDays(date, 0);
+  return check.year === date.year && check.month === date.month && check.day === date.day ? date : null;
+}
+
+export function formatLocalDate(date: LocalDate): string {
+  return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+}
+
+/** The first instant of the company's next calendar day: "today or earlier" means before this. */
+export function endOfLocalDay(now: number, timeZone: string): number {
+  return zonedInstant(addDays(localDateOf(now, timeZone), 1), '00:00', timeZone);
+}
