@@ -11,6 +11,7 @@ import { requestLogger } from './http/request-logger.js';
 import { sameOriginJson } from './http/same-origin-json.js';
 import { securityHeaders } from './http/security-headers.js';
 import { loadSession } from './http/session-middleware.js';
+import { benchBareRoute } from './http/bench-bare-route.js';
 import { agentRoutes } from './routes/agent-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { customerRoutes } from './routes/customer-routes.js';
@@ -45,6 +46,7 @@ export function createApp(deps: Deps) {
   });
   app.use('/api/*', bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => { throw new AppError('payload_too_large'); } }));
   app.use('/api/*', sameOriginJson(deps.config.allowedOrigins));
+  if (deps.config.benchBareRoute) app.get('/api/bench/bare', benchBareRoute());
   app.use('/api/*', loadSession());
   app.route('/api', createApi());
   app.all('/api/*', () => {

@@ -14,6 +14,8 @@ const envSchema = z.object({
   DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  /** `1` adds GET /api/bench/bare: a fixed JSON body, no database (the benchmark's ceiling). */
+  BENCH_BARE_ROUTE: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -29,6 +31,7 @@ export interface Config {
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   logLevel: string;
+  benchBareRoute: boolean;
 }
 
 /** Reads and checks the environment once at start: a bad setting stops the server with a clear message. */
@@ -53,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     logLevel: e.LOG_LEVEL,
+    benchBareRoute: e.BENCH_BARE_ROUTE === '1',
   };
 }

@@ -6,3 +6,4 @@ export * from './queries/settings.js';
 export * from './queries/tickets.js';
 export * from './queries/thread.js';
 export * from './seed/demo-data.js';
+export * from './bench/bulk-dataset.js';
