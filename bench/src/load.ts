@@ -39,11 +39,8 @@ export async function runLoad(options: {
       return req;
     },
     onResponse: (status: number, body: string, context: ConnectionState) => {
-      if (status >= 300) {
-        if (!firstFailure) firstFailure = `${status} ${body.slice(0, 200)}`;
-        return;
-      }
-      r.onResponse?.(context, body);
+      if (status >= 300 && !firstFailure) firstFailure = `${status} ${body.slice(0, 200)}`;
+      r.onResponse?.(context, status, body);
     },
   }));
   const started = Date.now();

@@ -14,12 +14,11 @@ import {
   listCustomerTickets,
   migrateDatabase,
   openDatabase,
-  type BenchDataset,
 } from '@atende/db';
 import { runLoad, CONNECTIONS, type LoadResult } from './load.js';
 import { printTable } from './report.js';
 import { REPO, memoryOf, startServer } from './server.js';
-import { SCENARIOS, type ScenarioRequest } from './scenarios.js';
+import { SCENARIOS, type GetJson, type ScenarioRequest } from './scenarios.js';
 import { firstLoadBundle, lighthouse, type LighthouseScores } from './spa.js';
 
 const quick = process.argv.includes('--quick');
@@ -103,6 +102,7 @@ function prepareDataset(dir: string, tickets: number) {
       cursor = page.nextCursor;
     } while (cursor);
   }
+  log(`  ${replyTicketIds.length} live tickets of the heavy contact for the reply scenario`);
   const contacts = db.$client.prepare('select count(*) as n from contacts').get() as { n: number };
   closeDatabase(db);
   return { dataset, cookies, replyTicketIds, generationSeconds, contacts: contacts.n };
@@ -121,7 +121,7 @@ async function probe(url: string, origin: string, cookies: Record<string, string
     const text = await response.text();
     if (response.status === 404) return { missing: `${r.method} ${path.split('?')[0]} answers 404 (not on this branch yet)` };
     if (!response.ok) throw new Error(`${r.method} ${path}: ${response.status} ${text.slice(0, 200)}`);
-    r.onResponse?.(conn, text);
+    r.onResponse?.(conn, response.status, text);
     bytes += Buffer.byteLength(text);
   }
   return { bytes: Math.round(bytes / requests.length) };
@@ -138,8 +138,11 @@ async function benchDataset(tickets: number): Promise<{ result: DatasetResult; l
     let postWarmupRssMb = 0;
     try {
       const ctx = { dataset, replyTicketIds };
+      const getJson: GetJson = async (path, as) => (await fetch(server.url + path, { headers: { cookie: cookies[as] } })).json();
       for (const scenario of SCENARIOS) {
         const requests = scenario.requests(ctx);
+        const before = () => scenario.beforeRun?.(ctx, getJson);
+        await before();
         const probed = await probe(server.url, server.origin, cookies, requests);
         if ('missing' in probed) {
           log(`  ${scenario.name}: skipped, ${probed.missing}`);
@@ -149,9 +152,11 @@ async function benchDataset(tickets: number): Promise<{ result: DatasetResult; l
         const bareRequests: ScenarioRequest[] = [{ method: 'GET', path: `/api/bench/bare?bytes=${probed.bytes}`, as: 'typical' }];
         const base = { url: server.url, origin: server.origin, cookies: { ...cookies, typical: '' } };
         log(`  ${scenario.name}: warm-up ${WARMUP_SECONDS} s`);
+        await before();
         await runLoad({ ...base, cookies, requests, seconds: WARMUP_SECONDS, label: 'warm-up' });
         await runLoad({ ...base, requests: bareRequests, seconds: WARMUP_SECONDS, label: 'warm-up bare' });
         if (!postWarmupRssMb) postWarmupRssMb = memoryOf(server.pid).rssMb;
+        await before();
         const measured = await runLoad({ ...base, cookies, requests, seconds: SECONDS, label: scenario.name });
         const bare = await runLoad({ ...base, requests: bareRequests, seconds: SECONDS, label: `bare route, ${probed.bytes} B` });
         const ratioToBare = Math.round((measured.requestsPerSecond / bare.requestsPerSecond) * 100) / 100;

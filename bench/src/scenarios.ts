@@ -8,7 +8,7 @@ export interface ScenarioRequest {
   as: 'heavy' | 'typical' | 'agent';
   body?: (connection: ConnectionState) => string;
   /** Reads the answer, e.g. the ticket's new version for the next write. */
-  onResponse?: (connection: ConnectionState, body: string) => void;
+  onResponse?: (connection: ConnectionState, status: number, body: string) => void;
 }
 
 export interface ConnectionState {
@@ -25,7 +25,11 @@ export interface Scenario {
   name: string;
   kind: 'read' | 'write';
   requests: (ctx: ScenarioContext) => ScenarioRequest[];
+  /** Runs before every load run of the scenario (the probe, warm-up and measurement). */
+  beforeRun?: (ctx: ScenarioContext, getJson: GetJson) => Promise<void>;
 }
+
+export type GetJson = (path: string, as: ScenarioRequest['as']) => Promise<unknown>;
 
 const TABS = ['awaiting_my_reply', 'awaiting_return', 'awaiting_approval', 'unrated', 'all'];
 const panel = (as: 'heavy' | 'typical'): ScenarioRequest[] => [
@@ -33,10 +37,25 @@ const panel = (as: 'heavy' | 'typical'): ScenarioRequest[] => [
   ...TABS.map((tab) => ({ method: 'GET' as const, path: `/api/customer/tickets?tab=${tab}`, as })),
 ];
 
-let nextReplyTicket = 0;
-/** The version each reply ticket is at, across runs (warm-up, measure), so no write is a conflict. */
-const versions = new Map<number, number>();
+/**
+ * Reply tickets are checked out one request at a time (autocannon resets a connection's context after
+ * every request), each sent with the version its last answer returned, so no write is a conflict.
+ * Tickets still in flight when a run stops, or refused, are re-read before the next run.
+ */
+const replyPool = { free: [] as number[], out: new Set<number>(), versions: new Map<number, number>(), of: null as ScenarioContext | null };
 
+async function resyncReplyPool(ctx: ScenarioContext, getJson: GetJson) {
+  if (replyPool.of !== ctx) {
+    // A new dataset: its own tickets, all at version 1.
+    Object.assign(replyPool, { free: [...ctx.replyTicketIds], out: new Set(), versions: new Map(), of: ctx });
+  }
+  for (const id of replyPool.out) {
+    const answer = (await getJson(`/api/customer/tickets/${id}`, 'heavy')) as { ticket: { version: number } };
+    replyPool.versions.set(id, answer.ticket.version);
+    replyPool.free.push(id);
+  }
+  replyPool.out.clear();
+}
 /**
  * The scenarios, in order. Add one with a row here: a route that answers 404 (not built yet on this
  * branch) is skipped with a note, so rows for capabilities still in progress can land early.
@@ -52,20 +71,26 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'customer reply (write)',
     kind: 'write',
-    requests: ({ replyTicketIds }) => [
+    beforeRun: resyncReplyPool,
+    requests: () => [
       {
         method: 'POST',
-        // Each connection replies to its own ticket, sending the version the last answer returned.
         path: (conn) => {
-          conn.ticketId ??= replyTicketIds[nextReplyTicket++ % replyTicketIds.length];
-          return `/api/customer/tickets/${String(conn.ticketId)}/replies`;
+          const id = replyPool.free.shift();
+          if (id === undefined) throw new Error('more connections than reply tickets');
+          replyPool.out.add(id);
+          conn.ticketId = id;
+          return `/api/customer/tickets/${id}/replies`;
         },
         as: 'heavy',
         body: (conn) =>
-          JSON.stringify({ body: 'Ainda sem sinal por aqui, podem verificar?', expectedVersion: versions.get(conn.ticketId as number) ?? 1 }),
-        onResponse: (conn, body) => {
-          const version = (JSON.parse(body) as { ticket?: { version?: number } }).ticket?.version;
-          if (version) versions.set(conn.ticketId as number, version);
+          JSON.stringify({ body: 'Ainda sem sinal por aqui, podem verificar?', expectedVersion: replyPool.versions.get(conn.ticketId as number) ?? 1 }),
+        onResponse: (conn, status, body) => {
+          if (status !== 201) return; // stays checked out: re-read before the next run
+          const id = conn.ticketId as number;
+          replyPool.versions.set(id, (JSON.parse(body) as { ticket: { version: number } }).ticket.version);
+          replyPool.out.delete(id);
+          replyPool.free.push(id);
         },
       },
     ],
