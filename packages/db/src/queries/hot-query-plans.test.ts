@@ -70,7 +70,8 @@ beforeEach(() => {
   seedDemoData(db, { passwordHash: 'x', now: NOW, environment: 'test' });
   const contact = findAccountByEmail(db, DEMO_ACCOUNTS.contact)!;
   insertSession(db, { tokenHash: 'plan-token', actorKind: 'contact', actorId: contact.id, createdAt: NOW, lastSeenAt: NOW, expiresAt: NOW + 1000 });
-  const ticketId = listCustomerTickets(db, { requesterId: contact.id, tab: 'all', now: NOW, cursor: null, limit: 1 }).items[0]!.id;
+  // Plain SQL here: a hot query run now would prepare (and cache) its statement before the capture.
+  const { id: ticketId } = db.$client.prepare('select id from tickets where requester_id = ? order by id limit 1').get(contact.id) as { id: number };
   fixture = { contactId: contact.id, ticketId, now: NOW };
 });
 afterEach(() => dispose());
