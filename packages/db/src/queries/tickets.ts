@@ -1,5 +1,5 @@
 import { CUSTOMER_TABS, type CustomerTab, type TicketState, type TicketStatus } from '@atende/domain';
-import { and, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { writeTransaction } from '../client.js';
 import { departments, messages, ticketEvents, tickets } from '../schema.js';
@@ -74,10 +74,6 @@ export function customerTabCounts(db: Db, requesterId: number, now: number): Rec
   return counts;
 }
 
-function beforeCursor(cursor: ActivityCursor | null): SQL | undefined {
-  return cursor ? sql`(${tickets.updatedAt}, ${tickets.id}) < (${cursor.updatedAt}, ${cursor.id})` : undefined;
-}
-
 function pageOf(rows: TicketListItem[], limit: number): TicketPage {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
@@ -124,15 +120,18 @@ export function listCustomerTickets(
 
 /** Every ticket, newest activity first: the agent home. */
 export function listAllTickets(db: Db, params: { cursor: ActivityCursor | null; limit: number }): TicketPage {
-  const rows = db
-    .select(listColumns)
-    .from(tickets)
-    .leftJoin(departments, eq(departments.id, tickets.departmentId))
-    .where(beforeCursor(params.cursor))
-    .orderBy(desc(tickets.updatedAt), desc(tickets.id))
-    .limit(params.limit + 1)
-    .all();
-  return pageOf(rows, params.limit);
+  const { cursor, limit } = params;
+  const query = cached(db, `listAllTickets:${cursor ? 'after' : 'first'}`, () =>
+    db
+      .select(listColumns)
+      .from(tickets)
+      .leftJoin(departments, eq(departments.id, tickets.departmentId))
+      .where(cursor ? sql`(${tickets.updatedAt}, ${tickets.id}) < (${sql.placeholder('cursorUpdatedAt')}, ${sql.placeholder('cursorId')})` : undefined)
+      .orderBy(desc(tickets.updatedAt), desc(tickets.id))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+  );
+  return pageOf(query.all({ cursorUpdatedAt: cursor?.updatedAt, cursorId: cursor?.id, limit: limit + 1 }), limit);
 }
 
 export interface NewTicket {
