@@ -4,7 +4,7 @@ import type { BundleSizes, LighthouseScores } from './spa.js';
 interface Printable {
   datasets: DatasetResult[];
   bundle: BundleSizes;
-  lighthouse: LighthouseScores | null;
+  lighthouse: { mobile: LighthouseScores; desktop: LighthouseScores } | null;
 }
 
 const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? (Math.round((a / b) * 100) / 100).toFixed(2) : '-');
@@ -54,11 +54,12 @@ export function printTable({ datasets, bundle, lighthouse }: Printable) {
     );
   }
   out.push(`SPA first load (gzip): JS ${bundle.jsGzipKb} KB, CSS ${bundle.cssGzipKb} KB (${bundle.files.join(', ')})`);
-  out.push(
-    lighthouse
-      ? `Lighthouse (signed-in panel, mobile defaults): performance ${lighthouse.performance ?? '-'}, accessibility ${lighthouse.accessibility ?? '-'}${lighthouse.note ? ` (${lighthouse.note})` : ''}`
-      : 'Lighthouse: not run',
-  );
+  for (const [preset, scores] of Object.entries(lighthouse ?? {})) {
+    out.push(
+      `Lighthouse ${preset} (signed-in panel): performance ${scores.performance ?? '-'}, accessibility ${scores.accessibility ?? '-'}${scores.note ? ` (${scores.note})` : ''}`,
+    );
+  }
+  if (!lighthouse) out.push('Lighthouse: not run');
   out.push('Automations: not measured yet (issue 6 builds the runner; add it to bench/src/run.ts when it lands).');
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -36,8 +36,8 @@ export interface LighthouseScores {
   note?: string;
 }
 
-/** Lighthouse (default mobile settings) of the signed-in panel, in Debian's Chromium. */
-export function lighthouse(url: string, cookie: string): LighthouseScores {
+/** Lighthouse of the signed-in panel in Debian's Chromium, with its mobile (default) or desktop settings. */
+export function lighthouse(url: string, cookie: string, preset: 'mobile' | 'desktop'): LighthouseScores {
   const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chrome)) return { performance: null, accessibility: null, note: `no Chromium at ${chrome}` };
   const run = spawnSync(
@@ -50,6 +50,7 @@ export function lighthouse(url: string, cookie: string): LighthouseScores {
       '--only-categories=performance,accessibility',
       '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
       `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
+      ...(preset === 'desktop' ? ['--preset=desktop'] : []),
     ],
     { env: { ...process.env, CHROME_PATH: chrome }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
