@@ -25,6 +25,8 @@ const envSchema = z.object({
   MAIL_REPLY_DOMAIN: z.string().default('atende.local'),
   /** Run the automations every minute inside the server. */
   AUTOMATIONS: z.enum(['on', 'off']).default('on'),
+  /** `1` adds GET /api/bench/bare: a fixed JSON body, no database (the benchmark's ceiling). */
+  BENCH_BARE_ROUTE: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -48,6 +50,7 @@ export interface Config {
   mailFrom: string;
   mailReplyDomain: string;
   automations: boolean;
+  benchBareRoute: boolean;
 }
 
 /** Reads and checks the environment once at start: a bad setting stops the server with a clear message. */
@@ -79,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     mailReplyDomain: e.MAIL_REPLY_DOMAIN,
     automations: e.AUTOMATIONS === 'on',
+    benchBareRoute: e.BENCH_BARE_ROUTE === '1',
   };
 }

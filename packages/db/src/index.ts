@@ -15,3 +15,4 @@ export * from './queries/outbox.js';
 export * from './queries/leases.js';
 export * from './queries/automation-scans.js';
 export * from './queries/agent-queues.js';
+export * from './bench/bulk-dataset.js';

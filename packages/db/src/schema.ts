@@ -114,6 +114,8 @@ export const tickets = sqliteTable(
     index('tickets_requester_tab_activity_idx').on(t.requesterId, t.customerTab, t.updatedAt, t.id),
     index('tickets_activity_idx').on(t.updatedAt, t.id),
     index('tickets_assignee_idx').on(t.assigneeId, t.status),
+    // "Meus chamados" and "Sem responsável", newest activity first, without a sort.
+    index('tickets_assignee_activity_idx').on(t.assigneeId, t.updatedAt, t.id),
     index('tickets_origin_activity_idx').on(t.origin, t.updatedAt, t.id),
     // The automation runner walks these in due order: waiting tickets by waiting_since, resolved by resolved_at.
     index('tickets_status_waiting_idx').on(t.status, t.waitingSince, t.id),

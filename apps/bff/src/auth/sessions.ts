@@ -1,4 +1,4 @@
-import { deleteSession, findAccount, findSession, insertSession, touchSession, type Db } from '@atende/db';
+import { deleteSession, findSessionWithAccount, insertSession, touchSession, type Db } from '@atende/db';
 import type { SignedInActor } from '../http/app-env.js';
 import type { Config } from '../config.js';
 import { hashToken, newSessionToken } from './session-cookie.js';
@@ -23,21 +23,21 @@ export function startSession(db: Db, actor: { kind: 'contact' | 'agent'; id: num
 /** The signed-in actor for a session token, or null when unknown, expired, idle too long or disabled. */
 export function resumeSession(db: Db, token: string, now: number, config: Config): SignedInActor | null {
   const tokenHash = hashToken(token);
-  const session = findSession(db, tokenHash);
+  const session = findSessionWithAccount(db, tokenHash);
   if (!session) return null;
   if (now >= session.expiresAt || now - session.lastSeenAt >= config.sessionIdleMs) {
     deleteSession(db, tokenHash);
     return null;
   }
-  const account = findAccount(db, session.actorKind, session.actorId);
+  const account = session.account;
   if (!account || !account.active) {
     deleteSession(db, tokenHash);
     return null;
   }
   if (now - session.lastSeenAt >= TOUCH_EVERY_MS) touchSession(db, tokenHash, now);
   const actor =
-    account.kind === 'agent'
-      ? ({ kind: 'agent', id: account.id, role: account.role } as const)
-      : ({ kind: 'contact', id: account.id } as const);
+    session.actorKind === 'agent'
+      ? ({ kind: 'agent', id: session.actorId, role: account.role ?? 'agent' } as const)
+      : ({ kind: 'contact', id: session.actorId } as const);
   return { actor, name: account.name, sessionTokenHash: tokenHash };
 }

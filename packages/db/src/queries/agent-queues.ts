@@ -133,7 +133,16 @@ export function listAgentQueue(
 }
 
 /** How many tickets each queue holds (no filters): the numbers on the queue tabs. */
+/**
+ * Counts stop at QUEUE_COUNT_CAP: SQLite keeps no row counts, so an exact "Todos" would read every ticket
+ * on every page load; past the cap the console shows "1000+".
+ */
+export const QUEUE_COUNT_CAP = 1000;
+
 export function agentQueueCounts(db: Db, clock: QueueClock): Record<AgentQueue, number> {
-  const count = (where: SQL | undefined) => db.select({ n: sql<number>`count(*)` }).from(tickets).where(where).get()?.n ?? 0;
+  const count = (where: SQL | undefined) => {
+    const capped = db.select({ one: sql`1` }).from(tickets).where(where).limit(QUEUE_COUNT_CAP).as('capped');
+    return db.select({ n: sql<number>`count(*)` }).from(capped).get()?.n ?? 0;
+  };
   return Object.fromEntries(AGENT_QUEUES.map((q) => [q, count(queueCondition(q, clock))])) as Record<AgentQueue, number>;
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { agents, contacts, departments, messages, ticketEvents, tickets } from '../schema.js';
+import { cached } from './prepared.js';
 
 export interface ThreadMessage {
   id: number;
@@ -13,21 +14,24 @@ export interface ThreadMessage {
 
 /** A ticket's messages, oldest first. Customers get `public` only: internal notes never leave for them. */
 export function ticketThread(db: Db, ticketId: number, audience: 'customer' | 'staff'): ThreadMessage[] {
-  return db
-    .select({
-      id: messages.id,
-      authorKind: messages.authorKind,
-      authorName: sql<string | null>`coalesce(${agents.name}, ${contacts.name})`,
-      visibility: messages.visibility,
-      body: messages.body,
-      createdAt: messages.createdAt,
-    })
-    .from(messages)
-    .leftJoin(agents, and(eq(messages.authorKind, 'agent'), eq(agents.id, messages.authorId)))
-    .leftJoin(contacts, and(eq(messages.authorKind, 'contact'), eq(contacts.id, messages.authorId)))
-    .where(and(eq(messages.ticketId, ticketId), audience === 'customer' ? eq(messages.visibility, 'public') : undefined))
-    .orderBy(asc(messages.id))
-    .all();
+  const query = cached(db, `ticketThread:${audience}`, () =>
+    db
+      .select({
+        id: messages.id,
+        authorKind: messages.authorKind,
+        authorName: sql<string | null>`coalesce(${agents.name}, ${contacts.name})`,
+        visibility: messages.visibility,
+        body: messages.body,
+        createdAt: messages.createdAt,
+      })
+      .from(messages)
+      .leftJoin(agents, and(eq(messages.authorKind, 'agent'), eq(agents.id, messages.authorId)))
+      .leftJoin(contacts, and(eq(messages.authorKind, 'contact'), eq(contacts.id, messages.authorId)))
+      .where(and(eq(messages.ticketId, sql.placeholder('ticketId')), audience === 'customer' ? eq(messages.visibility, 'public') : undefined))
+      .orderBy(asc(messages.id))
+      .prepare(),
+  );
+  return query.all({ ticketId });
 }
 
 export type TicketEventRow = typeof ticketEvents.$inferSelect;
@@ -38,18 +42,21 @@ export function ticketHistory(db: Db, ticketId: number): TicketEventRow[] {
 
 /** The names shown beside a ticket: requester, department, assignee. */
 export function ticketParticipants(db: Db, ticketId: number) {
-  return db
-    .select({
-      requesterName: contacts.name,
-      requesterEmail: contacts.email,
-      requesterPhone: contacts.phone,
-      departmentName: departments.name,
-      assigneeName: agents.name,
-    })
-    .from(tickets)
-    .innerJoin(contacts, eq(contacts.id, tickets.requesterId))
-    .leftJoin(departments, eq(departments.id, tickets.departmentId))
-    .leftJoin(agents, eq(agents.id, tickets.assigneeId))
-    .where(eq(tickets.id, ticketId))
-    .get();
+  const query = cached(db, 'ticketParticipants', () =>
+    db
+      .select({
+        requesterName: contacts.name,
+        requesterEmail: contacts.email,
+        requesterPhone: contacts.phone,
+        departmentName: departments.name,
+        assigneeName: agents.name,
+      })
+      .from(tickets)
+      .innerJoin(contacts, eq(contacts.id, tickets.requesterId))
+      .leftJoin(departments, eq(departments.id, tickets.departmentId))
+      .leftJoin(agents, eq(agents.id, tickets.assigneeId))
+      .where(eq(tickets.id, sql.placeholder('ticketId')))
+      .prepare(),
+  );
+  return query.get({ ticketId });
 }

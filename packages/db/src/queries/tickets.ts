@@ -1,9 +1,10 @@
 import { CUSTOMER_TABS, type CustomerTab, type TicketState, type TicketStatus } from '@atende/domain';
-import { and, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { writeTransaction } from '../client.js';
 import { departments, inboundReceipts, messages, ratings, ticketEvents, ticketIdempotencyKeys, tickets } from '../schema.js';
 import { enqueueMail, type NewOutboxMail } from './outbox.js';
+import { cached } from './prepared.js';
 
 export type TicketRecord = typeof tickets.$inferSelect;
 export type NewMessage = Omit<typeof messages.$inferInsert, 'id' | 'ticketId'>;
@@ -31,7 +32,8 @@ export interface TicketPage {
 }
 
 export function getTicket(db: Db, id: number): TicketRecord | null {
-  return db.select().from(tickets).where(eq(tickets.id, id)).get() ?? null;
+  const query = cached(db, 'getTicket', () => db.select().from(tickets).where(eq(tickets.id, sql.placeholder('id'))).prepare());
+  return query.get({ id }) ?? null;
 }
 
 /** The state the lifecycle rules read, taken from a stored ticket. */
@@ -53,29 +55,29 @@ export function ticketStateOf(ticket: TicketRecord): TicketState {
 
 /** Counts of each tab of the Painel do Cliente, read from the requester's tab index only. */
 export function customerTabCounts(db: Db, requesterId: number, now: number): Record<CustomerTab, number> {
-  const rows = db
-    .select({ tab: tickets.customerTab, count: sql<number>`count(*)` })
-    .from(tickets)
-    .where(eq(tickets.requesterId, requesterId))
-    .groupBy(tickets.customerTab)
-    .all();
-  const counts = Object.fromEntries(CUSTOMER_TABS.map((tab) => [tab, 0])) as Record<CustomerTab, number>;
-  for (const row of rows) {
-    counts.all += row.count;
-    if (row.tab && row.tab !== 'unrated') counts[row.tab as CustomerTab] = row.count;
-  }
+  const byTab = cached(db, 'customerTabCounts:byTab', () =>
+    db
+      .select({ tab: tickets.customerTab, count: sql<number>`count(*)` })
+      .from(tickets)
+      .where(eq(tickets.requesterId, sql.placeholder('requesterId')))
+      .groupBy(tickets.customerTab)
+      .prepare(),
+  );
   // "Não avaliados" only while the rating window is open.
-  counts.unrated =
+  const unratedDue = cached(db, 'customerTabCounts:unrated', () =>
     db
       .select({ count: sql<number>`count(*)` })
       .from(tickets)
-      .where(and(eq(tickets.requesterId, requesterId), eq(tickets.customerTab, 'unrated'), gt(tickets.ratingDueUntil, now)))
-      .get()?.count ?? 0;
+      .where(and(eq(tickets.requesterId, sql.placeholder('requesterId')), eq(tickets.customerTab, 'unrated'), gt(tickets.ratingDueUntil, sql.placeholder('now'))))
+      .prepare(),
+  );
+  const counts = Object.fromEntries(CUSTOMER_TABS.map((tab) => [tab, 0])) as Record<CustomerTab, number>;
+  for (const row of byTab.all({ requesterId })) {
+    counts.all += row.count;
+    if (row.tab && row.tab !== 'unrated') counts[row.tab as CustomerTab] = row.count;
+  }
+  counts.unrated = unratedDue.get({ requesterId, now })?.count ?? 0;
   return counts;
-}
-
-function beforeCursor(cursor: ActivityCursor | null): SQL | undefined {
-  return cursor ? sql`(${tickets.updatedAt}, ${tickets.id}) < (${cursor.updatedAt}, ${cursor.id})` : undefined;
 }
 
 function pageOf(rows: TicketListItem[], limit: number): TicketPage {
@@ -99,37 +101,28 @@ export function listCustomerTickets(
   params: { requesterId: number; tab: CustomerTab; now: number; cursor: ActivityCursor | null; limit: number },
 ): TicketPage {
   const { requesterId, tab, now, cursor, limit } = params;
-  const inTab =
-    tab === 'all'
-      ? undefined
-      : tab === 'unrated'
-        ? and(eq(tickets.customerTab, 'unrated'), gt(tickets.ratingDueUntil, now))
-        : eq(tickets.customerTab, tab);
-  const rows = db
-    .select(listColumns)
-    .from(tickets)
-    .leftJoin(departments, eq(departments.id, tickets.departmentId))
-    .where(and(eq(tickets.requesterId, requesterId), inTab, beforeCursor(cursor)))
-    .orderBy(desc(tickets.updatedAt), desc(tickets.id))
-    .limit(limit + 1)
-    .all();
+  const tabKind = tab === 'all' || tab === 'unrated' ? tab : 'tab';
+  const query = cached(db, `listCustomerTickets:${tabKind}:${cursor ? 'after' : 'first'}`, () => {
+    const inTab =
+      tabKind === 'all'
+        ? undefined
+        : tabKind === 'unrated'
+          ? and(eq(tickets.customerTab, 'unrated'), gt(tickets.ratingDueUntil, sql.placeholder('now')))
+          : eq(tickets.customerTab, sql.placeholder('tab'));
+    const after = cursor
+      ? sql`(${tickets.updatedAt}, ${tickets.id}) < (${sql.placeholder('cursorUpdatedAt')}, ${sql.placeholder('cursorId')})`
+      : undefined;
+    return db
+      .select(listColumns)
+      .from(tickets)
+      .leftJoin(departments, eq(departments.id, tickets.departmentId))
+      .where(and(eq(tickets.requesterId, sql.placeholder('requesterId')), inTab, after))
+      .orderBy(desc(tickets.updatedAt), desc(tickets.id))
+      .limit(sql.placeholder('limit'))
+      .prepare();
+  });
+  const rows = query.all({ requesterId, tab, now, cursorUpdatedAt: cursor?.updatedAt, cursorId: cursor?.id, limit: limit + 1 });
   return pageOf(rows, limit);
-}
-
-/** Every ticket, newest activity first: the agent home. */
-export function listAllTickets(
-  db: Db,
-  params: { cursor: ActivityCursor | null; limit: number; origin?: TicketRecord['origin'] | undefined },
-): TicketPage {
-  const rows = db
-    .select(listColumns)
-    .from(tickets)
-    .leftJoin(departments, eq(departments.id, tickets.departmentId))
-    .where(and(params.origin ? eq(tickets.origin, params.origin) : undefined, beforeCursor(params.cursor)))
-    .orderBy(desc(tickets.updatedAt), desc(tickets.id))
-    .limit(params.limit + 1)
-    .all();
-  return pageOf(rows, params.limit);
 }
 
 export interface NewTicket {

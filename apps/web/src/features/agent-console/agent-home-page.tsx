@@ -108,7 +108,7 @@ export function AgentHomePage() {
           key,
           label: (
             <>
-              {t(`queue.${key}`)} <span className="count">{counts?.[key] ?? '…'}</span>
+              {t(`queue.${key}`)} <span className="count">{counts ? (counts[key] >= 1000 ? '1000+' : counts[key]) : '…'}</span>
             </>
           ),
         }))}

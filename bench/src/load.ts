@@ -1,0 +1,85 @@
+import autocannon from 'autocannon';
+import type { ConnectionState, ScenarioRequest } from './scenarios.js';
+
+export const CONNECTIONS = 50;
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** One run's raw numbers, so several slices can be merged into one result. */
+export interface LoadSample {
+  latenciesMs: number[];
+  seconds: number;
+  non2xx: number;
+  errors: number;
+}
+
+export function summarize(samples: LoadSample[]): LoadResult {
+  const latencies = samples.flatMap((s) => s.latenciesMs).sort((a, b) => a - b);
+  const seconds = samples.reduce((sum, s) => sum + s.seconds, 0);
+  const at = (q: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0) * 10) / 10;
+  return {
+    requestsPerSecond: Math.round(latencies.length / seconds),
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    requests: latencies.length,
+    non2xx: samples.reduce((sum, s) => sum + s.non2xx, 0),
+    errors: samples.reduce((sum, s) => sum + s.errors, 0),
+  };
+}
+
+/**
+ * One autocannon run: 50 connections, no pipelining, each connection cycling through `requests`.
+ * Prints progress every few seconds so a long run shows it is alive.
+ */
+export async function runLoad(options: {
+  url: string;
+  origin: string;
+  cookies: Record<ScenarioRequest['as'], string>;
+  requests: ScenarioRequest[];
+  seconds: number;
+  label: string;
+}): Promise<LoadSample> {
+  let firstFailure = '';
+  const requests = options.requests.map((r) => ({
+    method: r.method,
+    path: typeof r.path === 'string' ? r.path : '/',
+    headers: {
+      cookie: options.cookies[r.as],
+      origin: options.origin,
+      ...(r.method === 'POST' ? { 'content-type': 'application/json' } : {}),
+    },
+    setupRequest: (req: Record<string, unknown>, context: ConnectionState) => {
+      if (typeof r.path === 'function') req.path = r.path(context);
+      if (r.body) req.body = r.body(context);
+      return req;
+    },
+    onResponse: (status: number, body: string, context: ConnectionState) => {
+      if (status >= 300 && !firstFailure) firstFailure = `${status} ${body.slice(0, 200)}`;
+      r.onResponse?.(context, status, body);
+    },
+  }));
+  const started = Date.now();
+  let done = 0;
+  const opts = { url: options.url, connections: CONNECTIONS, pipelining: 1, duration: options.seconds, requests } as unknown as autocannon.Options;
+  // Without a callback autocannon returns an instance that is also a promise of the result.
+  const instance = autocannon(opts) as unknown as autocannon.Instance & Promise<autocannon.Result>;
+  const latenciesMs: number[] = [];
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+    done++;
+    latenciesMs.push(responseTime);
+  });
+  const ticker = setInterval(() => {
+    process.stdout.write(`    ${options.label}: ${Math.round((Date.now() - started) / 1000)}/${options.seconds} s, ${done} requests\n`);
+  }, 4000);
+  const result = await instance;
+  clearInterval(ticker);
+  if (firstFailure) process.stdout.write(`    first failed answer: ${firstFailure}\n`);
+  return { latenciesMs, seconds: result.duration, non2xx: result.non2xx, errors: result.errors };
+}

@@ -1,0 +1,102 @@
+import type { BenchDataset } from '@atende/db';
+
+/** What a scenario sends: autocannon's request list, cycled by every connection. */
+export interface ScenarioRequest {
+  method: 'GET' | 'POST';
+  path: string | ((connection: ConnectionState) => string);
+  /** Whose session cookie goes with it. */
+  as: 'heavy' | 'typical' | 'agent';
+  body?: (connection: ConnectionState) => string;
+  /** Reads the answer, e.g. the ticket's new version for the next write. */
+  onResponse?: (connection: ConnectionState, status: number, body: string) => void;
+}
+
+export interface ConnectionState {
+  [key: string]: unknown;
+}
+
+export interface ScenarioContext {
+  dataset: BenchDataset;
+  /** Tickets the heavy contact may reply to (open, awaiting return), one per connection. */
+  replyTicketIds: number[];
+}
+
+export interface Scenario {
+  name: string;
+  kind: 'read' | 'write';
+  requests: (ctx: ScenarioContext) => ScenarioRequest[];
+  /** Runs before every load run of the scenario (the probe, warm-up and measurement). */
+  beforeRun?: (ctx: ScenarioContext, getJson: GetJson) => Promise<void>;
+}
+
+export type GetJson = (path: string, as: ScenarioRequest['as']) => Promise<unknown>;
+
+const TABS = ['awaiting_my_reply', 'awaiting_return', 'awaiting_approval', 'unrated', 'all'];
+const panel = (as: 'heavy' | 'typical'): ScenarioRequest[] => [
+  { method: 'GET', path: '/api/customer/tickets/counts', as },
+  ...TABS.map((tab) => ({ method: 'GET' as const, path: `/api/customer/tickets?tab=${tab}`, as })),
+];
+
+/**
+ * Reply tickets are checked out one request at a time (autocannon resets a connection's context after
+ * every request), each sent with the version its last answer returned, so no write is a conflict.
+ * Tickets still in flight when a run stops, or refused, are re-read before the next run.
+ */
+const replyPool = { free: [] as number[], out: new Set<number>(), versions: new Map<number, number>(), of: null as ScenarioContext | null };
+
+async function resyncReplyPool(ctx: ScenarioContext, getJson: GetJson) {
+  if (replyPool.of !== ctx) {
+    // A new dataset: its own tickets, all at version 1.
+    Object.assign(replyPool, { free: [...ctx.replyTicketIds], out: new Set(), versions: new Map(), of: ctx });
+  }
+  for (const id of replyPool.out) {
+    const answer = (await getJson(`/api/customer/tickets/${id}`, 'heavy')) as { ticket: { version: number } };
+    replyPool.versions.set(id, answer.ticket.version);
+    replyPool.free.push(id);
+  }
+  replyPool.out.clear();
+}
+/**
+ * The scenarios, in order. Add one with a row here: a route that answers 404 (not built yet on this
+ * branch) is skipped with a note, so rows for capabilities still in progress can land early.
+ */
+export const SCENARIOS: Scenario[] = [
+  { name: 'panel (heavy contact, 2,000 tickets)', kind: 'read', requests: () => panel('heavy') },
+  { name: 'panel (typical contact)', kind: 'read', requests: () => panel('typical') },
+  {
+    name: 'ticket with a 50-message thread',
+    kind: 'read',
+    requests: ({ dataset }) => [{ method: 'GET', path: `/api/customer/tickets/${dataset.threadTicketId}`, as: 'typical' }],
+  },
+  {
+    name: 'customer reply (write)',
+    kind: 'write',
+    beforeRun: resyncReplyPool,
+    requests: () => [
+      {
+        method: 'POST',
+        path: (conn) => {
+          const id = replyPool.free.shift();
+          if (id === undefined) throw new Error('more connections than reply tickets');
+          replyPool.out.add(id);
+          conn.ticketId = id;
+          return `/api/customer/tickets/${id}/replies`;
+        },
+        as: 'heavy',
+        body: (conn) =>
+          JSON.stringify({ body: 'Ainda sem sinal por aqui, podem verificar?', expectedVersion: replyPool.versions.get(conn.ticketId as number) ?? 1 }),
+        onResponse: (conn, status, body) => {
+          if (status !== 201) return; // stays checked out: re-read before the next run
+          const id = conn.ticketId as number;
+          replyPool.versions.set(id, (JSON.parse(body) as { ticket: { version: number } }).ticket.version);
+          replyPool.out.delete(id);
+          replyPool.free.push(id);
+        },
+      },
+    ],
+  },
+  { name: 'agent ticket list', kind: 'read', requests: () => [{ method: 'GET', path: '/api/agent/tickets', as: 'agent' }] },
+  // Issue 5 (agent queues) adds these routes; until then they answer 404 and are skipped.
+  { name: 'agent queue: Trabalho de hoje', kind: 'read', requests: () => [{ method: 'GET', path: '/api/agent/queues/today', as: 'agent' }] },
+  { name: 'agent search (text)', kind: 'read', requests: () => [{ method: 'GET', path: '/api/agent/search?q=roteador', as: 'agent' }] },
+];

@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const REPO = new URL('../../', import.meta.url).pathname;
+
+export interface RunningServer {
+  url: string;
+  origin: string;
+  pid: number;
+  stop: () => Promise<void>;
+}
+
+/**
+ * The BFF as production runs it (NODE_ENV=production, no demo data), pinned to core 0 so the load
+ * generator on core 1 does not steal its CPU. `node --import tsx` keeps it one process, so its RSS is
+ * the server's own. The bare route is switched on for the ceiling measurement.
+ */
+export async function startServer(dataDir: string, port: number): Promise<RunningServer> {
+  const origin = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn('taskset', ['-c', '0', process.execPath, '--import', 'tsx', 'src/server.ts'], {
+    cwd: join(REPO, 'apps/bff'),
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DEMO_DATA: 'off',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      PUBLIC_ORIGIN: origin,
+      BENCH_BARE_ROUTE: '1',
+      // One log line per request would measure pino's stdout, not the portal; warnings still print.
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${origin}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null) throw new Error('the server exited during start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  // taskset execs node, so the child's pid is the server's.
+  return {
+    url: origin,
+    origin,
+    pid: child.pid!,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Resident and peak-resident memory of a process, in MB, from /proc. */
+export function memoryOf(pid: number): { rssMb: number; peakRssMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rssMb: Math.round(kb('VmRSS') / 102.4) / 10, peakRssMb: Math.round(kb('VmHWM') / 102.4) / 10 };
+}

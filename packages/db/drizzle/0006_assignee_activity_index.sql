@@ -1,0 +1,1 @@
+CREATE INDEX `tickets_assignee_activity_idx` ON `tickets` (`assignee_id`,`updated_at`,`id`);

@@ -1,0 +1,157 @@
+import { CUSTOMER_TABS } from '@atende/domain';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../client.js';
+import { DEMO_ACCOUNTS, seedDemoData } from '../seed/demo-data.js';
+import { createTestDatabase } from '../testing/index.js';
+import { findAccountByEmail } from './accounts.js';
+import { findSessionWithAccount, insertSession } from './sessions.js';
+import { AGENT_QUEUES, agentQueueCounts, listAgentQueue } from './agent-queues.js';
+import { changeTicket, customerTabCounts, getTicket, listCustomerTickets, ticketStateOf } from './tickets.js';
+import { ticketParticipants, ticketThread } from './thread.js';
+
+/**
+ * Guard rail of the benchmark (issue 7): every query on a hot path is run for real, the SQL it sends
+ * is captured, and SQLite's plan for it must neither walk the whole tickets or messages table nor sort
+ * in a temporary B-tree. The planner decides without statistics (the portal never runs ANALYZE), so the
+ * plan on the small demo data is the plan at a million tickets.
+ *
+ * Add a row when you add a hot query. `indexWalk` allows an ordered walk of one named index that a
+ * LIMIT stops early (the agent's newest-first list): name the index, so a different walk still fails.
+ */
+interface HotQuery {
+  name: string;
+  run: (db: Db, f: Fixture) => unknown;
+  indexWalk?: string;
+  /** Why a sort is bounded whatever the history's size (the set sorted is work due now, not all tickets). */
+  boundedSort?: string;
+  /** A scan is allowed only in a statement that stops at a LIMIT (capped counts). */
+  limitBoundedScan?: true;
+}
+
+interface Fixture {
+  contactId: number;
+  ticketId: number;
+  now: number;
+}
+
+const HOT_QUERIES: HotQuery[] = [
+  { name: 'session lookup (every request)', run: (db) => findSessionWithAccount(db, 'plan-token') },
+  { name: 'tab counts', run: (db, f) => customerTabCounts(db, f.contactId, f.now) },
+  ...CUSTOMER_TABS.flatMap((tab): HotQuery[] => [
+    { name: `tab page: ${tab}`, run: (db, f) => listCustomerTickets(db, { requesterId: f.contactId, tab, now: f.now, cursor: null, limit: 20 }) },
+    {
+      name: `tab page: ${tab}, next page`,
+      run: (db, f) => listCustomerTickets(db, { requesterId: f.contactId, tab, now: f.now, cursor: { updatedAt: f.now, id: 1000 }, limit: 20 }),
+    },
+  ]),
+  { name: 'ticket', run: (db, f) => getTicket(db, f.ticketId) },
+  { name: 'ticket participants', run: (db, f) => ticketParticipants(db, f.ticketId) },
+  { name: 'ticket thread (customer)', run: (db, f) => ticketThread(db, f.ticketId, 'customer') },
+  { name: 'ticket thread (staff)', run: (db, f) => ticketThread(db, f.ticketId, 'staff') },
+  {
+    name: 'customer reply (write)',
+    run: (db, f) =>
+      changeTicket(db, {
+        ticketId: f.ticketId,
+        now: f.now,
+        decide: (t) => ({
+          ok: true,
+          next: ticketStateOf(t),
+          message: { authorKind: 'contact', authorId: f.contactId, visibility: 'public', body: 'oi', createdAt: f.now },
+        }),
+      }),
+  },
+  ...AGENT_QUEUES.map((queue): HotQuery => ({
+    name: `agent queue: ${queue}`,
+    run: (db, f) =>
+      listAgentQueue(db, { queue, filters: {}, sort: 'updated', cursor: null, limit: 25, clock: { agentId: 1, now: f.now, endOfToday: f.now + 3_600_000 } }),
+    indexWalk: 'tickets_activity_idx',
+    ...(queue === 'today' || queue === 'overdue'
+      ? { boundedSort: 'only open tickets due by today are sorted: the queue a team empties every day, not the history' }
+      : {}),
+  })),
+  {
+    name: 'agent queue counts',
+    run: (db, f) => agentQueueCounts(db, { agentId: 1, now: f.now, endOfToday: f.now + 3_600_000 }),
+    limitBoundedScan: true,
+  },
+];
+
+const NOW = Date.UTC(2026, 10, 23, 15, 0, 0);
+let db: Db;
+let dispose: () => void;
+let fixture: Fixture;
+
+beforeEach(() => {
+  ({ db, dispose } = createTestDatabase());
+  seedDemoData(db, { passwordHash: 'x', now: NOW, environment: 'test' });
+  const contact = findAccountByEmail(db, DEMO_ACCOUNTS.contact)!;
+  insertSession(db, { tokenHash: 'plan-token', actorKind: 'contact', actorId: contact.id, createdAt: NOW, lastSeenAt: NOW, expiresAt: NOW + 1000 });
+  // Plain SQL here: a hot query run now would prepare (and cache) its statement before the capture.
+  const { id: ticketId } = db.$client.prepare('select id from tickets where requester_id = ? order by id limit 1').get(contact.id) as { id: number };
+  fixture = { contactId: contact.id, ticketId, now: NOW };
+});
+afterEach(() => dispose());
+
+/** Runs `fn` and returns every statement it ran on the connection, with the parameters it bound. */
+function captureStatements(fn: () => unknown): { sql: string; params: unknown[] }[] {
+  const sqlite = db.$client;
+  const captured: { sql: string; params: unknown[] }[] = [];
+  const prepare = sqlite.prepare;
+  sqlite.prepare = ((source: string) => {
+    const statement = prepare.call(sqlite, source);
+    const proxy: any = new Proxy(statement, {
+      get(target: any, prop) {
+        const value = target[prop];
+        if (typeof value !== 'function') return value;
+        if (['all', 'get', 'run', 'iterate'].includes(prop as string)) {
+          return (...params: unknown[]) => {
+            captured.push({ sql: source, params });
+            return value.apply(target, params);
+          };
+        }
+        // raw(), pluck()… return the statement itself: keep returning the proxy.
+        return (...args: unknown[]) => {
+          const result = value.apply(target, args);
+          return result === target ? proxy : result;
+        };
+      },
+    });
+    return proxy;
+  }) as typeof sqlite.prepare;
+  try {
+    fn();
+  } finally {
+    sqlite.prepare = prepare;
+  }
+  return captured;
+}
+
+function planOf(statement: { sql: string; params: unknown[] }): string[] {
+  const rows = db.$client.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...(statement.params as never[])) as { detail: string }[];
+  return rows.map((r) => r.detail);
+}
+
+describe('hot query plans', () => {
+  it.each(HOT_QUERIES)('$name reads through an index, never a table scan or a sort', (query) => {
+    const statements = captureStatements(() => query.run(db, fixture)).filter((s) => !/^\s*(begin|commit|rollback)/i.test(s.sql));
+    expect(statements.length, 'the query ran no statement').toBeGreaterThan(0);
+    for (const statement of statements) {
+      const plan = planOf(statement);
+      const where = `${statement.sql}\n  ${plan.join('\n  ')}`;
+      if (process.env.SHOW_PLANS) console.log(query.name, where);
+      for (const step of plan) {
+        if (!query.boundedSort) expect(step, where).not.toMatch(/TEMP B-TREE/);
+        const scan = /^SCAN (tickets|messages)\b(.*)$/.exec(step);
+        const bounded = query.limitBoundedScan && /\blimit\b/i.test(statement.sql);
+        if (scan && !bounded) expect(query.indexWalk && scan[2]!.includes(`INDEX ${query.indexWalk}`), where).toBe(true);
+      }
+    }
+  });
+
+  it('catches a full scan and a sort (the guard itself works)', () => {
+    const scan = planOf({ sql: 'select * from tickets where subject = ? order by created_at', params: ['x'] }).join('\n');
+    expect(scan).toMatch(/^SCAN tickets/m);
+    expect(scan).toMatch(/TEMP B-TREE FOR ORDER BY/);
+  });
+});
