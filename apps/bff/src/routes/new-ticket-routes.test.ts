@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS } from '@atende/db';
+import { DEMO_ACCOUNTS, getTicket, outboxForTicket, ticketHistory } from '@atende/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -161,6 +161,16 @@ describe('Novo atendimento (seed 003)', () => {
     expect(theirs.json.ticket.id).not.toBe(a.json.ticket.id);
     // A new form (new key) is a new ticket.
     expect((await file({ ...ticket, idempotencyKey: 'another-form-key-0001' })).status).toBe(201);
+  });
+
+  it('a filed ticket is routed and its "received" e-mail recorded once, however often the request is retried', async () => {
+    const ticket = await validTicket();
+    const first = await file(ticket);
+    await file(ticket);
+    const id = first.json.ticket.id as number;
+    expect(outboxForTicket(t.db, id).map((m) => m.kind)).toEqual(['ticket_received']);
+    expect(ticketHistory(t.db, id).some((e) => e.type === 'assigned' || e.type === 'assigned_by_routing')).toBe(true);
+    expect(getTicket(t.db, id)!.assigneeId).not.toBeNull();
   });
 
   it('only contacts file tickets', async () => {

@@ -1,5 +1,6 @@
 import { newTicketInput } from '@atende/contracts';
-import { createTicketOnce, findAccount, getPortalSettings, isPortalDepartment, isPortalSubject, portalDepartments, portalSubjects } from '@atende/db';
+import { findAccount, getPortalSettings, isPortalDepartment, isPortalSubject, portalDepartments, portalSubjects } from '@atende/db';
+import { createRoutedTicketOnce } from '../tickets/create-routed-ticket.js';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
@@ -31,7 +32,8 @@ export function newTicketRoutes() {
       const { actor } = signedIn(c);
       const contact = findAccount(db, 'contact', actor.id);
       if (!contact) throw new AppError('unauthenticated');
-      const { ticket, created } = createTicketOnce(db, {
+      // Same-day routing and the "ticket received" e-mail happen in the creation transaction.
+      const { ticket, created } = createRoutedTicketOnce(db, c.var.deps.config, {
         subject: input.subject,
         requesterId: actor.id,
         companyId: contact.kind === 'contact' ? contact.companyId : null,

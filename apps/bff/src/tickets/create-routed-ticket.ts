@@ -1,6 +1,6 @@
 import { localDayStart, routeNewTicket } from '@atende/domain';
 import {
-  createTicket,
+  createTicketOnce,
   customerServicesSince,
   departmentAgentLoads,
   getAutomationSettings,
@@ -37,9 +37,16 @@ export function routeInTransaction(tx: Db, input: { companyId: number | null; re
   return { assigneeId: decision.agentId, events: [event] };
 }
 
-/** A new customer ticket: routed, with the "ticket received" e-mail, all in one transaction. */
-export function createRoutedTicket(db: Db, config: Pick<Config, 'publicUrl' | 'mailReplyDomain'>, input: Omit<NewTicket, 'route' | 'notify' | 'assigneeId'>): TicketRecord {
-  return createTicket(db, {
+/**
+ * A new customer ticket: routed, with the "ticket received" e-mail, all in one transaction. With an
+ * idempotency key, a repeated request returns the first ticket (`created: false`) and sends nothing.
+ */
+export function createRoutedTicketOnce(
+  db: Db,
+  config: Pick<Config, 'publicUrl' | 'mailReplyDomain'>,
+  input: Omit<NewTicket, 'route' | 'notify' | 'assigneeId'>,
+): { ticket: TicketRecord; created: boolean } {
+  return createTicketOnce(db, {
     ...input,
     route: (tx) => routeInTransaction(tx, input),
     notify: (ticket) => {
@@ -47,4 +54,8 @@ export function createRoutedTicket(db: Db, config: Pick<Config, 'publicUrl' | 'm
       return notice ? { mail: [notice.mail], events: [notice.event] } : { mail: [], events: [] };
     },
   });
+}
+
+export function createRoutedTicket(db: Db, config: Pick<Config, 'publicUrl' | 'mailReplyDomain'>, input: Omit<NewTicket, 'route' | 'notify' | 'assigneeId'>): TicketRecord {
+  return createRoutedTicketOnce(db, config, input).ticket;
 }
