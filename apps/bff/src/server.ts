@@ -2,7 +2,7 @@ import { DEMO_PASSWORD, closeDatabase, deleteExpiredSessions, isDatabaseEmpty, m
 import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { createApp } from './app.js';
-import { createMemoryAccountMailer } from './auth/account-mailer.js';
+import { createOutboxAccountMailer } from './auth/outbox-account-mailer.js';
 import { defaultLoginThrottle } from './auth/login-throttle.js';
 import { hashPassword } from './auth/password.js';
 import { loadConfig } from './config.js';
@@ -23,7 +23,7 @@ if (config.demoData && isDatabaseEmpty(db)) {
   }
 }
 
-const app = createApp({ db, config, logger, now: Date.now, loginThrottle: defaultLoginThrottle(), accountMailer: createMemoryAccountMailer(logger) });
+const app = createApp({ db, config, logger, now: Date.now, loginThrottle: defaultLoginThrottle(), accountMailer: createOutboxAccountMailer({ db, now: Date.now, messageDomain: config.mailReplyDomain }) });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info({ port: info.port, database: config.databaseFile }, `Atende listening on http://localhost:${info.port}`);
 });

@@ -1,0 +1,48 @@
+import { listOutbox } from '@atende/db';
+import { createTestDatabase } from '@atende/db/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createOutboxAccountMailer } from './outbox-account-mailer.js';
+
+let dispose: (() => void) | undefined;
+afterEach(() => dispose?.());
+
+describe('account links through the outbox', () => {
+  it('records one e-mail per link, with the link in the text and escaped HTML', () => {
+    const test = createTestDatabase();
+    dispose = test.dispose;
+    const now = 1_000_000;
+    const mailer = createOutboxAccountMailer({ db: test.db, now: () => now, messageDomain: 'atende.local' });
+    const link = { to: 'carla@example.com', name: 'Carla <b>', purpose: 'password_reset' as const, url: 'http://localhost:3000/redefinir-senha/abc', expiresAt: now + 3_600_000 };
+    mailer.sendAccountLink(link);
+    mailer.sendAccountLink(link); // a second request is a second e-mail, not a swallowed duplicate
+    const rows = listOutbox(test.db, { beforeId: null, limit: 10 });
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ kind: 'account_password_reset', toAddress: 'carla@example.com', status: 'pending', ticketId: null });
+    expect(rows[0]!.textBody).toContain(link.url);
+    expect(rows[0]!.textBody).toContain('60 minutos');
+    expect(rows[0]!.htmlBody).toContain('Carla &lt;b&gt;');
+  });
+});
+
+describe('the admin mailbox', () => {
+  it('hides account links once real delivery is configured (they are credentials of their owner)', async () => {
+    const { createTestApp } = await import('../testing/test-app.js');
+    const { DEMO_ACCOUNTS } = await import('@atende/db');
+    const t = await createTestApp({ env: { SMTP_URL: 'smtp://127.0.0.1:1' } });
+    try {
+      createOutboxAccountMailer({ db: t.db, now: () => t.clock.now, messageDomain: 'atende.local' }).sendAccountLink({
+        to: DEMO_ACCOUNTS.contact,
+        name: 'Carla',
+        purpose: 'password_reset',
+        url: 'http://localhost:3000/redefinir-senha/segredo',
+        expiresAt: t.clock.now + 3_600_000,
+      });
+      const admin = await t.signIn(DEMO_ACCOUNTS.admin);
+      const mailbox = await t.request('GET', '/api/admin/mailbox', { cookie: admin });
+      expect(mailbox.status).toBe(200);
+      expect(mailbox.text).not.toContain('segredo');
+    } finally {
+      t.dispose();
+    }
+  });
+});
