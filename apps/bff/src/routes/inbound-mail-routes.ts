@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { throttleByAddress } from '../http/throttle.js';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../http/app-env.js';
@@ -17,7 +18,7 @@ function tokenMatches(expected: string | null, header: string | undefined): bool
  * `Authorization: Bearer <INBOUND_MAIL_TOKEN>`. Without the env var every call is refused.
  */
 export function inboundMailRoutes() {
-  return new Hono<AppEnv>().post('/', bodyLimit({ maxSize: 10 * 1024 * 1024, onError: () => { throw new AppError('payload_too_large'); } }), async (c) => {
+  return new Hono<AppEnv>().post('/', throttleByAddress({ scope: 'inbound-mail', limit: 120, windowMs: 60_000 }), bodyLimit({ maxSize: 10 * 1024 * 1024, onError: () => { throw new AppError('payload_too_large'); } }), async (c) => {
     const deps = c.var.deps;
     if (!tokenMatches(deps.config.inboundMailToken, c.req.header('authorization'))) throw new AppError('unauthenticated');
     const raw = Buffer.from(await c.req.arrayBuffer());

@@ -117,3 +117,18 @@ describe('rating link (ASVS: single-ticket, expiring, signed; GET never writes)'
     expect(crossSite.status).toBe(403);
   });
 });
+
+describe('rating link throttling', () => {
+  it('a client guessing links is slowed down with a clear 429 and the wait', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++) {
+      statuses.push((await t.request('GET', `/api/public/ratings/${i}.1.9999999999999.${'A'.repeat(43)}`)).status);
+    }
+    expect(statuses.slice(0, 60).every((s) => s === 404)).toBe(true);
+    const blocked = await t.request('GET', `/api/public/ratings/1.1.9999999999999.${'A'.repeat(43)}`);
+    expect(blocked.status).toBe(429);
+    expect(blocked.json.code).toBe('too_many_attempts');
+    t.clock.now += 61_000;
+    expect((await t.request('GET', `/api/public/ratings/1.1.9999999999999.${'A'.repeat(43)}`)).status).toBe(404);
+  });
+});

@@ -1,5 +1,6 @@
 import { ratingLinkCommentInput, ratingLinkRateInput, ratingTokenParam } from '@atende/contracts';
 import { addRatingComment, getRating, getTicket, type Db } from '@atende/db';
+import { throttleByAddress } from '../http/throttle.js';
 import { Hono } from 'hono';
 import type { AppEnv, SignedInActor } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
@@ -22,6 +23,8 @@ function claimsOf(db: Db, token: string, now: number): RatingTokenClaims {
  */
 export function ratingLinkRoutes() {
   return new Hono<AppEnv>()
+    // A link is a bearer token: guessing them is throttled per address.
+    .use(throttleByAddress({ scope: 'rating-link', limit: 60, windowMs: 60_000 }))
     .get('/:token', validate('param', ratingTokenParam), (c) => {
       const { db, now } = c.var.deps;
       const claims = claimsOf(db, c.req.valid('param').token, now());

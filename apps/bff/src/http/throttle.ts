@@ -1,0 +1,18 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './app-env.js';
+import { AppError } from './app-error.js';
+import { clientAddress } from './client-address.js';
+import { createRateLimiter } from './rate-limiter.js';
+
+/**
+ * Per-address throttling for routes anyone can reach (rating-link pages, inbound e-mail): a guessing or
+ * flooding client gets 429 with the wait, and legitimate traffic never comes near the limit.
+ */
+export function throttleByAddress(options: { limit: number; windowMs: number; scope: string }): MiddlewareHandler<AppEnv> {
+  const limiter = createRateLimiter(options);
+  return async (c, next) => {
+    const waitMs = limiter.hit([`${options.scope}:${clientAddress(c)}`], c.var.deps.now());
+    if (waitMs > 0) throw new AppError('too_many_attempts', { retryAfterSeconds: Math.ceil(waitMs / 1000) });
+    await next();
+  };
+}
