@@ -67,7 +67,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
-    databaseFile: resolve(e.DATA_DIR, 'atende.db'),
+    // A relative DATA_DIR is taken from where the command was typed (pnpm runs scripts inside
+    // apps/bff and says where it was invoked in INIT_CWD), so `pnpm start` keeps its data in ./data.
+    databaseFile: resolve(env.INIT_CWD ?? process.cwd(), e.DATA_DIR, 'atende.db'),
     allowedOrigins: origins,
     webDist: resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     demoData: e.DEMO_DATA === 'auto',
