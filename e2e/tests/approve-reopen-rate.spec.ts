@@ -27,6 +27,8 @@ async function setAllowReopen(browser: Browser, allowReopen: boolean) {
 }
 
 const header = (page: Page) => page.locator('.ticket-header');
+/** The value of one fact in a ticket header (e.g. "Responsável"), whatever facts come before it. */
+const fact = (page: Page, term: string) => page.locator('.facts dt').filter({ hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
 
 test('confirm the solution, then rate it from "Não avaliados"', async ({ page }) => {
   await signIn(page, ACCOUNTS.contact);
@@ -60,7 +62,7 @@ test('confirm the solution, then rate it from "Não avaliados"', async ({ page }
 test('"Não foi resolvido" sends the ticket back, and the agent sees it reopened with the reason', async ({ page, browser }) => {
   await signIn(page, ACCOUNTS.contact);
   const id = await openFirstIn(page, 'Resolvidos aguardando minha aprovação');
-  const assignee = await page.locator('.facts dd').nth(1).textContent();
+  const assignee = await fact(page, 'Responsável').textContent();
   await page.getByRole('button', { name: 'Não foi resolvido' }).click();
   await page.getByRole('button', { name: 'Enviar e reabrir' }).click();
   await expect(page.getByText('Conte o que não foi resolvido.')).toBeVisible();
@@ -73,7 +75,7 @@ test('"Não foi resolvido" sends the ticket back, and the agent sees it reopened
   const agent = await asUser(browser, ACCOUNTS.agent);
   await agent.goto(`/console/chamados/${id}`);
   await expect(header(agent).getByText('Aberto')).toBeVisible();
-  await expect(agent.locator('.facts dd').nth(2)).toHaveText(assignee!);
+  await expect(fact(agent, 'Responsável')).toHaveText(assignee!);
   await expect(agent.getByRole('list', { name: 'Conversa' })).toContainText('A cobrança duplicada apareceu de novo na fatura.');
   await expect(agent.locator('.history')).toContainText('Situação: Resolvido → Aberto');
 });

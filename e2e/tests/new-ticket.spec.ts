@@ -40,12 +40,12 @@ test('a subscriber files a ticket from the panel: every field required, lands on
   await expect(page.getByRole('tabpanel').getByRole('link').first()).toHaveText('Sem internet na sala de musculação');
 
   const agent = await pageAs(browser, ACCOUNTS.agent);
-  await agent.getByLabel('Origem').selectOption({ label: 'Portal' });
+  await agent.getByLabel('Filtrar por origem').selectOption({ label: 'Portal' });
   await expect(agent).toHaveURL(/origem=portal/);
   const row = agent.locator('tbody tr', { hasText: 'Sem internet na sala de musculação' });
   await expect(row).toContainText(`#${id}`);
   await expect(row).toContainText('Portal');
-  await agent.getByLabel('Origem').selectOption({ label: 'Hotsite' });
+  await agent.getByLabel('Filtrar por origem').selectOption({ label: 'Hotsite' });
   await expect(agent.locator('tbody tr', { hasText: 'Sem internet na sala de musculação' })).toHaveCount(0);
   await agent.goto(`/console/chamados/${id}`);
   await expect(agent.locator('.facts')).toContainText('Portal');
@@ -65,7 +65,7 @@ test('the Central do Assinante page files with origin hotsite and prefills a ref
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Referente ao chamado #12');
 
   const agent = await pageAs(browser, ACCOUNTS.agent);
-  await agent.getByLabel('Origem').selectOption({ label: 'Hotsite' });
+  await agent.getByLabel('Filtrar por origem').selectOption({ label: 'Hotsite' });
   await expect(agent.locator('tbody tr', { hasText: 'Referente ao chamado #12' })).toHaveCount(1);
   await expect(agent.locator('tbody tr', { hasText: 'Referente ao chamado #12' })).toContainText('Hotsite');
   await agent.context().close();

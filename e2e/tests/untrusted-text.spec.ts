@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ACCOUNTS, signIn } from '../support/accounts.js';
+import { ACCOUNTS, daysFromToday, signIn } from '../support/accounts.js';
 
 /**
  * Messages are untrusted (ASVS 1.2, 3.2): HTML, script and control characters typed by a customer or an
@@ -51,6 +51,8 @@ test('HTML and script in messages are shown as text to the customer and to the a
   await expectShownAsText(agent, 'agent page, customer message');
   await agent.getByLabel('Resposta pública').check();
   await agent.getByLabel('Mensagem', { exact: true }).fill(`Resposta: ${PAYLOAD}`);
+  // A public reply waits on the customer by default, which needs the date agreed with them.
+  await agent.getByLabel('Data de resolução devida após responder').fill(daysFromToday(3));
   await agent.getByRole('button', { name: 'Enviar' }).click();
   await expect(agent.getByRole('status')).toHaveText('Mensagem registrada.');
   await agent.getByLabel('Nota interna').check();

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { ACCOUNTS, signIn } from '../support/accounts.js';
+import { ACCOUNTS, daysFromToday, signIn } from '../support/accounts.js';
 
 /**
  * Runs `pnpm automations:run --now <ISO>` against the e2e server's database: the operator's way to
@@ -23,7 +23,12 @@ test('an agent asks the customer; reminders and the auto-close reach the mailbox
   const ticketUrl = page.url();
   await page.getByLabel('Resposta pública').check();
   await page.getByLabel('Mensagem', { exact: true }).fill('Qual é o modelo da câmera?');
+  // A public reply waits on the customer by default; the date agreed with them is required.
+  await expect(page.getByLabel('Situação após responder')).toHaveValue('waiting_customer');
+  await page.getByLabel('Data de resolução devida após responder').fill(daysFromToday(3));
   await page.getByRole('button', { name: 'Enviar' }).click();
+  await expect(page.getByRole('status')).toHaveText('Mensagem registrada.');
+  await expect(page.getByRole('list', { name: 'Conversa' })).toContainText('Qual é o modelo da câmera?');
   await expect(page.locator('.ticket-header').getByText('Aguardando cliente')).toBeVisible();
   const askedAt = Date.now();
 
@@ -67,9 +72,23 @@ test('an agent asks the customer; reminders and the auto-close reach the mailbox
   const fiveStars = await stars.nth(4).getAttribute('href');
   expect(fiveStars).toMatch(/\/avaliar\/[\w.-]+\?nota=5$/);
 
-  // The customer follows the star link from the e-mail.
+  // The customer follows the star link from the e-mail: the page preselects the stars, and only
+  // pressing "Enviar avaliação" records them; then it takes a comment.
   await customer.goto(fiveStars!);
   await expect(customer).toHaveURL(/\/avaliar\/[\w.-]+\?nota=5$/);
+  await expect(customer.getByRole('heading', { name: 'Avaliação do atendimento' })).toBeVisible();
+  await expect(customer.getByRole('radio', { name: '5 estrelas' })).toBeChecked();
+  await customer.getByRole('button', { name: 'Enviar avaliação' }).click();
+  await expect(customer.getByRole('status')).toHaveText('Avaliação registrada. Obrigado!');
+  await customer.getByLabel('Comentário').fill('Resolvi sozinho, obrigado pelos lembretes.');
+  await customer.getByRole('button', { name: 'Enviar comentário' }).click();
+  await expect(customer.getByRole('note')).toHaveText('Este atendimento já foi avaliado. Obrigado!');
+
+  // The agent sees the rating on the ticket.
+  await page.reload();
+  const ratings = page.getByRole('region', { name: 'Avaliações' });
+  await expect(ratings).toContainText('5 estrelas');
+  await expect(ratings).toContainText('Resolvi sozinho, obrigado pelos lembretes.');
   await customer.close();
   await admin.close();
 });

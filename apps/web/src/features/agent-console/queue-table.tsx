@@ -1,4 +1,4 @@
-import type { TicketStatus } from '@atende/domain';
+import type { Origin, TicketStatus } from '@atende/domain';
 import { Link } from 'react-router';
 import { StatusBadge } from '../../components/status-badge.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
@@ -9,12 +9,13 @@ export interface QueueRow {
   status: TicketStatus;
   priority: 'baixa' | 'media' | 'alta' | 'urgente';
   requesterName: string;
+  origin: Origin;
   dueAt: string | null;
   overdue: boolean;
   updatedAt: string;
 }
 
-/** One queue's tickets: number, subject, customer, status, priority, due date (overdue marked), last update. */
+/** One queue's tickets: number, subject, customer, origin (seed 003), status, priority, due date (overdue marked), last update. */
 export function QueueTable(props: { caption: string; rows: QueueRow[]; linkTo: (id: number) => string; hasMore: boolean; loadingMore: boolean; onLoadMore: () => void }) {
   const { t, formatDateTime } = useI18n();
   if (props.rows.length === 0) return <p className="empty">{t('queue.empty')}</p>;
@@ -27,6 +28,7 @@ export function QueueTable(props: { caption: string; rows: QueueRow[]; linkTo: (
             <th scope="col">{t('list.number')}</th>
             <th scope="col">{t('list.subject')}</th>
             <th scope="col">{t('list.requester')}</th>
+            <th scope="col">{t('ticket.origin')}</th>
             <th scope="col">{t('list.status')}</th>
             <th scope="col">{t('list.priority')}</th>
             <th scope="col">{t('list.dueAt')}</th>
@@ -41,6 +43,7 @@ export function QueueTable(props: { caption: string; rows: QueueRow[]; linkTo: (
                 <Link to={props.linkTo(row.id)}>{row.subject}</Link>
               </td>
               <td>{row.requesterName}</td>
+              <td>{t(`origin.${row.origin}`)}</td>
               <td>
                 <StatusBadge status={row.status} />
               </td>
