@@ -18,7 +18,12 @@ export interface LoadSample {
   seconds: number;
   non2xx: number;
   errors: number;
+  /** Epoch milliseconds of each answer, when asked for (to count answers inside a time window). */
+  answeredAt?: number[];
 }
+
+/** Epoch milliseconds with sub-millisecond precision, comparable across processes. */
+export const epochMs = () => performance.timeOrigin + performance.now();
 
 export function summarize(samples: LoadSample[]): LoadResult {
   const latencies = samples.flatMap((s) => s.latenciesMs).sort((a, b) => a - b);
@@ -45,6 +50,14 @@ export async function runLoad(options: {
   requests: ScenarioRequest[];
   seconds: number;
   label: string;
+  /** Default CONNECTIONS (50); the soak uses 100. */
+  connections?: number;
+  /** Ends the run early when it settles (`seconds` is then the longest it may last). */
+  stopWhen?: Promise<unknown>;
+  /** Keep each answer's time in `answeredAt`. */
+  timestamps?: boolean;
+  /** Seconds between progress lines (default 4). */
+  progressEvery?: number;
 }): Promise<LoadSample> {
   let firstFailure = '';
   const requests = options.requests.map((r) => ({
@@ -67,19 +80,24 @@ export async function runLoad(options: {
   }));
   const started = Date.now();
   let done = 0;
-  const opts = { url: options.url, connections: CONNECTIONS, pipelining: 1, duration: options.seconds, requests } as unknown as autocannon.Options;
+  const opts = { url: options.url, connections: options.connections ?? CONNECTIONS, pipelining: 1, duration: options.seconds, requests } as unknown as autocannon.Options;
   // Without a callback autocannon returns an instance that is also a promise of the result.
   const instance = autocannon(opts) as unknown as autocannon.Instance & Promise<autocannon.Result>;
   const latenciesMs: number[] = [];
+  const answeredAt: number[] = [];
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
     done++;
     latenciesMs.push(responseTime);
+    if (options.timestamps) answeredAt.push(epochMs());
   });
+  void options.stopWhen?.finally(() => instance.stop());
   const ticker = setInterval(() => {
     process.stdout.write(`    ${options.label}: ${Math.round((Date.now() - started) / 1000)}/${options.seconds} s, ${done} requests\n`);
-  }, 4000);
+  }, (options.progressEvery ?? 4) * 1000);
   const result = await instance;
   clearInterval(ticker);
   if (firstFailure) process.stdout.write(`    first failed answer: ${firstFailure}\n`);
-  return { latenciesMs, seconds: result.duration, non2xx: result.non2xx, errors: result.errors };
+  const sample: LoadSample = { latenciesMs, seconds: result.duration, non2xx: result.non2xx, errors: result.errors };
+  if (options.timestamps) sample.answeredAt = answeredAt;
+  return sample;
 }

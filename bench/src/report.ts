@@ -1,3 +1,4 @@
+import type { AutomationPass } from './automations.js';
 import type { DatasetResult } from './run.js';
 import type { BundleSizes, LighthouseScores } from './spa.js';
 
@@ -11,7 +12,7 @@ const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined
 
 /** The one table: per scenario, the large and the small dataset side by side, then memory and the SPA. */
 export function printTable({ datasets, bundle, lighthouse }: Printable) {
-  const [large, small] = datasets as [DatasetResult, DatasetResult];
+  const [large, small = large] = datasets as [DatasetResult, DatasetResult?];
   const k = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`);
   const head = [
     'scenario',
@@ -43,10 +44,39 @@ export function printTable({ datasets, bundle, lighthouse }: Printable) {
       ratio(s.scenario.p99Ms, t?.scenario?.p99Ms),
     ];
   });
+  // Automations (large dataset) and soak (small): rows of their own, described in the second cell.
+  const pass = (p: AutomationPass) =>
+    `${p.ms} ms: ${p.report.autoClosed.toLocaleString('en')} closed, ${p.report.reminders.toLocaleString('en')} reminders, ${p.report.approvalTimeouts.toLocaleString('en')} approval timeouts${p.report.ran ? '' : ' (did not run: lease held)'}`;
+  for (const d of datasets) {
+    const a = d.automations;
+    if (!a) continue;
+    const u = a.underLoad;
+    rows.push(
+      [`automations ${k(d.tickets)}: catch-up at start`, pass(a.catchUp)],
+      [`automations ${k(d.tickets)}: ${a.dueTickets.toLocaleString('en')} due, alone`, pass(a.alone)],
+      [`automations ${k(d.tickets)}: nothing due`, pass(a.nothingDue)],
+      [
+        `automations ${k(d.tickets)}: due, under panel load`,
+        `${pass(u.pass)}; ${u.panel} ${u.during.requestsPerSecond} req/s during the pass (${u.during.seconds} s, p99 ${u.during.p99Ms} ms) ÷ baseline ${u.baseline.requestsPerSecond} = ${u.ratioToBaseline.toFixed(2)}; ` +
+          `server event-loop delay p99 ${u.serverLoopDelay.during.p99Ms} ms, max ${u.serverLoopDelay.during.maxMs} ms (baseline load p99 ${u.serverLoopDelay.baseline.p99Ms} ms); runner held its thread ${u.pass.loopDelayMaxMs} ms`,
+      ],
+    );
+  }
+  for (const d of datasets) {
+    const soak = d.soak;
+    if (!soak) continue;
+    rows.push([
+      `soak ${k(d.tickets)}: ${soak.seconds} s, ${soak.connections} conns`,
+      `${soak.load.requestsPerSecond} req/s, p50 ${soak.load.p50Ms} ms, p99 ${soak.load.p99Ms} ms, ${soak.load.errors} errors, ${soak.load.non2xx} non-2xx; ` +
+        `server RSS ${soak.rss.startMb} → ${soak.rss.endMb} MB (×${soak.rss.growth}, peak ${soak.rss.peakMb}); loop delay p99 ${soak.serverLoopDelay.p99Ms} ms: ${soak.ok ? 'ok' : 'FAILED'}`,
+    ]);
+  }
   const widths = head.map((h, c) => Math.max(h.length, ...rows.filter((r) => r.length > 2).map((r) => (r[c] ?? '').length)));
   const line = (cells: string[]) =>
     cells.length === 2 ? `| ${cells[0]!.padEnd(widths[0]!)} | ${cells[1]}` : `| ${cells.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`;
-  const out = ['', line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line), ''];
+  // `--soak` alone has no scenario columns to head.
+  const table = large.scenarios.length ? [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`] : [];
+  const out = ['', ...table, ...rows.map(line), ''];
   for (const d of datasets) {
     out.push(
       `${k(d.tickets)}: ${d.tickets.toLocaleString('en')} tickets, ${d.contacts.toLocaleString('en')} contacts, ${d.messages.toLocaleString('en')} messages, generated in ${d.generationSeconds} s; ` +
@@ -60,6 +90,5 @@ export function printTable({ datasets, bundle, lighthouse }: Printable) {
     );
   }
   if (!lighthouse) out.push('Lighthouse: not run');
-  out.push('Automations: not measured yet (issue 6 builds the runner; add it to bench/src/run.ts when it lands).');
   process.stdout.write(`${out.join('\n')}\n`);
 }

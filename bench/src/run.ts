@@ -2,6 +2,9 @@
  * `pnpm bench`: generates the 1M- and 10k-ticket datasets, loads the production server with every
  * scenario (alternating with the bare route), measures the SPA, prints one table and writes JSON to
  * bench/results/. `--quick` (20k tickets, 3 s a scenario) is for development.
+ * On the large dataset it also times the automations (5% due, nothing due, and 5% due under the panel's
+ * load); on the 10k dataset it ends with the soak (`--soak` runs only that; `--soak-seconds N` or
+ * BENCH_SOAK_SECONDS sets its length, 180 s by default, 15 s with `--quick`).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,19 +18,30 @@ import {
   migrateDatabase,
   openDatabase,
 } from '@atende/db';
+import { makeTicketsDue, runAutomationPass, type AutomationPass } from './automations.js';
 import { runLoad, summarize, CONNECTIONS, type LoadResult, type LoadSample } from './load.js';
 import { printTable } from './report.js';
-import { REPO, memoryOf, startServer } from './server.js';
-import { SCENARIOS, type GetJson, type ScenarioRequest } from './scenarios.js';
+import { REPO, memoryOf, startServer, type LoopDelay, type RunningServer } from './server.js';
+import { SCENARIOS, SOAK_SCENARIO, type GetJson, type ScenarioContext, type ScenarioRequest } from './scenarios.js';
 import { firstLoadBundle, lighthouse, type LighthouseScores } from './spa.js';
 
 const quick = process.argv.includes('--quick');
+/** `--soak`: only the soak (issue 8) on the 10k dataset; the full run and `--quick` end with it too. */
+const soakOnly = process.argv.includes('--soak');
+const soakArg = process.argv.indexOf('--soak-seconds');
+const SOAK_SECONDS = Number(soakArg !== -1 ? process.argv[soakArg + 1] : (process.env.BENCH_SOAK_SECONDS ?? (quick ? 15 : 180)));
+const SOAK_CONNECTIONS = 100;
+/** Share of the large dataset's tickets made due for the automations scenario (issue 7 step 3). */
+const DUE_SHARE = 0.05;
+/** The panel measured while the automations run. */
+const AUTOMATION_PANEL = 'panel (typical contact)';
 const skipLighthouse = process.argv.includes('--no-lighthouse');
 const SECONDS = quick ? 3 : 20; // per scenario, and as much again for the bare route
 const WARMUP_SECONDS = quick ? 1 : 5;
 const SLICES = quick ? 3 : 4;
 const PORT = Number(process.env.BENCH_PORT ?? 3199);
-const SIZES = quick ? [20_000, 10_000] : [1_000_000, 10_000];
+const SIZES = soakOnly ? [10_000] : quick ? [20_000, 10_000] : [1_000_000, 10_000];
+if (!Number.isFinite(SOAK_SECONDS) || SOAK_SECONDS <= 0) throw new Error('--soak-seconds expects a positive number of seconds');
 
 export interface ScenarioResult {
   name: string;
@@ -46,6 +60,35 @@ export interface DatasetResult {
   generationSeconds: number;
   scenarios: ScenarioResult[];
   memory: { postWarmupRssMb: number; finalRssMb: number; peakRssMb: number; growth: number };
+  automations?: AutomationResult;
+  soak?: SoakResult;
+}
+
+export interface AutomationResult {
+  /** The generated data was never swept: a first pass at start catches up, as after downtime. */
+  catchUp: AutomationPass;
+  dueTickets: number;
+  alone: AutomationPass;
+  nothingDue: AutomationPass;
+  underLoad: {
+    pass: AutomationPass;
+    panel: string;
+    baseline: LoadResult;
+    /** The panel's answers between the pass's start and end. */
+    during: { seconds: number; requestsPerSecond: number; p99Ms: number };
+    ratioToBaseline: number;
+    serverLoopDelay: { baseline: LoopDelay; during: LoopDelay };
+  };
+}
+
+export interface SoakResult {
+  seconds: number;
+  connections: number;
+  mix: string;
+  load: LoadResult;
+  rss: { startMb: number; endMb: number; peakMb: number; growth: number; samplesMb: number[] };
+  serverLoopDelay: LoopDelay;
+  ok: boolean;
 }
 
 function log(line: string) {
@@ -137,10 +180,17 @@ async function benchDataset(tickets: number): Promise<{ result: DatasetResult; l
     const server = await startServer(dir, PORT);
     const scenarios: ScenarioResult[] = [];
     let postWarmupRssMb = 0;
+    const large = tickets === SIZES[0] && !soakOnly;
     try {
       const ctx = { dataset, replyTicketIds };
       const getJson: GetJson = async (path, as) => (await fetch(server.url + path, { headers: { cookie: cookies[as] } })).json();
-      for (const scenario of SCENARIOS) {
+      let catchUp: AutomationPass | undefined;
+      if (large) {
+        log('  automations: catch-up pass over the generated data (the in-server loop is off in the benchmark)');
+        catchUp = await runAutomationPass(dir, Date.now());
+        log(`  automations: catch-up ${describePass(catchUp)}`);
+      }
+      for (const scenario of soakOnly ? [] : SCENARIOS) {
         const requests = scenario.requests(ctx);
         const before = () => scenario.beforeRun?.(ctx, getJson);
         await before();
@@ -175,11 +225,14 @@ async function benchDataset(tickets: number): Promise<{ result: DatasetResult; l
         scenarios.push({ name: scenario.name, kind: scenario.kind, bodyBytes: probed.bytes, scenario: measured, bare, ratioToBare });
       }
       const memory = memoryOf(server.pid);
+      if (!postWarmupRssMb) postWarmupRssMb = memory.rssMb;
+      const automations = catchUp ? await automationStep(dir, server, ctx, cookies, dataset.tickets, catchUp) : undefined;
       let lh: { mobile: LighthouseScores; desktop: LighthouseScores } | undefined;
-      if (tickets === SIZES.at(-1) && !skipLighthouse) {
+      if (tickets === SIZES.at(-1) && !skipLighthouse && !soakOnly) {
         log('  Lighthouse of the signed-in panel (typical contact), mobile and desktop settings');
         lh = { mobile: lighthouse(`${server.url}/painel`, cookies.typical, 'mobile'), desktop: lighthouse(`${server.url}/painel`, cookies.typical, 'desktop') };
       }
+      const soakResult = tickets === SIZES.at(-1) ? await soak(server, cookies, ctx, getJson) : undefined;
       return {
         result: {
           tickets: dataset.tickets,
@@ -193,6 +246,8 @@ async function benchDataset(tickets: number): Promise<{ result: DatasetResult; l
             peakRssMb: memory.peakRssMb,
             growth: Math.round((memory.rssMb / postWarmupRssMb) * 100) / 100,
           },
+          ...(automations ? { automations } : {}),
+          ...(soakResult ? { soak: soakResult } : {}),
         },
         lighthouse: lh,
       };
@@ -204,8 +259,116 @@ async function benchDataset(tickets: number): Promise<{ result: DatasetResult; l
   }
 }
 
+function describePass(p: AutomationPass) {
+  const r = p.report;
+  return `${r.ran ? '' : '(lease held elsewhere, did not run) '}${r.autoClosed} closed, ${r.reminders} reminders, ${r.approvalTimeouts} approval timeouts in ${p.ms} ms`;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Issue 7 step 3 on the large dataset: 5% of tickets due, a pass alone, a pass with nothing due, then
+ * 5% due again and a pass while the panel is under load (its throughput during the pass as a ratio of
+ * a baseline taken just before, and the server's event-loop delay).
+ */
+async function automationStep(
+  dir: string,
+  server: RunningServer,
+  ctx: ScenarioContext,
+  cookies: Record<ScenarioRequest['as'], string>,
+  tickets: number,
+  catchUp: AutomationPass,
+): Promise<AutomationResult> {
+  const dbFile = join(dir, 'atende.db');
+  const count = Math.round(tickets * DUE_SHARE);
+  const now = Date.now();
+  const dueTickets = makeTicketsDue(dbFile, count, now, 1);
+  log(`  automations: ${dueTickets.toLocaleString('en')} tickets made due (${DUE_SHARE * 100}%), pass alone`);
+  const alone = await runAutomationPass(dir, now);
+  log(`  automations: alone, ${describePass(alone)}`);
+  const nothingDue = await runAutomationPass(dir, now);
+  log(`  automations: nothing due, ${describePass(nothingDue)}`);
+
+  const again = makeTicketsDue(dbFile, count, now, 2);
+  const panel = SCENARIOS.find((s) => s.name === AUTOMATION_PANEL)!;
+  const requests = panel.requests(ctx);
+  const base = { url: server.url, origin: server.origin, cookies, requests };
+  const baselineSeconds = quick ? SECONDS : SECONDS / SLICES;
+  log(`  automations: ${again.toLocaleString('en')} tickets due again; ${AUTOMATION_PANEL} baseline ${baselineSeconds} s`);
+  await runLoad({ ...base, seconds: WARMUP_SECONDS, label: 'warm-up' });
+  await server.loopDelay();
+  const baseline = summarize([await runLoad({ ...base, seconds: baselineSeconds, label: `${AUTOMATION_PANEL} baseline` })]);
+  const baselineDelay = await server.loopDelay();
+  log(`  automations: pass under the load of ${AUTOMATION_PANEL}`);
+  let duringDelay: LoopDelay | undefined;
+  const passDone = sleep(1000).then(async () => {
+    await server.loopDelay();
+    const pass = await runAutomationPass(dir, now);
+    duringDelay = await server.loopDelay();
+    return pass;
+  });
+  const loaded = runLoad({ ...base, seconds: 3600, label: `${AUTOMATION_PANEL} during the pass`, timestamps: true, stopWhen: passDone.then(() => sleep(1000), () => undefined) });
+  const [pass, sample] = await Promise.all([passDone, loaded]);
+  const inWindow = sample.latenciesMs.filter((_, i) => sample.answeredAt![i]! >= pass.startedAt && sample.answeredAt![i]! <= pass.finishedAt).sort((a, b) => a - b);
+  const windowSeconds = (pass.finishedAt - pass.startedAt) / 1000;
+  const during = {
+    seconds: Math.round(windowSeconds * 100) / 100,
+    requestsPerSecond: Math.round(inWindow.length / windowSeconds),
+    p99Ms: Math.round((inWindow[Math.min(inWindow.length - 1, Math.floor(0.99 * inWindow.length))] ?? 0) * 10) / 10,
+  };
+  const ratioToBaseline = Math.round((during.requestsPerSecond / baseline.requestsPerSecond) * 100) / 100;
+  log(
+    `  automations: under load, ${describePass(pass)}; panel ${during.requestsPerSecond} req/s during it vs ${baseline.requestsPerSecond} baseline (×${ratioToBaseline}),` +
+      ` server event-loop delay p99 ${duringDelay!.p99Ms} ms (baseline load ${baselineDelay.p99Ms} ms)`,
+  );
+  return {
+    catchUp,
+    dueTickets,
+    alone,
+    nothingDue,
+    underLoad: { pass, panel: AUTOMATION_PANEL, baseline, during, ratioToBaseline, serverLoopDelay: { baseline: baselineDelay, during: duringDelay! } },
+  };
+}
+
+/** Issue 8's soak: mixed reads and replies at 100 connections; no errors, RSS ≤ 1.1 × its start. */
+async function soak(server: RunningServer, cookies: Record<ScenarioRequest['as'], string>, ctx: ScenarioContext, getJson: GetJson): Promise<SoakResult> {
+  const requests = SOAK_SCENARIO.requests(ctx);
+  const base = { url: server.url, origin: server.origin, cookies, requests, connections: SOAK_CONNECTIONS };
+  if (ctx.replyTicketIds.length < SOAK_CONNECTIONS) throw new Error(`the soak needs ${SOAK_CONNECTIONS} reply tickets, the dataset has ${ctx.replyTicketIds.length}`);
+  const warmup = quick ? 3 : 15;
+  log(`  soak: ${SOAK_SECONDS} s of ${SOAK_SCENARIO.name} at ${SOAK_CONNECTIONS} connections, warm-up ${warmup} s`);
+  await SOAK_SCENARIO.beforeRun?.(ctx, getJson);
+  await runLoad({ ...base, seconds: warmup, label: 'soak warm-up' });
+  await SOAK_SCENARIO.beforeRun?.(ctx, getJson);
+  const startMb = memoryOf(server.pid).rssMb;
+  const samplesMb = [startMb];
+  const sampler = setInterval(() => samplesMb.push(memoryOf(server.pid).rssMb), 5000);
+  await server.loopDelay();
+  const sample = await runLoad({ ...base, seconds: SOAK_SECONDS, label: 'soak', progressEvery: 15 });
+  clearInterval(sampler);
+  const serverLoopDelay = await server.loopDelay();
+  const endMb = memoryOf(server.pid).rssMb;
+  samplesMb.push(endMb);
+  const load = summarize([sample]);
+  const growth = Math.round((endMb / startMb) * 100) / 100;
+  const ok = load.errors === 0 && load.non2xx === 0 && growth <= 1.1;
+  log(
+    `  soak: ${load.requestsPerSecond} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, ${load.errors} errors, ${load.non2xx} non-2xx;` +
+      ` server RSS ${startMb} MB → ${endMb} MB (×${growth}), peak ${Math.max(...samplesMb)} MB: ${ok ? 'ok' : 'FAILED'}`,
+  );
+  return {
+    seconds: SOAK_SECONDS,
+    connections: SOAK_CONNECTIONS,
+    mix: 'per connection in turn: panel of a typical contact (counts and the five tabs), a 50-message thread, a reply of the heavy contact',
+    load,
+    rss: { startMb, endMb, peakMb: Math.max(...samplesMb), growth, samplesMb },
+    serverLoopDelay,
+    ok,
+  };
+}
+
 const startedAt = new Date();
-log(`Atende benchmark${quick ? ' (quick)' : ''}: ${CONNECTIONS} connections, ${SECONDS} s a scenario after ${WARMUP_SECONDS} s warm-up`);
+log(`Atende benchmark${quick ? ' (quick)' : ''}${soakOnly ? ' (soak only)' : ''}: ${CONNECTIONS} connections, ${SECONDS} s a scenario after ${WARMUP_SECONDS} s warm-up`);
 const bundle = firstLoadBundle();
 const datasets: DatasetResult[] = [];
 let lighthouseScores: { mobile: LighthouseScores; desktop: LighthouseScores } | undefined;
@@ -217,10 +380,12 @@ for (const size of SIZES) {
 const results = {
   startedAt: startedAt.toISOString(),
   finishedAt: new Date().toISOString(),
-  mode: quick ? 'quick' : 'full',
+  mode: soakOnly ? (quick ? 'soak-quick' : 'soak') : quick ? 'quick' : 'full',
   machine: 'server pinned to core 0 (taskset), load generator on core 1; NODE_ENV=production, LOG_LEVEL=warn',
   connections: CONNECTIONS,
   secondsPerScenario: SECONDS,
+  automationsRunner: 'apps/bff runAutomations in its own process (bench/src/automations-child.ts) on the server core; the in-server loop is off (AUTOMATIONS=off)',
+  serverLoopDelay: 'perf_hooks.monitorEventLoopDelay (10 ms resolution) preloaded into the server by bench/src/loop-delay-probe.ts',
   datasets,
   bundle,
   lighthouse: lighthouseScores ?? null,

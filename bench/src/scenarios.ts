@@ -95,8 +95,25 @@ export const SCENARIOS: Scenario[] = [
       },
     ],
   },
-  { name: 'agent ticket list', kind: 'read', requests: () => [{ method: 'GET', path: '/api/agent/tickets', as: 'agent' }] },
-  // Issue 5 (agent queues) adds these routes; until then they answer 404 and are skipped.
-  { name: 'agent queue: Trabalho de hoje', kind: 'read', requests: () => [{ method: 'GET', path: '/api/agent/queues/today', as: 'agent' }] },
+  { name: 'agent ticket list (queue=all)', kind: 'read', requests: () => [{ method: 'GET', path: '/api/agent/tickets?queue=all', as: 'agent' }] },
+  { name: 'agent queue: Trabalho de hoje', kind: 'read', requests: () => [{ method: 'GET', path: '/api/agent/tickets?queue=today', as: 'agent' }] },
+  {
+    name: 'agent queue: Trabalho de hoje, by due date',
+    kind: 'read',
+    requests: () => [{ method: 'GET', path: '/api/agent/tickets?queue=today&sort=due', as: 'agent' }],
+  },
+  // No text search on main yet (full-text index not built): the route answers 404 and the row is skipped.
   { name: 'agent search (text)', kind: 'read', requests: () => [{ method: 'GET', path: '/api/agent/search?q=roteador', as: 'agent' }] },
 ];
+
+/** The soak's mix (issue 8): a typical contact's panel, a 50-message thread and a reply, per connection in turn. */
+export const SOAK_SCENARIO: Scenario = {
+  name: 'soak: panel, thread and replies',
+  kind: 'write',
+  beforeRun: resyncReplyPool,
+  requests: (ctx) => [
+    ...panel('typical'),
+    ...(SCENARIOS.find((s) => s.name === 'ticket with a 50-message thread')!.requests(ctx)),
+    ...(SCENARIOS.find((s) => s.name === 'customer reply (write)')!.requests(ctx)),
+  ],
+};

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const REPO = new URL('../../', import.meta.url).pathname;
@@ -8,17 +8,30 @@ export interface RunningServer {
   url: string;
   origin: string;
   pid: number;
+  /** The server's event-loop delay since the previous call (or since start). */
+  loopDelay: () => Promise<LoopDelay>;
   stop: () => Promise<void>;
+}
+
+export interface LoopDelay {
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  samples: number;
 }
 
 /**
  * The BFF as production runs it (NODE_ENV=production, no demo data), pinned to core 0 so the load
  * generator on core 1 does not steal its CPU. `node --import tsx` keeps it one process, so its RSS is
- * the server's own. The bare route is switched on for the ceiling measurement.
+ * the server's own. The bare route is switched on for the ceiling measurement. The in-server automation
+ * loop is off: the benchmark runs the automations itself, at moments it chooses (run.ts). A preloaded
+ * probe (loop-delay-probe.ts) reports the server's event-loop delay on SIGUSR2, no BFF change needed.
  */
 export async function startServer(dataDir: string, port: number): Promise<RunningServer> {
   const origin = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn('taskset', ['-c', '0', process.execPath, '--import', 'tsx', 'src/server.ts'], {
+  const loopDelayFile = join(dataDir, 'loop-delay.json');
+  const probe = new URL('./loop-delay-probe.ts', import.meta.url).pathname;
+  const child: ChildProcess = spawn('taskset', ['-c', '0', process.execPath, '--import', 'tsx', '--import', probe, 'src/server.ts'], {
     cwd: join(REPO, 'apps/bff'),
     env: {
       ...process.env,
@@ -29,6 +42,8 @@ export async function startServer(dataDir: string, port: number): Promise<Runnin
       DATA_DIR: dataDir,
       PUBLIC_ORIGIN: origin,
       BENCH_BARE_ROUTE: '1',
+      BENCH_LOOP_DELAY_FILE: loopDelayFile,
+      AUTOMATIONS: 'off',
       // One log line per request would measure pino's stdout, not the portal; warnings still print.
       LOG_LEVEL: 'warn',
     },
@@ -49,6 +64,20 @@ export async function startServer(dataDir: string, port: number): Promise<Runnin
     url: origin,
     origin,
     pid: child.pid!,
+    loopDelay: async () => {
+      rmSync(loopDelayFile, { force: true });
+      child.kill('SIGUSR2');
+      for (let i = 0; i < 200 && !existsSync(loopDelayFile); i++) await new Promise((r) => setTimeout(r, 25));
+      // Written in one call; a read racing the write just retries.
+      for (let i = 0; i < 20; i++) {
+        try {
+          return JSON.parse(readFileSync(loopDelayFile, 'utf8')) as LoopDelay;
+        } catch {
+          await new Promise((r) => setTimeout(r, 25));
+        }
+      }
+      throw new Error('the server did not report its event-loop delay');
+    },
     stop: async () => {
       child.kill('SIGTERM');
       await exited;

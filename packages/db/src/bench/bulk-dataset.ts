@@ -193,3 +193,21 @@ export function generateBenchDataset(db: Db, options: BenchDatasetOptions): Benc
   sqlite.pragma('synchronous = FULL');
   return { heavyContactId: 1, typicalContactId: 2, agentId: 1, threadTicketId, tickets, messages: messageCount };
 }
+
+/**
+ * For the automations scenario: turns `count` closed tickets of other contacts than the heavy and the
+ * typical one (so the panels read the same data) into tickets waiting on the customer since
+ * `waitingSince`, i.e. due for the inactivity close when that is older than the policy. `round` picks
+ * a different set each time (ids ≡ round mod 10, lowest first: enough closed ones for 5% of a dataset). Returns how many
+ * changed. Plain SQL, like the generator: the runner then finds them through its due-time index.
+ */
+export function makeBenchTicketsDue(db: Db, options: { count: number; waitingSince: number; round: number }): number {
+  const result = db.$client
+    .prepare(
+      `update tickets set status = 'waiting_customer', waiting_since = ?, reminder_stage = 0, resolved_at = null, closed_at = null,
+         rating_due_until = null, updated_at = ?, version = version + 1
+       where id in (select id from tickets where status = 'closed' and requester_id > 2 and id % 10 = ? order by id limit ?)`,
+    )
+    .run(options.waitingSince, options.waitingSince, options.round % 10, options.count);
+  return result.changes;
+}
