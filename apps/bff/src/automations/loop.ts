@@ -3,7 +3,7 @@ import type { Db } from '@atende/db';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { relayOutbox, smtpTransport } from '../mail/relay.js';
-import { runAutomations } from './runner.js';
+import { runAutomationsYielding } from './runner.js';
 
 /** Inside the server: the automations every minute, then the outbox relay when SMTP_URL is set. */
 export function startAutomationLoop(db: Db, config: Config, logger: Logger): { stop: () => void } {
@@ -15,7 +15,7 @@ export function startAutomationLoop(db: Db, config: Config, logger: Logger): { s
     if (running) return;
     running = true;
     try {
-      const report = runAutomations(db, config, { now: Date.now(), holder });
+      const report = await runAutomationsYielding(db, config, { now: Date.now(), holder });
       if (report.reminders + report.autoClosed + report.approvalTimeouts > 0) logger.info(report, 'automations ran');
       if (transport) {
         const relay = await relayOutbox(db, transport, { from: config.mailFrom, now: Date.now });

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { verifyRatingToken } from '../ratings/rating-token.js';
 import { getOrCreateSecret } from '@atende/db';
-import { runAutomations } from './runner.js';
+import { runAutomations, runAutomationsYielding } from './runner.js';
 
 let t: TestApp;
 let agent: string;
@@ -179,5 +179,18 @@ describe('what the customer and the admin see', () => {
     const box = await t.request('GET', '/api/admin/mailbox', { cookie: admin });
     expect(box.status).toBe(200);
     expect(box.json.items[0]).toMatchObject({ kind: 'agent_update', status: 'pending', text: expect.stringContaining('/painel/chamados/') });
+  });
+});
+
+describe('the in-server pass', () => {
+  it('gives the event loop back between batches and does each effect once', async () => {
+    const later = t.clock.now + 30 * DAY_MS;
+    let servedMeanwhile = 0;
+    const ticker = setInterval(() => servedMeanwhile++, 0);
+    const report = await runAutomationsYielding(t.db, mailConfig, { now: later, holder: 'server', wallClock: () => later, batchSize: 1 });
+    clearInterval(ticker);
+    expect(report.autoClosed).toBeGreaterThan(1);
+    expect(servedMeanwhile).toBeGreaterThan(0); // other work ran while the pass was under way
+    expect(run(later)).toMatchObject({ ran: true, reminders: 0, autoClosed: 0, approvalTimeouts: 0 });
   });
 });

@@ -47,12 +47,31 @@ const LEASE = 'automations';
  * after downtime) reaches the same end state.
  */
 export function runAutomations(db: Db, mailConfig: MailConfig, options: RunOptions): RunReport {
+  const report: RunReport = { ran: false, reminders: 0, autoClosed: 0, approvalTimeouts: 0 };
+  for (const _batch of automationPass(db, mailConfig, options, report)) {
+    // A command (or a test) runs the pass straight through.
+  }
+  return report;
+}
+
+/**
+ * The same pass for the server's own loop: it gives the event loop back after every batch, so requests
+ * are served between batches instead of waiting for the whole pass (small batches keep each pause short).
+ */
+export async function runAutomationsYielding(db: Db, mailConfig: MailConfig, options: RunOptions): Promise<RunReport> {
+  const report: RunReport = { ran: false, reminders: 0, autoClosed: 0, approvalTimeouts: 0 };
+  for (const _batch of automationPass(db, mailConfig, { batchSize: 20, ...options }, report)) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return report;
+}
+
+function* automationPass(db: Db, mailConfig: MailConfig, options: RunOptions, report: RunReport): Generator<void> {
   const wall = options.wallClock ?? Date.now;
   const leaseMs = options.leaseMs ?? 5 * 60_000;
   const batchSize = options.batchSize ?? 200;
-  const report: RunReport = { ran: false, reminders: 0, autoClosed: 0, approvalTimeouts: 0 };
   const holdLease = () => acquireLease(db, { name: LEASE, holder: options.holder, now: wall(), ttlMs: leaseMs });
-  if (!holdLease()) return report;
+  if (!holdLease()) return;
   report.ran = true;
   try {
     const settings = getAutomationSettings(db);
@@ -64,7 +83,7 @@ export function runAutomations(db: Db, mailConfig: MailConfig, options: RunOptio
     for (;;) {
       const batch = waitingTicketsBatch(db, { waitingBefore: now - firstDueDay * DAY_MS, cursor, limit: batchSize });
       if (batch.length === 0) break;
-      if (!holdLease()) return report;
+      if (!holdLease()) return;
       for (const row of batch) {
         const outcome = applyInactivity(db, mailConfig, row.id, now);
         if (outcome === 'reminder') report.reminders++;
@@ -72,20 +91,21 @@ export function runAutomations(db: Db, mailConfig: MailConfig, options: RunOptio
         options.onTicket?.(row.id);
       }
       cursor = batch.at(-1)!;
+      yield;
     }
 
     cursor = null;
     for (;;) {
       const batch = resolvedTicketsBatch(db, { resolvedBefore: now - settings.approvalTimeout.afterDays * DAY_MS, cursor, limit: batchSize });
       if (batch.length === 0) break;
-      if (!holdLease()) return report;
+      if (!holdLease()) return;
       for (const row of batch) {
         if (applyApprovalTimeout(db, mailConfig, row.id, now)) report.approvalTimeouts++;
         options.onTicket?.(row.id);
       }
       cursor = batch.at(-1)!;
+      yield;
     }
-    return report;
   } finally {
     releaseLease(db, { name: LEASE, holder: options.holder });
   }
