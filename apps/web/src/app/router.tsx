@@ -5,7 +5,6 @@ import { NotFoundPage } from '../components/not-found-page.js';
 import { LoginPage } from '../features/auth/login-page.js';
 import { HomeRedirect, RequireRole, RequireSignedIn } from '../features/auth/require-role.js';
 import { CustomerPanelPage } from '../features/customer-panel/customer-panel-page.js';
-import { CustomerTicketPage } from '../features/customer-ticket/customer-ticket-page.js';
 import { useI18n } from '../lib/i18n/i18n.js';
 import { paths } from './paths.js';
 
@@ -22,6 +21,10 @@ function Contact({ children }: { children: ReactNode }) {
   );
 }
 
+// A ticket opens after the panel has shown: its page (decisions, rating, reopen) loads then.
+const CustomerTicketPage = lazy(() =>
+  import('../features/customer-ticket/customer-ticket-page.js').then((m) => ({ default: m.CustomerTicketPage })),
+);
 const NewTicketPage = lazy(() => import('../features/new-ticket/new-ticket-page.js').then((m) => ({ default: m.NewTicketPage })));
 const CentralDoAssinantePage = lazy(() =>
   import('../features/new-ticket/new-ticket-page.js').then((m) => ({ default: m.CentralDoAssinantePage })),
@@ -49,7 +52,7 @@ export const router = createBrowserRouter([
       { path: paths.passwordReset(':token'), lazy: async () => ({ Component: (await import('../features/account/set-password-page.js')).SetPasswordPage }) },
       { path: paths.invitation(':token'), lazy: async () => ({ Component: (await import('../features/account/set-password-page.js')).SetPasswordPage }) },
       { path: paths.panel, element: <RequireRole kind="contact"><CustomerPanelPage /></RequireRole> },
-      { path: paths.customerTicket(':id'), element: <RequireRole kind="contact"><CustomerTicketPage /></RequireRole> },
+      { path: paths.customerTicket(':id'), element: <Contact><CustomerTicketPage /></Contact> },
       // The new-ticket form and the admin console load on demand: they pull in the zod schemas.
       { path: paths.newTicket, element: <Contact><NewTicketPage /></Contact> },
       { path: paths.centralDoAssinante, element: <Contact><CentralDoAssinantePage /></Contact> },

@@ -35,7 +35,7 @@ export function Layout() {
           <label className="locale">
             <span>{t('nav.language')}</span>
             <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
-              {Object.keys(LOCALES).map((code) => (
+              {LOCALES.map((code) => (
                 <option key={code} value={code}>
                   {code === 'pt-BR' ? 'Português (Brasil)' : 'English'}
                 </option>

@@ -1,9 +1,13 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { en } from './en.js';
 import { ptBR, type MessageKey } from './pt-BR.js';
 
-export const LOCALES = { 'pt-BR': ptBR, en } as const;
-export type Locale = keyof typeof LOCALES;
+export const LOCALES = ['pt-BR', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+type Messages = Record<MessageKey, string>;
+
+// English is fetched only by those who choose it: the default pt-BR panel does not carry it.
+let english: Promise<Messages> | undefined;
+const loadEnglish = () => (english ??= import('./en.js').then((m) => m.en));
 const STORAGE_KEY = 'atende.locale';
 
 interface I18n {
@@ -22,7 +26,13 @@ function initialLocale(): Locale {
 
 /** pt-BR by default; the choice is remembered on this device. */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const [requested, setLocaleState] = useState<Locale>(initialLocale);
+  const [englishMessages, setEnglishMessages] = useState<Messages | null>(null);
+  useEffect(() => {
+    if (requested === 'en' && !englishMessages) void loadEnglish().then(setEnglishMessages);
+  }, [requested, englishMessages]);
+  // Until the English texts arrive the page stays in pt-BR, never half-translated.
+  const locale: Locale = requested === 'en' && englishMessages ? 'en' : 'pt-BR';
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -31,7 +41,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setLocaleState(next);
   }, []);
   const value = useMemo<I18n>(() => {
-    const messages = LOCALES[locale];
+    const messages: Messages = locale === 'en' && englishMessages ? englishMessages : ptBR;
     const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
     return {
       locale,
@@ -43,7 +53,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       formatDateTime: (iso) => dateFormat.format(new Date(iso)),
     };
-  }, [locale, setLocale]);
+  }, [locale, setLocale, englishMessages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
