@@ -286,5 +286,4 @@ export const en: Record<MessageKey, string> = {
   'search.label': 'Search',
   'search.hint': 'Number, subject or message text (internal notes included).',
   'search.clear': 'Clear search',
-  'timeline.internal': 'Internal note',
 };

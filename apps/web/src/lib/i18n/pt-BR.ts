@@ -285,7 +285,6 @@ export const ptBR = {
   'search.label': 'Buscar',
   'search.hint': 'Número, assunto ou texto das mensagens (inclui notas internas).',
   'search.clear': 'Limpar busca',
-  'timeline.internal': 'Nota interna',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;
