@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ACCOUNTS, signIn } from '../support/accounts.js';
 
-test('an agent searches the console (accents ignored, internal notes included) and opens the ticket found', async ({ page }) => {
+test('an agent searches the console (accents ignored, internal notes included) and opens the ticket found; its timeline mixes messages and events', async ({ page }) => {
   await signIn(page, ACCOUNTS.agent);
   const search = page.getByRole('search');
   await search.getByLabel('Buscar').fill('conexao');
@@ -23,6 +23,11 @@ test('an agent searches the console (accents ignored, internal notes included) a
   await page.getByRole('button', { name: 'Enviar' }).click();
   await expect(page.getByRole('status')).toHaveText('Mensagem registrada.');
   await expect(timeline.getByRole('listitem').filter({ hasText: 'Cliente usa roteador Xilofonix antigo.' })).toContainText('Nota interna');
+
+  // Field changes in the timeline name the department, not its id.
+  await page.getByLabel('Departamento', { exact: true }).selectOption({ label: 'Financeiro' });
+  await page.getByRole('button', { name: 'Salvar propriedades' }).click();
+  await expect(timeline).toContainText('Departamento: Suporte técnico → Financeiro');
 
   // The note's words find the ticket from the console.
   await page.getByRole('link', { name: 'Voltar aos chamados' }).click();
