@@ -113,6 +113,8 @@ export const agentListQuery = z
     assigneeId: optionalId,
     companyId: optionalId,
     cursor: z.string().max(100).optional(),
+    /** Text search over ticket number, subject and messages. */
+    q: z.string().trim().max(200, 'No máximo 200 caracteres.').optional(),
   })
   .strict();
 

@@ -15,4 +15,5 @@ export * from './queries/outbox.js';
 export * from './queries/leases.js';
 export * from './queries/automation-scans.js';
 export * from './queries/agent-queues.js';
+export * from './queries/ticket-search.js';
 export * from './bench/bulk-dataset.js';

@@ -1,5 +1,5 @@
 import { agentListQuery, agentMessageInput, extendDueInput, setFieldsInput, setStatusInput, ticketIdParam } from '@atende/contracts';
-import { agentQueueCounts, getCompanySettings, getPortalSettings, listActiveAgents, listAgentQueue, listDepartments, ticketHistory, ticketParticipants, ticketRatings, ticketThread } from '@atende/db';
+import { agentQueueCounts, getCompanySettings, getPortalSettings, listActiveAgents, listAgentQueue, listDepartments, searchTicketIds, ticketHistory, ticketParticipants, ticketRatings, ticketThread } from '@atende/db';
 import { AppError } from '../http/app-error.js';
 import { endOfLocalDay, isOverdue } from '@atende/domain';
 import { Hono } from 'hono';
@@ -21,10 +21,15 @@ export function agentRoutes() {
     .use(requireRole('agent'))
     .get('/tickets', validate('query', agentListQuery), (c) => {
       const { db } = c.var.deps;
-      const { queue, sort, cursor, ...filters } = c.req.valid('query');
+      const { queue, sort, cursor, q, ...filters } = c.req.valid('query');
       const now = c.var.deps.now();
       const clock = { agentId: signedIn(c).actor.id, now, endOfToday: endOfLocalDay(now, getCompanySettings(db).timeZone) };
-      const page = listAgentQueue(db, { queue, sort, filters, cursor: decodeQueueCursor(cursor), limit: PAGE_SIZE, clock });
+      // A search narrows the queue to the matching tickets; the queue, filters and sort still apply.
+      const ticketIds = q ? searchTicketIds(db, q) : undefined;
+      const page =
+        ticketIds && ticketIds.length === 0
+          ? { items: [], nextCursor: null }
+          : listAgentQueue(db, { queue, sort, filters, cursor: decodeQueueCursor(cursor), limit: PAGE_SIZE, clock, ticketIds });
       return c.json(
         {
           items: page.items.map((item) => ({

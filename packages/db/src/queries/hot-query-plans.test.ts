@@ -8,6 +8,7 @@ import { findSessionWithAccount, insertSession } from './sessions.js';
 import { AGENT_QUEUES, agentQueueCounts, listAgentQueue } from './agent-queues.js';
 import { changeTicket, customerTabCounts, getTicket, listCustomerTickets, ticketStateOf } from './tickets.js';
 import { ticketParticipants, ticketThread } from './thread.js';
+import { searchTicketIds } from './ticket-search.js';
 
 /**
  * Guard rail of the benchmark (issue 7): every query on a hot path is run for real, the SQL it sends
@@ -70,6 +71,14 @@ const HOT_QUERIES: HotQuery[] = [
       ? { boundedSort: 'only open tickets due by today are sorted: the queue a team empties every day, not the history' }
       : {}),
   })),
+  { name: 'agent search (FTS5: subjects, messages, number)', run: (db) => searchTicketIds(db, '12 conexao') },
+  { name: 'agent search by ticket number', run: (db, f) => searchTicketIds(db, `#${f.ticketId}`) },
+  {
+    name: 'agent queue narrowed by a search',
+    run: (db, f) =>
+      listAgentQueue(db, { queue: 'all', filters: {}, sort: 'updated', cursor: null, limit: 25, clock: { agentId: 1, now: f.now, endOfToday: f.now + 3_600_000 }, ticketIds: [f.ticketId, 3, 5] }),
+    boundedSort: 'only the tickets a search matched are sorted, at most SEARCH_MATCH_CAP (500) looked up by id',
+  },
   {
     name: 'agent queue counts',
     run: (db, f) => agentQueueCounts(db, { agentId: 1, now: f.now, endOfToday: f.now + 3_600_000 }),

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { Tabs } from '../../components/tabs.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { AGENT_QUEUES, useAgentOptions, useAgentTickets, type AgentQueue, type QueueQuery } from './agent-api.js';
+import { QueueSearch, SEARCH_MAX } from './queue-search.js';
 import { QueueTable } from './queue-table.js';
 
 /** The agent console: queues with counts, filters and sort; all state in the URL so it survives reloads. */
@@ -20,6 +21,7 @@ export function AgentHomePage() {
     ...(params.get('origem') ? { origin: params.get('origem') as QueueQuery['origin'] } : {}),
     ...(Number(params.get('departamento')) > 0 ? { departmentId: Number(params.get('departamento')) } : {}),
     ...(Number(params.get('responsavel')) > 0 ? { assigneeId: Number(params.get('responsavel')) } : {}),
+    ...(params.get('busca')?.trim() ? { q: params.get('busca')!.trim().slice(0, SEARCH_MAX) } : {}),
   };
   const options = useAgentOptions();
   const query = useAgentTickets(filters);
@@ -35,6 +37,7 @@ export function AgentHomePage() {
   return (
     <section aria-labelledby="console-title">
       <h1 id="console-title">{t('agent.title')}</h1>
+      <QueueSearch key={filters.q ?? ''} value={filters.q ?? ''} onSearch={(q) => setParam('busca', q)} />
       <div className="filters" role="group" aria-label={t('filter.label')}>
         <label>
           {t('filter.status')}

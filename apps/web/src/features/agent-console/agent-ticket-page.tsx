@@ -4,20 +4,20 @@ import { Link, useParams } from 'react-router';
 import { paths } from '../../app/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { StatusBadge } from '../../components/status-badge.js';
-import { Thread } from '../../components/thread.js';
 import { isApiError } from '../../lib/api-client.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
-import { useAgentTicket, usePostMessage, useSetStatus } from './agent-api.js';
+import { useAgentOptions, useAgentTicket, usePostMessage, useSetStatus } from './agent-api.js';
 import { DueDateField } from './due-date-field.js';
 import { ExtendDueForm } from './extend-due-form.js';
 import { FieldsForm } from './fields-form.js';
-import { TicketHistory } from './ticket-history.js';
 import { TicketRatings } from './ticket-ratings.js';
+import { TicketTimeline } from './ticket-timeline.js';
 
 export function AgentTicketPage() {
   const { t, formatDateTime } = useI18n();
   const id = Number(useParams().id);
   const query = useAgentTicket(id);
+  const options = useAgentOptions();
 
   if (query.isPending) return <p role="status">{t('list.loading')}</p>;
   if (query.error) {
@@ -69,11 +69,9 @@ export function AgentTicketPage() {
       <StatusForm ticketId={ticket.id} version={ticket.version} current={ticket.status} />
       {(TODAY_WORK_STATUSES as readonly TicketStatus[]).includes(ticket.status) && <ExtendDueForm ticketId={ticket.id} version={ticket.version} />}
       <h2>{t('ticket.thread')}</h2>
-      <Thread messages={messages} label={t('ticket.thread')} />
+      <TicketTimeline messages={messages} events={history} label={t('ticket.thread')} departments={new Map(options.data?.departments.map((d) => [d.id, d.name]))} />
       <MessageForm ticketId={ticket.id} version={ticket.version} defaultVisibility={defaultVisibility} />
       <TicketRatings ratingLink={ratingLink} ratings={ratings} />
-      <h2>{t('agent.history')}</h2>
-      <TicketHistory events={history} />
     </article>
   );
 }

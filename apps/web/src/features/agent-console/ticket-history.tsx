@@ -30,15 +30,27 @@ const EVENT_TEXT: Record<string, MessageKey | undefined> = {
 
 const FIELD_LABEL: Record<string, MessageKey | undefined> = { dueAt: 'field.dueAt', priority: 'field.priority', departmentId: 'field.departmentId' };
 
-/** The ticket's history in plain words, oldest first. */
-export function TicketHistory({ events }: { events: HistoryEvent[] }) {
+/** Names shown instead of ids in field changes (the departments of GET /api/agent/options). */
+export type DepartmentNames = ReadonlyMap<number, string>;
+
+/** Turns one ticket event into plain words. */
+export function useDescribeEvent(departments: DepartmentNames = new Map()) {
   const { t, formatDateTime } = useI18n();
-  const describe = (e: HistoryEvent) => {
+  return (e: HistoryEvent) => {
     const key = EVENT_TEXT[e.type];
     if (e.type === 'field_changed' && e.data) {
       const field = String(e.data.field);
       const label = FIELD_LABEL[field];
-      const value = (v: unknown) => (v === null || v === undefined ? '—' : field === 'dueAt' ? formatDateTime(new Date(Number(v)).toISOString()) : field === 'priority' && isPriority(v) ? t(`priority.${v}`) : String(v));
+      const value = (v: unknown) =>
+        v === null || v === undefined
+          ? '—'
+          : field === 'dueAt'
+            ? formatDateTime(new Date(Number(v)).toISOString())
+            : field === 'priority' && isPriority(v)
+              ? t(`priority.${v}`)
+              : field === 'departmentId'
+                ? (departments.get(Number(v)) ?? String(v))
+                : String(v);
       return t('history.field_changed', { field: label ? t(label) : field, from: value(e.data.from), to: value(e.data.to) });
     }
     const data = (e.data ?? {}) as Record<string, unknown>;
@@ -52,13 +64,6 @@ export function TicketHistory({ events }: { events: HistoryEvent[] }) {
     };
     return key ? t(key, params) : e.type;
   };
-  return (
-    <ol className="history">
-      {events.map((e) => (
-        <li key={e.id}>
-          <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time> {describe(e)}
-        </li>
-      ))}
-    </ol>
-  );
 }
+
+export type { HistoryEvent };

@@ -283,4 +283,7 @@ export const en: Record<MessageKey, string> = {
   'agent.whatsApp': 'Chat on WhatsApp',
   'filter.department': 'Filter by department',
   'filter.assignee': 'Filter by assignee',
+  'search.label': 'Search',
+  'search.hint': 'Number, subject or message text (internal notes included).',
+  'search.clear': 'Clear search',
 };

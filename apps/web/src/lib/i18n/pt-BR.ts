@@ -282,6 +282,9 @@ export const ptBR = {
   'agent.whatsApp': 'Conversar no WhatsApp',
   'filter.department': 'Filtrar por departamento',
   'filter.assignee': 'Filtrar por responsável',
+  'search.label': 'Buscar',
+  'search.hint': 'Número, assunto ou texto das mensagens (inclui notas internas).',
+  'search.clear': 'Limpar busca',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;

@@ -1,0 +1,39 @@
+import type { ThreadItem } from '../../components/thread.js';
+import { useI18n } from '../../lib/i18n/i18n.js';
+import { useDescribeEvent, type DepartmentNames, type HistoryEvent } from './ticket-history.js';
+
+type Entry = { kind: 'message'; at: number; rank: number; message: ThreadItem } | { kind: 'event'; at: number; rank: number; event: HistoryEvent };
+
+/**
+ * The agent's view of a ticket: messages (internal notes marked) and history events in one list, by time.
+ * At the same instant "opened" comes first, then the message, then what it caused (status change, e-mail).
+ */
+export function TicketTimeline({ messages, events, label, departments }: { messages: ThreadItem[]; events: HistoryEvent[]; label: string; departments?: DepartmentNames }) {
+  const { t, formatDateTime } = useI18n();
+  const describe = useDescribeEvent(departments);
+  const entries: Entry[] = [
+    ...messages.map((message): Entry => ({ kind: 'message', at: Date.parse(message.createdAt), rank: 1, message })),
+    ...events.map((event): Entry => ({ kind: 'event', at: Date.parse(event.createdAt), rank: event.type === 'created' ? 0 : 2, event })),
+  ].sort((a, b) => a.at - b.at || a.rank - b.rank);
+  return (
+    // "history" keeps the event lines styled (and found) as the ticket's history.
+    <ol className="thread timeline history" aria-label={label}>
+      {entries.map((entry) =>
+        entry.kind === 'message' ? (
+          <li key={`m${entry.message.id}`} className={`message from-${entry.message.authorKind} ${entry.message.visibility === 'internal' ? 'internal' : ''}`}>
+            <p className="meta">
+              <strong>{entry.message.authorName ?? t('ticket.system')}</strong>
+              {entry.message.visibility === 'internal' && <span className="badge internal-badge">{t('ticket.internal')}</span>}
+              <time dateTime={entry.message.createdAt}>{formatDateTime(entry.message.createdAt)}</time>
+            </p>
+            <p className="body">{entry.message.body}</p>
+          </li>
+        ) : (
+          <li key={`e${entry.event.id}`} className="event">
+            <time dateTime={entry.event.createdAt}>{formatDateTime(entry.event.createdAt)}</time> {describe(entry.event)}
+          </li>
+        ),
+      )}
+    </ol>
+  );
+}

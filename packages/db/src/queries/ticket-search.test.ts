@@ -1,0 +1,37 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../client.js';
+import { seedDemoData } from '../seed/demo-data.js';
+import { createTestDatabase } from '../testing/index.js';
+import { ftsQueryOf, searchTicketIds } from './ticket-search.js';
+
+const NOW = Date.UTC(2026, 10, 23, 15, 0, 0);
+let db: Db;
+let dispose: () => void;
+beforeEach(() => {
+  ({ db, dispose } = createTestDatabase());
+  seedDemoData(db, { passwordHash: 'x', now: NOW, environment: 'test' });
+});
+afterEach(() => dispose());
+
+const idOfSubject = (subject: string) => (db.$client.prepare('select id from tickets where subject = ?').get(subject) as { id: number }).id;
+
+describe('ticket search index', () => {
+  it('stays in step with tickets and messages (FTS5 integrity check)', () => {
+    db.$client.prepare(`update tickets set subject = 'Roteador queimado' where id = ?`).run(idOfSubject('Troca de titularidade'));
+    expect(() => db.$client.exec(`insert into tickets_fts(tickets_fts, rank) values ('integrity-check', 1)`)).not.toThrow();
+    expect(() => db.$client.exec(`insert into messages_fts(messages_fts, rank) values ('integrity-check', 1)`)).not.toThrow();
+  });
+
+  it('a renamed ticket is found by its new subject, no longer by the old one', () => {
+    const id = idOfSubject('Troca de titularidade');
+    db.$client.prepare(`update tickets set subject = 'Roteador queimado' where id = ?`).run(id);
+    expect(searchTicketIds(db, 'queimado')).toEqual([id]);
+    db.$client.prepare(`update tickets set subject = 'Outro assunto' where id = ?`).run(id);
+    expect(searchTicketIds(db, 'queimado')).toEqual([]);
+  });
+
+  it('keeps only words: FTS operators and quotes are never syntax', () => {
+    expect(ftsQueryOf('"conexão" OR *')).toBe('"conexão"* "OR"*');
+    expect(ftsQueryOf('" * ( ^')).toBeNull();
+  });
+});
