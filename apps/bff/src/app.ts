@@ -16,6 +16,7 @@ import { adminRoutes } from './routes/admin-routes.js';
 import { accountRoutes } from './routes/account-routes.js';
 import { benchBareRoute } from './http/bench-bare-route.js';
 import { agentRoutes } from './routes/agent-routes.js';
+import { directoryRoutes } from './routes/directory-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { customerDecisionRoutes } from './routes/customer-decision-routes.js';
@@ -35,6 +36,7 @@ export function createApi() {
     .route('/customer', newTicketRoutes())
     .route('/customer', customerDecisionRoutes())
     .route('/agent', agentRoutes())
+    .route('/agent', directoryRoutes())
     .route('/ratings', ratingsRoutes())
     .route('/public/ratings', ratingLinkRoutes())
     .route('/account', accountRoutes())

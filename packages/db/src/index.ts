@@ -16,3 +16,4 @@ export * from './queries/leases.js';
 export * from './queries/automation-scans.js';
 export * from './queries/agent-queues.js';
 export * from './bench/bulk-dataset.js';
+export * from './queries/directory.js';

@@ -69,6 +69,13 @@ const SAMPLE_BODIES: Record<string, (version: number) => unknown> = {
     ratingWindowDays: 30,
   }),
   'POST /agent/tickets/:id/fields': (version) => ({ priority: 'alta', expectedVersion: version }),
+  'POST /agent/contacts/:id/tickets': () => ({
+    subject: 'Teste da matriz',
+    departmentId: 1,
+    priority: 'media',
+    body: 'Mensagem da matriz de acesso.',
+    idempotencyKey: `matriz-${Math.random().toString(36).slice(2, 12)}`,
+  }),
   'POST /agent/tickets/:id/due': (version) => ({ dueDate: '2099-01-05', note: 'Cliente pediu mais prazo.', expectedVersion: version }),
   'PUT /admin/automation-settings': () => ({
     inactivity: { preset: 'triplos' },

@@ -1,0 +1,33 @@
+import { PRIORITIES } from '@atende/domain';
+import { z } from 'zod';
+import { MESSAGE_MAX_LENGTH } from './schemas.js';
+import { TICKET_SUBJECT_MAX_LENGTH } from './portal-schemas.js';
+
+/** The agents' company and contact directory, and tickets filed by an agent on a contact's behalf. */
+
+export const directoryQuery = z
+  .object({ q: z.string({ error: 'Digite um nome ou e-mail.' }).trim().min(2, 'Digite ao menos 2 caracteres.').max(100, 'A busca pode ter até 100 caracteres.') })
+  .strict();
+
+export const directoryIdParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+export const onBehalfTicketInput = z
+  .object({
+    subject: z
+      .string({ error: 'Descreva o assunto.' })
+      .trim()
+      .min(1, 'Descreva o assunto.')
+      .max(TICKET_SUBJECT_MAX_LENGTH, `A descrição do assunto pode ter até ${TICKET_SUBJECT_MAX_LENGTH} caracteres.`),
+    departmentId: z.number({ error: 'Escolha o departamento.' }).int().positive('Escolha o departamento.'),
+    priority: z.enum(PRIORITIES, { error: 'Escolha a prioridade.' }),
+    body: z
+      .string({ error: 'Escreva a mensagem.' })
+      .trim()
+      .min(1, 'Escreva a mensagem.')
+      .max(MESSAGE_MAX_LENGTH, `A mensagem pode ter até ${MESSAGE_MAX_LENGTH} caracteres.`),
+    /** Generated once per form: a double click or a retry returns the same ticket. */
+    idempotencyKey: z.string({ error: 'Chave de envio ausente.' }).regex(/^[A-Za-z0-9_-]{16,100}$/, 'Chave de envio inválida.'),
+  })
+  .strict();
+
+export type OnBehalfTicketInput = z.infer<typeof onBehalfTicketInput>;
