@@ -31,3 +31,46 @@ export const onBehalfTicketInput = z
   .strict();
 
 export type OnBehalfTicketInput = z.infer<typeof onBehalfTicketInput>;
+
+const transcript = z
+  .string({ error: 'Cole a conversa.' })
+  .trim()
+  .min(1, 'Cole a conversa.')
+  .max(MESSAGE_MAX_LENGTH, `A conversa pode ter até ${MESSAGE_MAX_LENGTH} caracteres.`);
+const summary = z
+  .string({ error: 'Escreva o resumo.' })
+  .trim()
+  .min(1, 'Escreva o resumo.')
+  .max(MESSAGE_MAX_LENGTH, `O resumo pode ter até ${MESSAGE_MAX_LENGTH} caracteres.`);
+
+/**
+ * "Registrar conversa" (seed 001 §1.1–1.2): a chat/phone transcript saved as a new ticket or appended to
+ * one of the contact's tickets, optionally resolving it. The transcript is a public message, the
+ * summary an internal note.
+ */
+export const logConversationInput = z.discriminatedUnion('mode', [
+  z
+    .object({
+      mode: z.literal('new'),
+      subject: onBehalfTicketInput.shape.subject,
+      departmentId: onBehalfTicketInput.shape.departmentId,
+      priority: onBehalfTicketInput.shape.priority,
+      transcript,
+      summary,
+      idempotencyKey: onBehalfTicketInput.shape.idempotencyKey,
+    })
+    .strict(),
+  z
+    .object({
+      mode: z.literal('append'),
+      ticketId: z.number({ error: 'Escolha o chamado.' }).int().positive('Escolha o chamado.'),
+      transcript,
+      summary,
+      /** "Acrescentar e resolver". */
+      resolve: z.boolean(),
+      expectedVersion: z.number().int().positive().optional(),
+    })
+    .strict(),
+]);
+
+export type LogConversationInput = z.infer<typeof logConversationInput>;

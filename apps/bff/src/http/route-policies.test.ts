@@ -69,6 +69,15 @@ const SAMPLE_BODIES: Record<string, (version: number) => unknown> = {
     ratingWindowDays: 30,
   }),
   'POST /agent/tickets/:id/fields': (version) => ({ priority: 'alta', expectedVersion: version }),
+  'POST /agent/contacts/:id/conversations': () => ({
+    mode: 'new',
+    subject: 'Teste da matriz',
+    departmentId: 1,
+    priority: 'media',
+    transcript: 'Conversa da matriz.',
+    summary: 'Resumo da matriz.',
+    idempotencyKey: `matriz-${Math.random().toString(36).slice(2, 12)}`,
+  }),
   'POST /agent/contacts/:id/tickets': () => ({
     subject: 'Teste da matriz',
     departmentId: 1,

@@ -50,6 +50,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /agent/companies/:id': { allow: 'agent' },
   'GET /agent/contacts/:id': { allow: 'agent' },
   'POST /agent/contacts/:id/tickets': { allow: 'agent' },
+  'POST /agent/contacts/:id/conversations': { allow: 'agent' },
 
   'POST /account/password-reset': { allow: 'anonymous' },
   'GET /account/links/:token': { allow: 'anonymous' },

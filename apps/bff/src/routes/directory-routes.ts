@@ -1,4 +1,4 @@
-import { directoryIdParam, directoryQuery, onBehalfTicketInput } from '@atende/contracts';
+import { directoryIdParam, directoryQuery, logConversationInput, onBehalfTicketInput } from '@atende/contracts';
 import { getCompany, getDepartment, getDirectoryContact, listCompanyContacts, listContactTickets, searchDirectory, type ContactTicketRow } from '@atende/db';
 import { whatsAppUrl } from '@atende/domain';
 import { Hono } from 'hono';
@@ -7,6 +7,7 @@ import { AppError } from '../http/app-error.js';
 import { requireRole, signedIn } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
 import { createRoutedTicketOnce } from '../tickets/create-routed-ticket.js';
+import { logConversation } from '../tickets/log-conversation.js';
 
 const ticketView = (t: ContactTicketRow) => ({ ...t, updatedAt: new Date(t.updatedAt).toISOString() });
 
@@ -62,5 +63,11 @@ export function directoryRoutes() {
         idempotencyKey: input.idempotencyKey,
       });
       return c.json({ ticket: { id: ticket.id, status: ticket.status, origin: ticket.origin, priority: ticket.priority }, created }, created ? 201 : 200);
+    })
+    .post('/contacts/:id/conversations', validate('param', directoryIdParam), validate('json', logConversationInput), (c) => {
+      const contact = getDirectoryContact(c.var.deps.db, c.req.valid('param').id);
+      if (!contact) throw new AppError('not_found');
+      const { ticket, created } = logConversation(c.var.deps, signedIn(c), contact, c.req.valid('json'));
+      return c.json({ ticket: { id: ticket.id, status: ticket.status, origin: ticket.origin, version: ticket.version }, created }, created ? 201 : 200);
     });
 }
