@@ -74,3 +74,16 @@ export const logConversationInput = z.discriminatedUnion('mode', [
 ]);
 
 export type LogConversationInput = z.infer<typeof logConversationInput>;
+
+/** An agent API token for a chat tool: a name to recognise it by. */
+export const apiTokenInput = z
+  .object({ name: z.string({ error: 'Dê um nome ao token.' }).trim().min(1, 'Dê um nome ao token.').max(100, 'O nome pode ter até 100 caracteres.') })
+  .strict();
+
+/** POST /integrations/conversations: "Registrar conversa" for the contact with this e-mail. */
+export const integrationConversationInput = z
+  .object({
+    contactEmail: z.string({ error: 'Informe o e-mail do contato.' }).trim().toLowerCase().email('E-mail inválido.').max(254, 'E-mail inválido.'),
+    conversation: logConversationInput,
+  })
+  .strict();

@@ -78,6 +78,8 @@ const SAMPLE_BODIES: Record<string, (version: number) => unknown> = {
     summary: 'Resumo da matriz.',
     idempotencyKey: `matriz-${Math.random().toString(36).slice(2, 12)}`,
   }),
+  'POST /agent/api-tokens': () => ({ name: 'Matriz' }),
+  'POST /agent/api-tokens/:id/revoke': () => ({}),
   'POST /agent/contacts/:id/tickets': () => ({
     subject: 'Teste da matriz',
     departmentId: 1,

@@ -51,6 +51,8 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /agent/contacts/:id': { allow: 'agent' },
   'POST /agent/contacts/:id/tickets': { allow: 'agent' },
   'POST /agent/contacts/:id/conversations': { allow: 'agent' },
+  'POST /agent/api-tokens': { allow: 'agent' },
+  'POST /agent/api-tokens/:id/revoke': { allow: 'agent' },
 
   'POST /account/password-reset': { allow: 'anonymous' },
   'GET /account/links/:token': { allow: 'anonymous' },
