@@ -1,7 +1,7 @@
 import { DEMO_ACCOUNTS, getTicket, schema, ticketThread } from '@atende/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
-import { OPENAPI_DOCUMENT } from './openapi.js';
+import type { OPENAPI_DOCUMENT } from './openapi.js';
 
 let t: TestApp;
 let agent: string;
