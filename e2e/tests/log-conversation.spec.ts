@@ -56,3 +56,24 @@ test('agent logs a conversation as new and as append-and-resolve; the customer s
   await expect(customer.getByText(/Resumo secreto/)).toHaveCount(0);
   await customerContext.close();
 });
+
+test('an agent creates an API token once in Clientes and a chat tool logs a conversation with it', async ({ page, request }) => {
+  await signIn(page, ACCOUNTS.agent);
+  await page.getByRole('link', { name: 'Clientes' }).click();
+  const card = page.getByRole('form', { name: 'Token de API para ferramenta de chat' });
+  await card.getByLabel('Nome do token').fill('Chat da recepção');
+  await card.getByRole('button', { name: 'Criar token' }).click();
+  await expect(card.getByRole('status')).toContainText('não será mostrado de novo');
+  const token = await card.getByLabel('Token', { exact: true }).inputValue();
+  expect(token).toMatch(/^atd_/);
+
+  const spec = await (await request.get('/openapi.json')).json();
+  expect(Object.keys(spec.paths)).toContain('/integrations/conversations');
+  const stamp = Date.now().toString(36);
+  const res = await request.post('/integrations/conversations', {
+    headers: { authorization: `Bearer ${token}` },
+    data: { contactEmail: ACCOUNTS.contact, conversation: { mode: 'new', subject: `Impressora do totem ${stamp}`, departmentId: 1, priority: 'baixa', transcript: `Cliente: a impressora não imprime ${stamp}.`, summary: 'Resumo da API.', idempotencyKey: `e2e-api-${stamp}-0000000` } },
+  });
+  expect(res.status()).toBe(201);
+  expect((await request.post('/integrations/conversations', { headers: { authorization: 'Bearer atd_wrong' }, data: {} })).status()).toBe(401);
+});

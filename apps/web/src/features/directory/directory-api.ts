@@ -39,3 +39,7 @@ export function useLogConversation(contactId: number) {
     },
   });
 }
+
+export function useCreateApiToken() {
+  return useMutation({ mutationFn: (name: string) => unwrap(api.agent['api-tokens'].$post({ json: { name } })) });
+}

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { paths } from '../../app/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
+import { ApiTokenCard } from './api-token-card.js';
 import { useDirectorySearch } from './directory-api.js';
 
 /** "Clientes": search a company or contact by name or e-mail (seed 001 §1.3). */
@@ -53,6 +54,7 @@ export function DirectoryPage() {
           )}
         </>
       )}
+      <ApiTokenCard />
     </section>
   );
 }

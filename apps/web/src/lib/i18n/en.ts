@@ -313,4 +313,10 @@ export const en: Record<MessageKey, string> = {
   'conversation.saveAppend': 'Append',
   'conversation.saveAppendResolve': 'Append and resolve',
   'conversation.saved': 'Conversation logged on ticket',
+  'apiToken.title': 'API token for a chat tool',
+  'apiToken.intro': 'Your chat tool logs conversations on your behalf with this token. Documentation:',
+  'apiToken.name': 'Token name',
+  'apiToken.create': 'Create token',
+  'apiToken.shownOnce': 'Copy it now: the token will not be shown again.',
+  'apiToken.value': 'Token',
 };

@@ -312,6 +312,12 @@ export const ptBR = {
   'conversation.saveAppend': 'Acrescentar',
   'conversation.saveAppendResolve': 'Acrescentar e resolver',
   'conversation.saved': 'Conversa registrada no chamado',
+  'apiToken.title': 'Token de API para ferramenta de chat',
+  'apiToken.intro': 'A ferramenta de chat registra conversas em seu nome com este token. Documentação:',
+  'apiToken.name': 'Nome do token',
+  'apiToken.create': 'Criar token',
+  'apiToken.shownOnce': 'Copie agora: o token não será mostrado de novo.',
+  'apiToken.value': 'Token',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;
