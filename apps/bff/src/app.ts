@@ -16,6 +16,10 @@ import { adminRoutes } from './routes/admin-routes.js';
 import { accountRoutes } from './routes/account-routes.js';
 import { benchBareRoute } from './http/bench-bare-route.js';
 import { agentRoutes } from './routes/agent-routes.js';
+import { directoryRoutes } from './routes/directory-routes.js';
+import { apiTokenRoutes } from './routes/api-token-routes.js';
+import { integrationRoutes } from './routes/integration-routes.js';
+import { OPENAPI_DOCUMENT } from './routes/openapi.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { customerDecisionRoutes } from './routes/customer-decision-routes.js';
@@ -35,6 +39,8 @@ export function createApi() {
     .route('/customer', newTicketRoutes())
     .route('/customer', customerDecisionRoutes())
     .route('/agent', agentRoutes())
+    .route('/agent', directoryRoutes())
+    .route('/agent', apiTokenRoutes())
     .route('/ratings', ratingsRoutes())
     .route('/public/ratings', ratingLinkRoutes())
     .route('/account', accountRoutes())
@@ -62,6 +68,9 @@ export function createApp(deps: Deps) {
 
   // Mail providers' inbound webhooks post raw RFC 822 here (bearer token; not a browser JSON API).
   app.route('/inbound-mail', inboundMailRoutes());
+  // Chat tools (agent API token, no cookie/CSRF) and their OpenAPI description.
+  app.route('/integrations', integrationRoutes());
+  app.get('/openapi.json', (c) => c.json(OPENAPI_DOCUMENT, 200));
 
   app.use('/api/*', async (c, next) => {
     await next();

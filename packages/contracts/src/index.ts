@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './schemas.js';
 export * from './portal-schemas.js';
 export * from './account-schemas.js';
+export * from './directory-schemas.js';

@@ -17,3 +17,5 @@ export * from './queries/automation-scans.js';
 export * from './queries/agent-queues.js';
 export * from './queries/ticket-search.js';
 export * from './bench/bulk-dataset.js';
+export * from './queries/directory.js';
+export * from './queries/agent-api-tokens.js';

@@ -304,3 +304,20 @@ export const inboundReceipts = sqliteTable('inbound_receipts', {
   ticketId: integer('ticket_id').references(() => tickets.id),
   receivedAt: integer('received_at').notNull(),
 });
+
+/**
+ * Agent API tokens for chat tools ("Registrar conversa" over HTTP): created by an agent for themself,
+ * shown once; only the SHA-256 is stored. Revoked tokens stay for the record.
+ */
+export const agentApiTokens = sqliteTable(
+  'agent_api_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    agentId: integer('agent_id').notNull().references(() => agents.id),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [uniqueIndex('agent_api_tokens_hash_unique').on(t.tokenHash), index('agent_api_tokens_agent_idx').on(t.agentId)],
+);

@@ -46,6 +46,13 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /agent/tickets/:id': { allow: 'agent', ticket: true },
   'POST /agent/tickets/:id/messages': { allow: 'agent', ticket: true },
   'POST /agent/tickets/:id/status': { allow: 'agent', ticket: true },
+  'GET /agent/directory': { allow: 'agent' },
+  'GET /agent/companies/:id': { allow: 'agent' },
+  'GET /agent/contacts/:id': { allow: 'agent' },
+  'POST /agent/contacts/:id/tickets': { allow: 'agent' },
+  'POST /agent/contacts/:id/conversations': { allow: 'agent' },
+  'POST /agent/api-tokens': { allow: 'agent' },
+  'POST /agent/api-tokens/:id/revoke': { allow: 'agent' },
 
   'POST /account/password-reset': { allow: 'anonymous' },
   'GET /account/links/:token': { allow: 'anonymous' },

@@ -20,4 +20,7 @@ export const paths = {
   adminDepartments: '/console/admin/departamentos',
   adminSubjects: '/console/admin/assuntos',
   mailbox: '/console/emails',
+  directory: '/console/clientes',
+  directoryCompany: (id: number | string) => `/console/clientes/empresas/${id}`,
+  directoryContact: (id: number | string) => `/console/clientes/contatos/${id}`,
 } as const;

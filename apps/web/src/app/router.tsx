@@ -65,6 +65,10 @@ export const router = createBrowserRouter([
         },
       },
       { path: paths.agentTicket(':id'), element: <RequireRole kind="agent"><AgentTicketPage /></RequireRole> },
+      // The agents' directory (issue 5): lazy, customers never download it.
+      { path: paths.directory, lazy: async () => { const { DirectoryPage } = await import('../features/directory/directory-page.js'); return { element: <RequireRole kind="agent"><DirectoryPage /></RequireRole> }; } },
+      { path: paths.directoryCompany(':id'), lazy: async () => { const { CompanyPage } = await import('../features/directory/company-page.js'); return { element: <RequireRole kind="agent"><CompanyPage /></RequireRole> }; } },
+      { path: paths.directoryContact(':id'), lazy: async () => { const { ContactPage } = await import('../features/directory/contact-page.js'); return { element: <RequireRole kind="agent"><ContactPage /></RequireRole> }; } },
       {
         path: '/console/admin',
         element: <RequireRole kind="agent"><Outlet /></RequireRole>,

@@ -26,6 +26,7 @@ export function Layout() {
         <nav aria-label={t('nav.mainLabel')}>
           {me.data?.kind === 'contact' && showTickets && <Link to={paths.panel}>{t('nav.tickets')}</Link>}
           {me.data?.kind === 'agent' && <Link to={paths.console}>{t('nav.console')}</Link>}
+          {me.data?.kind === 'agent' && <Link to={paths.directory}>{t('nav.directory')}</Link>}
           {me.data?.kind === 'agent' && <Link to={paths.ratings}>{t('nav.ratings')}</Link>}
           {me.data?.role === 'admin' && <Link to={paths.adminPortal}>{t('nav.admin')}</Link>}
           {me.data?.role === 'admin' && <Link to={paths.auditLog}>{t('nav.audit')}</Link>}

@@ -1,0 +1,73 @@
+import { directoryIdParam, directoryQuery, logConversationInput, onBehalfTicketInput } from '@atende/contracts';
+import { getCompany, getDepartment, getDirectoryContact, listCompanyContacts, listContactTickets, searchDirectory, type ContactTicketRow } from '@atende/db';
+import { whatsAppUrl } from '@atende/domain';
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/app-env.js';
+import { AppError } from '../http/app-error.js';
+import { requireRole, signedIn } from '../http/session-middleware.js';
+import { validate } from '../http/validate.js';
+import { createRoutedTicketOnce } from '../tickets/create-routed-ticket.js';
+import { logConversation } from '../tickets/log-conversation.js';
+
+const ticketView = (t: ContactTicketRow) => ({ ...t, updatedAt: new Date(t.updatedAt).toISOString() });
+
+/** Agents' directory (seed 001 §1.3): find a company, its contacts, their tickets; file a ticket for a contact. */
+export function directoryRoutes() {
+  return new Hono<AppEnv>()
+    .use(requireRole('agent'))
+    .get('/directory', validate('query', directoryQuery), (c) => c.json(searchDirectory(c.var.deps.db, c.req.valid('query').q), 200))
+    .get('/companies/:id', validate('param', directoryIdParam), (c) => {
+      const { db } = c.var.deps;
+      const company = getCompany(db, c.req.valid('param').id);
+      if (!company) throw new AppError('not_found');
+      const contacts = listCompanyContacts(db, company.id);
+      const tickets = listContactTickets(db, contacts.map((contact) => contact.id));
+      return c.json(
+        {
+          company: { id: company.id, name: company.name, phone: company.phone, whatsAppUrl: whatsAppUrl(company.phone) },
+          contacts: contacts.map((contact) => ({
+            ...contact,
+            whatsAppUrl: whatsAppUrl(contact.phone),
+            tickets: tickets.filter((t) => t.requesterId === contact.id).map(ticketView),
+          })),
+        },
+        200,
+      );
+    })
+    .get('/contacts/:id', validate('param', directoryIdParam), (c) => {
+      const { db } = c.var.deps;
+      const contact = getDirectoryContact(db, c.req.valid('param').id);
+      if (!contact) throw new AppError('not_found');
+      return c.json({ contact: { ...contact, whatsAppUrl: whatsAppUrl(contact.phone) }, tickets: listContactTickets(db, [contact.id]).map(ticketView) }, 200);
+    })
+    .post('/contacts/:id/tickets', validate('param', directoryIdParam), validate('json', onBehalfTicketInput), (c) => {
+      const { db, now } = c.var.deps;
+      const contact = getDirectoryContact(db, c.req.valid('param').id);
+      if (!contact) throw new AppError('not_found');
+      const input = c.req.valid('json');
+      const department = getDepartment(db, input.departmentId);
+      if (!department || !department.active) throw new AppError('validation_failed', { fields: { departmentId: 'Departamento indisponível. Escolha outro.' } });
+      const agentId = signedIn(c).actor.id;
+      const at = now();
+      // Filed by the agent for the contact: the first message is public (the customer sees it) and
+      // authored by the agent; routing and the "ticket received" e-mail run as for any new ticket.
+      const { ticket, created } = createRoutedTicketOnce(db, c.var.deps.config, {
+        subject: input.subject,
+        requesterId: contact.id,
+        companyId: contact.companyId,
+        departmentId: department.id,
+        priority: input.priority,
+        origin: 'agent',
+        firstMessage: { authorKind: 'agent', authorId: agentId, visibility: 'public', body: input.body, createdAt: at },
+        now: at,
+        idempotencyKey: input.idempotencyKey,
+      });
+      return c.json({ ticket: { id: ticket.id, status: ticket.status, origin: ticket.origin, priority: ticket.priority }, created }, created ? 201 : 200);
+    })
+    .post('/contacts/:id/conversations', validate('param', directoryIdParam), validate('json', logConversationInput), (c) => {
+      const contact = getDirectoryContact(c.var.deps.db, c.req.valid('param').id);
+      if (!contact) throw new AppError('not_found');
+      const { ticket, created } = logConversation(c.var.deps, signedIn(c), contact, c.req.valid('json'));
+      return c.json({ ticket: { id: ticket.id, status: ticket.status, origin: ticket.origin, version: ticket.version }, created }, created ? 201 : 200);
+    });
+}

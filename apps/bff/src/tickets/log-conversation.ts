@@ -1,0 +1,57 @@
+import type { LogConversationInput } from '@atende/contracts';
+import { getDepartment, getTicket, writeTransaction, type DirectoryContact, type TicketRecord } from '@atende/db';
+import type { Deps, SignedInActor } from '../http/app-env.js';
+import { AppError } from '../http/app-error.js';
+import { applyTicketAction } from './apply-ticket-action.js';
+import { createRoutedTicketOnce } from './create-routed-ticket.js';
+
+/**
+ * "Registrar conversa" (seed 001 §1.1–1.2), shared by the console and the chat-tool API. One
+ * transaction (the inner writes nest as savepoints): the transcript becomes a public message (it is
+ * what the customer already said and read in the chat), the summary an internal note.
+ * - new: a ticket with origin `agent`, routed and announced like any new ticket.
+ * - append: the transcript is an agent reply on the chosen ticket of this contact; the ticket goes to
+ *   `resolved` ("acrescentar e resolver", which needs no due date) or else back to `open`: the customer
+ *   came back to us, so the ball is in our court (a status without a date rule, none is asked for).
+ */
+export function logConversation(
+  deps: Deps,
+  session: SignedInActor,
+  contact: DirectoryContact,
+  input: LogConversationInput,
+): { ticket: TicketRecord; created: boolean } {
+  const agentId = session.actor.id;
+  return writeTransaction(deps.db, (tx) => {
+    const txDeps: Deps = { ...deps, db: tx };
+    if (input.mode === 'new') {
+      const department = getDepartment(tx, input.departmentId);
+      if (!department || !department.active) throw new AppError('validation_failed', { fields: { departmentId: 'Departamento indisponível. Escolha outro.' } });
+      const at = deps.now();
+      const { ticket, created } = createRoutedTicketOnce(tx, deps.config, {
+        subject: input.subject,
+        requesterId: contact.id,
+        companyId: contact.companyId,
+        departmentId: department.id,
+        priority: input.priority,
+        origin: 'agent',
+        firstMessage: { authorKind: 'agent', authorId: agentId, visibility: 'public', body: input.transcript, createdAt: at },
+        now: at,
+        idempotencyKey: input.idempotencyKey,
+      });
+      if (!created) return { ticket, created };
+      const noted = applyTicketAction(txDeps, session, { ticketId: ticket.id, expectedVersion: undefined, action: { type: 'internal_note' }, message: { body: input.summary, visibility: 'internal' } });
+      return { ticket: noted, created };
+    }
+    const target = getTicket(tx, input.ticketId);
+    // Another contact's ticket is not one of "that contact's existing tickets": refused as unknown.
+    if (!target || target.requesterId !== contact.id) throw new AppError('not_found');
+    applyTicketAction(txDeps, session, {
+      ticketId: target.id,
+      expectedVersion: input.expectedVersion,
+      action: { type: 'agent_reply', nextStatus: input.resolve ? 'resolved' : 'open' },
+      message: { body: input.transcript, visibility: 'public' },
+    });
+    const ticket = applyTicketAction(txDeps, session, { ticketId: target.id, expectedVersion: undefined, action: { type: 'internal_note' }, message: { body: input.summary, visibility: 'internal' } });
+    return { ticket, created: false };
+  });
+}

@@ -1,0 +1,45 @@
+import { Link, useParams } from 'react-router';
+import { paths } from '../../app/paths.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { useI18n } from '../../lib/i18n/i18n.js';
+import { ContactTickets } from './contact-tickets.js';
+import { useContact } from './directory-api.js';
+import { LogConversationForm } from './log-conversation-form.js';
+import { OnBehalfForm } from './on-behalf-form.js';
+
+/** A contact: phone (WhatsApp link), tickets, a new ticket on their behalf, and "Registrar conversa". */
+export function ContactPage() {
+  const { t } = useI18n();
+  const id = Number(useParams().id);
+  const contact = useContact(id);
+  if (contact.isPending) return <p role="status">{t('list.loading')}</p>;
+  if (contact.error) return <ErrorMessage error={contact.error} />;
+  const { contact: c, tickets } = contact.data;
+  return (
+    <section aria-labelledby="contact-title">
+      <p>
+        <Link to={paths.directory}>{t('directory.back')}</Link>
+      </p>
+      <h1 id="contact-title">{c.name}</h1>
+      <dl className="facts">
+        <dt>{t('directory.email')}</dt>
+        <dd>{c.email}</dd>
+        <dt>{t('directory.company')}</dt>
+        <dd>{c.companyId !== null ? <Link to={paths.directoryCompany(c.companyId)}>{c.companyName}</Link> : '—'}</dd>
+        <dt>{t('agent.phone')}</dt>
+        <dd>
+          {c.phone ?? '—'}{' '}
+          {c.whatsAppUrl && (
+            <a href={c.whatsAppUrl} target="_blank" rel="noopener noreferrer">
+              {t('agent.whatsApp')}
+            </a>
+          )}
+        </dd>
+      </dl>
+      <h2>{t('directory.tickets')}</h2>
+      <ContactTickets tickets={tickets} label={t('directory.ticketsOf', { name: c.name })} />
+      <LogConversationForm key={`log-${id}`} contactId={id} tickets={tickets} />
+      <OnBehalfForm key={`new-${id}`} contactId={id} />
+    </section>
+  );
+}
