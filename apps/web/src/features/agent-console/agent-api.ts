@@ -10,14 +10,18 @@ export const agentKeys = {
 
 export const AGENT_QUEUES = ['mine', 'unassigned', 'today', 'overdue', 'all'] as const;
 export type AgentQueue = (typeof AGENT_QUEUES)[number];
-export type QueueQuery = { queue: AgentQueue; sort: 'updated' | 'due'; status?: TicketStatus; priority?: 'baixa' | 'media' | 'alta' | 'urgente'; origin?: 'portal' | 'hotsite' | 'email' | 'agent' | 'api'; departmentId?: number; assigneeId?: number; q?: string };
+export type QueueQuery = { queue: AgentQueue; sort: 'updated' | 'due'; status?: TicketStatus; priority?: 'baixa' | 'media' | 'alta' | 'urgente'; origin?: 'portal' | 'hotsite' | 'email' | 'agent' | 'api'; departmentId?: number; assigneeId?: number; companyId?: number; q?: string };
 
 export function useAgentTickets(filters: QueueQuery) {
   return useInfiniteQuery({
     queryKey: [...agentKeys.list, filters],
     queryFn: ({ pageParam }) => {
-      const { departmentId, assigneeId, ...rest } = filters;
-      const ids = { ...(departmentId ? { departmentId: String(departmentId) } : {}), ...(assigneeId ? { assigneeId: String(assigneeId) } : {}) };
+      const { departmentId, assigneeId, companyId, ...rest } = filters;
+      const ids = {
+        ...(departmentId ? { departmentId: String(departmentId) } : {}),
+        ...(assigneeId ? { assigneeId: String(assigneeId) } : {}),
+        ...(companyId ? { companyId: String(companyId) } : {}),
+      };
       return unwrap(api.agent.tickets.$get({ query: { ...rest, ...ids, ...(pageParam ? { cursor: pageParam } : {}) } }));
     },
     initialPageParam: undefined as string | undefined,

@@ -21,6 +21,8 @@ export function AgentHomePage() {
     ...(params.get('origem') ? { origin: params.get('origem') as QueueQuery['origin'] } : {}),
     ...(Number(params.get('departamento')) > 0 ? { departmentId: Number(params.get('departamento')) } : {}),
     ...(Number(params.get('responsavel')) > 0 ? { assigneeId: Number(params.get('responsavel')) } : {}),
+    // The company filter comes from the directory ("Ver chamados na fila"): companies are too many for a list.
+    ...(Number(params.get('empresa')) > 0 ? { companyId: Number(params.get('empresa')) } : {}),
     ...(params.get('busca')?.trim() ? { q: params.get('busca')!.trim().slice(0, SEARCH_MAX) } : {}),
   };
   const options = useAgentOptions();
@@ -102,6 +104,14 @@ export function AgentHomePage() {
           </select>
         </label>
       </div>
+      {filters.companyId && (
+        <p className="notice" role="status">
+          {t('filter.companyActive', { name: params.get('empresaNome') ?? `#${filters.companyId}` })}{' '}
+          <button type="button" onClick={() => setParams((prev) => { const next = new URLSearchParams(prev); next.delete('empresa'); next.delete('empresaNome'); return next; })}>
+            {t('filter.clearCompany')}
+          </button>
+        </p>
+      )}
       <Tabs
         label={t('queue.label')}
         idPrefix="queue"

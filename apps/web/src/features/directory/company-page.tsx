@@ -19,6 +19,9 @@ export function CompanyPage() {
         <Link to={paths.directory}>{t('directory.back')}</Link>
       </p>
       <h1 id="company-title">{c.name}</h1>
+      <p>
+        <Link to={`${paths.console}?${new URLSearchParams({ empresa: String(c.id), empresaNome: c.name })}`}>{t('directory.companyQueue')}</Link>
+      </p>
       {c.phone && (
         <p>
           {t('agent.phone')}: {c.phone}{' '}

@@ -322,4 +322,7 @@ export const en: Record<MessageKey, string> = {
   'apiToken.create': 'Create token',
   'apiToken.shownOnce': 'Copy it now: the token will not be shown again.',
   'apiToken.value': 'Token',
+  'filter.companyActive': 'Tickets of the company {name}.',
+  'filter.clearCompany': 'Show all companies',
+  'directory.companyQueue': 'See tickets in the queue',
 };

@@ -321,6 +321,9 @@ export const ptBR = {
   'apiToken.create': 'Criar token',
   'apiToken.shownOnce': 'Copie agora: o token não será mostrado de novo.',
   'apiToken.value': 'Token',
+  'filter.companyActive': 'Chamados da empresa {name}.',
+  'filter.clearCompany': 'Ver todas as empresas',
+  'directory.companyQueue': 'Ver chamados na fila',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;
