@@ -92,4 +92,14 @@ describe('incoming mail over HTTP (provider webhook)', () => {
     expect(await retry.json()).toMatchObject({ outcome: 'ignored', reason: 'duplicate' });
     expect(ticketThread(t.db, id, 'staff').filter((m) => m.body === 'Pelo webhook')).toHaveLength(1);
   });
+
+  it('a sender flooding the endpoint is slowed down with 429 (throttled per address)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 121; i++) {
+      const r = await t.app.request('/inbound-mail', { method: 'POST', headers: { 'content-type': 'message/rfc822' }, body: raw('x@example.com', 'y@example.com', `flood ${i}`) });
+      statuses.push(r.status);
+    }
+    expect(statuses.slice(0, 120).every((s) => s === 401)).toBe(true);
+    expect(statuses[120]).toBe(429);
+  });
 });
