@@ -1,3 +1,4 @@
+import { LoadMoreButton } from './load-more-button.js';
 import type { Origin, TicketStatus } from '@atende/domain';
 import { Link } from 'react-router';
 import { useI18n } from '../lib/i18n/i18n.js';
@@ -58,11 +59,7 @@ export function TicketTable(props: {
           ))}
         </tbody>
       </table>
-      {props.hasMore && (
-        <button type="button" className="load-more" onClick={props.onLoadMore} disabled={props.loadingMore}>
-          {props.loadingMore ? t('list.loading') : t('list.loadMore')}
-        </button>
-      )}
+      <LoadMoreButton hasMore={props.hasMore} loading={props.loadingMore} onLoadMore={props.onLoadMore} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { TextareaField } from '../../components/textarea-field.js';
 import { TICKET_STATUSES, TODAY_WORK_STATUSES, whatsAppUrl, type TicketStatus } from '@atende/domain';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
@@ -111,18 +112,7 @@ function MessageForm({ ticketId, version, defaultVisibility }: { ticketId: numbe
           {t('agent.internalNote')}
         </label>
       </fieldset>
-      <div className="field">
-        <label htmlFor="agent-message">{t('agent.message')}</label>
-        <textarea
-          id="agent-message"
-          rows={5}
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-          aria-invalid={fieldError ? true : undefined}
-          aria-describedby={fieldError ? 'agent-message-error' : undefined}
-        />
-        {fieldError && <p id="agent-message-error" className="field-error">{fieldError}</p>}
-      </div>
+      <TextareaField id="agent-message" label={t('agent.message')} value={body} onChange={setBody} error={fieldError} rows={5} />
       {visibility === 'public' && (
         <div className="field">
           <label htmlFor="agent-next-status">{t('agent.nextStatus')}</label>

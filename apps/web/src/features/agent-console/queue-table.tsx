@@ -1,3 +1,4 @@
+import { LoadMoreButton } from '../../components/load-more-button.js';
 import type { Origin, TicketStatus } from '@atende/domain';
 import { Link } from 'react-router';
 import { StatusBadge } from '../../components/status-badge.js';
@@ -59,11 +60,7 @@ export function QueueTable(props: { caption: string; rows: QueueRow[]; linkTo: (
           ))}
         </tbody>
       </table>
-      {props.hasMore && (
-        <button type="button" className="load-more" onClick={props.onLoadMore} disabled={props.loadingMore}>
-          {props.loadingMore ? t('list.loading') : t('list.loadMore')}
-        </button>
-      )}
+      <LoadMoreButton hasMore={props.hasMore} loading={props.loadingMore} onLoadMore={props.onLoadMore} />
     </>
   );
 }

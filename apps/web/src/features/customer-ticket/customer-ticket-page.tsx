@@ -1,3 +1,4 @@
+import { TextareaField } from '../../components/textarea-field.js';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { paths } from '../../app/paths.js';
@@ -75,18 +76,7 @@ function ReplyForm({ ticketId, version }: { ticketId: number; version: number })
 
   return (
     <form onSubmit={onSubmit} className="reply" noValidate>
-      <div className="field">
-        <label htmlFor="reply-body">{t('ticket.yourMessage')}</label>
-        <textarea
-          id="reply-body"
-          rows={5}
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-          aria-invalid={fieldError ? true : undefined}
-          aria-describedby={fieldError ? 'reply-body-error' : undefined}
-        />
-        {fieldError && <p id="reply-body-error" className="field-error">{fieldError}</p>}
-      </div>
+      <TextareaField id="reply-body" label={t('ticket.yourMessage')} value={body} onChange={setBody} error={fieldError} rows={5} />
       {reply.error && !fieldError && <ErrorMessage error={reply.error} />}
       {reply.isSuccess && <p role="status">{t('ticket.replySent')}</p>}
       <button type="submit" className="primary" disabled={reply.isPending}>

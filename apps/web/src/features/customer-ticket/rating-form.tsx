@@ -1,3 +1,4 @@
+import { TextareaField } from '../../components/textarea-field.js';
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
 import { StarChoice } from '../../components/star-choice.js';
@@ -27,18 +28,7 @@ export function RatingForm({ version, rate }: { version: number; rate: ReturnTyp
     <form onSubmit={onSubmit} className="rating" aria-labelledby="rating-title" noValidate>
       <h2 id="rating-title">{t('rating.title')}</h2>
       <StarChoice name="rating-score" value={score} onChange={setScore} error={missingScore ? t('rating.chooseStars') : fields?.score} />
-      <div className="field">
-        <label htmlFor="rating-comment">{t('rating.comment')}</label>
-        <textarea
-          id="rating-comment"
-          rows={4}
-          maxLength={RATING_COMMENT_MAX}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-          aria-invalid={fields?.comment ? true : undefined}
-        />
-        {fields?.comment && <p className="field-error">{fields.comment}</p>}
-      </div>
+      <TextareaField id="rating-comment" label={t('rating.comment')} value={comment} onChange={setComment} error={fields?.comment} rows={4} maxLength={RATING_COMMENT_MAX} />
       {rate.error && !fields && !isApiError(rate.error, 'conflict') && <ErrorMessage error={rate.error} />}
       <button type="submit" className="primary" disabled={rate.isPending}>
         {t('rating.submit')}

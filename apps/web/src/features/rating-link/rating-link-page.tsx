@@ -1,3 +1,4 @@
+import { TextareaField } from '../../components/textarea-field.js';
 import { useState, type FormEvent } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.js';
@@ -87,19 +88,7 @@ function CommentStep({ token }: { token: string }) {
     <form onSubmit={onSubmit} noValidate>
       <p role="status">{t('rating.thanks')}</p>
       <p>{t('rating.commentPrompt')}</p>
-      <div className="field">
-        <label htmlFor="link-comment">{t('rating.comment')}</label>
-        <textarea
-          id="link-comment"
-          rows={5}
-          maxLength={RATING_COMMENT_MAX}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-          aria-invalid={fieldError ? true : undefined}
-          aria-describedby={fieldError ? 'link-comment-error' : undefined}
-        />
-        {fieldError && <p id="link-comment-error" className="field-error">{fieldError}</p>}
-      </div>
+      <TextareaField id="link-comment" label={t('rating.comment')} value={comment} onChange={setComment} error={fieldError} rows={5} maxLength={RATING_COMMENT_MAX} />
       {send.error && !fieldError && <ErrorMessage error={send.error} />}
       <button type="submit" className="primary" disabled={send.isPending}>
         {t('rating.sendComment')}
