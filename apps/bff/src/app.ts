@@ -73,10 +73,14 @@ export function createApp(deps: Deps) {
   app.get('/openapi.json', (c) => c.json(OPENAPI_DOCUMENT, 200));
 
   app.use('/api/*', async (c, next) => {
+    // Authenticated answers are never cached. Prepared before the handler, so c.json() includes it
+    // (a header set on a finished response makes Hono copy the response).
+    c.header('Cache-Control', 'no-store');
     await next();
-    c.header('Cache-Control', 'no-store'); // authenticated answers are never cached
   });
-  app.use('/api/*', bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => { throw new AppError('payload_too_large'); } }));
+  const limitBody = bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => { throw new AppError('payload_too_large'); } });
+  // Reads have no body to limit; asking a GET for its body would build a full Fetch Request for nothing.
+  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   app.use('/api/*', sameOriginJson(deps.config.allowedOrigins));
   if (deps.config.benchBareRoute) app.get('/api/bench/bare', benchBareRoute());
   app.use('/api/*', loadSession());

@@ -9,16 +9,19 @@ import {
   type PortalPolicy,
   type SameDayRoutingPolicy,
 } from '@atende/domain';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { settings } from '../schema.js';
+import { cached } from './prepared.js';
 
 /**
  * Settings are rows of key → JSON. Each group has typed defaults here, so a new setting needs no
  * migration and an old database reads the defaults for what it has never stored.
  */
 function readSetting<T extends object>(db: Db, key: string, defaults: T): T {
-  const row = db.select().from(settings).where(eq(settings.key, key)).get();
+  // Read on nearly every request (portal switches, company clock): a prepared statement, not a rebuilt query.
+  const query = cached(db, 'readSetting', () => db.select().from(settings).where(eq(settings.key, sql.placeholder('key'))).prepare());
+  const row = query.get({ key });
   return { ...defaults, ...((row?.value as Partial<T> | undefined) ?? {}) };
 }
 

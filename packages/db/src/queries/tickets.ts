@@ -1,5 +1,5 @@
 import { CUSTOMER_TABS, type CustomerTab, type TicketState, type TicketStatus } from '@atende/domain';
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { writeTransaction } from '../client.js';
 import { departments, inboundReceipts, messages, ratings, ticketEvents, ticketIdempotencyKeys, tickets } from '../schema.js';
@@ -54,12 +54,25 @@ export function ticketStateOf(ticket: TicketRecord): TicketState {
 }
 
 /** Counts of each tab of the Painel do Cliente, read from the requester's tab index only. */
+/** The tabs whose membership needs no clock (unlike "Não avaliados", which closes with the rating window). */
+const LIVE_TABS: CustomerTab[] = ['awaiting_my_reply', 'awaiting_return', 'awaiting_approval'];
+
 export function customerTabCounts(db: Db, requesterId: number, now: number): Record<CustomerTab, number> {
-  const byTab = cached(db, 'customerTabCounts:byTab', () =>
+  // "Todos" counts index entries only (covering). The live tabs are counted by equality on the tab
+  // column, so only the contact's live tickets are visited: a contact with years of closed tickets pays
+  // for them in one index range, never in table rows.
+  const all = cached(db, 'customerTabCounts:all', () =>
+    db
+      .select({ count: sql<number>`count(*)` })
+      .from(tickets)
+      .where(eq(tickets.requesterId, sql.placeholder('requesterId')))
+      .prepare(),
+  );
+  const live = cached(db, 'customerTabCounts:live', () =>
     db
       .select({ tab: tickets.customerTab, count: sql<number>`count(*)` })
       .from(tickets)
-      .where(eq(tickets.requesterId, sql.placeholder('requesterId')))
+      .where(and(eq(tickets.requesterId, sql.placeholder('requesterId')), inArray(tickets.customerTab, LIVE_TABS)))
       .groupBy(tickets.customerTab)
       .prepare(),
   );
@@ -72,10 +85,8 @@ export function customerTabCounts(db: Db, requesterId: number, now: number): Rec
       .prepare(),
   );
   const counts = Object.fromEntries(CUSTOMER_TABS.map((tab) => [tab, 0])) as Record<CustomerTab, number>;
-  for (const row of byTab.all({ requesterId })) {
-    counts.all += row.count;
-    if (row.tab && row.tab !== 'unrated') counts[row.tab as CustomerTab] = row.count;
-  }
+  counts.all = all.get({ requesterId })?.count ?? 0;
+  for (const row of live.all({ requesterId })) counts[row.tab as CustomerTab] = row.count;
   counts.unrated = unratedDue.get({ requesterId, now })?.count ?? 0;
   return counts;
 }
