@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, closeDatabase, deleteExpiredSessions, isDatabaseEmpty, migrateDatabase, openDatabase, seedDemoData } from '@atende/db';
+import { DEMO_PASSWORD, closeDatabase, deleteExpiredSessions, isDatabaseEmpty, migrateDatabase, openDatabase, seedDemoData, createWriteQueue } from '@atende/db';
 import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { createApp } from './app.js';
@@ -23,7 +23,7 @@ if (config.demoData && isDatabaseEmpty(db)) {
   }
 }
 
-const app = createApp({ db, config, logger, now: Date.now, loginThrottle: defaultLoginThrottle(), accountMailer: createOutboxAccountMailer({ db, now: Date.now, messageDomain: config.mailReplyDomain }) });
+const app = createApp({ db, config, logger, now: Date.now, loginThrottle: defaultLoginThrottle(), writes: createWriteQueue(db), accountMailer: createOutboxAccountMailer({ db, now: Date.now, messageDomain: config.mailReplyDomain }) });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info({ port: info.port, database: config.databaseFile }, `Atende listening on http://localhost:${info.port}`);
 });

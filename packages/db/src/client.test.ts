@@ -18,6 +18,18 @@ describe('opening the database', () => {
     expect(pragma('foreign_keys')).toBe(1);
   });
 
+  it('reuses a prepared statement for the same SQL, in the mode each caller asks for', () => {
+    const test = createTestDatabase();
+    dispose = test.dispose;
+    const sqlite = test.db.$client;
+    const sql = 'SELECT 1 AS one';
+    const first = sqlite.prepare(sql);
+    expect(first.raw().get()).toEqual([1]);
+    const again = sqlite.prepare(sql);
+    expect(again).toBe(first); // not parsed and planned again
+    expect(again.get()).toEqual({ one: 1 }); // a raw read before does not leak into this one
+  });
+
   it('an existing database is migrated again without losing data', () => {
     const test = createTestDatabase();
     dispose = test.dispose;

@@ -25,7 +25,35 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('foreign_keys = ON');
   const check = sqlite.pragma('quick_check', { simple: true });
   if (check !== 'ok') throw new Error(`Database ${file} failed quick_check: ${String(check)}`);
+  reuseStatements(sqlite);
   return drizzle({ client: sqlite, schema }) as Db;
+}
+
+/** Statements kept per connection: more than the portal's distinct queries, so the hot ones stay. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Drizzle asks the connection to prepare (parse and plan) a query's SQL on every call, which costs
+ * more than an indexed read itself. The connection keeps the statements it prepared, by SQL text, so
+ * a query seen before is reused (least recently used ones are dropped). Safe because statements are
+ * only run to completion (all/get/run), never left iterating, and drizzle sets raw mode before each
+ * raw read, so it is reset here for the others.
+ */
+function reuseStatements(sqlite: Database.Database) {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const statements = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let statement = statements.get(source);
+    if (statement) {
+      statements.delete(source); // re-inserted below: the Map's order is the recency order
+      if (statement.reader) statement.raw(false);
+    } else {
+      statement = prepare(source);
+      if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+    }
+    statements.set(source, statement);
+    return statement;
+  }) as Database.Database['prepare'];
 }
 
 /** Applies pending migrations; never drops data. */

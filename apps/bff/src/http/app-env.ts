@@ -1,5 +1,5 @@
 import type { Actor } from '@atende/domain';
-import type { Db } from '@atende/db';
+import type { Db, WriteQueue } from '@atende/db';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
@@ -13,6 +13,8 @@ export interface Deps {
   /** Current time in epoch ms; the only clock the server reads. */
   now: () => number;
   loginThrottle: LoginThrottle;
+  /** Group commit for request writes: one durable COMMIT for the writes of one event-loop turn. */
+  writes: WriteQueue;
   /** Delivers password-reset and invitation links (the e-mail outbox, or the in-memory mailer). */
   accountMailer: AccountMailer;
 }

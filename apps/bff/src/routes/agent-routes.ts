@@ -7,7 +7,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { requireRole, signedIn } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
 import { ratingLinkFor } from '../ratings/rating-link.js';
-import { applyTicketAction } from '../tickets/apply-ticket-action.js';
+import { commitTicketAction } from '../tickets/apply-ticket-action.js';
 import { decodeQueueCursor, encodeQueueCursor } from '../tickets/queue-cursor.js';
 import { loadTicketFor } from '../tickets/load-ticket.js';
 import { historyView, messagesView, ticketSummaryView } from '../tickets/ticket-views.js';
@@ -60,9 +60,9 @@ export function agentRoutes() {
         200,
       );
     })
-    .post('/tickets/:id/messages', validate('param', ticketIdParam), validate('json', agentMessageInput), (c) => {
+    .post('/tickets/:id/messages', validate('param', ticketIdParam), validate('json', agentMessageInput), async (c) => {
       const { body, visibility, nextStatus, dueDate, expectedVersion } = c.req.valid('json');
-      const ticket = applyTicketAction(c.var.deps, signedIn(c), {
+      const ticket = await commitTicketAction(c.var.deps, signedIn(c), {
         ticketId: c.req.valid('param').id,
         expectedVersion,
         // A public reply hands the ball to the customer unless the agent picks another status.
@@ -71,9 +71,9 @@ export function agentRoutes() {
       });
       return c.json({ ticket: { id: ticket.id, status: ticket.status, version: ticket.version } }, 201);
     })
-    .post('/tickets/:id/status', validate('param', ticketIdParam), validate('json', setStatusInput), (c) => {
+    .post('/tickets/:id/status', validate('param', ticketIdParam), validate('json', setStatusInput), async (c) => {
       const { status, dueDate, expectedVersion } = c.req.valid('json');
-      const ticket = applyTicketAction(c.var.deps, signedIn(c), {
+      const ticket = await commitTicketAction(c.var.deps, signedIn(c), {
         ticketId: c.req.valid('param').id,
         expectedVersion,
         action: status === 'closed' ? { type: 'close' } : { type: 'set_status', status, ...(dueDate ? { dueDate } : {}) },
@@ -81,7 +81,7 @@ export function agentRoutes() {
       return c.json({ ticket: { id: ticket.id, status: ticket.status, version: ticket.version, dueAt: ticket.dueAt } }, 200);
     })
     .get('/options', (c) => c.json({ departments: listDepartments(c.var.deps.db).map(({ id, name }) => ({ id, name })), agents: listActiveAgents(c.var.deps.db) }, 200))
-    .post('/tickets/:id/fields', validate('param', ticketIdParam), validate('json', setFieldsInput), (c) => {
+    .post('/tickets/:id/fields', validate('param', ticketIdParam), validate('json', setFieldsInput), async (c) => {
       const { db } = c.var.deps;
       const { expectedVersion, ...fields } = c.req.valid('json');
       if (fields.departmentId && !listDepartments(db).some((d) => d.id === fields.departmentId)) {
@@ -90,12 +90,12 @@ export function agentRoutes() {
       if (fields.assigneeId && !listActiveAgents(db).some((a) => a.id === fields.assigneeId)) {
         throw new AppError('validation_failed', { fields: { assigneeId: 'Responsável desconhecido.' } });
       }
-      const ticket = applyTicketAction(c.var.deps, signedIn(c), { ticketId: c.req.valid('param').id, expectedVersion, action: { type: 'set_fields', ...fields } });
+      const ticket = await commitTicketAction(c.var.deps, signedIn(c), { ticketId: c.req.valid('param').id, expectedVersion, action: { type: 'set_fields', ...fields } });
       return c.json({ ticket: { id: ticket.id, priority: ticket.priority, departmentId: ticket.departmentId, assigneeId: ticket.assigneeId, version: ticket.version } }, 200);
     })
-    .post('/tickets/:id/due', validate('param', ticketIdParam), validate('json', extendDueInput), (c) => {
+    .post('/tickets/:id/due', validate('param', ticketIdParam), validate('json', extendDueInput), async (c) => {
       const { dueDate, note, expectedVersion } = c.req.valid('json');
-      const ticket = applyTicketAction(c.var.deps, signedIn(c), {
+      const ticket = await commitTicketAction(c.var.deps, signedIn(c), {
         ticketId: c.req.valid('param').id,
         expectedVersion,
         action: { type: 'extend_due', dueDate, note },

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { requireRole, signedIn } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
-import { applyTicketAction } from '../tickets/apply-ticket-action.js';
+import { commitTicketAction } from '../tickets/apply-ticket-action.js';
 import { loadTicketFor } from '../tickets/load-ticket.js';
 
 const changed = (ticket: { id: number; status: string; version: number }) => ({ ticket: { id: ticket.id, status: ticket.status, version: ticket.version } });
@@ -15,21 +15,21 @@ const changed = (ticket: { id: number; status: string; version: number }) => ({ 
 export function customerDecisionRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('contact'))
-    .post('/tickets/:id/confirm', validate('param', ticketIdParam), validate('json', confirmSolutionInput), (c) => {
+    .post('/tickets/:id/confirm', validate('param', ticketIdParam), validate('json', confirmSolutionInput), async (c) => {
       const session = signedIn(c);
       const { id } = loadTicketFor(c.var.deps.db, session, c.req.valid('param').id);
-      const ticket = applyTicketAction(c.var.deps, session, {
+      const ticket = await commitTicketAction(c.var.deps, session, {
         ticketId: id,
         expectedVersion: c.req.valid('json').expectedVersion,
         action: { type: 'confirm_solution' },
       });
       return c.json(changed(ticket), 200);
     })
-    .post('/tickets/:id/not-resolved', validate('param', ticketIdParam), validate('json', rejectSolutionInput), (c) => {
+    .post('/tickets/:id/not-resolved', validate('param', ticketIdParam), validate('json', rejectSolutionInput), async (c) => {
       const session = signedIn(c);
       const { id } = loadTicketFor(c.var.deps.db, session, c.req.valid('param').id);
       const { reason, expectedVersion } = c.req.valid('json');
-      const ticket = applyTicketAction(c.var.deps, session, {
+      const ticket = await commitTicketAction(c.var.deps, session, {
         ticketId: id,
         expectedVersion,
         action: { type: 'reject_solution', reason },
@@ -38,11 +38,11 @@ export function customerDecisionRoutes() {
       });
       return c.json(changed(ticket), 200);
     })
-    .post('/tickets/:id/rating', validate('param', ticketIdParam), validate('json', rateInput), (c) => {
+    .post('/tickets/:id/rating', validate('param', ticketIdParam), validate('json', rateInput), async (c) => {
       const session = signedIn(c);
       const { id } = loadTicketFor(c.var.deps.db, session, c.req.valid('param').id);
       const { score, comment, expectedVersion } = c.req.valid('json');
-      const ticket = applyTicketAction(c.var.deps, session, {
+      const ticket = await commitTicketAction(c.var.deps, session, {
         ticketId: id,
         expectedVersion,
         action: { type: 'rate', score },

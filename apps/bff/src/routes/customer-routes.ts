@@ -6,7 +6,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { requirePortalSwitch } from '../http/portal-switch.js';
 import { requireRole, signedIn } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
-import { applyTicketAction } from '../tickets/apply-ticket-action.js';
+import { commitTicketAction } from '../tickets/apply-ticket-action.js';
 import { decodeCursor } from '../tickets/cursor.js';
 import { customerAutomationView } from '../tickets/automation-view.js';
 import { loadTicketFor } from '../tickets/load-ticket.js';
@@ -42,11 +42,11 @@ export function customerRoutes() {
         200,
       );
     })
-    .post('/tickets/:id/replies', requirePortalSwitch('see'), validate('param', ticketIdParam), validate('json', customerReplyInput), (c) => {
+    .post('/tickets/:id/replies', requirePortalSwitch('see'), validate('param', ticketIdParam), validate('json', customerReplyInput), async (c) => {
       const { body, expectedVersion } = c.req.valid('json');
       // Load first: another contact's ticket is 404 even when the version sent is stale.
       const { id } = loadTicketFor(c.var.deps.db, signedIn(c), c.req.valid('param').id);
-      const ticket = applyTicketAction(c.var.deps, signedIn(c), {
+      const ticket = await commitTicketAction(c.var.deps, signedIn(c), {
         ticketId: id,
         expectedVersion,
         action: { type: 'customer_reply' },

@@ -7,7 +7,7 @@ import { AppError } from '../http/app-error.js';
 import { validate } from '../http/validate.js';
 import { ratingSecret } from '../ratings/rating-link.js';
 import { verifyRatingToken, type RatingTokenClaims } from '../ratings/rating-token.js';
-import { applyTicketAction } from '../tickets/apply-ticket-action.js';
+import { commitTicketAction } from '../tickets/apply-ticket-action.js';
 
 /** Checks the link; a tampered or unknown link is `rating_link_invalid`, an old one `rating_link_expired`. */
 function claimsOf(db: Db, token: string, now: number): RatingTokenClaims {
@@ -41,13 +41,13 @@ export function ratingLinkRoutes() {
         200,
       );
     })
-    .post('/:token', validate('param', ratingTokenParam), validate('json', ratingLinkRateInput), (c) => {
+    .post('/:token', validate('param', ratingTokenParam), validate('json', ratingLinkRateInput), async (c) => {
       const { db, now } = c.var.deps;
       const claims = claimsOf(db, c.req.valid('param').token, now());
       const ticket = getTicket(db, claims.ticketId)!;
       // The link speaks for the ticket's requester, for this closing only.
       const session: SignedInActor = { actor: { kind: 'contact', id: ticket.requesterId }, name: '', sessionTokenHash: '' };
-      applyTicketAction(c.var.deps, session, {
+      await commitTicketAction(c.var.deps, session, {
         ticketId: ticket.id,
         expectedVersion: undefined,
         closing: claims.closing,

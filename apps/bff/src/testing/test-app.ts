@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, seedDemoData, type Db } from '@atende/db';
+import { DEMO_PASSWORD, createWriteQueue, seedDemoData, type Db } from '@atende/db';
 import { createTestDatabase } from '@atende/db/testing';
 import pino from 'pino';
 import { createApp } from '../app.js';
@@ -21,7 +21,7 @@ export async function createTestApp(options: { env?: Record<string, string> } = 
   seedDemoData(db, { passwordHash: await demoHash, now: clock.now, environment: 'test' });
   const config = loadConfig({ NODE_ENV: 'test', PORT: '3000', DATA_DIR: '/nonexistent', ...options.env });
   const mailer = createMemoryAccountMailer();
-  const app = createApp({ db, config, logger: pino({ level: 'silent' }), now: () => clock.now, loginThrottle: defaultLoginThrottle(), accountMailer: mailer });
+  const app = createApp({ db, config, logger: pino({ level: 'silent' }), now: () => clock.now, loginThrottle: defaultLoginThrottle(), writes: createWriteQueue(db), accountMailer: mailer });
 
   async function request(method: string, path: string, init: { body?: unknown; cookie?: string; headers?: Record<string, string> } = {}) {
     const headers: Record<string, string> = { origin: TEST_ORIGIN, ...init.headers };

@@ -19,6 +19,14 @@ export interface ActionRequest {
 }
 
 /**
+ * applyTicketAction for a request: the change goes into the next group commit (deps.writes) and the
+ * promise resolves once it is durable. Use the synchronous form only inside a caller's own transaction.
+ */
+export function commitTicketAction(deps: Deps, session: SignedInActor, request: ActionRequest): Promise<TicketRecord> {
+  return deps.writes.run(() => applyTicketAction(deps, session, request));
+}
+
+/**
  * validate → load → decide (domain) → persist state, message and event in one transaction. Every
  * ticket change made by a person goes through here, so none skips the rules or the history.
  */

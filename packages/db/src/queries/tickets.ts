@@ -239,6 +239,65 @@ export type ChangeTicketResult =
   | { ok: false; code: 'not_found' | 'conflict'; ticket: TicketRecord | null }
   | { ok: false; code: string; ticket: TicketRecord };
 
+/** Every lifecycle field, so the prepared update below writes the whole state (the compiler checks the list). */
+const STATE_FIELDS = Object.keys({
+  status: true,
+  assigneeId: true,
+  waitingSince: true,
+  reminderStage: true,
+  resolvedAt: true,
+  closedAt: true,
+  closingCount: true,
+  ratingDueUntil: true,
+  dueAt: true,
+  priority: true,
+  departmentId: true,
+} satisfies Record<keyof TicketState, true>) as (keyof TicketState)[];
+
+function stateParams(state: TicketState): Record<string, unknown> {
+  return Object.fromEntries(STATE_FIELDS.map((field) => [field, state[field]]));
+}
+
+/** The writes of every ticket change (a reply, a decision, an automation), prepared once per database. */
+function ticketChangeStatements(db: Db) {
+  return cached(db, 'changeTicket', () => ({
+    update: db
+      .update(tickets)
+      .set({
+        ...Object.fromEntries(STATE_FIELDS.map((field) => [field, sql.placeholder(field)])),
+        version: sql.placeholder('version'),
+        updatedAt: sql.placeholder('updatedAt'),
+      })
+      .where(and(eq(tickets.id, sql.placeholder('id')), eq(tickets.version, sql.placeholder('expectedVersion'))))
+      .returning()
+      .prepare(),
+    insertMessage: db
+      .insert(messages)
+      .values({
+        ticketId: sql.placeholder('ticketId'),
+        authorKind: sql.placeholder('authorKind'),
+        authorId: sql.placeholder('authorId'),
+        visibility: sql.placeholder('visibility'),
+        body: sql.placeholder('body'),
+        createdAt: sql.placeholder('createdAt'),
+      })
+      .prepare(),
+    insertEvent: db
+      .insert(ticketEvents)
+      .values({
+        ticketId: sql.placeholder('ticketId'),
+        actorKind: sql.placeholder('actorKind'),
+        actorId: sql.placeholder('actorId'),
+        type: sql.placeholder('type'),
+        fromStatus: sql.placeholder('fromStatus'),
+        toStatus: sql.placeholder('toStatus'),
+        data: sql.placeholder('data'),
+        createdAt: sql.placeholder('createdAt'),
+      })
+      .prepare(),
+  }));
+}
+
 /**
  * Read, decide and write a ticket in one synchronous BEGIN IMMEDIATE transaction, so two decisions
  * racing on one ticket are serialized: the second sees the first's result. `expectedVersion` (the
@@ -256,15 +315,22 @@ export function changeTicket(
     }
     const change = params.decide(ticket);
     if (!change.ok) return { ok: false, code: change.code, ticket };
-    const updated = tx
-      .update(tickets)
-      .set({ ...change.next, version: ticket.version + 1, updatedAt: params.now })
-      .where(and(eq(tickets.id, ticket.id), eq(tickets.version, ticket.version)))
-      .returning()
-      .get();
+    const statements = ticketChangeStatements(db);
+    const updated = statements.update.get({ ...stateParams(change.next), version: ticket.version + 1, updatedAt: params.now, id: ticket.id, expectedVersion: ticket.version });
     if (!updated) return { ok: false, code: 'conflict', ticket };
-    if (change.message) tx.insert(messages).values({ ...change.message, ticketId: ticket.id }).run();
-    for (const event of change.events ?? []) tx.insert(ticketEvents).values({ ...event, ticketId: ticket.id }).run();
+    if (change.message) statements.insertMessage.run({ ...change.message, authorId: change.message.authorId ?? null, ticketId: ticket.id });
+    for (const event of change.events ?? []) {
+      statements.insertEvent.run({
+        ticketId: ticket.id,
+        actorKind: event.actorKind,
+        actorId: event.actorId ?? null,
+        type: event.type,
+        fromStatus: event.fromStatus ?? null,
+        toStatus: event.toStatus ?? null,
+        data: event.data ?? null, // the json column encodes it, placeholder or not
+        createdAt: event.createdAt,
+      });
+    }
     if (change.rating) tx.insert(ratings).values({ ...change.rating, ticketId: ticket.id }).run();
     for (const mail of change.mail ?? []) enqueueMail(tx, mail, params.now);
     if (change.inboundMessageId) tx.insert(inboundReceipts).values({ messageId: change.inboundMessageId, ticketId: ticket.id, receivedAt: params.now }).run();
