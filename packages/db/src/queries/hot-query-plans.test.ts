@@ -7,7 +7,7 @@ import { findAccountByEmail } from './accounts.js';
 import { findSessionWithAccount, insertSession } from './sessions.js';
 import { AGENT_QUEUES, agentQueueCounts, listAgentQueue } from './agent-queues.js';
 import { changeTicket, customerTabCounts, getTicket, listCustomerTickets, ticketStateOf } from './tickets.js';
-import { ticketParticipants, ticketThread } from './thread.js';
+import { automaticActions, ticketParticipants, ticketThread } from './thread.js';
 import { searchTicketIds } from './ticket-search.js';
 
 /**
@@ -49,6 +49,7 @@ const HOT_QUERIES: HotQuery[] = [
   { name: 'ticket participants', run: (db, f) => ticketParticipants(db, f.ticketId) },
   { name: 'ticket thread (customer)', run: (db, f) => ticketThread(db, f.ticketId, 'customer') },
   { name: 'ticket thread (staff)', run: (db, f) => ticketThread(db, f.ticketId, 'staff') },
+  { name: "ticket's automatic actions (customer view)", run: (db, f) => automaticActions(db, f.ticketId, ['reminder_sent', 'auto_closed']) },
   {
     name: 'customer reply (write)',
     run: (db, f) =>

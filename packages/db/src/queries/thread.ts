@@ -40,6 +40,41 @@ export function ticketHistory(db: Db, ticketId: number): TicketEventRow[] {
   return db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.id)).all();
 }
 
+export interface AutomaticAction {
+  id: number;
+  type: string;
+  /** For an approval timeout: what it did (`close` or `keep`); null otherwise. */
+  outcome: string | null;
+  createdAt: number;
+}
+
+/**
+ * The rules' own actions on a ticket, of the given types, oldest first. Read on every customer view
+ * of a ticket, so SQLite filters them: the other events (and the e-mail texts they carry) stay on disk.
+ */
+export function automaticActions(db: Db, ticketId: number, types: readonly string[]): AutomaticAction[] {
+  const query = cached(db, 'automaticActions', () =>
+    db
+      .select({
+        id: ticketEvents.id,
+        type: ticketEvents.type,
+        outcome: sql<string | null>`${ticketEvents.data} ->> '$.outcome'`,
+        createdAt: ticketEvents.createdAt,
+      })
+      .from(ticketEvents)
+      .where(
+        and(
+          eq(ticketEvents.ticketId, sql.placeholder('ticketId')),
+          eq(ticketEvents.actorKind, 'system'),
+          sql`${ticketEvents.type} IN (SELECT value FROM json_each(${sql.placeholder('types')}))`,
+        ),
+      )
+      .orderBy(asc(ticketEvents.id))
+      .prepare(),
+  );
+  return query.all({ ticketId, types: JSON.stringify(types) });
+}
+
 /** The names shown beside a ticket: requester, department, assignee. */
 export function ticketParticipants(db: Db, ticketId: number) {
   const query = cached(db, 'ticketParticipants', () =>
