@@ -102,8 +102,8 @@ export const SCENARIOS: Scenario[] = [
     kind: 'read',
     requests: () => [{ method: 'GET', path: '/api/agent/tickets?queue=today&sort=due', as: 'agent' }],
   },
-  // No text search on main yet (full-text index not built): the route answers 404 and the row is skipped.
-  { name: 'agent search (text)', kind: 'read', requests: () => [{ method: 'GET', path: '/api/agent/search?q=roteador', as: 'agent' }] },
+  // The console's search box: FTS5 over subjects, messages and ticket numbers, narrowing the queue.
+  { name: 'agent search (text)', kind: 'read', requests: () => [{ method: 'GET', path: '/api/agent/tickets?queue=all&q=roteador', as: 'agent' }] },
 ];
 
 /** The soak's mix (issue 8): a typical contact's panel, a 50-message thread and a reply, per connection in turn. */

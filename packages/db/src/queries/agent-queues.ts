@@ -1,7 +1,8 @@
-import { TODAY_WORK_STATUSES, type TicketStatus } from '@atende/domain';
-import { and, asc, desc, eq, inArray, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { TICKET_STATUSES, TODAY_WORK_STATUSES, type TicketStatus } from '@atende/domain';
+import { and, asc, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { agents, companies, contacts, departments, tickets } from '../schema.js';
+import { cached } from './prepared.js';
 
 /** The agent console's queues (seed 001 §3 "trabalho de hoje"). */
 export const AGENT_QUEUES = ['mine', 'unassigned', 'today', 'overdue', 'all'] as const;
@@ -34,35 +35,45 @@ export interface QueueCursor {
 const NO_DUE = Number.MAX_SAFE_INTEGER;
 const dueKey = sql<number>`coalesce(${tickets.dueAt}, ${NO_DUE})`;
 const todayStatuses = [...TODAY_WORK_STATUSES] as TicketStatus[];
+/** "Not closed" as a list, so (assignee, status) is sought per status instead of walking closed history. */
+const openStatuses = TICKET_STATUSES.filter((s) => s !== 'closed');
 
 /**
  * Each queue is a condition one index serves: mine/unassigned → tickets_assignee_idx, today/overdue
- * → tickets_status_due_idx (status IN … AND due_at < x), all → tickets_activity_idx.
+ * → tickets_status_due_idx (status IN … AND due_at < x), all → tickets_activity_idx. Values are
+ * placeholders (agentId, endOfToday, now): each statement is prepared once and reused.
  */
-function queueCondition(queue: AgentQueue, clock: QueueClock): SQL | undefined {
+function queueCondition(queue: AgentQueue): SQL | undefined {
   switch (queue) {
     case 'mine':
-      return and(eq(tickets.assigneeId, clock.agentId), ne(tickets.status, 'closed'));
+      return and(eq(tickets.assigneeId, sql.placeholder('agentId')), inArray(tickets.status, openStatuses));
     case 'unassigned':
-      return and(isNull(tickets.assigneeId), ne(tickets.status, 'closed'));
+      return and(isNull(tickets.assigneeId), inArray(tickets.status, openStatuses));
     case 'today':
-      return and(inArray(tickets.status, todayStatuses), lt(tickets.dueAt, clock.endOfToday));
+      return and(inArray(tickets.status, todayStatuses), lt(tickets.dueAt, sql.placeholder('endOfToday')));
     case 'overdue':
-      return and(inArray(tickets.status, todayStatuses), lt(tickets.dueAt, clock.now));
+      return and(inArray(tickets.status, todayStatuses), lt(tickets.dueAt, sql.placeholder('now')));
     case 'all':
       return undefined;
   }
 }
 
-function filterCondition(f: QueueFilters): SQL | undefined {
-  return and(
-    f.status ? eq(tickets.status, f.status) : undefined,
-    f.priority ? eq(tickets.priority, f.priority) : undefined,
-    f.departmentId ? eq(tickets.departmentId, f.departmentId) : undefined,
-    f.origin ? eq(tickets.origin, f.origin) : undefined,
-    f.assigneeId ? eq(tickets.assigneeId, f.assigneeId) : undefined,
-    f.companyId ? eq(tickets.companyId, f.companyId) : undefined,
-  );
+const FILTER_COLUMNS = {
+  status: tickets.status,
+  priority: tickets.priority,
+  departmentId: tickets.departmentId,
+  origin: tickets.origin,
+  assigneeId: tickets.assigneeId,
+  companyId: tickets.companyId,
+} as const satisfies Record<keyof QueueFilters, unknown>;
+
+/** The filters given, in a fixed order: they name the statement variant and fill its placeholders. */
+function presentFilters(f: QueueFilters): (keyof QueueFilters)[] {
+  return (Object.keys(FILTER_COLUMNS) as (keyof QueueFilters)[]).filter((name) => f[name] !== undefined && f[name] !== null);
+}
+
+function filterCondition(names: (keyof QueueFilters)[]): SQL | undefined {
+  return and(...names.map((name) => eq(FILTER_COLUMNS[name], sql.placeholder(`filter_${name}`))));
 }
 
 export interface QueueItem {
@@ -88,42 +99,56 @@ export function listAgentQueue(
   db: Db,
   params: { queue: AgentQueue; filters: QueueFilters; sort: QueueSort; cursor: QueueCursor | null; limit: number; clock: QueueClock; ticketIds?: number[] | undefined },
 ): QueuePage {
-  const { sort, cursor, limit } = params;
-  const after = cursor
-    ? sort === 'updated'
-      ? sql`(${tickets.updatedAt}, ${tickets.id}) < (${cursor.key}, ${cursor.id})`
-      : sql`(${dueKey}, ${tickets.id}) > (${cursor.key}, ${cursor.id})`
-    : undefined;
-  const rows = db
-    .select({
-      id: tickets.id,
-      subject: tickets.subject,
-      status: tickets.status,
-      priority: tickets.priority,
-      origin: tickets.origin,
-      departmentName: departments.name,
-      assigneeName: agents.name,
-      requesterName: contacts.name,
-      companyName: companies.name,
-      dueAt: tickets.dueAt,
-      updatedAt: tickets.updatedAt,
-    })
-    .from(tickets)
-    .innerJoin(contacts, eq(contacts.id, tickets.requesterId))
-    .leftJoin(departments, eq(departments.id, tickets.departmentId))
-    .leftJoin(agents, eq(agents.id, tickets.assigneeId))
-    .leftJoin(companies, eq(companies.id, tickets.companyId))
-    .where(
-      and(
-        queueCondition(params.queue, params.clock),
-        filterCondition(params.filters),
-        params.ticketIds ? inArray(tickets.id, params.ticketIds) : undefined,
-        after,
-      ),
-    )
-    .orderBy(...(sort === 'updated' ? [desc(tickets.updatedAt), desc(tickets.id)] : [asc(dueKey), asc(tickets.id)]))
-    .limit(limit + 1)
-    .all();
+  const { sort, cursor, limit, queue, clock, ticketIds } = params;
+  const filters = presentFilters(params.filters);
+  const variant = [queue, sort, cursor ? 'after' : 'first', ticketIds ? 'ids' : 'any', ...filters].join(':');
+  const query = cached(db, `listAgentQueue:${variant}`, () => {
+    const after = cursor
+      ? sort === 'updated'
+        ? sql`(${tickets.updatedAt}, ${tickets.id}) < (${sql.placeholder('cursorKey')}, ${sql.placeholder('cursorId')})`
+        : sql`(${dueKey}, ${tickets.id}) > (${sql.placeholder('cursorKey')}, ${sql.placeholder('cursorId')})`
+      : undefined;
+    return db
+      .select({
+        id: tickets.id,
+        subject: tickets.subject,
+        status: tickets.status,
+        priority: tickets.priority,
+        origin: tickets.origin,
+        departmentName: departments.name,
+        assigneeName: agents.name,
+        requesterName: contacts.name,
+        companyName: companies.name,
+        dueAt: tickets.dueAt,
+        updatedAt: tickets.updatedAt,
+      })
+      .from(tickets)
+      .innerJoin(contacts, eq(contacts.id, tickets.requesterId))
+      .leftJoin(departments, eq(departments.id, tickets.departmentId))
+      .leftJoin(agents, eq(agents.id, tickets.assigneeId))
+      .leftJoin(companies, eq(companies.id, tickets.companyId))
+      .where(
+        and(
+          queueCondition(queue),
+          filterCondition(filters),
+          // The ids a search matched, as one JSON array parameter (any number of them, one statement).
+          ticketIds ? sql`${tickets.id} IN (SELECT value FROM json_each(${sql.placeholder('ticketIds')}))` : undefined,
+          after,
+        ),
+      )
+      .orderBy(...(sort === 'updated' ? [desc(tickets.updatedAt), desc(tickets.id)] : [asc(dueKey), asc(tickets.id)]))
+      .limit(sql.placeholder('limit'))
+      .prepare();
+  });
+  const rows = query.all({
+    agentId: clock.agentId,
+    endOfToday: clock.endOfToday,
+    now: clock.now,
+    ...Object.fromEntries(filters.map((name) => [`filter_${name}`, params.filters[name]])),
+    ...(ticketIds ? { ticketIds: JSON.stringify(ticketIds) } : {}),
+    ...(cursor ? { cursorKey: cursor.key, cursorId: cursor.id } : {}),
+    limit: limit + 1,
+  });
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return {
@@ -140,9 +165,13 @@ export function listAgentQueue(
 export const QUEUE_COUNT_CAP = 1000;
 
 export function agentQueueCounts(db: Db, clock: QueueClock): Record<AgentQueue, number> {
-  const count = (where: SQL | undefined) => {
-    const capped = db.select({ one: sql`1` }).from(tickets).where(where).limit(QUEUE_COUNT_CAP).as('capped');
-    return db.select({ n: sql<number>`count(*)` }).from(capped).get()?.n ?? 0;
-  };
-  return Object.fromEntries(AGENT_QUEUES.map((q) => [q, count(queueCondition(q, clock))])) as Record<AgentQueue, number>;
+  const counts = {} as Record<AgentQueue, number>;
+  for (const queue of AGENT_QUEUES) {
+    const query = cached(db, `agentQueueCount:${queue}`, () => {
+      const capped = db.select({ one: sql`1` }).from(tickets).where(queueCondition(queue)).limit(QUEUE_COUNT_CAP).as('capped');
+      return db.select({ n: sql<number>`count(*)` }).from(capped).prepare();
+    });
+    counts[queue] = query.get({ agentId: clock.agentId, endOfToday: clock.endOfToday, now: clock.now })?.n ?? 0;
+  }
+  return counts;
 }
