@@ -19,3 +19,4 @@ export * from './queries/ticket-search.js';
 export * from './bench/bulk-dataset.js';
 export * from './queries/directory.js';
 export * from './queries/agent-api-tokens.js';
+export * from './queries/ticket-batches.js';
