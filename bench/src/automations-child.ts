@@ -1,12 +1,14 @@
 /**
  * One automation pass in its own process, as `pnpm automations:run --now <ISO>` does (same runner, same
  * configuration from the environment), but timing the pass itself rather than the process start, and
- * watching this process's event-loop delay. Prints one JSON line. Started by automations.ts.
+ * watching this process's event-loop delay and the batches' sizes and lock-hold times. Prints one JSON
+ * line. Started by automations.ts.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { closeDatabase, openDatabase } from '@atende/db';
 import { runAutomations } from '../../apps/bff/src/automations/runner.js';
 import { loadConfig } from '../../apps/bff/src/config.js';
+import { summarizeBatches } from './automations.js';
 
 const now = Number(process.argv[2]);
 if (!Number.isFinite(now)) throw new Error('usage: automations-child.ts <epoch ms>');
@@ -17,12 +19,20 @@ histogram.enable();
 // Start inside the event loop (not during module evaluation), so the histogram sees how long the pass holds it.
 await new Promise((resolve) => setTimeout(resolve, 30));
 const startedAt = performance.timeOrigin + performance.now();
-const report = runAutomations(db, config, { now, holder: `bench-${process.pid}` });
+const batches: { tickets: number; lockMs: number }[] = [];
+const report = runAutomations(db, config, { now, holder: `bench-${process.pid}`, onBatch: (b) => batches.push(b) });
 const finishedAt = performance.timeOrigin + performance.now();
 // One more timer tick, so the stretch the pass held the thread is in the histogram.
 await new Promise((resolve) => setTimeout(resolve, 20));
 histogram.disable();
 closeDatabase(db);
 process.stdout.write(
-  `${JSON.stringify({ report, startedAt, finishedAt, ms: Math.round((finishedAt - startedAt) * 10) / 10, loopDelayMaxMs: Math.max(0, Math.round((histogram.max / 1e6 - 10) * 10) / 10) })}\n`,
+  `${JSON.stringify({
+    report,
+    startedAt,
+    finishedAt,
+    ms: Math.round((finishedAt - startedAt) * 10) / 10,
+    loopDelayMaxMs: Math.max(0, Math.round((histogram.max / 1e6 - 10) * 10) / 10),
+    batches: summarizeBatches(batches),
+  })}\n`,
 );

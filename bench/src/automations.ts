@@ -11,13 +11,59 @@ export interface AutomationPass {
   ms: number;
   startedAt: number;
   finishedAt: number;
-  /** Longest the pass held its own thread (the runner is synchronous: about the whole pass). */
+  /** Longest the pass held its thread (the runner's process; in the server, its longest batch). */
   loopDelayMaxMs: number;
+  /** Its transactions: how many tickets each changed and how long each held the write lock. */
+  batches?: BatchStats;
+  /** Where it ran: its own process (as `pnpm automations:run`) or the server's loop (runAutomationsYielding). */
+  where?: 'process' | 'server';
+}
+
+export interface BatchStats {
+  count: number;
+  meanTickets: number;
+  maxTickets: number;
+  p50LockMs: number;
+  p99LockMs: number;
+  maxLockMs: number;
+}
+
+/** Batch sizes and lock-hold times of a pass, from the runner's onBatch hook. */
+export function summarizeBatches(batches: { tickets: number; lockMs: number }[]): BatchStats {
+  const locks = batches.map((b) => b.lockMs).sort((a, b) => a - b);
+  const at = (q: number) => Math.round((locks[Math.min(locks.length - 1, Math.floor(q * locks.length))] ?? 0) * 10) / 10;
+  const tickets = batches.reduce((sum, b) => sum + b.tickets, 0);
+  return {
+    count: batches.length,
+    meanTickets: batches.length ? Math.round((tickets / batches.length) * 10) / 10 : 0,
+    maxTickets: Math.max(0, ...batches.map((b) => b.tickets)),
+    p50LockMs: at(0.5),
+    p99LockMs: at(0.99),
+    maxLockMs: at(1),
+  };
 }
 
 /**
- * One pass of the automation runner in its own process on the server's core (in production it shares
- * the server's CPU), against the server's database, evaluated at `now`.
+ * One pass inside the server, as its own loop runs it (runAutomationsYielding: ~10 ms batches, yielding
+ * between them, paced while requests wait), through the bench-only POST /api/bench/automations
+ * (BENCH_AUTOMATIONS_ROUTE=1). Answers when the pass is done.
+ */
+export async function runAutomationPassInServer(server: { url: string; origin: string }, now: number): Promise<AutomationPass> {
+  const response = await fetch(`${server.url}/api/bench/automations`, {
+    method: 'POST',
+    headers: { origin: server.origin, 'content-type': 'application/json' },
+    body: JSON.stringify({ now }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`in-server automation pass: ${response.status} ${text.slice(0, 300)}`);
+  const body = JSON.parse(text) as { report: AutomationPass['report']; startedAt: number; finishedAt: number; ms: number; batches: { tickets: number; lockMs: number }[] };
+  const batches = summarizeBatches(body.batches);
+  return { report: body.report, ms: body.ms, startedAt: body.startedAt, finishedAt: body.finishedAt, loopDelayMaxMs: batches.maxLockMs, batches, where: 'server' };
+}
+
+/**
+ * One pass of the automation runner in its own process on the server's core, as `pnpm automations:run`
+ * runs it (~25 ms batches, straight through), against the server's database, evaluated at `now`.
  */
 export function runAutomationPass(dataDir: string, now: number): Promise<AutomationPass> {
   return new Promise((resolve, reject) => {
@@ -32,7 +78,7 @@ export function runAutomationPass(dataDir: string, now: number): Promise<Automat
     child.once('exit', (code) => {
       if (code !== 0) return reject(new Error(`automation pass exited with ${code}: ${out.slice(0, 500)}`));
       try {
-        resolve(JSON.parse(out.trim().split('\n').at(-1)!) as AutomationPass);
+        resolve({ ...(JSON.parse(out.trim().split('\n').at(-1)!) as AutomationPass), where: 'process' });
       } catch (error) {
         reject(error instanceof Error ? error : new Error(String(error)));
       }

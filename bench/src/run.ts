@@ -5,6 +5,13 @@
  * On the large dataset it also times the automations (5% due, nothing due, and 5% due under the panel's
  * load); on the 10k dataset it ends with the soak (`--soak` runs only that; `--soak-seconds N` or
  * BENCH_SOAK_SECONDS sets its length, 180 s by default, 15 s with `--quick`).
+ *
+ * `--automations-only [--size N]` (N tickets, 200,000 by default) runs only the automation step, in a
+ * few minutes: generate, catch-up pass, 5% due and a pass alone, a pass with nothing due (both in their
+ * own process, as `pnpm automations:run`), then 5% due again and a pass inside the server (its own
+ * runAutomationsYielding, triggered by the bench-only POST /api/bench/automations) while the panel is
+ * under load. Each pass prints ms per ticket and its batches (tickets per transaction, write-lock hold).
+ * e.g. `pnpm bench --automations-only --size 200000`.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +25,7 @@ import {
   migrateDatabase,
   openDatabase,
 } from '@atende/db';
-import { makeTicketsDue, runAutomationPass, type AutomationPass } from './automations.js';
+import { makeTicketsDue, runAutomationPass, runAutomationPassInServer, type AutomationPass } from './automations.js';
 import { runLoad, summarize, CONNECTIONS, type LoadResult, type LoadSample } from './load.js';
 import { printTable } from './report.js';
 import { REPO, memoryOf, startServer, type LoopDelay, type RunningServer } from './server.js';
@@ -28,6 +35,13 @@ import { firstLoadBundle, lighthouse, type LighthouseScores } from './spa.js';
 const quick = process.argv.includes('--quick');
 /** `--soak`: only the soak (issue 8) on the 10k dataset; the full run and `--quick` end with it too. */
 const soakOnly = process.argv.includes('--soak');
+/** `--automations-only [--size N]`: only the automation step (issue 7), on one dataset of N tickets. */
+const automationsOnly = process.argv.includes('--automations-only');
+const sizeArg = process.argv.indexOf('--size');
+const AUTOMATIONS_SIZE = Number(sizeArg !== -1 ? process.argv[sizeArg + 1] : 200_000);
+if (automationsOnly && (!Number.isInteger(AUTOMATIONS_SIZE) || AUTOMATIONS_SIZE < 1000)) throw new Error('--size expects a whole number of tickets, at least 1000');
+// The server starts with the in-server automation pass on demand (bench/src/server.ts passes the environment on).
+process.env.BENCH_AUTOMATIONS_ROUTE = '1';
 const soakArg = process.argv.indexOf('--soak-seconds');
 const SOAK_SECONDS = Number(soakArg !== -1 ? process.argv[soakArg + 1] : (process.env.BENCH_SOAK_SECONDS ?? (quick ? 15 : 180)));
 const SOAK_CONNECTIONS = 100;
@@ -40,7 +54,7 @@ const SECONDS = quick ? 3 : 20; // per scenario, and as much again for the bare 
 const WARMUP_SECONDS = quick ? 1 : 5;
 const SLICES = quick ? 3 : 4;
 const PORT = Number(process.env.BENCH_PORT ?? 3199);
-const SIZES = soakOnly ? [10_000] : quick ? [20_000, 10_000] : [1_000_000, 10_000];
+const SIZES = automationsOnly ? [AUTOMATIONS_SIZE] : soakOnly ? [10_000] : quick ? [20_000, 10_000] : [1_000_000, 10_000];
 if (!Number.isFinite(SOAK_SECONDS) || SOAK_SECONDS <= 0) throw new Error('--soak-seconds expects a positive number of seconds');
 
 export interface ScenarioResult {
@@ -190,7 +204,7 @@ async function benchDataset(tickets: number): Promise<{ result: DatasetResult; l
         catchUp = await runAutomationPass(dir, Date.now());
         log(`  automations: catch-up ${describePass(catchUp)}`);
       }
-      for (const scenario of soakOnly ? [] : SCENARIOS) {
+      for (const scenario of soakOnly || automationsOnly ? [] : SCENARIOS) {
         const requests = scenario.requests(ctx);
         const before = () => scenario.beforeRun?.(ctx, getJson);
         await before();
@@ -228,11 +242,11 @@ async function benchDataset(tickets: number): Promise<{ result: DatasetResult; l
       if (!postWarmupRssMb) postWarmupRssMb = memory.rssMb;
       const automations = catchUp ? await automationStep(dir, server, ctx, cookies, dataset.tickets, catchUp) : undefined;
       let lh: { mobile: LighthouseScores; desktop: LighthouseScores } | undefined;
-      if (tickets === SIZES.at(-1) && !skipLighthouse && !soakOnly) {
+      if (tickets === SIZES.at(-1) && !skipLighthouse && !soakOnly && !automationsOnly) {
         log('  Lighthouse of the signed-in panel (typical contact), mobile and desktop settings');
         lh = { mobile: lighthouse(`${server.url}/painel`, cookies.typical, 'mobile'), desktop: lighthouse(`${server.url}/painel`, cookies.typical, 'desktop') };
       }
-      const soakResult = tickets === SIZES.at(-1) ? await soak(server, cookies, ctx, getJson) : undefined;
+      const soakResult = tickets === SIZES.at(-1) && !automationsOnly ? await soak(server, cookies, ctx, getJson) : undefined;
       return {
         result: {
           tickets: dataset.tickets,
@@ -261,7 +275,13 @@ async function benchDataset(tickets: number): Promise<{ result: DatasetResult; l
 
 function describePass(p: AutomationPass) {
   const r = p.report;
-  return `${r.ran ? '' : '(lease held elsewhere, did not run) '}${r.autoClosed} closed, ${r.reminders} reminders, ${r.approvalTimeouts} approval timeouts in ${p.ms} ms`;
+  const changed = r.autoClosed + r.reminders + r.approvalTimeouts;
+  const b = p.batches;
+  return (
+    `${r.ran ? '' : '(lease held elsewhere, did not run) '}${r.autoClosed} closed, ${r.reminders} reminders, ${r.approvalTimeouts} approval timeouts in ${p.ms} ms` +
+    `${changed ? ` (${Math.round((p.ms / changed) * 1000) / 1000} ms a ticket)` : ''}${p.where ? ` [${p.where === 'server' ? 'in the server' : 'own process'}]` : ''}` +
+    (b ? `; ${b.count} batches of ${b.meanTickets} tickets on average (max ${b.maxTickets}), write lock held p50 ${b.p50LockMs} ms, p99 ${b.p99LockMs} ms, max ${b.maxLockMs} ms` : '')
+  );
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -299,11 +319,11 @@ async function automationStep(
   await server.loopDelay();
   const baseline = summarize([await runLoad({ ...base, seconds: baselineSeconds, label: `${AUTOMATION_PANEL} baseline` })]);
   const baselineDelay = await server.loopDelay();
-  log(`  automations: pass under the load of ${AUTOMATION_PANEL}`);
+  log(`  automations: pass inside the server (runAutomationsYielding) under the load of ${AUTOMATION_PANEL}`);
   let duringDelay: LoopDelay | undefined;
   const passDone = sleep(1000).then(async () => {
     await server.loopDelay();
-    const pass = await runAutomationPass(dir, now);
+    const pass = await runAutomationPassInServer(server, now);
     duringDelay = await server.loopDelay();
     return pass;
   });
@@ -368,8 +388,9 @@ async function soak(server: RunningServer, cookies: Record<ScenarioRequest['as']
 }
 
 const startedAt = new Date();
-log(`Atende benchmark${quick ? ' (quick)' : ''}${soakOnly ? ' (soak only)' : ''}: ${CONNECTIONS} connections, ${SECONDS} s a scenario after ${WARMUP_SECONDS} s warm-up`);
-const bundle = firstLoadBundle();
+log(`Atende benchmark${quick ? ' (quick)' : ''}${soakOnly ? ' (soak only)' : ''}${automationsOnly ? ` (automations only, ${AUTOMATIONS_SIZE.toLocaleString('en')} tickets)` : ''}: ${CONNECTIONS} connections, ${SECONDS} s a scenario after ${WARMUP_SECONDS} s warm-up`);
+// `--automations-only` does not build the SPA to measure it.
+const bundle = automationsOnly ? { jsGzipKb: 0, cssGzipKb: 0, files: ['not measured with --automations-only'] } : firstLoadBundle();
 const datasets: DatasetResult[] = [];
 let lighthouseScores: { mobile: LighthouseScores; desktop: LighthouseScores } | undefined;
 for (const size of SIZES) {
@@ -380,11 +401,13 @@ for (const size of SIZES) {
 const results = {
   startedAt: startedAt.toISOString(),
   finishedAt: new Date().toISOString(),
-  mode: soakOnly ? (quick ? 'soak-quick' : 'soak') : quick ? 'quick' : 'full',
+  mode: automationsOnly ? 'automations' : soakOnly ? (quick ? 'soak-quick' : 'soak') : quick ? 'quick' : 'full',
   machine: 'server pinned to core 0 (taskset), load generator on core 1; NODE_ENV=production, LOG_LEVEL=warn',
   connections: CONNECTIONS,
   secondsPerScenario: SECONDS,
-  automationsRunner: 'apps/bff runAutomations in its own process (bench/src/automations-child.ts) on the server core; the in-server loop is off (AUTOMATIONS=off)',
+  automationsRunner:
+    'catch-up, alone and nothing due: apps/bff runAutomations in its own process (bench/src/automations-child.ts) on the server core; under load: ' +
+    "the server's own runAutomationsYielding via the bench-only POST /api/bench/automations; the timed in-server loop is off (AUTOMATIONS=off)",
   serverLoopDelay: 'perf_hooks.monitorEventLoopDelay (10 ms resolution) preloaded into the server by bench/src/loop-delay-probe.ts',
   datasets,
   bundle,

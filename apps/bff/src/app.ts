@@ -14,6 +14,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { loadSession } from './http/session-middleware.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { accountRoutes } from './routes/account-routes.js';
+import { benchAutomationsRoute } from './http/bench-automations-route.js';
 import { benchBareRoute } from './http/bench-bare-route.js';
 import { agentRoutes } from './routes/agent-routes.js';
 import { directoryRoutes } from './routes/directory-routes.js';
@@ -83,6 +84,8 @@ export function createApp(deps: Deps) {
   app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   app.use('/api/*', sameOriginJson(deps.config.allowedOrigins));
   if (deps.config.benchBareRoute) app.get('/api/bench/bare', benchBareRoute());
+  // Outside createApi() like the bare route: the benchmark's switch, not a route of the portal's API.
+  if (deps.config.benchAutomationsRoute) app.post('/api/bench/automations', benchAutomationsRoute());
   app.use('/api/*', loadSession());
   app.route('/api', createApi());
   app.all('/api/*', () => {

@@ -27,6 +27,8 @@ const envSchema = z.object({
   AUTOMATIONS: z.enum(['on', 'off']).default('on'),
   /** `1` adds GET /api/bench/bare: a fixed JSON body, no database (the benchmark's ceiling). */
   BENCH_BARE_ROUTE: z.enum(['0', '1']).default('0'),
+  /** `1` adds POST /api/bench/automations: the in-server automation pass on demand, at any `now` (the benchmark only). */
+  BENCH_AUTOMATIONS_ROUTE: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -51,6 +53,7 @@ export interface Config {
   mailReplyDomain: string;
   automations: boolean;
   benchBareRoute: boolean;
+  benchAutomationsRoute: boolean;
 }
 
 /** Reads and checks the environment once at start: a bad setting stops the server with a clear message. */
@@ -85,5 +88,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailReplyDomain: e.MAIL_REPLY_DOMAIN,
     automations: e.AUTOMATIONS === 'on',
     benchBareRoute: e.BENCH_BARE_ROUTE === '1',
+    benchAutomationsRoute: e.BENCH_AUTOMATIONS_ROUTE === '1',
   };
 }

@@ -1,6 +1,7 @@
 import { DAY_MS } from '@atende/domain';
-import { DEMO_ACCOUNTS, findAccount, getTicket, outboxForTicket, saveAutomationSettings, DEFAULT_AUTOMATION_SETTINGS } from '@atende/db';
+import { DEMO_ACCOUNTS, findAccount, findAccountByEmail, getTicket, outboxForTicket, saveAutomationSettings, DEFAULT_AUTOMATION_SETTINGS } from '@atende/db';
 import { MOVIDESK_POLICY as MOVIDESK_POLICY_FOR_TEST } from '@atende/domain';
+import { insertWaitingTicketsForTest } from '@atende/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { verifyRatingToken } from '../ratings/rating-token.js';
@@ -192,5 +193,50 @@ describe('the in-server pass', () => {
     expect(report.autoClosed).toBeGreaterThan(1);
     expect(servedMeanwhile).toBeGreaterThan(0); // other work ran while the pass was under way
     expect(run(later)).toMatchObject({ ran: true, reminders: 0, autoClosed: 0, approvalTimeouts: 0 });
+  });
+});
+
+describe('batches of many tickets in one transaction', () => {
+  /** `count` tickets of the demo contact waiting since 12 days before `now` (auto-close due), in index order. */
+  function dueTickets(now: number, count: number): number[] {
+    const requesterId = findAccountByEmail(t.db, DEMO_ACCOUNTS.contact)!.id;
+    insertWaitingTicketsForTest(t.db, { count, requesterId, waitingSince: now - 12 * DAY_MS, spreadMs: count * 1000 });
+    return (t.db.$client.prepare(`SELECT id FROM tickets WHERE subject LIKE 'Carga %' ORDER BY waiting_since, id`).all() as { id: number }[]).map((r) => r.id);
+  }
+
+  it('a ticket whose change fails is rolled back alone: the tickets before it in its batch stay done, and a rerun finishes the rest once', () => {
+    const now = t.clock.now + 30 * DAY_MS;
+    const [first, failing, last] = dueTickets(now, 3) as [number, number, number];
+    // The failing ticket's e-mail cannot be recorded: its change throws after its row was updated.
+    t.db.$client.exec(`CREATE TEMP TRIGGER fail_one BEFORE INSERT ON outbox WHEN new.ticket_id = ${failing} BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`);
+    const batches: number[] = [];
+    expect(() => runAutomations(t.db, mailConfig, { now, holder: 'test', wallClock: () => now, batchMs: 60_000, onBatch: (b) => batches.push(b.tickets) })).toThrow('simulated failure');
+    expect(batches.length).toBe(1); // all of them in one transaction
+    expect(getTicket(t.db, first)!.status).toBe('closed');
+    expect(kinds(first)).toEqual(['auto_closed']);
+    expect(getTicket(t.db, failing)).toMatchObject({ status: 'waiting_customer', closingCount: 0 });
+    expect(kinds(failing)).toEqual([]);
+    expect(t.db.$client.prepare('SELECT count(*) AS n FROM ticket_events WHERE ticket_id = ?').get(failing)).toEqual({ n: 0 });
+    expect(getTicket(t.db, last)!.status).toBe('waiting_customer'); // the pass stopped at the failure
+
+    t.db.$client.exec('DROP TRIGGER fail_one');
+    expect(run(now).autoClosed).toBeGreaterThanOrEqual(2);
+    for (const id of [first, failing, last]) {
+      expect(getTicket(t.db, id)).toMatchObject({ status: 'closed', closingCount: 1 });
+      expect(kinds(id)).toEqual(['auto_closed']);
+    }
+  });
+
+  it('no batch holds more than batchSize tickets, and every ticket is handled once', () => {
+    const now = t.clock.now + 30 * DAY_MS;
+    const ids = dueTickets(now, 7);
+    const batches: number[] = [];
+    const handled: number[] = [];
+    const report = runAutomations(t.db, mailConfig, { now, holder: 'test', wallClock: () => now, batchSize: 2, batchMs: 60_000, onBatch: (b) => batches.push(b.tickets), onTicket: (id) => handled.push(id) });
+    expect(Math.max(...batches)).toBeLessThanOrEqual(2);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(handled.length);
+    expect(new Set(handled).size).toBe(handled.length);
+    expect(handled).toEqual(expect.arrayContaining(ids));
+    expect(report.autoClosed).toBeGreaterThanOrEqual(ids.length);
   });
 });

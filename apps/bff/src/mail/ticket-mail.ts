@@ -1,4 +1,4 @@
-import { findAccount, getOrCreateSecret, type Db, type NewOutboxMail, type NewTicketEvent, type TicketRecord } from '@atende/db';
+import { findAccount, getOrCreateSecret, type Account, type Db, type NewOutboxMail, type NewTicketEvent, type TicketRecord } from '@atende/db';
 import type { Config } from '../config.js';
 import { createRatingToken } from '../ratings/rating-token.js';
 import { replyAddressFor } from './reply-address.js';
@@ -12,6 +12,12 @@ export interface TicketNotice {
   event: NewTicketEvent;
 }
 
+/** The reads ticketNotice makes; a run of many notices (the automation runner) passes cheaper ones. */
+export interface NoticeReads {
+  account: (kind: 'contact' | 'agent', id: number) => Account | null;
+  secret: (name: 'rating_link' | 'reply_address') => string;
+}
+
 /**
  * Builds one ticket e-mail for the outbox, addressed to the requester (or, for `reopened`, the
  * assignee), with the per-ticket Reply-To and, for closings, the five star links. Runs inside the
@@ -21,16 +27,17 @@ export function ticketNotice(
   tx: Db,
   config: MailConfig,
   params: { ticket: TicketRecord; kind: MailKind; dedupeKey: string; now: number; body?: string; daysLeft?: number },
+  reads: NoticeReads = { account: (kind, id) => findAccount(tx, kind, id), secret: (name) => getOrCreateSecret(tx, name) },
 ): TicketNotice | null {
   const { ticket, kind } = params;
-  const recipient = kind === 'reopened' ? (ticket.assigneeId !== null ? findAccount(tx, 'agent', ticket.assigneeId) : null) : findAccount(tx, 'contact', ticket.requesterId);
+  const recipient = kind === 'reopened' ? (ticket.assigneeId !== null ? reads.account('agent', ticket.assigneeId) : null) : reads.account('contact', ticket.requesterId);
   if (!recipient || !recipient.active) return null;
   const ticketUrl = `${config.publicUrl}${kind === 'reopened' ? `/console/chamados/${ticket.id}` : `/painel/chamados/${ticket.id}`}`;
   const data: MailData = { ticketId: ticket.id, ticketSubject: ticket.subject, ticketUrl, recipientName: recipient.name };
   if (params.body !== undefined) data.body = params.body;
   if (params.daysLeft !== undefined) data.daysLeft = params.daysLeft;
   if ((kind === 'closed' || kind === 'auto_closed') && ticket.ratingDueUntil !== null) {
-    const token = createRatingToken(getOrCreateSecret(tx, 'rating_link'), { ticketId: ticket.id, closing: ticket.closingCount, expiresAt: ticket.ratingDueUntil });
+    const token = createRatingToken(reads.secret('rating_link'), { ticketId: ticket.id, closing: ticket.closingCount, expiresAt: ticket.ratingDueUntil });
     data.starLinks = [1, 2, 3, 4, 5].map((n) => `${config.publicUrl}/avaliar/${token}?nota=${n}`);
   }
   const content = renderMail(kind, data);
@@ -40,7 +47,7 @@ export function ticketNotice(
       ticketId: ticket.id,
       kind,
       toAddress: recipient.email,
-      replyTo: replyAddressFor(getOrCreateSecret(tx, 'reply_address'), ticket.id, config.mailReplyDomain),
+      replyTo: replyAddressFor(reads.secret('reply_address'), ticket.id, config.mailReplyDomain),
       subject: content.subject,
       textBody: content.text,
       htmlBody: content.html,
