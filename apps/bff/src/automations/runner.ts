@@ -3,8 +3,8 @@ import { approvalTimeoutDue, autoCloseForecast, DAY_MS, decide, inactivityDue, t
 import {
   acquireLease,
   batchTransaction,
-  changeTicketInBatch,
-  findAccountPrepared,
+  changeTicket,
+  findAccount,
   getAutomationSettings,
   getCompanySettings,
   getOrCreateSecret,
@@ -131,7 +131,7 @@ function batchContext(db: Db, mailConfig: MailConfig, now: number): BatchContext
       return value;
     },
     reads: {
-      account: (kind, id) => findAccountPrepared(db, kind, id),
+      account: (kind, id) => findAccount(db, kind, id),
       secret: (name) => {
         let value = secrets.get(name);
         if (value === undefined) secrets.set(name, (value = getOrCreateSecret(db, name)));
@@ -231,7 +231,7 @@ function withNotice(events: NewTicketEvent[], notice: TicketNotice | null) {
 function applyInactivity(ctx: BatchContext, ticketId: number): Outcome {
   const { now } = ctx;
   let outcome: Outcome = null;
-  changeTicketInBatch(ctx.db, {
+  changeTicket(ctx.db, {
     ticketId,
     now,
     decide: (ticket) => {
@@ -267,7 +267,7 @@ function applyInactivity(ctx: BatchContext, ticketId: number): Outcome {
 function applyApprovalTimeout(ctx: BatchContext, ticketId: number): Outcome {
   const { now } = ctx;
   let outcome: Outcome = null;
-  changeTicketInBatch(ctx.db, {
+  changeTicket(ctx.db, {
     ticketId,
     now,
     decide: (ticket) => {

@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { AgentRole } from '@atende/domain';
 import type { Db } from '../client.js';
 import { agents, contacts } from '../schema.js';
+import { cached } from './prepared.js';
 
 export type Account =
   | { kind: 'contact'; id: number; name: string; email: string; passwordHash: string | null; active: boolean; companyId: number | null }
@@ -18,17 +19,18 @@ export function findAccountByEmail(db: Db, email: string): Account | null {
 }
 
 export function findAccount(db: Db, kind: 'contact' | 'agent', id: number): Account | null {
+  // Read for every e-mail a ticket change sends (its recipient): prepared once.
   if (kind === 'agent') {
-    const agent = db.select().from(agents).where(eq(agents.id, id)).get();
+    const agent = cached(db, 'findAccount:agent', () => db.select().from(agents).where(eq(agents.id, sql.placeholder('id'))).prepare()).get({ id });
     return agent ? { kind: 'agent', ...agent } : null;
   }
-  const contact = db.select().from(contacts).where(eq(contacts.id, id)).get();
+  const contact = cached(db, 'findAccount:contact', () => db.select().from(contacts).where(eq(contacts.id, sql.placeholder('id'))).prepare()).get({ id });
   return contact ? { kind: 'contact', ...contact } : null;
 }
 
 export function isAgentActive(db: Db, agentId: number): boolean {
-  const row = db.select({ active: agents.active }).from(agents).where(eq(agents.id, agentId)).get();
-  return row?.active ?? false;
+  const query = cached(db, 'isAgentActive', () => db.select({ active: agents.active }).from(agents).where(eq(agents.id, sql.placeholder('agentId'))).prepare());
+  return query.get({ agentId })?.active ?? false;
 }
 
 export function listActiveAgents(db: Db): { id: number; name: string }[] {

@@ -3,6 +3,7 @@ import { and, desc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { writeTransaction } from '../client.js';
 import { outbox } from '../schema.js';
+import { cached } from './prepared.js';
 
 export type OutboxRecord = typeof outbox.$inferSelect;
 
@@ -28,12 +29,28 @@ export function messageIdFor(dedupeKey: string, domain: string): string {
  * nothing and returns false: repeated or concurrent runs cannot record a message twice.
  */
 export function enqueueMail(tx: Db, mail: NewOutboxMail, now: number, messageDomain = 'atende.local'): boolean {
-  const result = tx
-    .insert(outbox)
-    .values({ ...mail, messageId: messageIdFor(mail.dedupeKey, messageDomain), status: 'pending', nextAttemptAt: now, createdAt: now })
-    .onConflictDoNothing({ target: outbox.dedupeKey })
-    .run();
-  return result.changes > 0;
+  // Prepared once: every ticket change and automation records its e-mails through here.
+  const insert = cached(tx, 'enqueueMail', () =>
+    tx
+      .insert(outbox)
+      .values({
+        dedupeKey: sql.placeholder('dedupeKey'),
+        ticketId: sql.placeholder('ticketId'),
+        kind: sql.placeholder('kind'),
+        toAddress: sql.placeholder('toAddress'),
+        replyTo: sql.placeholder('replyTo'),
+        subject: sql.placeholder('subject'),
+        textBody: sql.placeholder('textBody'),
+        htmlBody: sql.placeholder('htmlBody'),
+        messageId: sql.placeholder('messageId'),
+        status: 'pending',
+        nextAttemptAt: sql.placeholder('now'),
+        createdAt: sql.placeholder('now'),
+      })
+      .onConflictDoNothing({ target: outbox.dedupeKey })
+      .prepare(),
+  );
+  return insert.run({ ...mail, messageId: messageIdFor(mail.dedupeKey, messageDomain), now }).changes > 0;
 }
 
 /**

@@ -291,7 +291,8 @@ function ticketChangeStatements(db: Db) {
         type: sql.placeholder('type'),
         fromStatus: sql.placeholder('fromStatus'),
         toStatus: sql.placeholder('toStatus'),
-        data: sql.placeholder('data'),
+        // Bare, not column-encoded: the json column's encoder would store a missing detail as the text 'null'.
+        data: sql`${sql.placeholder('data')}`,
         createdAt: sql.placeholder('createdAt'),
       })
       .prepare(),
@@ -327,7 +328,7 @@ export function changeTicket(
         type: event.type,
         fromStatus: event.fromStatus ?? null,
         toStatus: event.toStatus ?? null,
-        data: event.data ?? null, // the json column encodes it, placeholder or not
+        data: event.data === undefined || event.data === null ? null : JSON.stringify(event.data),
         createdAt: event.createdAt,
       });
     }

@@ -1,0 +1,34 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { Db } from '../client.js';
+import { seedDemoData } from '../seed/demo-data.js';
+import { createTestDatabase } from '../testing/index.js';
+import { changeTicket, ticketStateOf } from './tickets.js';
+
+let db: Db;
+let dispose: () => void;
+beforeEach(() => {
+  ({ db, dispose } = createTestDatabase());
+  seedDemoData(db, { passwordHash: 'x', now: 1_000, environment: 'test' });
+});
+afterEach(() => dispose());
+
+it('writes the whole new state and its events (details as JSON, none as SQL NULL) with the next version', () => {
+  const result = changeTicket(db, {
+    ticketId: 1,
+    now: 5_000,
+    decide: (t) => ({
+      ok: true,
+      next: { ...ticketStateOf(t), priority: 'urgente', dueAt: 9_000 },
+      events: [
+        { actorKind: 'system', actorId: null, type: 'with_details', data: { field: 'priority' }, createdAt: 5_000 },
+        { actorKind: 'system', actorId: null, type: 'without_details', createdAt: 5_000 },
+      ],
+    }),
+  });
+  expect(result.ok && { priority: result.ticket.priority, dueAt: result.ticket.dueAt, updatedAt: result.ticket.updatedAt }).toEqual({ priority: 'urgente', dueAt: 9_000, updatedAt: 5_000 });
+  const rows = db.$client.prepare(`select type, data from ticket_events where ticket_id = 1 and type like 'with%' order by id`).all();
+  expect(rows).toEqual([
+    { type: 'with_details', data: '{"field":"priority"}' },
+    { type: 'without_details', data: null },
+  ]);
+});
