@@ -5,7 +5,7 @@
  * line. Started by automations.ts.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { closeDatabase, openDatabase } from '@atende/db';
+import { closeDatabase, openDatabase, startCheckpointer } from '@atende/db';
 import { runAutomations } from '../../apps/bff/src/automations/runner.js';
 import { loadConfig } from '../../apps/bff/src/config.js';
 import { summarizeBatches } from './automations.js';
@@ -14,6 +14,8 @@ const now = Number(process.argv[2]);
 if (!Number.isFinite(now)) throw new Error('usage: automations-child.ts <epoch ms>');
 const config = loadConfig();
 const db = openDatabase(config.databaseFile);
+// As in the server: WAL checkpoints on their own thread, not inside a batch's COMMIT.
+const checkpointer = startCheckpointer(db, config.databaseFile);
 const histogram = monitorEventLoopDelay({ resolution: 10 });
 histogram.enable();
 // Start inside the event loop (not during module evaluation), so the histogram sees how long the pass holds it.
@@ -25,6 +27,7 @@ const finishedAt = performance.timeOrigin + performance.now();
 // One more timer tick, so the stretch the pass held the thread is in the histogram.
 await new Promise((resolve) => setTimeout(resolve, 20));
 histogram.disable();
+await checkpointer.stop();
 closeDatabase(db);
 process.stdout.write(
   `${JSON.stringify({

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, closeDatabase, deleteExpiredSessions, isDatabaseEmpty, migrateDatabase, openDatabase, seedDemoData, createWriteQueue } from '@atende/db';
+import { DEMO_PASSWORD, closeDatabase, deleteExpiredSessions, isDatabaseEmpty, migrateDatabase, openDatabase, seedDemoData, createWriteQueue, startCheckpointer } from '@atende/db';
 import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { createApp } from './app.js';
@@ -28,6 +28,12 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   logger.info({ port: info.port, database: config.databaseFile }, `Atende listening on http://localhost:${info.port}`);
 });
 
+// WAL checkpoints on their own thread, so no request's COMMIT waits for one.
+const checkpointer = startCheckpointer(db, config.databaseFile, {
+  onEvent: (event) => {
+    if (event.type === 'error') logger.warn({ err: event.message }, 'WAL checkpoint failed; the connection checkpoints by itself again');
+  },
+});
 const automations = startAutomationLoop(db, config, logger);
 const inbound = config.smtpInboundPort ? startInboundSmtp({ db, config, logger, now: Date.now }, config.smtpInboundPort, config.host) : null;
 void inbound?.listening.then((port) => logger.info({ port }, 'inbound SMTP listening'));
@@ -40,8 +46,10 @@ function shutdown(signal: string) {
   automations.stop();
   void inbound?.close();
   server.close(() => {
-    closeDatabase(db);
-    process.exit(0);
+    void checkpointer.stop().finally(() => {
+      closeDatabase(db);
+      process.exit(0);
+    });
   });
   setTimeout(() => process.exit(0), 5000).unref();
 }

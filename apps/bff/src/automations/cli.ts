@@ -4,7 +4,7 @@
  * effects.
  */
 import { randomUUID } from 'node:crypto';
-import { closeDatabase, migrateDatabase, openDatabase } from '@atende/db';
+import { closeDatabase, migrateDatabase, openDatabase, startCheckpointer } from '@atende/db';
 import { loadConfig } from '../config.js';
 import { relayOutbox, smtpTransport } from '../mail/relay.js';
 import { runAutomations } from './runner.js';
@@ -20,6 +20,8 @@ function parseNow(argv: string[]): number {
 const config = loadConfig();
 const db = openDatabase(config.databaseFile);
 migrateDatabase(db);
+// As in the server: WAL checkpoints on their own thread, not inside a batch's COMMIT.
+const checkpointer = startCheckpointer(db, config.databaseFile);
 const now = parseNow(process.argv.slice(2));
 const report = runAutomations(db, config, {
   now,
@@ -34,6 +36,7 @@ if (config.smtpUrl) {
 } else {
   console.log(JSON.stringify(report));
 }
+await checkpointer.stop();
 closeDatabase(db);
 
 /** Test hook for the crash test: die abruptly after N tickets, as a killed process would. */
