@@ -11,8 +11,8 @@ afterEach(() => dispose());
 it('builds a statement once per connection, whether first asked for inside a transaction or not', () => {
   let builds = 0;
   const build = () => ++builds;
-  db.transaction((tx) => cached(tx, 'query', build));
-  db.transaction((tx) => cached(tx, 'query', build));
+  db.transaction((tx) => cached(tx as unknown as Db, 'query', build));
+  db.transaction((tx) => cached(tx as unknown as Db, 'query', build));
   cached(db, 'query', build);
   expect(builds).toBe(1);
 

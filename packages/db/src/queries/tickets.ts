@@ -263,10 +263,11 @@ function ticketChangeStatements(db: Db) {
   return cached(db, 'changeTicket', () => ({
     update: db
       .update(tickets)
+      // Placeholders as bare SQL values (.set() is typed for SQL): these integer and text columns need no encoding.
       .set({
-        ...Object.fromEntries(STATE_FIELDS.map((field) => [field, sql.placeholder(field)])),
-        version: sql.placeholder('version'),
-        updatedAt: sql.placeholder('updatedAt'),
+        ...Object.fromEntries(STATE_FIELDS.map((field) => [field, sql`${sql.placeholder(field)}`])),
+        version: sql`${sql.placeholder('version')}`,
+        updatedAt: sql`${sql.placeholder('updatedAt')}`,
       })
       .where(and(eq(tickets.id, sql.placeholder('id')), eq(tickets.version, sql.placeholder('expectedVersion'))))
       .returning()
