@@ -30,8 +30,22 @@ describe('ticket search index', () => {
     expect(searchTicketIds(db, 'queimado')).toEqual([]);
   });
 
+  it('finds whole words first and partial words too, newest first, up to the limit', () => {
+    const oldest = (db.$client.prepare('select min(id) as id from tickets').get() as { id: number }).id;
+    const newest = (db.$client.prepare('select max(id) as id from tickets').get() as { id: number }).id;
+    db.$client.prepare(`update tickets set subject = 'Antena parabólica torta' where id in (?, ?)`).run(oldest, newest);
+    expect(searchTicketIds(db, 'parabolica')).toEqual([newest, oldest]);
+    expect(searchTicketIds(db, 'parabo')).toEqual([newest, oldest]); // a word being typed
+    expect(searchTicketIds(db, 'parabolica', 1)).toEqual([newest]);
+    // A word only in a message.
+    const firstMessageTicket = (db.$client.prepare('select ticket_id as id from messages order by id limit 1').get() as { id: number }).id;
+    db.$client.prepare(`update messages set body = 'O técnico trocou o conector RJ45.' where id = (select min(id) from messages)`).run();
+    expect(searchTicketIds(db, 'conector')).toEqual([firstMessageTicket]);
+  });
+
   it('keeps only words: FTS operators and quotes are never syntax', () => {
     expect(ftsQueryOf('"conexão" OR *')).toBe('"conexão"* "OR"*');
+    expect(ftsQueryOf('"conexão" OR *', false)).toBe('"conexão" "OR"');
     expect(ftsQueryOf('" * ( ^')).toBeNull();
   });
 });
