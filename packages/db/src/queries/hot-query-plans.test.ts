@@ -9,6 +9,7 @@ import { AGENT_QUEUES, agentQueueCounts, listAgentQueue } from './agent-queues.j
 import { changeTicket, customerTabCounts, getTicket, listCustomerTickets, ticketStateOf } from './tickets.js';
 import { automaticActions, ticketParticipants, ticketThread } from './thread.js';
 import { searchTicketIds } from './ticket-search.js';
+import { resolvedTicketsBatch, waitingTicketsBatch } from './automation-scans.js';
 
 /**
  * Guard rail of the benchmark (issue 7): every query on a hot path is run for real, the SQL it sends
@@ -80,6 +81,11 @@ const HOT_QUERIES: HotQuery[] = [
       listAgentQueue(db, { queue: 'all', filters: {}, sort: 'updated', cursor: null, limit: 25, clock: { agentId: 1, now: f.now, endOfToday: f.now + 3_600_000 }, ticketIds: [f.ticketId, 3, 5] }),
     boundedSort: 'only the tickets a search matched are sorted, at most SEARCH_MATCH_CAP (500) looked up by id',
   },
+  // The automation runner's scans: each batch walks a due-time index from its cursor, never the table.
+  { name: 'automations: waiting tickets, first batch', run: (db, f) => waitingTicketsBatch(db, { waitingBefore: f.now, cursor: null, limit: 200 }) },
+  { name: 'automations: waiting tickets, next batch', run: (db, f) => waitingTicketsBatch(db, { waitingBefore: f.now, cursor: { at: f.now - 1000, id: 5 }, limit: 200 }) },
+  { name: 'automations: resolved tickets, first batch', run: (db, f) => resolvedTicketsBatch(db, { resolvedBefore: f.now, cursor: null, limit: 200 }) },
+  { name: 'automations: resolved tickets, next batch', run: (db, f) => resolvedTicketsBatch(db, { resolvedBefore: f.now, cursor: { at: f.now - 1000, id: 5 }, limit: 200 }) },
   {
     name: 'agent queue counts',
     run: (db, f) => agentQueueCounts(db, { agentId: 1, now: f.now, endOfToday: f.now + 3_600_000 }),
