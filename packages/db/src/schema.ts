@@ -119,6 +119,8 @@ export const tickets = sqliteTable(
     index('tickets_origin_activity_idx').on(t.origin, t.updatedAt, t.id),
     // The automation runner walks these in due order: waiting tickets by waiting_since, resolved by resolved_at.
     index('tickets_status_waiting_idx').on(t.status, t.waitingSince, t.id),
+    // …and per reminder already sent, so a pass reads only the tickets whose next reminder is due.
+    index('tickets_status_stage_waiting_idx').on(t.status, t.reminderStage, t.waitingSince, t.id),
     index('tickets_status_resolved_idx').on(t.status, t.resolvedAt, t.id),
     // "Trabalho de hoje" and "Vencidos": status IN (…) AND due_at < x, one range per status.
     index('tickets_status_due_idx').on(t.status, t.dueAt),

@@ -75,6 +75,19 @@ describe('inactivity (Triplos default)', () => {
     expect(history.filter((e: { type: string }) => e.type === 'email_sent')).toHaveLength(4);
   });
 
+  it('a pass reads only tickets with something due: after the day-5 reminder, day 6 reads none', async () => {
+    const asked = t.clock.now;
+    const id = await askCustomer();
+    run(asked + 5 * DAY_MS);
+    expect(kinds(id)).toEqual(['agent_update', 'reminder']);
+    const read: number[] = [];
+    runAutomations(t.db, mailConfig, { now: asked + 6 * DAY_MS, holder: 'test', wallClock: () => asked + 6 * DAY_MS, onTicket: (ticketId) => read.push(ticketId) });
+    expect(read).not.toContain(id); // waiting 6 days, reminded once: nothing due until day 7
+    runAutomations(t.db, mailConfig, { now: asked + 7 * DAY_MS, holder: 'test', wallClock: () => asked + 7 * DAY_MS, onTicket: (ticketId) => read.push(ticketId) });
+    expect(read).toContain(id);
+    expect(kinds(id)).toEqual(['agent_update', 'reminder', 'reminder']);
+  });
+
   it('a customer reply on day 6 resets the clock: no second reminder or closing from the old wait', async () => {
     const asked = t.clock.now;
     const id = await askCustomer();

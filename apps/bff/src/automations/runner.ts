@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
-import { approvalTimeoutDue, autoCloseForecast, DAY_MS, decide, inactivityDue, type TicketAction } from '@atende/domain';
+import { approvalTimeoutDue, autoCloseForecast, DAY_MS, decide, inactivityDue, inactivityScans, type TicketAction } from '@atende/domain';
 import {
   acquireLease,
   batchTransaction,
@@ -203,10 +203,12 @@ function* automationPass(db: Db, mailConfig: MailConfig, options: RunOptions, re
 
   try {
     const settings = getAutomationSettings(db);
-    // Inactivity: the earliest day anything can be due bounds the index range.
-    const firstDueDay = Math.min(settings.inactivity.closeAfterDays, ...settings.inactivity.reminderDays);
-    const waiting = (cursor: ScanCursor | null) => waitingTicketsBatch(db, { waitingBefore: now - firstDueDay * DAY_MS, cursor, limit: batchSize });
-    if (!(yield* sweep(waiting, applyInactivity))) return;
+    // Inactivity: closes first (a due close wins), then per reminder stage already sent, only the
+    // tickets that waited long enough for the next one. A ticket with nothing due is never read.
+    for (const scan of inactivityScans(settings.inactivity, now)) {
+      const waiting = (cursor: ScanCursor | null) => waitingTicketsBatch(db, { ...scan, cursor, limit: batchSize });
+      if (!(yield* sweep(waiting, applyInactivity))) return;
+    }
     const resolved = (cursor: ScanCursor | null) => resolvedTicketsBatch(db, { resolvedBefore: now - settings.approvalTimeout.afterDays * DAY_MS, cursor, limit: batchSize });
     yield* sweep(resolved, applyApprovalTimeout);
   } finally {

@@ -13,15 +13,28 @@ function after(column: typeof tickets.waitingSince | typeof tickets.resolvedAt, 
 }
 
 /**
- * One bounded batch of waiting tickets that started waiting at or before `waitingBefore`, walking the
- * (status, waiting_since, id) index in order; the caller decides what is due for each.
+ * One bounded batch of waiting tickets that started waiting at or before `waitingBefore` (and, when
+ * given, have had exactly `reminderStage` reminders), walking the (status, [reminder_stage,]
+ * waiting_since, id) index in order; the caller decides what is due for each.
  */
-export function waitingTicketsBatch(db: Db, params: { waitingBefore: number; cursor: ScanCursor | null; limit: number }): ScanCursor[] {
+export function waitingTicketsBatch(
+  db: Db,
+  params: { waitingBefore: number; reminderStage?: number | null; cursor: ScanCursor | null; limit: number },
+): ScanCursor[] {
+  const stage = params.reminderStage ?? null;
   return db
     .select({ at: sql<number>`${tickets.waitingSince}`, id: tickets.id })
     .from(tickets)
-    .where(and(eq(tickets.status, 'waiting_customer'), isNotNull(tickets.waitingSince), lte(tickets.waitingSince, params.waitingBefore), after(tickets.waitingSince, params.cursor)))
-    .orderBy(asc(tickets.status), asc(tickets.waitingSince), asc(tickets.id))
+    .where(
+      and(
+        eq(tickets.status, 'waiting_customer'),
+        stage === null ? undefined : eq(tickets.reminderStage, stage),
+        isNotNull(tickets.waitingSince),
+        lte(tickets.waitingSince, params.waitingBefore),
+        after(tickets.waitingSince, params.cursor),
+      ),
+    )
+    .orderBy(asc(tickets.status), ...(stage === null ? [] : [asc(tickets.reminderStage)]), asc(tickets.waitingSince), asc(tickets.id))
     .limit(params.limit)
     .all();
 }

@@ -83,6 +83,7 @@ const HOT_QUERIES: HotQuery[] = [
   },
   // The automation runner's scans: each batch walks a due-time index from its cursor, never the table.
   { name: 'automations: waiting tickets, first batch', run: (db, f) => waitingTicketsBatch(db, { waitingBefore: f.now, cursor: null, limit: 200 }) },
+  { name: 'automations: waiting tickets after one reminder', run: (db, f) => waitingTicketsBatch(db, { waitingBefore: f.now, reminderStage: 1, cursor: { at: f.now - 1000, id: 5 }, limit: 200 }) },
   { name: 'automations: waiting tickets, next batch', run: (db, f) => waitingTicketsBatch(db, { waitingBefore: f.now, cursor: { at: f.now - 1000, id: 5 }, limit: 200 }) },
   { name: 'automations: resolved tickets, first batch', run: (db, f) => resolvedTicketsBatch(db, { resolvedBefore: f.now, cursor: null, limit: 200 }) },
   { name: 'automations: resolved tickets, next batch', run: (db, f) => resolvedTicketsBatch(db, { resolvedBefore: f.now, cursor: { at: f.now - 1000, id: 5 }, limit: 200 }) },

@@ -1,4 +1,5 @@
 import { DEFAULT_COMPANY_CLOCK } from '../ticket/company-clock.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DAY_MS, type TicketState } from '../ticket/ticket-state.js';
 import { decide } from '../ticket/transitions.js';
@@ -8,6 +9,7 @@ import {
   customInactivityPolicy,
   DEFAULT_INACTIVITY_POLICY,
   inactivityDue,
+  inactivityScans,
   inactivityPolicyFor,
   MOVIDESK_POLICY,
   nextInactivityAt,
@@ -119,5 +121,22 @@ describe('system actions in decide', () => {
     expect(closed.ok && closed.next.status).toBe('closed');
     expect(closed.ok && closed.next.closingCount).toBe(1);
     expect(decide(waiting({ status: 'open' }), { type: 'auto_close' }, system, ctx(T0))).toEqual({ ok: false, code: 'invalid_transition' });
+  });
+});
+
+describe('inactivityScans: what the runner reads', () => {
+  it('a waiting ticket is in one of the scanned ranges exactly when something is due for it', () => {
+    const policies = [TRIPLOS_POLICY, MOVIDESK_POLICY, customInactivityPolicy([1, 2, 4], 6)!];
+    fc.assert(
+      fc.property(fc.constantFrom(...policies), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 12 * DAY_MS }), (policy, stage, waited) => {
+        const reminderStage = Math.min(stage, policy.reminderDays.length);
+        const state = waiting({ reminderStage });
+        const now = T0 + waited;
+        const scanned = inactivityScans(policy, now).some(
+          (scan) => (scan.reminderStage === null || scan.reminderStage === reminderStage) && state.waitingSince! <= scan.waitingBefore,
+        );
+        expect(scanned).toBe(inactivityDue(state, policy, now).kind !== 'none');
+      }),
+    );
   });
 });

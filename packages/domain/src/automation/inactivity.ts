@@ -63,6 +63,18 @@ export function inactivityDue(state: TicketState, policy: InactivityPolicy, now:
   return due;
 }
 
+/**
+ * The index ranges a runner scans for waiting tickets that may be due at `now`, so that a ticket whose
+ * next step is not due is never read: closes (any stage), then for each reminder stage already sent
+ * the tickets that have waited long enough for the next reminder. `reminderStage: null` = any stage.
+ */
+export function inactivityScans(policy: InactivityPolicy, now: number): { reminderStage: number | null; waitingBefore: number }[] {
+  return [
+    { reminderStage: null, waitingBefore: now - policy.closeAfterDays * DAY_MS },
+    ...policy.reminderDays.map((day, sent) => ({ reminderStage: sent, waitingBefore: now - day * DAY_MS })),
+  ];
+}
+
 /** When the next inactivity step falls due (for the runner's due-time index), or null. */
 export function nextInactivityAt(state: TicketState, policy: InactivityPolicy): number | null {
   if (state.status !== 'waiting_customer' || state.waitingSince === null) return null;

@@ -1,0 +1,1 @@
+CREATE INDEX `tickets_status_stage_waiting_idx` ON `tickets` (`status`,`reminder_stage`,`waiting_since`,`id`);
