@@ -20,5 +20,4 @@ export * from './bench/bulk-dataset.js';
 export * from './queries/directory.js';
 export * from './queries/agent-api-tokens.js';
 export * from './group-commit.js';
-export * from './queries/ticket-batches.js';
 export * from './wal/checkpointer.js';

@@ -2,7 +2,6 @@ import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promi
 import { approvalTimeoutDue, autoCloseForecast, DAY_MS, decide, inactivityDue, inactivityScans, type TicketAction } from '@atende/domain';
 import {
   acquireLease,
-  batchTransaction,
   changeTicket,
   findAccount,
   getAutomationSettings,
@@ -14,12 +13,14 @@ import {
   resolvedTicketsBatch,
   ticketStateOf,
   waitingTicketsBatch,
+  writeTransaction,
   type AutomationSettings,
   type CompanySettings,
   type Db,
   type NewTicketEvent,
   type PortalSettings,
   type ScanCursor,
+  type TicketChange,
   type TicketRecord,
 } from '@atende/db';
 import { ticketNotice, type MailConfig, type NoticeReads, type TicketNotice } from '../mail/ticket-mail.js';
@@ -167,7 +168,9 @@ function* automationPass(db: Db, mailConfig: MailConfig, options: RunOptions, re
         const started = performance.now();
         let failure: { error: unknown } | null = null;
         const tally = { tickets: 0, reminders: 0, autoClosed: 0, approvalTimeouts: 0 };
-        const kept = batchTransaction(db, () => {
+        // One transaction a batch: each changeTicket inside it is a savepoint (one ticket's failure
+        // is rolled back alone), and the batch costs one COMMIT.
+        const kept = writeTransaction(db, () => {
           if (!holdLease()) return false;
           const ctx = batchContext(db, mailConfig, now);
           while (next < rows.length) {
@@ -230,64 +233,68 @@ function withNotice(events: NewTicketEvent[], notice: TicketNotice | null) {
   return notice ? [notice.mail] : [];
 }
 
-function applyInactivity(ctx: BatchContext, ticketId: number): Outcome {
-  const { now } = ctx;
+/**
+ * A rule's change of one ticket, re-decided on the fresh row inside changeTicket. `decide` returns the
+ * change and what it did, or a refusal (not due any more); the outcome is null when nothing changed.
+ */
+function systemChangeTicket(ctx: BatchContext, ticketId: number, decide: (ticket: TicketRecord) => { change: TicketChange; outcome: Outcome }): Outcome {
   let outcome: Outcome = null;
-  changeTicket(ctx.db, {
+  const written = changeTicket(ctx.db, {
     ticketId,
-    now,
+    now: ctx.now,
     decide: (ticket) => {
-      const policy = ctx.automation.inactivity;
-      const due = inactivityDue(ticketStateOf(ticket), policy, now);
-      if (due.kind === 'none') return { ok: false, code: 'not_due' };
-      const action: TicketAction = due.kind === 'reminder' ? { type: 'send_reminder', stage: due.stage } : { type: 'auto_close' };
-      const decision = systemChange(ctx, ticket, action);
-      if (!decision.ok) return decision;
-      const after: TicketRecord = { ...ticket, ...decision.next, version: ticket.version + 1 };
-      const events: NewTicketEvent[] = [];
-      let kind: MailKind;
-      let dedupeKey: string;
-      let daysLeft: number | undefined;
-      if (due.kind === 'reminder') {
-        kind = 'reminder';
-        dedupeKey = `reminder:${ticket.id}:${ticket.waitingSince}:${due.stage}`;
-        daysLeft = autoCloseForecast(ticketStateOf(ticket), policy, now)?.daysLeft ?? 0;
-        events.push({ actorKind: 'system', actorId: null, type: 'reminder_sent', data: { stage: due.stage, daysLeft }, createdAt: now });
-      } else {
-        kind = 'auto_closed';
-        dedupeKey = `autoclose:${ticket.id}:${ticket.waitingSince}`;
-        events.push({ actorKind: 'system', actorId: null, type: 'auto_closed', fromStatus: ticket.status, toStatus: 'closed', data: { afterDays: policy.closeAfterDays }, createdAt: now });
-      }
-      const notice = ticketNotice(ctx.db, ctx.mailConfig, { ticket: after, kind, dedupeKey, now, ...(daysLeft !== undefined ? { daysLeft } : {}) }, ctx.reads);
-      outcome = due.kind === 'reminder' ? 'reminder' : 'closed';
-      return { ok: true, next: decision.next, events, mail: withNotice(events, notice) };
+      const result = decide(ticket);
+      outcome = result.outcome;
+      return result.change;
     },
   });
-  return outcome;
+  return written.ok ? outcome : null;
+}
+
+function applyInactivity(ctx: BatchContext, ticketId: number): Outcome {
+  const { now } = ctx;
+  return systemChangeTicket(ctx, ticketId, (ticket) => {
+    const policy = ctx.automation.inactivity;
+    const due = inactivityDue(ticketStateOf(ticket), policy, now);
+    if (due.kind === 'none') return { change: { ok: false, code: 'not_due' }, outcome: null };
+    const action: TicketAction = due.kind === 'reminder' ? { type: 'send_reminder', stage: due.stage } : { type: 'auto_close' };
+    const decision = systemChange(ctx, ticket, action);
+    if (!decision.ok) return { change: decision, outcome: null };
+    const after: TicketRecord = { ...ticket, ...decision.next, version: ticket.version + 1 };
+    const events: NewTicketEvent[] = [];
+    let kind: MailKind;
+    let dedupeKey: string;
+    let daysLeft: number | undefined;
+    if (due.kind === 'reminder') {
+      kind = 'reminder';
+      dedupeKey = `reminder:${ticket.id}:${ticket.waitingSince}:${due.stage}`;
+      daysLeft = autoCloseForecast(ticketStateOf(ticket), policy, now)?.daysLeft ?? 0;
+      events.push({ actorKind: 'system', actorId: null, type: 'reminder_sent', data: { stage: due.stage, daysLeft }, createdAt: now });
+    } else {
+      kind = 'auto_closed';
+      dedupeKey = `autoclose:${ticket.id}:${ticket.waitingSince}`;
+      events.push({ actorKind: 'system', actorId: null, type: 'auto_closed', fromStatus: ticket.status, toStatus: 'closed', data: { afterDays: policy.closeAfterDays }, createdAt: now });
+    }
+    const notice = ticketNotice(ctx.db, ctx.mailConfig, { ticket: after, kind, dedupeKey, now, ...(daysLeft !== undefined ? { daysLeft } : {}) }, ctx.reads);
+    return { change: { ok: true, next: decision.next, events, mail: withNotice(events, notice) }, outcome: due.kind === 'reminder' ? 'reminder' : 'closed' };
+  });
 }
 
 function applyApprovalTimeout(ctx: BatchContext, ticketId: number): Outcome {
   const { now } = ctx;
-  let outcome: Outcome = null;
-  changeTicket(ctx.db, {
-    ticketId,
-    now,
-    decide: (ticket) => {
-      const policy = ctx.automation.approvalTimeout;
-      if (!approvalTimeoutDue(ticketStateOf(ticket), policy, now)) return { ok: false, code: 'not_due' };
-      const decision = systemChange(ctx, ticket, { type: 'approval_timeout', outcome: policy.outcome });
-      if (!decision.ok) return decision;
-      const after: TicketRecord = { ...ticket, ...decision.next, version: ticket.version + 1 };
-      const events: NewTicketEvent[] = [
-        { actorKind: 'system', actorId: null, type: 'approval_timeout', fromStatus: ticket.status, toStatus: decision.next.status, data: { outcome: policy.outcome, afterDays: policy.afterDays }, createdAt: now },
-      ];
-      const mail =
-        policy.outcome === 'close'
-          ? withNotice(events, ticketNotice(ctx.db, ctx.mailConfig, { ticket: after, kind: 'closed', dedupeKey: `approval_timeout:${ticket.id}:${ticket.resolvedAt}`, now }, ctx.reads))
-          : [];
-      outcome = 'approval_timeout';
-      return { ok: true, next: decision.next, events, mail };
-    },
+  return systemChangeTicket(ctx, ticketId, (ticket) => {
+    const policy = ctx.automation.approvalTimeout;
+    if (!approvalTimeoutDue(ticketStateOf(ticket), policy, now)) return { change: { ok: false, code: 'not_due' }, outcome: null };
+    const decision = systemChange(ctx, ticket, { type: 'approval_timeout', outcome: policy.outcome });
+    if (!decision.ok) return { change: decision, outcome: null };
+    const after: TicketRecord = { ...ticket, ...decision.next, version: ticket.version + 1 };
+    const events: NewTicketEvent[] = [
+      { actorKind: 'system', actorId: null, type: 'approval_timeout', fromStatus: ticket.status, toStatus: decision.next.status, data: { outcome: policy.outcome, afterDays: policy.afterDays }, createdAt: now },
+    ];
+    const mail =
+      policy.outcome === 'close'
+        ? withNotice(events, ticketNotice(ctx.db, ctx.mailConfig, { ticket: after, kind: 'closed', dedupeKey: `approval_timeout:${ticket.id}:${ticket.resolvedAt}`, now }, ctx.reads))
+        : [];
+    return { change: { ok: true, next: decision.next, events, mail }, outcome: 'approval_timeout' };
   });
-  return outcome;
 }
