@@ -10,6 +10,7 @@ export function TextareaField(props: {
   error?: string | undefined;
   rows?: number;
   maxLength?: number;
+  required?: boolean;
 }) {
   const errorId = `${props.id}-error`;
   return (
@@ -19,6 +20,7 @@ export function TextareaField(props: {
         id={props.id}
         rows={props.rows ?? 5}
         maxLength={props.maxLength}
+        required={props.required}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
         aria-invalid={props.error ? true : undefined}

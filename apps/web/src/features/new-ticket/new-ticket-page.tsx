@@ -3,6 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { paths } from '../../app/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
+import { SelectField } from '../../components/select-field.js';
+import { TextareaField } from '../../components/textarea-field.js';
 import { isApiError } from '../../lib/api-client.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { usePortalSwitches } from '../customer-panel/portal-api.js';
@@ -121,44 +123,26 @@ function NewTicketForm({ origin, landOnTicket }: { origin: NewTicketInput['origi
   return (
     <form onSubmit={onSubmit} className="card new-ticket" noValidate>
       <p>{t('newTicket.intro')}</p>
-      <div className="field">
-        <label htmlFor="new-ticket-departmentId">{t('newTicket.department')}</label>
-        <select
-          id="new-ticket-departmentId"
-          value={departmentId}
-          onChange={(e) => setDepartmentId(e.target.value)}
-          required
-          aria-invalid={errorOf('departmentId') ? true : undefined}
-          aria-describedby={describedBy('departmentId')}
-        >
-          <option value="">{t('newTicket.choose')}</option>
-          {departments.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-        {fieldError('departmentId')}
-      </div>
-      <div className="field">
-        <label htmlFor="new-ticket-subjectId">{t('newTicket.subject')}</label>
-        <select
-          id="new-ticket-subjectId"
-          value={subjectId}
-          onChange={(e) => onSubjectChange(e.target.value)}
-          required
-          aria-invalid={errorOf('subjectId') ? true : undefined}
-          aria-describedby={describedBy('subjectId')}
-        >
-          <option value="">{t('newTicket.choose')}</option>
-          {subjects.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-        {fieldError('subjectId')}
-      </div>
+      <SelectField
+        id="new-ticket-departmentId"
+        label={t('newTicket.department')}
+        value={departmentId}
+        onChange={setDepartmentId}
+        options={departments}
+        placeholder={t('newTicket.choose')}
+        error={errorOf('departmentId')}
+        required
+      />
+      <SelectField
+        id="new-ticket-subjectId"
+        label={t('newTicket.subject')}
+        value={subjectId}
+        onChange={onSubjectChange}
+        options={subjects}
+        placeholder={t('newTicket.choose')}
+        error={errorOf('subjectId')}
+        required
+      />
       <div className="field">
         <label htmlFor="new-ticket-subject">{t('newTicket.description')}</label>
         <input
@@ -172,19 +156,7 @@ function NewTicketForm({ origin, landOnTicket }: { origin: NewTicketInput['origi
         />
         {fieldError('subject')}
       </div>
-      <div className="field">
-        <label htmlFor="new-ticket-body">{t('newTicket.message')}</label>
-        <textarea
-          id="new-ticket-body"
-          rows={6}
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-          required
-          aria-invalid={errorOf('body') ? true : undefined}
-          aria-describedby={describedBy('body')}
-        />
-        {fieldError('body')}
-      </div>
+      <TextareaField id="new-ticket-body" label={t('newTicket.message')} rows={6} value={body} onChange={setBody} error={errorOf('body')} required />
       {file.error && Object.keys(serverFields).length === 0 && <ErrorMessage error={file.error} />}
       <button type="submit" className="primary" aria-disabled={file.isPending || undefined}>
         {file.isPending ? t('newTicket.sending') : t('newTicket.submit')}
