@@ -1,6 +1,7 @@
 import type { DepartmentInput } from '@atende/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
+import { TextField } from '../../components/text-field.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { useDepartments, useSaveDepartment } from './admin-api.js';
 import { fieldErrorsOf } from './field-errors.js';
@@ -44,18 +45,7 @@ function DepartmentForm({ id, initial }: { id: number | null; initial: Departmen
   };
   return (
     <form onSubmit={onSubmit} className="card admin-item" aria-label={id === null ? t('admin.new') : initial.name} noValidate>
-      <div className="field">
-        <label htmlFor={`${uid}-name`}>{t('admin.name')}</label>
-        <input
-          id={`${uid}-name`}
-          value={form.name}
-          maxLength={100}
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={errors.name ? `${uid}-name-error` : undefined}
-        />
-        {errors.name && <p id={`${uid}-name-error`} className="field-error">{errors.name}</p>}
-      </div>
+      <TextField id={`${uid}-name`} label={t('admin.name')} value={form.name} maxLength={100} onChange={(name) => setForm({ ...form, name })} error={errors.name} />
       {FLAGS.map((flag) => (
         <label key={flag} className="check">
           <input type="checkbox" checked={form[flag]} onChange={(e) => setForm({ ...form, [flag]: e.target.checked })} />

@@ -1,6 +1,8 @@
 import type { SubjectInput } from '@atende/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
+import { SelectField } from '../../components/select-field.js';
+import { TextField } from '../../components/text-field.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { useDepartments, useSaveSubject, useSubjects } from './admin-api.js';
 import { fieldErrorsOf } from './field-errors.js';
@@ -46,40 +48,21 @@ function SubjectForm({ id, initial, departments }: { id: number | null; initial:
   };
   return (
     <form onSubmit={onSubmit} className="card admin-item" aria-label={id === null ? t('admin.new') : initial.name} noValidate>
-      <div className="field">
-        <label htmlFor={`${uid}-name`}>{t('admin.name')}</label>
-        <input
-          id={`${uid}-name`}
-          value={form.name}
-          maxLength={100}
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={errors.name ? `${uid}-name-error` : undefined}
-        />
-        {errors.name && <p id={`${uid}-name-error`} className="field-error">{errors.name}</p>}
-      </div>
+      <TextField id={`${uid}-name`} label={t('admin.name')} value={form.name} maxLength={100} onChange={(name) => setForm({ ...form, name })} error={errors.name} />
       {FLAGS.map((flag) => (
         <label key={flag} className="check">
           <input type="checkbox" checked={form[flag]} onChange={(e) => setForm({ ...form, [flag]: e.target.checked })} />
           {t(`admin.${flag}`)}
         </label>
       ))}
-      <div className="field">
-        <label htmlFor={`${uid}-department`}>{t('admin.defaultDepartment')}</label>
-        <select
-          id={`${uid}-department`}
-          value={form.defaultDepartmentId ?? ''}
-          onChange={(e) => setForm({ ...form, defaultDepartmentId: e.target.value ? Number(e.target.value) : null })}
-        >
-          <option value="">{t('admin.none')}</option>
-          {departments.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-        {errors.defaultDepartmentId && <p className="field-error">{errors.defaultDepartmentId}</p>}
-      </div>
+      <SelectField
+        id={`${uid}-department`}
+        label={t('admin.defaultDepartment')}
+        value={form.defaultDepartmentId === null ? '' : String(form.defaultDepartmentId)}
+        onChange={(value) => setForm({ ...form, defaultDepartmentId: value ? Number(value) : null })}
+        options={departments}
+        placeholder={t('admin.none')}
+      />
       {save.error && Object.keys(errors).length === 0 && <ErrorMessage error={save.error} />}
       {save.isSuccess && <p role="status">{t('admin.saved')}</p>}
       <button type="submit" className="primary" disabled={save.isPending}>

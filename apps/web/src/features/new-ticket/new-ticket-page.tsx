@@ -4,6 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { paths } from '../../app/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { SelectField } from '../../components/select-field.js';
+import { TextField } from '../../components/text-field.js';
 import { TextareaField } from '../../components/textarea-field.js';
 import { isApiError } from '../../lib/api-client.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
@@ -112,14 +113,6 @@ function NewTicketForm({ origin, landOnTicket }: { origin: NewTicketInput['origi
     });
   };
 
-  const describedBy = (field: Field) => (errorOf(field) ? `new-ticket-${field}-error` : undefined);
-  const fieldError = (field: Field) =>
-    errorOf(field) ? (
-      <p id={`new-ticket-${field}-error`} className="field-error">
-        {errorOf(field)}
-      </p>
-    ) : null;
-
   return (
     <form onSubmit={onSubmit} className="card new-ticket" noValidate>
       <p>{t('newTicket.intro')}</p>
@@ -143,19 +136,15 @@ function NewTicketForm({ origin, landOnTicket }: { origin: NewTicketInput['origi
         error={errorOf('subjectId')}
         required
       />
-      <div className="field">
-        <label htmlFor="new-ticket-subject">{t('newTicket.description')}</label>
-        <input
-          id="new-ticket-subject"
-          value={subject}
-          onChange={(e) => setSubject(e.target.value)}
-          required
-          maxLength={200}
-          aria-invalid={errorOf('subject') ? true : undefined}
-          aria-describedby={describedBy('subject')}
-        />
-        {fieldError('subject')}
-      </div>
+      <TextField
+        id="new-ticket-subject"
+        label={t('newTicket.description')}
+        value={subject}
+        onChange={setSubject}
+        maxLength={200}
+        error={errorOf('subject')}
+        required
+      />
       <TextareaField id="new-ticket-body" label={t('newTicket.message')} rows={6} value={body} onChange={setBody} error={errorOf('body')} required />
       {file.error && Object.keys(serverFields).length === 0 && <ErrorMessage error={file.error} />}
       <button type="submit" className="primary" aria-disabled={file.isPending || undefined}>
