@@ -1,7 +1,6 @@
-/**
- * A labelled text area with its error message wired for assistive technology (aria-invalid and
- * aria-describedby): the message box of every reply, note and comment form.
- */
+import { Field } from './field.js';
+
+/** A labelled text area with its error message (see Field): the message box of every reply, note and comment form. */
 export function TextareaField(props: {
   id: string;
   label: string;
@@ -12,25 +11,19 @@ export function TextareaField(props: {
   maxLength?: number;
   required?: boolean;
 }) {
-  const errorId = `${props.id}-error`;
   return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <textarea
-        id={props.id}
-        rows={props.rows ?? 5}
-        maxLength={props.maxLength}
-        required={props.required}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? errorId : undefined}
-      />
-      {props.error && (
-        <p id={errorId} className="field-error">
-          {props.error}
-        </p>
+    <Field id={props.id} label={props.label} error={props.error}>
+      {(aria) => (
+        <textarea
+          id={props.id}
+          rows={props.rows ?? 5}
+          maxLength={props.maxLength}
+          required={props.required}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+          {...aria}
+        />
       )}
-    </div>
+    </Field>
   );
 }

@@ -2,6 +2,7 @@ import type { DepartmentInput } from '@atende/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
 import { TextField } from '../../components/text-field.js';
+import { FlagChecks, SaveFooter } from './admin-item-parts.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { useDepartments, useSaveDepartment } from './admin-api.js';
 import { fieldErrorsOf } from './field-errors.js';
@@ -46,17 +47,8 @@ function DepartmentForm({ id, initial }: { id: number | null; initial: Departmen
   return (
     <form onSubmit={onSubmit} className="card admin-item" aria-label={id === null ? t('admin.new') : initial.name} noValidate>
       <TextField id={`${uid}-name`} label={t('admin.name')} value={form.name} maxLength={100} onChange={(name) => setForm({ ...form, name })} error={errors.name} />
-      {FLAGS.map((flag) => (
-        <label key={flag} className="check">
-          <input type="checkbox" checked={form[flag]} onChange={(e) => setForm({ ...form, [flag]: e.target.checked })} />
-          {t(`admin.${flag}`)}
-        </label>
-      ))}
-      {save.error && !errors.name && <ErrorMessage error={save.error} />}
-      {save.isSuccess && <p role="status">{t('admin.saved')}</p>}
-      <button type="submit" className="primary" disabled={save.isPending}>
-        {id === null ? t('admin.add') : t('admin.save')}
-      </button>
+      <FlagChecks flags={FLAGS} values={form} onChange={(flag, on) => setForm({ ...form, [flag]: on })} />
+      <SaveFooter isNew={id === null} error={save.error} errorShownOnField={Boolean(errors.name)} saved={save.isSuccess} pending={save.isPending} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
 import { SelectField } from '../../components/select-field.js';
 import { TextField } from '../../components/text-field.js';
+import { FlagChecks, SaveFooter } from './admin-item-parts.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { useDepartments, useSaveSubject, useSubjects } from './admin-api.js';
 import { fieldErrorsOf } from './field-errors.js';
@@ -49,12 +50,7 @@ function SubjectForm({ id, initial, departments }: { id: number | null; initial:
   return (
     <form onSubmit={onSubmit} className="card admin-item" aria-label={id === null ? t('admin.new') : initial.name} noValidate>
       <TextField id={`${uid}-name`} label={t('admin.name')} value={form.name} maxLength={100} onChange={(name) => setForm({ ...form, name })} error={errors.name} />
-      {FLAGS.map((flag) => (
-        <label key={flag} className="check">
-          <input type="checkbox" checked={form[flag]} onChange={(e) => setForm({ ...form, [flag]: e.target.checked })} />
-          {t(`admin.${flag}`)}
-        </label>
-      ))}
+      <FlagChecks flags={FLAGS} values={form} onChange={(flag, on) => setForm({ ...form, [flag]: on })} />
       <SelectField
         id={`${uid}-department`}
         label={t('admin.defaultDepartment')}
@@ -62,12 +58,9 @@ function SubjectForm({ id, initial, departments }: { id: number | null; initial:
         onChange={(value) => setForm({ ...form, defaultDepartmentId: value ? Number(value) : null })}
         options={departments}
         placeholder={t('admin.none')}
+        error={errors.defaultDepartmentId}
       />
-      {save.error && Object.keys(errors).length === 0 && <ErrorMessage error={save.error} />}
-      {save.isSuccess && <p role="status">{t('admin.saved')}</p>}
-      <button type="submit" className="primary" disabled={save.isPending}>
-        {id === null ? t('admin.add') : t('admin.save')}
-      </button>
+      <SaveFooter isNew={id === null} error={save.error} errorShownOnField={Boolean(errors.name || errors.defaultDepartmentId)} saved={save.isSuccess} pending={save.isPending} />
     </form>
   );
 }

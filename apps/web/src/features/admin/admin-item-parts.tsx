@@ -1,0 +1,31 @@
+import { ErrorMessage } from '../../components/error-message.js';
+import { useI18n } from '../../lib/i18n/i18n.js';
+import type { MessageKey } from '../../lib/i18n/pt-BR.js';
+
+/** The on/off switches of an admin item (department, subject), labelled by their `admin.<flag>` text. */
+export function FlagChecks<Flag extends string>(props: { flags: readonly Flag[]; values: Record<Flag, boolean>; onChange: (flag: Flag, on: boolean) => void }) {
+  const { t } = useI18n();
+  return props.flags.map((flag) => (
+    <label key={flag} className="check">
+      <input type="checkbox" checked={props.values[flag]} onChange={(e) => props.onChange(flag, e.target.checked)} />
+      {t(`admin.${flag}` as MessageKey)}
+    </label>
+  ));
+}
+
+/**
+ * The end of an admin item's form: the save error not already shown beside a field, "Salvo", and the
+ * Adicionar/Salvar button.
+ */
+export function SaveFooter(props: { isNew: boolean; error: Error | null; errorShownOnField: boolean; saved: boolean; pending: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {props.error && !props.errorShownOnField && <ErrorMessage error={props.error} />}
+      {props.saved && <p role="status">{t('admin.saved')}</p>}
+      <button type="submit" className="primary" disabled={props.pending}>
+        {props.isNew ? t('admin.add') : t('admin.save')}
+      </button>
+    </>
+  );
+}
