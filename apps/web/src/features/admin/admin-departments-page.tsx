@@ -1,11 +1,9 @@
 import type { DepartmentInput } from '@atende/contracts';
-import { useId, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
 import { TextField } from '../../components/text-field.js';
-import { FlagChecks, SaveFooter } from './admin-item-parts.js';
+import { FlagChecks, SaveFooter, useAdminItemForm } from './admin-item-parts.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { useDepartments, useSaveDepartment } from './admin-api.js';
-import { fieldErrorsOf } from './field-errors.js';
 
 type Flag = 'active' | 'servesTickets' | 'servesExternal';
 const FLAGS: Flag[] = ['active', 'servesTickets', 'servesExternal'];
@@ -31,19 +29,13 @@ export function AdminDepartmentsPage() {
 
 function DepartmentForm({ id, initial }: { id: number | null; initial: DepartmentInput }) {
   const { t } = useI18n();
-  const uid = useId();
   const save = useSaveDepartment();
-  const [form, setForm] = useState<DepartmentInput>({
+  const { uid, form, setForm, errors, onSubmit } = useAdminItemForm<DepartmentInput>(id, {
     name: initial.name,
     active: initial.active,
     servesTickets: initial.servesTickets,
     servesExternal: initial.servesExternal,
-  });
-  const errors = fieldErrorsOf(save.error);
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate({ id, input: form });
-  };
+  }, save);
   return (
     <form onSubmit={onSubmit} className="card admin-item" aria-label={id === null ? t('admin.new') : initial.name} noValidate>
       <TextField id={`${uid}-name`} label={t('admin.name')} value={form.name} maxLength={100} onChange={(name) => setForm({ ...form, name })} error={errors.name} />

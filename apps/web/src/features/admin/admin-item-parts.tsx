@@ -1,6 +1,8 @@
+import { useId, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import type { MessageKey } from '../../lib/i18n/pt-BR.js';
+import { fieldErrorsOf } from './field-errors.js';
 
 /** The on/off switches of an admin item (department, subject), labelled by their `admin.<flag>` text. */
 export function FlagChecks<Flag extends string>(props: { flags: readonly Flag[]; values: Record<Flag, boolean>; onChange: (flag: Flag, on: boolean) => void }) {
@@ -28,4 +30,23 @@ export function SaveFooter(props: { isNew: boolean; error: Error | null; errorSh
       </button>
     </>
   );
+}
+
+/**
+ * The state of one admin item's form: its fields (copied from `initial`, so the item's extra columns
+ * are not sent back), the save's per-field errors, and the submit handler.
+ */
+export function useAdminItemForm<Input>(
+  id: number | null,
+  fields: Input,
+  save: { mutate: (variables: { id: number | null; input: Input }) => void; error: Error | null },
+) {
+  const uid = useId();
+  const [form, setForm] = useState<Input>(fields);
+  const errors = fieldErrorsOf(save.error);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate({ id, input: form });
+  };
+  return { uid, form, setForm, errors, onSubmit };
 }

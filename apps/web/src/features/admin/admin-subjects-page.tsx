@@ -1,12 +1,10 @@
 import type { SubjectInput } from '@atende/contracts';
-import { useId, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
 import { SelectField } from '../../components/select-field.js';
 import { TextField } from '../../components/text-field.js';
-import { FlagChecks, SaveFooter } from './admin-item-parts.js';
+import { FlagChecks, SaveFooter, useAdminItemForm } from './admin-item-parts.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { useDepartments, useSaveSubject, useSubjects } from './admin-api.js';
-import { fieldErrorsOf } from './field-errors.js';
 
 type Flag = 'active' | 'showOnHotsite';
 const FLAGS: Flag[] = ['active', 'showOnHotsite'];
@@ -34,19 +32,13 @@ export function AdminSubjectsPage() {
 
 function SubjectForm({ id, initial, departments }: { id: number | null; initial: SubjectInput; departments: { id: number; name: string }[] }) {
   const { t } = useI18n();
-  const uid = useId();
   const save = useSaveSubject();
-  const [form, setForm] = useState<SubjectInput>({
+  const { uid, form, setForm, errors, onSubmit } = useAdminItemForm<SubjectInput>(id, {
     name: initial.name,
     active: initial.active,
     showOnHotsite: initial.showOnHotsite,
     defaultDepartmentId: initial.defaultDepartmentId,
-  });
-  const errors = fieldErrorsOf(save.error);
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate({ id, input: form });
-  };
+  }, save);
   return (
     <form onSubmit={onSubmit} className="card admin-item" aria-label={id === null ? t('admin.new') : initial.name} noValidate>
       <TextField id={`${uid}-name`} label={t('admin.name')} value={form.name} maxLength={100} onChange={(name) => setForm({ ...form, name })} error={errors.name} />
