@@ -6,7 +6,6 @@ export * from './ticket/domain-error.js';
 export * from './ticket/transitions.js';
 export * from './ticket/ticket-event.js';
 export * from './ticket/access.js';
-export * from './automation/local-time.js';
 export * from './automation/inactivity.js';
 export * from './automation/approval-timeout.js';
 export * from './automation/same-day-routing.js';
