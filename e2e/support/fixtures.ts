@@ -38,6 +38,8 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures & { db: Db }>({
+  // Playwright reads a fixture's dependencies from its first parameter's pattern: none here.
+  // eslint-disable-next-line no-empty-pattern
   db: async ({}, use) => {
     const dataDir = process.env.E2E_DATA_DIR;
     if (!dataDir) throw new Error('E2E_DATA_DIR is set by playwright.config.ts');

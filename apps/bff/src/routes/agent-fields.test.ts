@@ -19,8 +19,9 @@ beforeEach(async () => {
 });
 afterEach(() => t.dispose());
 
+/** The agent's view of the ticket, through the typed client. */
 async function firstOpen() {
-  return (await t.request('GET', `/api/agent/tickets/${ticketId}`, { cookie: agent })).json;
+  return (await t.client(agent).agent.tickets[':id'].$get({ param: { id: String(ticketId) } })).json();
 }
 
 describe('ticket fields: priority, department, assignee', () => {
