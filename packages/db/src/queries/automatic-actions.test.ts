@@ -1,14 +1,7 @@
 import type { TicketEventType } from '@atende/domain';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Db } from '../client.js';
-<<<<<<< HEAD
-import { DEMO_ACCOUNTS, seedDemoData } from '../seed/demo-data.js';
-import { createTestDatabase } from '../testing/index.js';
-import { findAccountByEmail } from './accounts.js';
-=======
-import { ticketEvents } from '../schema.js';
 import { createTestDatabase, makeTicket } from '../testing/index.js';
->>>>>>> testinfra
 import { automaticActions } from './thread.js';
 
 let db: Db;
