@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
+    // PostgreSQL tests need a server: they run under `pnpm test:pg` (vitest.pg.config.ts).
+    exclude: ['**/node_modules/**', '**/*.pg.test.ts'],
     testTimeout: 20_000,
   },
 });
