@@ -61,7 +61,7 @@ describe('schema parity: SQLite and PostgreSQL', () => {
 
   it('map booleans to boolean, JSON to jsonb and times stay wide enough (from the drizzle SQLite schema)', () => {
     const checked = { boolean: 0, json: 0 };
-    for (const table of Object.values(sqliteSchema).filter((v): v is SQLiteTable => v instanceof SQLiteTable)) {
+    for (const table of (Object.values(sqliteSchema) as unknown[]).filter((v): v is SQLiteTable => v instanceof SQLiteTable)) {
       const config = sqliteTableConfig(table);
       const pgColumns = new Map((pgShape.tables.get(config.name) ?? []).map((c) => [c.name, c.type]));
       for (const column of config.columns) {

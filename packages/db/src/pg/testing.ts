@@ -58,3 +58,35 @@ export async function createPgTestDatabase(): Promise<{ db: PgDb; url: string; d
     },
   };
 }
+
+/**
+ * Both engines holding the same demo data: the SQLite demo seed, copied into a fresh PostgreSQL
+ * database by db:copy. Lets a test ask both engines the same question.
+ */
+export async function createDemoDatabasesOnBothEngines(now: number) {
+  const { createTestDatabase } = await import('../testing/index.js');
+  const { seedDemoData } = await import('../seed/demo-data.js');
+  const { copySqliteToPg } = await import('./copy/copy-sqlite-to-pg.js');
+  const sqlite = createTestDatabase();
+  seedDemoData(sqlite.db, { passwordHash: 'x', now, environment: 'test' });
+  const target = await createEmptyPgTestDatabase();
+  try {
+    await copySqliteToPg({ sourceFile: sqlite.file, targetUrl: target.url });
+  } catch (error) {
+    sqlite.dispose();
+    await target.drop();
+    throw error;
+  }
+  const pgDb = openPgDatabase(target.url, { max: 6 });
+  return {
+    sqlite: sqlite.db,
+    sqliteFile: sqlite.file,
+    pg: pgDb,
+    pgUrl: target.url,
+    dispose: async () => {
+      sqlite.dispose();
+      await closePgDatabase(pgDb);
+      await target.drop();
+    },
+  };
+}
