@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import pg from 'pg';
+import type pg from 'pg';
 import { closePgDatabase, migratePgDatabase, openPgDatabase } from '../client.js';
 import { TableChecksum } from './canonical-rows.js';
 import { tablesInForeignKeyOrder, type TablePlan } from './table-plan.js';
