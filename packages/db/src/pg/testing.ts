@@ -90,3 +90,13 @@ export async function createDemoDatabasesOnBothEngines(now: number) {
     },
   };
 }
+
+/** The few rows most PostgreSQL query tests need: a company, a contact, an agent, a department. */
+export async function seedPgBasics(db: PgDb, now: number): Promise<{ contactId: number; agentId: number; departmentId: number; companyId: number }> {
+  const { agents, companies, contacts, departments } = await import('./schema.js');
+  const [company] = await db.insert(companies).values({ name: 'Academia Boa Forma', createdAt: now }).returning();
+  const [contact] = await db.insert(contacts).values({ companyId: company!.id, name: 'Cliente', email: 'cliente@example.com', createdAt: now }).returning();
+  const [agent] = await db.insert(agents).values({ name: 'Agente', email: 'agente@example.com', createdAt: now }).returning();
+  const [department] = await db.insert(departments).values({ name: 'Suporte' }).returning();
+  return { contactId: contact!.id, agentId: agent!.id, departmentId: department!.id, companyId: company!.id };
+}
