@@ -11,3 +11,4 @@ export * from './queries/ticket-search.js';
 export * from './queries/sessions.js';
 export * from './queries/leases.js';
 export * from './copy/copy-sqlite-to-pg.js';
+export * from './queries/directory.js';
