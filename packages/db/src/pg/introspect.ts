@@ -68,3 +68,50 @@ export async function pgSchemaShape(client: pg.Pool | pg.Client): Promise<Schema
   const indexes = await client.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE schemaname = 'public'`);
   return { tables, indexes: new Set(indexes.rows.map((r) => r.indexname)), fullTextTables: [] };
 }
+
+/** PostgreSQL types a SQLite declared type may become (see the mapping in pg/schema.ts). */
+export const COMPATIBLE_TYPES: Record<string, string[]> = {
+  integer: ['integer', 'bigint', 'boolean'],
+  text: ['text', 'jsonb'],
+};
+
+/** SQLite FTS5 tables and the PostgreSQL GIN index that does their job. */
+export const FULL_TEXT_TWINS: Record<string, string> = {
+  tickets_fts: 'tickets_subject_search_idx',
+  messages_fts: 'messages_body_search_idx',
+};
+
+/**
+ * Every way the PostgreSQL schema fails to be SQLite's twin, one sentence each (empty: twins).
+ * Tables, columns (names, compatible types, nullability), indexes, and full-text twins.
+ */
+export function schemaDifferences(sqlite: SchemaShape, pg: SchemaShape): string[] {
+  const problems: string[] = [];
+  for (const table of sqlite.tables.keys()) if (!pg.tables.has(table)) problems.push(`table ${table} has no PostgreSQL twin`);
+  for (const table of pg.tables.keys()) if (!sqlite.tables.has(table)) problems.push(`table ${table} exists only on PostgreSQL`);
+  for (const [table, sqliteColumns] of sqlite.tables) {
+    const pgColumns = new Map((pg.tables.get(table) ?? []).map((c) => [c.name, c]));
+    if (!pg.tables.has(table)) continue;
+    for (const column of sqliteColumns) {
+      const twin = pgColumns.get(column.name);
+      if (!twin) {
+        problems.push(`column ${table}.${column.name} has no PostgreSQL twin`);
+        continue;
+      }
+      if (!(COMPATIBLE_TYPES[column.type] ?? []).includes(twin.type)) {
+        problems.push(`column ${table}.${column.name}: SQLite ${column.type} but PostgreSQL ${twin.type}`);
+      }
+      if (twin.nullable !== column.nullable) {
+        problems.push(`column ${table}.${column.name}: ${column.nullable ? 'nullable' : 'NOT NULL'} on SQLite but not on PostgreSQL`);
+      }
+    }
+    const names = new Set(sqliteColumns.map((c) => c.name));
+    for (const name of pgColumns.keys()) if (!names.has(name)) problems.push(`column ${table}.${name} exists only on PostgreSQL`);
+  }
+  for (const index of sqlite.indexes) if (!pg.indexes.has(index)) problems.push(`index ${index} has no PostgreSQL twin`);
+  for (const ftsTable of sqlite.fullTextTables) {
+    const twin = FULL_TEXT_TWINS[ftsTable];
+    if (!twin || !pg.indexes.has(twin)) problems.push(`full-text table ${ftsTable} has no PostgreSQL GIN index (FULL_TEXT_TWINS)`);
+  }
+  return problems;
+}
