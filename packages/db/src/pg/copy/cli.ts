@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isPostgresUrl } from '../client.js';
-import { copySqliteToPg, TargetNotEmptyError } from './copy-sqlite-to-pg.js';
+import { copySqliteToPg, SourceNotMigratedError, TargetNotEmptyError } from './copy-sqlite-to-pg.js';
 
 /**
  * `pnpm db:copy --to postgres://… [--from path/to/atende.db]`: copies the SQLite database (by default
@@ -30,6 +30,6 @@ try {
   console.log(result.ok ? `Copied ${sourceFile} into PostgreSQL; every table verified.` : 'Copy finished but some tables differ (see MISMATCH above).');
   process.exitCode = result.ok ? 0 : 1;
 } catch (error) {
-  console.error(error instanceof TargetNotEmptyError ? error.message : error);
+  console.error(error instanceof TargetNotEmptyError || error instanceof SourceNotMigratedError ? error.message : error);
   process.exitCode = 1;
 }

@@ -6,7 +6,7 @@ import { createEmptyPgTestDatabase } from '../testing.js';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { compareSqliteWithPg, copySqliteToPg, TargetNotEmptyError } from './copy-sqlite-to-pg.js';
+import { compareSqliteWithPg, copySqliteToPg, SourceNotMigratedError, TargetNotEmptyError } from './copy-sqlite-to-pg.js';
 
 const NOW = Date.UTC(2026, 10, 23, 15, 0, 0);
 const cleanups: (() => unknown)[] = [];
@@ -75,6 +75,19 @@ describe('db:copy from SQLite to PostgreSQL', () => {
       const { rows } = await pg.$client.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets');
       const sqliteCount = (sqlite.db.$client.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
       expect(rows[0]!.n).toBe(sqliteCount);
+    } finally {
+      await closePgDatabase(pg);
+    }
+  });
+
+  it('refuses a SQLite file that misses migrations (an older Atende), before writing anything', async () => {
+    const { sqlite, target } = await demoSqliteAndEmptyPg();
+    sqlite.db.$client.prepare('DELETE FROM __drizzle_migrations WHERE rowid = (SELECT max(rowid) FROM __drizzle_migrations)').run();
+    await expect(copySqliteToPg({ sourceFile: sqlite.file, targetUrl: target.url })).rejects.toThrow(SourceNotMigratedError);
+    const pg = openPgDatabase(target.url, { max: 1 });
+    try {
+      const { rows } = await pg.$client.query<{ n: number }>(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'`);
+      expect(rows[0]!.n).toBe(0);
     } finally {
       await closePgDatabase(pg);
     }

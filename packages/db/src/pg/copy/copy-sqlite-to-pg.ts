@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { MIGRATIONS_FOLDER } from '../../client.js';
 import type pg from 'pg';
 import { closePgDatabase, migratePgDatabase, openPgDatabase } from '../client.js';
 import { TableChecksum } from './canonical-rows.js';
@@ -45,6 +48,21 @@ async function assertEmpty(client: pg.PoolClient): Promise<void> {
     throw new TargetNotEmptyError(
       `The target database is not empty (rows in: ${filled.join(', ')}). db:copy only writes into an empty database, ` +
         `so nothing was changed. Create a new one (e.g. createdb atende) and run it again.`,
+    );
+  }
+}
+
+export class SourceNotMigratedError extends Error {}
+
+/** The source must have every SQLite migration this code knows, or its columns would not be the schema's. */
+function assertSourceMigrated(sqlite: Database.Database): void {
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+  const applied = sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = '__drizzle_migrations'`).get() as { n: number };
+  const count = applied.n ? (sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n : 0;
+  if (count !== journal.entries.length) {
+    throw new SourceNotMigratedError(
+      `The SQLite database has ${count} of this version's ${journal.entries.length} migrations. Start this version of Atende once on it ` +
+        `(it migrates on start), stop it, then run db:copy again. Nothing was written.`,
     );
   }
 }
@@ -168,6 +186,7 @@ export async function copySqliteToPg(params: {
   const sqlite = new Database(params.sourceFile, { readonly: true, fileMustExist: true });
   const db = openPgDatabase(params.targetUrl, { max: 1 });
   try {
+    assertSourceMigrated(sqlite);
     const client = await db.$client.connect();
     try {
       await assertEmpty(client);
