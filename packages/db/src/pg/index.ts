@@ -12,3 +12,4 @@ export * from './queries/sessions.js';
 export * from './queries/leases.js';
 export * from './copy/copy-sqlite-to-pg.js';
 export * from './queries/directory.js';
+export * from './live-events.js';
