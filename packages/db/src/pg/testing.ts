@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { seedDemoData } from '../seed/demo-data.js';
+import { createTestDatabase } from '../testing/index.js';
 import { closePgDatabase, migratePgDatabase, openPgDatabase, type PgDb } from './client.js';
+import { copySqliteToPg } from './copy/copy-sqlite-to-pg.js';
+import { agents, companies, contacts, departments } from './schema.js';
 
 /**
  * The server the PostgreSQL tests (`*.pg.test.ts`, `pnpm test:pg`) use; a maintenance database on
@@ -64,9 +68,6 @@ export async function createPgTestDatabase(): Promise<{ db: PgDb; url: string; d
  * database by db:copy. Lets a test ask both engines the same question.
  */
 export async function createDemoDatabasesOnBothEngines(now: number) {
-  const { createTestDatabase } = await import('../testing/index.js');
-  const { seedDemoData } = await import('../seed/demo-data.js');
-  const { copySqliteToPg } = await import('./copy/copy-sqlite-to-pg.js');
   const sqlite = createTestDatabase();
   seedDemoData(sqlite.db, { passwordHash: 'x', now, environment: 'test' });
   const target = await createEmptyPgTestDatabase();
@@ -93,7 +94,6 @@ export async function createDemoDatabasesOnBothEngines(now: number) {
 
 /** The few rows most PostgreSQL query tests need: a company, a contact, an agent, a department. */
 export async function seedPgBasics(db: PgDb, now: number): Promise<{ contactId: number; agentId: number; departmentId: number; companyId: number }> {
-  const { agents, companies, contacts, departments } = await import('./schema.js');
   const [company] = await db.insert(companies).values({ name: 'Academia Boa Forma', createdAt: now }).returning();
   const [contact] = await db.insert(contacts).values({ companyId: company!.id, name: 'Cliente', email: 'cliente@example.com', createdAt: now }).returning();
   const [agent] = await db.insert(agents).values({ name: 'Agente', email: 'agente@example.com', createdAt: now }).returning();

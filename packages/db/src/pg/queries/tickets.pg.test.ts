@@ -89,11 +89,11 @@ describe('version checks on PostgreSQL: a race has exactly one winner', () => {
       const change = (priority: 'alta' | 'baixa') => ({ ok: true as const, next: { ...ticketStateOf(ticket), priority } });
       await a.query('BEGIN');
       await b.query('BEGIN');
-      const first = await updateTicketIfVersionPg(onA, { id: ticket.id, expectedVersion: ticket.version, next: change('alta'), now: NOW + 10 });
+      const first = await updateTicketIfVersionPg(onA, { id: ticket.id, expectedVersion: ticket.version, change: change('alta'), now: NOW + 10 });
       expect(first?.version).toBe(ticket.version + 1);
       // B's update of the same version now blocks on A's row lock; wait until PostgreSQL says so.
       const { rows } = await b.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-      const second = updateTicketIfVersionPg(onB, { id: ticket.id, expectedVersion: ticket.version, next: change('baixa'), now: NOW + 11 });
+      const second = updateTicketIfVersionPg(onB, { id: ticket.id, expectedVersion: ticket.version, change: change('baixa'), now: NOW + 11 });
       for (;;) {
         const waiting = await both.pg.$client.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'`, [rows[0]!.pid]);
         if (waiting.rowCount) break;

@@ -110,11 +110,11 @@ export async function createTicketPg(db: PgDb, input: Omit<NewTicket, 'route' | 
  */
 export async function updateTicketIfVersionPg(
   db: PgExecutor,
-  params: { id: number; expectedVersion: number; next: TicketChange & { ok: true }; now: number },
+  params: { id: number; expectedVersion: number; change: TicketChange & { ok: true }; now: number },
 ): Promise<TicketRecord | null> {
   const [updated] = await db
     .update(tickets)
-    .set({ ...params.next.next, version: params.expectedVersion + 1, updatedAt: params.now })
+    .set({ ...params.change.next, version: params.expectedVersion + 1, updatedAt: params.now })
     .where(and(eq(tickets.id, params.id), eq(tickets.version, params.expectedVersion)))
     .returning();
   return updated ?? null;
@@ -135,7 +135,7 @@ export async function changeTicketPg(
     if (params.expectedVersion !== undefined && params.expectedVersion !== ticket.version) return { ok: false, code: 'conflict', ticket };
     const change = params.decide(ticket);
     if (!change.ok) return { ok: false, code: change.code, ticket };
-    const updated = await updateTicketIfVersionPg(tx, { id: ticket.id, expectedVersion: ticket.version, next: change, now: params.now });
+    const updated = await updateTicketIfVersionPg(tx, { id: ticket.id, expectedVersion: ticket.version, change, now: params.now });
     if (!updated) return { ok: false, code: 'conflict', ticket };
     if (change.message) await tx.insert(messages).values({ ...change.message, ticketId: ticket.id });
     for (const event of change.events ?? []) await tx.insert(ticketEvents).values({ ...event, ticketId: ticket.id });
