@@ -53,8 +53,7 @@ const HOT_QUERIES: HotQuery[] = [
         decide: (t) => ({
           ok: true,
           next: ticketStateOf(t),
-          message: { authorKind: 'contact', authorId: t.requesterId, visibility: 'public', body: 'oi', createdAt: NOW },
-          events: [{ actorKind: 'contact', actorId: t.requesterId, type: 'replied', createdAt: NOW }],
+          messages: [{ authorKind: 'contact', authorId: t.requesterId, visibility: 'public', body: 'oi', createdAt: NOW }],
         }),
       }),
   },

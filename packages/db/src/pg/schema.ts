@@ -1,4 +1,4 @@
-import { TICKET_STATUSES, TAB_OF_STATUS_TABLE, ORIGINS, PRIORITIES } from '@atende/domain';
+import { TICKET_EVENT_TYPES, TICKET_STATUSES, TAB_OF_STATUS_TABLE, ORIGINS, PRIORITIES, type TicketEvent } from '@atende/domain';
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
@@ -166,13 +166,17 @@ export const ticketEvents = pgTable(
     ticketId: integer('ticket_id').notNull().references(() => tickets.id),
     actorKind: text('actor_kind', { enum: ['contact', 'agent', 'system'] }).notNull(),
     actorId: integer('actor_id'),
-    type: text('type').notNull(),
+    /** One of the domain's TICKET_EVENT_TYPES (CHECK below), as on SQLite. */
+    type: text('type', { enum: TICKET_EVENT_TYPES }).notNull(),
     fromStatus: text('from_status', { enum: TICKET_STATUSES }),
     toStatus: text('to_status', { enum: TICKET_STATUSES }),
-    data: jsonb('data').$type<Record<string, unknown>>(),
+    data: jsonb('data').$type<TicketEvent['data']>(),
     createdAt: epochMs('created_at').notNull(),
   },
-  (t) => [index('ticket_events_ticket_idx').on(t.ticketId, t.id)],
+  (t) => [
+    index('ticket_events_ticket_idx').on(t.ticketId, t.id),
+    check('ticket_events_type_check', sql`${t.type} IN (${sql.raw(TICKET_EVENT_TYPES.map((type) => `'${type}'`).join(', '))})`),
+  ],
 );
 
 export const ticketIdempotencyKeys = pgTable(

@@ -127,8 +127,7 @@ describe('version checks on PostgreSQL: a race has exactly one winner', () => {
           decide: (t) => ({
             ok: true,
             next: ticketStateOf(t),
-            message: { authorKind: 'contact', authorId: requesterId!, visibility: 'public', body: `resposta ${i}`, createdAt: NOW + 100 + i },
-            events: [{ actorKind: 'contact', actorId: requesterId!, type: 'replied', createdAt: NOW + 100 + i }],
+            messages: [{ authorKind: 'contact', authorId: requesterId!, visibility: 'public', body: `resposta ${i}`, createdAt: NOW + 100 + i }],
           }),
         }),
       ),

@@ -137,8 +137,19 @@ export async function changeTicketPg(
     if (!change.ok) return { ok: false, code: change.code, ticket };
     const updated = await updateTicketIfVersionPg(tx, { id: ticket.id, expectedVersion: ticket.version, change, now: params.now });
     if (!updated) return { ok: false, code: 'conflict', ticket };
-    if (change.message) await tx.insert(messages).values({ ...change.message, ticketId: ticket.id });
-    for (const event of change.events ?? []) await tx.insert(ticketEvents).values({ ...event, ticketId: ticket.id });
+    for (const message of change.messages ?? []) await tx.insert(messages).values({ ...message, ticketId: ticket.id });
+    for (const event of change.events ?? []) {
+      await tx.insert(ticketEvents).values({
+        ticketId: ticket.id,
+        actorKind: event.actorKind,
+        actorId: event.actorId,
+        type: event.type,
+        fromStatus: event.fromStatus,
+        toStatus: event.toStatus,
+        data: event.data,
+        createdAt: event.createdAt,
+      });
+    }
     if (change.rating) await tx.insert(ratings).values({ ...change.rating, ticketId: ticket.id });
     for (const mail of change.mail ?? []) await enqueueMailPg(tx, mail, params.now);
     if (change.inboundMessageId) await tx.insert(inboundReceipts).values({ messageId: change.inboundMessageId, ticketId: ticket.id, receivedAt: params.now });
