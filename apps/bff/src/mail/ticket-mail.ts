@@ -52,6 +52,7 @@ export function ticketNotice(
       subject: content.subject,
       textBody: content.text,
       htmlBody: content.html,
+      messageDomain: config.mailReplyDomain,
     },
     event: emailSentEvent({ kind, to: recipient.email, subject: content.subject, text: content.text }, params.now),
   };
