@@ -20,7 +20,7 @@ export interface NoticeReads {
 }
 
 /**
- * Builds one ticket e-mail for the outbox, addressed to the requester (or, for `reopened`, the
+ * Builds one ticket e-mail for the outbox, addressed to the ticket's contact (or, for `reopened`, the
  * assignee), with the per-ticket Reply-To and, for closings, the five star links. Runs inside the
  * caller's transaction; `dedupeKey` names the change that causes it.
  */

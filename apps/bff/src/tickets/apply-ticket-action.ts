@@ -39,10 +39,10 @@ export function readsOf(db: Db): ChangeReads {
 export interface TicketChangeRequest {
   ticketId: number;
   /**
-   * Who acts. `'requester'`: the ticket's own contact, for a signed rating link (the token is the
+   * Who acts. `'ticket_contact'`: the ticket's own contact, for a signed rating link (the token is the
    * permission; the ticket names the contact it speaks for).
    */
-  actor: Actor | 'requester';
+  actor: Actor | 'ticket_contact';
   /** The version the caller's page showed: a change made meanwhile is a `conflict`, never an overwrite. */
   expectedVersion?: number | undefined;
   /**
@@ -55,7 +55,7 @@ export interface TicketChangeRequest {
   /** An internal note written after the message (a logged conversation's summary). */
   note?: string | undefined;
   /** Only a ticket of this contact: any other is not found (the directory's "that contact's tickets"). */
-  requesterId?: number | undefined;
+  contactId?: number | undefined;
   /** For a rating link: the closing it was issued for; any other closing is refused as not due. */
   closing?: number | undefined;
   /** The optional comment of a rating. */
@@ -94,9 +94,9 @@ export function changeTicketAs(env: TicketChangeEnv, request: TicketChangeReques
     ticketId: request.ticketId,
     now,
     decide: (ticket) => {
-      const actor: Actor = request.actor === 'requester' ? { kind: 'contact', id: ticket.requesterId } : request.actor;
+      const actor: Actor = request.actor === 'ticket_contact' ? { kind: 'contact', id: ticket.requesterId } : request.actor;
       if (!mayAccessTicket(actor, ticket)) return refuse('not_found');
-      if (request.requesterId !== undefined && ticket.requesterId !== request.requesterId) return refuse('not_found');
+      if (request.contactId !== undefined && ticket.requesterId !== request.contactId) return refuse('not_found');
       if (request.expectedVersion !== undefined && request.expectedVersion !== ticket.version) return refuse('conflict');
       // A retried delivery of the same e-mail (webhook retry, MTA resend) adds nothing twice.
       if (request.inboundMessageId && hasInboundReceipt(db, request.inboundMessageId)) return refuse('duplicate');
