@@ -89,7 +89,8 @@ const refuse = (code: Refusal) => ({ ok: false as const, code });
 export function changeTicketAs(env: TicketChangeEnv, request: TicketChangeRequest): TicketChangeResult {
   const { db, now } = env;
   const reads = env.reads ?? readsOf(db);
-  let done: { before: TicketRecord; action: TicketAction; events: TicketEvent[] } | null = null as { before: TicketRecord; action: TicketAction; events: TicketEvent[] } | null;
+  // What the decision wrote, kept from inside the transaction for the caller (the runner counts actions).
+  const done: { before?: TicketRecord; action?: TicketAction; events?: TicketEvent[] } = {};
   const result = changeTicket(db, {
     ticketId: request.ticketId,
     now,
@@ -113,7 +114,7 @@ export function changeTicketAs(env: TicketChangeEnv, request: TicketChangeReques
       // The e-mail is recorded with the change, in the same transaction (transactional outbox).
       const notices = noticesForChange(db, env.mailConfig, { before: ticket, decision, action, actor, message: request.message, now }, reads.notice);
       const events = [...decision.events, ...notices.map((n) => n.event)];
-      done = { before: ticket, action, events };
+      Object.assign(done, { before: ticket, action, events });
       return {
         ok: true,
         next: decision.next,
@@ -126,7 +127,7 @@ export function changeTicketAs(env: TicketChangeEnv, request: TicketChangeReques
     },
   });
   if (!result.ok) return { ok: false, code: result.code as Refusal, ticket: result.ticket };
-  return { ok: true, ticket: result.ticket, ...done! };
+  return { ok: true, ticket: result.ticket, before: done.before!, action: done.action!, events: done.events! };
 }
 
 function messagesOf(request: TicketChangeRequest, actor: Actor, now: number): NewMessage[] {
