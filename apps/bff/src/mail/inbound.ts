@@ -20,8 +20,8 @@ function addresses(list: AddressObject | AddressObject[] | undefined): string[] 
 
 /**
  * A reply to a ticket e-mail (from the SMTP listener or the HTTP endpoint). The Reply-To token names
- * the ticket; the sender must be its requester. The new text (quoted original stripped) becomes a
- * customer message, reopening a closed ticket when the rules allow; otherwise the sender is told how
+ * the ticket; the sender must be its contact. The new text (quoted original stripped) becomes the
+ * contact's message, reopening a closed ticket when the rules allow; otherwise the sender is told how
  * to open a new ticket. Anything else changes nothing and is logged.
  */
 export async function receiveMail(deps: Pick<Deps, 'db' | 'config' | 'logger' | 'now'>, raw: Buffer | string, envelopeRecipients: string[] = []): Promise<InboundOutcome> {
@@ -38,7 +38,7 @@ export async function receiveMail(deps: Pick<Deps, 'db' | 'config' | 'logger' | 
   }
   const account = findAccountByEmail(db, sender);
   if (!account || account.kind !== 'contact' || !account.active) {
-    logger.warn({ ...log, ticketId }, 'inbound mail ignored: sender is not the ticket requester');
+    logger.warn({ ...log, ticketId }, 'inbound mail ignored: sender is not the ticket contact');
     return { outcome: 'ignored', reason: 'unknown_sender' };
   }
   const body = stripQuoted(parsed.text ?? '').slice(0, MAX_BODY);
@@ -66,7 +66,7 @@ export async function receiveMail(deps: Pick<Deps, 'db' | 'config' | 'logger' | 
     return { outcome: 'ignored', reason: 'ticket_missing' };
   }
   if (result.code === 'not_found') {
-    logger.warn({ ...log, ticketId }, 'inbound mail ignored: sender is not the ticket requester');
+    logger.warn({ ...log, ticketId }, 'inbound mail ignored: sender is not the ticket contact');
     return { outcome: 'ignored', reason: 'unknown_sender' };
   }
   if (result.code === 'duplicate') {

@@ -17,6 +17,8 @@ export interface NewOutboxMail {
   subject: string;
   textBody: string;
   htmlBody: string;
+  /** The domain of its Message-ID: the portal's own mail domain (MAIL_REPLY_DOMAIN). */
+  messageDomain: string;
 }
 
 /** The Message-ID follows from the dedupe key, so every delivery attempt of one e-mail carries the same one. */
@@ -28,7 +30,7 @@ export function messageIdFor(dedupeKey: string, domain: string): string {
  * Records an e-mail inside the caller's transaction. A second insert with the same dedupe key does
  * nothing and returns false: repeated or concurrent runs cannot record a message twice.
  */
-export function enqueueMail(tx: Db, mail: NewOutboxMail, now: number, messageDomain = 'atende.local'): boolean {
+export function enqueueMail(tx: Db, mail: NewOutboxMail, now: number): boolean {
   // Prepared once: every ticket change and automation records its e-mails through here.
   const insert = cached(tx, 'enqueueMail', () =>
     tx
@@ -50,7 +52,8 @@ export function enqueueMail(tx: Db, mail: NewOutboxMail, now: number, messageDom
       .onConflictDoNothing({ target: outbox.dedupeKey })
       .prepare(),
   );
-  return insert.run({ ...mail, messageId: messageIdFor(mail.dedupeKey, messageDomain), now }).changes > 0;
+  const { messageDomain, ...row } = mail;
+  return insert.run({ ...row, messageId: messageIdFor(mail.dedupeKey, messageDomain), now }).changes > 0;
 }
 
 /**

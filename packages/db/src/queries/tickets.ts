@@ -147,6 +147,8 @@ export interface NewTicket {
   origin: TicketRecord['origin'];
   assigneeId?: number | null;
   firstMessage: NewMessage;
+  /** Messages written right after the first (a logged conversation's internal summary). */
+  laterMessages?: NewMessage[];
   now: number;
   /**
    * The requester's idempotency key: a second request with the same key returns the ticket the first
@@ -194,7 +196,7 @@ export function createTicketOnce(db: Db, input: NewTicket): { ticket: TicketReco
       })
       .returning()
       .get();
-    tx.insert(messages).values({ ...input.firstMessage, ticketId: ticket.id }).run();
+    for (const message of [input.firstMessage, ...(input.laterMessages ?? [])]) tx.insert(messages).values({ ...message, ticketId: ticket.id }).run();
     const author = { actorKind: input.firstMessage.authorKind, actorId: input.firstMessage.authorId ?? null };
     tx.insert(ticketEvents).values({ ...createdEvent(author, input.origin, input.now), ticketId: ticket.id }).run();
     for (const event of routed?.events ?? []) tx.insert(ticketEvents).values({ ...event, ticketId: ticket.id }).run();
