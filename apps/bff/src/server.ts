@@ -5,18 +5,21 @@ import { createApp } from './app.js';
 import { createOutboxAccountMailer } from './auth/outbox-account-mailer.js';
 import { defaultLoginThrottle } from './auth/login-throttle.js';
 import { hashPassword } from './auth/password.js';
-import { loadConfig } from './config.js';
+import { loadConfigOrExit } from './config-or-exit.js';
 import { startAutomationLoop } from './automations/loop.js';
 import { startInboundSmtp } from './mail/inbound-smtp.js';
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 const logger = pino({ level: config.logLevel });
+if (config.env === 'production' && config.mailMode === 'mailbox') {
+  logger.warn('MAIL_MODE=mailbox: no e-mail is delivered; ticket e-mails stay in the local mailbox and password-reset and invitation links are never shown there');
+}
 
 const db = openDatabase(config.databaseFile);
 migrateDatabase(db); // an existing database is migrated forward, never wiped
 if (config.demoData && isDatabaseEmpty(db)) {
   if (config.env === 'production') {
-    logger.warn('empty database in production: demo data is refused; create accounts with the admin tools');
+    logger.warn('empty database in production: demo data is refused; create the first admin with: pnpm admin:create --email <e-mail> --name "<name>"');
   } else {
     seedDemoData(db, { passwordHash: await hashPassword(DEMO_PASSWORD), now: Date.now(), environment: config.env });
     logger.info({ file: config.databaseFile }, 'empty database filled with demo data');

@@ -1,10 +1,11 @@
 import { accountLinkInput, accountLinkParam, invitationInput, passwordChangeInput, passwordResetRequestInput } from '@atende/contracts';
-import { changeAccountPassword, consumeAccountToken, findAccount, findAccountByEmail, findUsableAccountToken, insertAccountToken, type Account } from '@atende/db';
+import { changeAccountPassword, consumeAccountToken, findAccount, findAccountByEmail, findUsableAccountToken, type Account } from '@atende/db';
 import { Hono, type Context } from 'hono';
 import type { AccountLink } from '../auth/account-mailer.js';
 import { hashPassword, spendVerifyTime, verifyPassword } from '../auth/password.js';
 import { passwordProblem } from '../auth/password-policy.js';
-import { hashToken, newSessionToken } from '../auth/session-cookie.js';
+import { hashToken } from '../auth/session-cookie.js';
+import { createAccountLink } from '../auth/account-links.js';
 import { audit } from '../audit/audit.js';
 import type { AppEnv } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
@@ -13,9 +14,6 @@ import { createRateLimiter } from '../http/rate-limiter.js';
 import { requireRole, signedIn } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
 
-/** Links e-mailed for a password reset or an invitation are valid for one hour and one use. */
-export const ACCOUNT_LINK_TTL_MS = 60 * 60_000;
-const LINK_PATHS = { password_reset: '/redefinir-senha', invitation: '/convite' } as const;
 
 function refusePassword(password: string, account: Pick<Account, 'email'>, field = 'password') {
   const problem = passwordProblem(password, account);
@@ -25,10 +23,8 @@ function refusePassword(password: string, account: Pick<Account, 'email'>, field
 /** Issues a link: a 256-bit token, only its hash stored, handed to the mailer. */
 function issueLink(c: Context<AppEnv>, account: Account, purpose: AccountLink['purpose']) {
   const { db, now, config, accountMailer } = c.var.deps;
-  const token = newSessionToken();
-  const expiresAt = now() + ACCOUNT_LINK_TTL_MS;
-  insertAccountToken(db, { tokenHash: hashToken(token), purpose, accountKind: account.kind, accountId: account.id, now: now(), expiresAt });
-  accountMailer.sendAccountLink({ to: account.email, name: account.name, purpose, url: `${config.allowedOrigins[0]}${LINK_PATHS[purpose]}/${token}`, expiresAt });
+  const { url, expiresAt } = createAccountLink(db, account, purpose, now(), config.publicUrl);
+  accountMailer.sendAccountLink({ to: account.email, name: account.name, purpose, url, expiresAt });
 }
 
 /** Password reset, invitation links and password change (ASVS V6). */
