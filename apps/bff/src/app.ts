@@ -29,6 +29,7 @@ import { newTicketRoutes } from './routes/new-ticket-routes.js';
 import { ratingLinkRoutes } from './routes/rating-link-routes.js';
 import { ratingsRoutes } from './routes/ratings-routes.js';
 import { inboundMailRoutes } from './routes/inbound-mail-routes.js';
+import { teamRoutes } from './routes/team-routes.js';
 import { mailboxRoutes } from './routes/mailbox-routes.js';
 import { automationSettingsRoutes } from './routes/automation-settings-routes.js';
 
@@ -45,6 +46,8 @@ export function createApi() {
     .route('/ratings', ratingsRoutes())
     .route('/public/ratings', ratingLinkRoutes())
     .route('/account', accountRoutes())
+    // Before adminRoutes: its catch-all audit middleware would log a second, generic entry.
+    .route('/admin/team', teamRoutes())
     .route('/admin', adminRoutes())
     .route('/admin', auditRoutes())
     .route('/admin/mailbox', mailboxRoutes())

@@ -1,4 +1,5 @@
 import { insertAccountToken, type Db } from '@atende/db';
+import type { AccountMailer } from './account-mailer.js';
 import { hashToken, newSessionToken } from './session-cookie.js';
 
 /** Links for a password reset or an invitation are valid for one hour and one use. */
@@ -21,4 +22,14 @@ export function createAccountLink(
   const expiresAt = now + ACCOUNT_LINK_TTL_MS;
   insertAccountToken(db, { tokenHash: hashToken(token), purpose, accountKind: account.kind, accountId: account.id, now, expiresAt });
   return { url: `${publicUrl}${ACCOUNT_LINK_PATHS[purpose]}/${token}`, expiresAt };
+}
+
+/** A new link e-mailed to its owner (through the outbox): invitations from Equipe and Clientes, resets. */
+export function mailAccountLink(
+  deps: { db: Db; now: () => number; config: { publicUrl: string }; accountMailer: AccountMailer },
+  account: { kind: 'contact' | 'agent'; id: number; email: string; name: string },
+  purpose: keyof typeof ACCOUNT_LINK_PATHS,
+): void {
+  const { url, expiresAt } = createAccountLink(deps.db, account, purpose, deps.now(), deps.config.publicUrl);
+  deps.accountMailer.sendAccountLink({ to: account.email, name: account.name, purpose, url, expiresAt });
 }

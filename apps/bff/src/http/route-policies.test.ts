@@ -97,6 +97,12 @@ const SAMPLE_BODIES: Record<string, (version: number) => unknown> = {
   'PUT /admin/departments/:id': () => ({ name: 'Suporte técnico', active: true, servesTickets: true, servesExternal: true }),
   'POST /admin/subjects': () => ({ name: 'Matriz', active: true, showOnHotsite: false, defaultDepartmentId: null }),
   'PUT /admin/subjects/:id': () => ({ name: 'Sem conexão', active: true, showOnHotsite: true, defaultDepartmentId: 1 }),
+  // Paths with :agentId are reached unfilled (400 for an admin: the policy let the request through).
+  'POST /admin/team': () => ({ name: 'Matriz', email: `matriz-${Math.random().toString(36).slice(2, 10)}@example.com`, role: 'agent', departmentIds: [1] }),
+  'PUT /admin/team/:agentId': () => ({ name: 'Matriz', role: 'agent', departmentIds: [] }),
+  'POST /admin/team/:agentId/deactivate': () => ({}),
+  'POST /admin/team/:agentId/reactivate': () => ({}),
+  'POST /admin/team/:agentId/invitation': () => ({}),
 };
 
 /** A well-formed link token no one was sent. */

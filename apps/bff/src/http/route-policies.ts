@@ -72,6 +72,12 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /admin/mailbox': { allow: 'admin' },
   'GET /admin/automation-settings': { allow: 'admin' },
   'PUT /admin/automation-settings': { allow: 'admin' },
+  'GET /admin/team': { allow: 'admin' },
+  'POST /admin/team': { allow: 'admin' },
+  'PUT /admin/team/:agentId': { allow: 'admin' },
+  'POST /admin/team/:agentId/deactivate': { allow: 'admin' },
+  'POST /admin/team/:agentId/reactivate': { allow: 'admin' },
+  'POST /admin/team/:agentId/invitation': { allow: 'admin' },
 };
 
 export function routeKey(method: string, path: string): string {

@@ -5,7 +5,7 @@ import type { AccountLink } from '../auth/account-mailer.js';
 import { hashPassword, spendVerifyTime, verifyPassword } from '../auth/password.js';
 import { passwordProblem } from '../auth/password-policy.js';
 import { hashToken } from '../auth/session-cookie.js';
-import { createAccountLink } from '../auth/account-links.js';
+import { mailAccountLink } from '../auth/account-links.js';
 import { audit } from '../audit/audit.js';
 import type { AppEnv } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
@@ -22,9 +22,7 @@ function refusePassword(password: string, account: Pick<Account, 'email'>, field
 
 /** Issues a link: a 256-bit token, only its hash stored, handed to the mailer. */
 function issueLink(c: Context<AppEnv>, account: Account, purpose: AccountLink['purpose']) {
-  const { db, now, config, accountMailer } = c.var.deps;
-  const { url, expiresAt } = createAccountLink(db, account, purpose, now(), config.publicUrl);
-  accountMailer.sendAccountLink({ to: account.email, name: account.name, purpose, url, expiresAt });
+  mailAccountLink(c.var.deps, account, purpose);
 }
 
 /** Password reset, invitation links and password change (ASVS V6). */
