@@ -30,6 +30,7 @@ import { ratingLinkRoutes } from './routes/rating-link-routes.js';
 import { ratingsRoutes } from './routes/ratings-routes.js';
 import { inboundMailRoutes } from './routes/inbound-mail-routes.js';
 import { teamRoutes } from './routes/team-routes.js';
+import { clientRecordsRoutes } from './routes/client-records-routes.js';
 import { mailboxRoutes } from './routes/mailbox-routes.js';
 import { automationSettingsRoutes } from './routes/automation-settings-routes.js';
 
@@ -42,6 +43,7 @@ export function createApi() {
     .route('/customer', customerDecisionRoutes())
     .route('/agent', agentRoutes())
     .route('/agent', directoryRoutes())
+    .route('/agent', clientRecordsRoutes())
     .route('/agent', apiTokenRoutes())
     .route('/ratings', ratingsRoutes())
     .route('/public/ratings', ratingLinkRoutes())

@@ -17,3 +17,28 @@ export const teamInviteInput = z
 
 /** Equipe → edit a member. */
 export const teamMemberInput = z.object({ name: personName, role: z.enum(AGENT_ROLES, 'Papel inválido.'), departmentIds }).strict();
+
+const optionalText = (max: number, tooLong: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, tooLong)
+    .nullable()
+    .default(null)
+    .transform((v) => (v ? v : null));
+
+/** Clientes → Novo contato / edit: Nome, E-mail, Telefone (any Brazilian writing; stored in E.164), Empresa. */
+export const contactInput = z
+  .object({
+    name: personName,
+    email: personEmail,
+    phone: optionalText(40, 'Telefone longo demais.'),
+    companyId: z.number().int().positive().nullable(),
+    extraEmails: z.array(personEmail).max(10, 'No máximo 10 e-mails adicionais.').default([]),
+  })
+  .strict();
+
+/** Clientes → company. */
+export const companyInput = z
+  .object({ name: personName, document: optionalText(40, 'Documento longo demais.'), phone: optionalText(40, 'Telefone longo demais.') })
+  .strict();

@@ -23,3 +23,4 @@ export * from './group-commit.js';
 export * from './wal/checkpointer.js';
 export * from './queries/team.js';
 export * from './queries/agent-deactivation.js';
+export * from './queries/contact-records.js';

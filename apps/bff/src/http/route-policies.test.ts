@@ -103,6 +103,13 @@ const SAMPLE_BODIES: Record<string, (version: number) => unknown> = {
   'POST /admin/team/:agentId/deactivate': () => ({}),
   'POST /admin/team/:agentId/reactivate': () => ({}),
   'POST /admin/team/:agentId/invitation': () => ({}),
+  'POST /agent/companies': () => ({ name: 'Empresa da matriz' }),
+  'PUT /agent/companies/:companyId': () => ({ name: 'Empresa da matriz' }),
+  'POST /agent/contacts': () => ({ name: 'Matriz', email: `contato-${Math.random().toString(36).slice(2, 10)}@example.com`, phone: '(51) 99999-1234', companyId: null }),
+  'PUT /agent/contacts/:contactId': () => ({ name: 'Matriz', email: 'matriz@example.com', phone: null, companyId: null }),
+  'POST /agent/contacts/:contactId/invitation': () => ({}),
+  'POST /agent/contacts/:contactId/deactivate': () => ({}),
+  'POST /agent/contacts/:contactId/reactivate': () => ({}),
 };
 
 /** A well-formed link token no one was sent. */
