@@ -42,3 +42,19 @@ export const contactInput = z
 export const companyInput = z
   .object({ name: personName, document: optionalText(40, 'Documento longo demais.'), phone: optionalText(40, 'Telefone longo demais.') })
   .strict();
+
+/** A CSV file's bytes, base64 (UTF-8 or Windows-1252: the server detects which). ~3 MB of text at most. */
+const csvFile = z.string().min(1, 'Escolha um arquivo CSV.').max(4_000_000, 'Arquivo grande demais.').regex(/^[A-Za-z0-9+/=]+$/, 'Arquivo inválido.');
+const column = z.number().int().min(0).max(200);
+
+export const contactImportPreviewInput = z.object({ fileBase64: csvFile }).strict();
+
+/** Importar contatos (CSV): which column is each field; a dry run writes nothing; invitations only when asked. */
+export const contactImportInput = z
+  .object({
+    fileBase64: csvFile,
+    mapping: z.object({ name: column, email: column, phone: column.nullable(), company: column.nullable() }).strict(),
+    dryRun: z.boolean(),
+    invite: z.boolean().default(false),
+  })
+  .strict();

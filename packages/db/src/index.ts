@@ -24,3 +24,4 @@ export * from './wal/checkpointer.js';
 export * from './queries/team.js';
 export * from './queries/agent-deactivation.js';
 export * from './queries/contact-records.js';
+export * from './queries/contact-import.js';

@@ -104,6 +104,8 @@ const SAMPLE_BODIES: Record<string, (version: number) => unknown> = {
   'POST /admin/team/:agentId/reactivate': () => ({}),
   'POST /admin/team/:agentId/invitation': () => ({}),
   'POST /agent/companies': () => ({ name: 'Empresa da matriz' }),
+  'POST /admin/contact-import/preview': () => ({ fileBase64: Buffer.from('nome;email\nMatriz;matriz-csv@example.com\n').toString('base64') }),
+  'POST /admin/contact-import': () => ({ fileBase64: Buffer.from('nome;email\nMatriz;matriz-csv@example.com\n').toString('base64'), mapping: { name: 0, email: 1, phone: null, company: null }, dryRun: true }),
   'PUT /agent/companies/:companyId': () => ({ name: 'Empresa da matriz' }),
   'POST /agent/contacts': () => ({ name: 'Matriz', email: `contato-${Math.random().toString(36).slice(2, 10)}@example.com`, phone: '(51) 99999-1234', companyId: null }),
   'PUT /agent/contacts/:contactId': () => ({ name: 'Matriz', email: 'matriz@example.com', phone: null, companyId: null }),

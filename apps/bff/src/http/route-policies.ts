@@ -80,6 +80,8 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /agent/contacts/:contactId/invitation': { allow: 'agent' },
   'POST /agent/contacts/:contactId/deactivate': { allow: 'admin' },
   'POST /agent/contacts/:contactId/reactivate': { allow: 'admin' },
+  'POST /admin/contact-import/preview': { allow: 'admin' },
+  'POST /admin/contact-import': { allow: 'admin' },
   'GET /admin/team': { allow: 'admin' },
   'POST /admin/team': { allow: 'admin' },
   'PUT /admin/team/:agentId': { allow: 'admin' },
