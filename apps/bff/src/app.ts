@@ -129,6 +129,10 @@ function mountSpa(app: Hono<AppEnv>, webDist: string) {
   // The bundle is text: gzip cuts the first load to a third (Lighthouse's "text compression").
   app.use('/assets/*', compress());
   if (existsSync(webDist)) app.use('/*', serveStatic({ root: webDist }));
+  // A missing hashed file is a 404: index.html under an asset's name would be cached for a year.
+  app.get('/assets/*', () => {
+    throw new AppError('not_found');
+  });
   app.get('*', (c) => {
     if (!existsSync(indexFile)) return c.text('The web app is not built: run `pnpm build`.', 503);
     c.header('Cache-Control', 'no-cache');
