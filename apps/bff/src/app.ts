@@ -30,6 +30,7 @@ import { ratingLinkRoutes } from './routes/rating-link-routes.js';
 import { ratingsRoutes } from './routes/ratings-routes.js';
 import { inboundMailRoutes } from './routes/inbound-mail-routes.js';
 import { teamRoutes } from './routes/team-routes.js';
+import { companySettingsRoutes } from './routes/company-settings-routes.js';
 import { contactImportRoutes } from './routes/contact-import-routes.js';
 import { clientRecordsRoutes } from './routes/client-records-routes.js';
 import { mailboxRoutes } from './routes/mailbox-routes.js';
@@ -52,6 +53,7 @@ export function createApi() {
     // Before adminRoutes: its catch-all audit middleware would log a second, generic entry.
     .route('/admin/team', teamRoutes())
     .route('/admin/contact-import', contactImportRoutes())
+    .route('/admin/company-settings', companySettingsRoutes())
     .route('/admin', adminRoutes())
     .route('/admin', auditRoutes())
     .route('/admin/mailbox', mailboxRoutes())

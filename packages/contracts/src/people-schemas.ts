@@ -58,3 +58,30 @@ export const contactImportInput = z
     invite: z.boolean().default(false),
   })
   .strict();
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM.');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use AAAA-MM-DD.')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'Data inválida.');
+
+/** The company's clock: time zone, business days and hours, holidays. Opening must come before closing. */
+export const companySettingsInput = z
+  .object({
+    timeZone: z.string().min(1).max(64).refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('pt-BR', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'Fuso horário desconhecido.'),
+    businessDays: z.array(z.number().int().min(0).max(6)).min(1, 'Escolha ao menos um dia.').max(7),
+    businessHoursStart: hhmm,
+    businessHoursEnd: hhmm,
+    holidays: z.array(isoDate).max(366, 'Feriados demais.'),
+  })
+  .strict()
+  .refine((v) => v.businessHoursStart < v.businessHoursEnd, { message: 'A abertura deve ser antes do fechamento.', path: ['businessHoursEnd'] });
+
+export const nationalHolidaysQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });

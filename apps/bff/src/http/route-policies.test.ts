@@ -104,6 +104,7 @@ const SAMPLE_BODIES: Record<string, (version: number) => unknown> = {
   'POST /admin/team/:agentId/reactivate': () => ({}),
   'POST /admin/team/:agentId/invitation': () => ({}),
   'POST /agent/companies': () => ({ name: 'Empresa da matriz' }),
+  'PUT /admin/company-settings': () => ({ timeZone: 'America/Sao_Paulo', businessDays: [1, 2, 3, 4, 5], businessHoursStart: '08:00', businessHoursEnd: '18:00', holidays: [] }),
   'POST /admin/contact-import/preview': () => ({ fileBase64: Buffer.from('nome;email\nMatriz;matriz-csv@example.com\n').toString('base64') }),
   'POST /admin/contact-import': () => ({ fileBase64: Buffer.from('nome;email\nMatriz;matriz-csv@example.com\n').toString('base64'), mapping: { name: 0, email: 1, phone: null, company: null }, dryRun: true }),
   'PUT /agent/companies/:companyId': () => ({ name: 'Empresa da matriz' }),
