@@ -79,7 +79,8 @@ const SAMPLE_BODIES: Record<string, (version: number) => unknown> = {
     idempotencyKey: `matriz-${Math.random().toString(36).slice(2, 12)}`,
   }),
   'POST /agent/api-tokens': () => ({ name: 'Matriz' }),
-  'POST /agent/api-tokens/:id/revoke': () => ({}),
+  // :tokenId is reached unfilled (400 for an agent): a real id of someone else's token is 404 by design.
+  'POST /agent/api-tokens/:tokenId/revoke': () => ({}),
   'POST /agent/contacts/:id/tickets': () => ({
     subject: 'Teste da matriz',
     departmentId: 1,

@@ -52,7 +52,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /agent/contacts/:id/tickets': { allow: 'agent' },
   'POST /agent/contacts/:id/conversations': { allow: 'agent' },
   'POST /agent/api-tokens': { allow: 'agent' },
-  'POST /agent/api-tokens/:id/revoke': { allow: 'agent' },
+  'POST /agent/api-tokens/:tokenId/revoke': { allow: 'agent' },
 
   'POST /account/password-reset': { allow: 'anonymous' },
   'GET /account/links/:token': { allow: 'anonymous' },

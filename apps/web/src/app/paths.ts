@@ -20,6 +20,7 @@ export const paths = {
   adminDepartments: '/console/admin/departamentos',
   adminSubjects: '/console/admin/assuntos',
   adminTeam: '/console/admin/equipe',
+  adminSettings: '/console/admin/configuracoes',
   newContact: '/console/clientes/novo-contato',
   newCompany: '/console/clientes/nova-empresa',
   importContacts: '/console/admin/importar-contatos',

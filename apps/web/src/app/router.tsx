@@ -82,6 +82,7 @@ export const router = createBrowserRouter([
               { path: paths.adminDepartments, lazy: () => import('../features/admin/admin-departments-page.js') },
               { path: paths.adminSubjects, lazy: () => import('../features/admin/admin-subjects-page.js') },
               { path: paths.adminTeam, lazy: () => import('../features/team/team-page.js') },
+              { path: paths.adminSettings, lazy: () => import('../features/settings/settings-page.js') },
               { path: paths.importContacts, lazy: () => import('../features/contact-import/contact-import-page.js') },
             ],
           },

@@ -17,6 +17,7 @@ export function AdminLayout() {
         <NavLink to={paths.adminSubjects}>{t('admin.subjects')}</NavLink>
         <NavLink to={paths.adminTeam}>{t('team.title')}</NavLink>
         <NavLink to={paths.importContacts}>{t('import.title')}</NavLink>
+        <NavLink to={paths.adminSettings}>{t('settings.title')}</NavLink>
       </nav>
       <Outlet />
     </section>

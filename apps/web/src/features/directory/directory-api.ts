@@ -40,8 +40,26 @@ export function useLogConversation(contactId: number) {
   });
 }
 
+const tokensKey = ['agent', 'api-tokens'] as const;
+
+export function useApiTokens() {
+  return useQuery({ queryKey: tokensKey, queryFn: async () => (await unwrap(api.agent['api-tokens'].$get())).tokens });
+}
+
 export function useCreateApiToken() {
-  return useMutation({ mutationFn: (name: string) => unwrap(api.agent['api-tokens'].$post({ json: { name } })) });
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => unwrap(api.agent['api-tokens'].$post({ json: { name } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensKey }),
+  });
+}
+
+export function useRevokeApiToken() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => unwrap(api.agent['api-tokens'][':tokenId'].revoke.$post({ param: { tokenId: String(id) } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensKey }),
+  });
 }
 
 type ContactForm = { name: string; email: string; phone: string | null; companyId: number | null; extraEmails: string[] };
