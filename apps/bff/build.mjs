@@ -23,6 +23,7 @@ await build({
     'admin-create': 'src/scripts/admin-create.ts',
     'automations-run': 'src/automations/cli.ts',
     'db-backup': 'src/scripts/db-backup.ts',
+    'db-restore': 'src/scripts/db-restore.ts',
   },
   absWorkingDir: here,
   outdir: dist,

@@ -28,6 +28,10 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default('Atende <atendimento@atende.local>'),
   /** Domain of the per-ticket Reply-To addresses (its MX must reach the inbound listener). */
   MAIL_REPLY_DOMAIN: z.string().default('atende.local'),
+  /** Hours between scheduled online backups into $DATA_DIR/backups; 0 = none. */
+  BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 30).default(0),
+  /** How many scheduled backups to keep (the oldest are deleted). */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
   /** Run the automations every minute inside the server. */
   AUTOMATIONS: z.enum(['on', 'off']).default('on'),
   /** `1` adds GET /api/bench/bare: a fixed JSON body, no database (the benchmark's ceiling). */
@@ -64,6 +68,9 @@ export interface Config {
   mailFrom: string;
   mailReplyDomain: string;
   automations: boolean;
+  /** Scheduled backups: every N ms (0 = off), keeping the newest `backupKeep`. */
+  backupIntervalMs: number;
+  backupKeep: number;
   benchBareRoute: boolean;
   benchAutomationsRoute: boolean;
 }
@@ -145,6 +152,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     mailReplyDomain: e.MAIL_REPLY_DOMAIN,
     automations: e.AUTOMATIONS === 'on',
+    backupIntervalMs: e.BACKUP_INTERVAL_HOURS * 3_600_000,
+    backupKeep: e.BACKUP_KEEP,
     benchBareRoute: e.BENCH_BARE_ROUTE === '1',
     benchAutomationsRoute: e.BENCH_AUTOMATIONS_ROUTE === '1',
   };

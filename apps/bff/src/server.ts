@@ -6,6 +6,7 @@ import { createOutboxAccountMailer } from './auth/outbox-account-mailer.js';
 import { defaultLoginThrottle } from './auth/login-throttle.js';
 import { hashPassword } from './auth/password.js';
 import { loadConfigOrExit } from './config-or-exit.js';
+import { backupAndPrune, removePidFile, writePidFile } from './backups/backups.js';
 import { startAutomationLoop } from './automations/loop.js';
 import { startInboundSmtp } from './mail/inbound-smtp.js';
 
@@ -41,16 +42,29 @@ const automations = startAutomationLoop(db, config, logger);
 const inbound = config.smtpInboundPort ? startInboundSmtp({ db, config, logger, now: Date.now }, config.smtpInboundPort, config.host) : null;
 void inbound?.listening.then((port) => logger.info({ port }, 'inbound SMTP listening'));
 
+// The pid file tells `pnpm db:restore` a server is using this database.
+writePidFile(config.databaseFile);
+const backups = config.backupIntervalMs > 0
+  ? setInterval(() => {
+      backupAndPrune(db, config.databaseFile, config.backupKeep, Date.now())
+        .then((r) => (r.integrity === 'ok' ? logger.info({ file: r.file, removed: r.removed.length }, 'scheduled backup done') : logger.error({ file: r.file, integrity: r.integrity }, 'scheduled backup fails integrity_check')))
+        .catch((error: unknown) => logger.error({ err: error }, 'scheduled backup failed'));
+    }, config.backupIntervalMs)
+  : null;
+backups?.unref();
+
 const sweep = setInterval(() => deleteExpiredSessions(db, Date.now()), 60 * 60_000);
 sweep.unref();
 
 function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   automations.stop();
+  if (backups) clearInterval(backups);
   void inbound?.close();
   server.close(() => {
     void checkpointer.stop().finally(() => {
       closeDatabase(db);
+      removePidFile(config.databaseFile);
       process.exit(0);
     });
   });
