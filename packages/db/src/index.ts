@@ -21,3 +21,7 @@ export * from './queries/directory.js';
 export * from './queries/agent-api-tokens.js';
 export * from './group-commit.js';
 export * from './wal/checkpointer.js';
+export * from './queries/team.js';
+export * from './queries/agent-deactivation.js';
+export * from './queries/contact-records.js';
+export * from './queries/contact-import.js';

@@ -327,3 +327,18 @@ export const agentApiTokens = sqliteTable(
   },
   (t) => [uniqueIndex('agent_api_tokens_hash_unique').on(t.tokenHash), index('agent_api_tokens_agent_idx').on(t.agentId)],
 );
+
+/**
+ * A contact's other e-mail addresses (the main one stays in contacts.email, which signs in). Inbound
+ * mail from any of them counts as the contact. An address belongs to one contact only.
+ */
+export const contactEmails = sqliteTable(
+  'contact_emails',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    contactId: integer('contact_id').notNull().references(() => contacts.id),
+    email: text('email').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('contact_emails_email_unique').on(t.email), index('contact_emails_contact_idx').on(t.contactId)],
+);

@@ -67,6 +67,8 @@ export const router = createBrowserRouter([
       { path: paths.agentTicket(':id'), element: <RequireRole kind="agent"><AgentTicketPage /></RequireRole> },
       // The agents' directory (issue 5): lazy, customers never download it.
       { path: paths.directory, lazy: async () => { const { DirectoryPage } = await import('../features/directory/directory-page.js'); return { element: <RequireRole kind="agent"><DirectoryPage /></RequireRole> }; } },
+      { path: paths.newContact, lazy: async () => { const { NewContactPage } = await import('../features/directory/new-contact-page.js'); return { element: <RequireRole kind="agent"><NewContactPage /></RequireRole> }; } },
+      { path: paths.newCompany, lazy: async () => { const { NewCompanyPage } = await import('../features/directory/new-company-page.js'); return { element: <RequireRole kind="agent"><NewCompanyPage /></RequireRole> }; } },
       { path: paths.directoryCompany(':id'), lazy: async () => { const { CompanyPage } = await import('../features/directory/company-page.js'); return { element: <RequireRole kind="agent"><CompanyPage /></RequireRole> }; } },
       { path: paths.directoryContact(':id'), lazy: async () => { const { ContactPage } = await import('../features/directory/contact-page.js'); return { element: <RequireRole kind="agent"><ContactPage /></RequireRole> }; } },
       {
@@ -79,6 +81,9 @@ export const router = createBrowserRouter([
               { path: paths.adminPortal, lazy: () => import('../features/admin/admin-portal-page.js') },
               { path: paths.adminDepartments, lazy: () => import('../features/admin/admin-departments-page.js') },
               { path: paths.adminSubjects, lazy: () => import('../features/admin/admin-subjects-page.js') },
+              { path: paths.adminTeam, lazy: () => import('../features/team/team-page.js') },
+              { path: paths.adminSettings, lazy: () => import('../features/settings/settings-page.js') },
+              { path: paths.importContacts, lazy: () => import('../features/contact-import/contact-import-page.js') },
             ],
           },
         ],

@@ -311,3 +311,15 @@ export const agentApiTokens = pgTable(
   },
   (t) => [uniqueIndex('agent_api_tokens_hash_unique').on(t.tokenHash), index('agent_api_tokens_agent_idx').on(t.agentId)],
 );
+
+/** A contact's other e-mail addresses (twin of ../schema.ts contactEmails). */
+export const contactEmails = pgTable(
+  'contact_emails',
+  {
+    id: id(),
+    contactId: integer('contact_id').notNull().references(() => contacts.id),
+    email: text('email').notNull(),
+    createdAt: epochMs('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('contact_emails_email_unique').on(t.email), index('contact_emails_contact_idx').on(t.contactId)],
+);

@@ -15,6 +15,9 @@ export function AdminLayout() {
         <NavLink to={paths.adminPortal}>{t('admin.portal')}</NavLink>
         <NavLink to={paths.adminDepartments}>{t('admin.departments')}</NavLink>
         <NavLink to={paths.adminSubjects}>{t('admin.subjects')}</NavLink>
+        <NavLink to={paths.adminTeam}>{t('team.title')}</NavLink>
+        <NavLink to={paths.importContacts}>{t('import.title')}</NavLink>
+        <NavLink to={paths.adminSettings}>{t('settings.title')}</NavLink>
       </nav>
       <Outlet />
     </section>
