@@ -72,7 +72,7 @@ const HOT_QUERIES: HotQuery[] = [
     run: (db) => searchTicketIdsPg(db, '#4242'),
     boundedSort: 'the number is also searched as a word: sorts only its matches, top-N in memory',
   },
-  { name: 'outbox enqueue (dedupe)', run: (db) => db.transaction((tx) => enqueueMailPg(tx, { dedupeKey: 'plan:1', ticketId: 7, kind: 'k', toAddress: 'a@b.c', replyTo: null, subject: 's', textBody: 't', htmlBody: 'h' }, NOW)) },
+  { name: 'outbox enqueue (dedupe)', run: (db) => db.transaction((tx) => enqueueMailPg(tx, { dedupeKey: 'plan:1', ticketId: 7, kind: 'k', toAddress: 'a@b.c', replyTo: null, subject: 's', textBody: 't', htmlBody: 'h', messageDomain: 'atende.test' }, NOW)) },
   { name: 'outbox claim (SKIP LOCKED)', run: (db) => claimDueMailPg(db, { now: NOW, leaseMs: 60_000, limit: 10 }) },
   { name: 'automation lease', run: (db) => acquireLeasePg(db, { name: 'automations', holder: 'plan', now: NOW, ttlMs: 60_000 }) },
 ];

@@ -1,6 +1,6 @@
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
-import { useMe } from '../auth/auth-api.js';
+import { useMe } from '../../lib/session.js';
 import { useContactAction } from './directory-api.js';
 
 /** Portal access of a contact: invite (an e-mailed link to "Criar sua senha"); admins deactivate or reactivate. */

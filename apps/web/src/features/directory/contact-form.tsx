@@ -4,7 +4,7 @@ import { SelectField } from '../../components/select-field.js';
 import { TextField } from '../../components/text-field.js';
 import { TextareaField } from '../../components/textarea-field.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
-import { fieldErrorsOf } from '../admin/field-errors.js';
+import { fieldErrorsOf } from '../../lib/field-errors.js';
 import { useCompanies, useSaveContact } from './directory-api.js';
 
 export interface ContactFormValues {

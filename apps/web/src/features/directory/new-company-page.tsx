@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { paths } from '../../app/paths.js';
+import { paths } from '../../config/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { TextField } from '../../components/text-field.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
-import { fieldErrorsOf } from '../admin/field-errors.js';
+import { fieldErrorsOf } from '../../lib/field-errors.js';
 import { useCreateCompany } from './directory-api.js';
 
 /** Clientes → Nova empresa: Nome, CNPJ/CPF, Telefone. */

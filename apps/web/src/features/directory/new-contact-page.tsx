@@ -1,5 +1,5 @@
 import { Link, useNavigate } from 'react-router';
-import { paths } from '../../app/paths.js';
+import { paths } from '../../config/paths.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { ContactForm, EMPTY_CONTACT } from './contact-form.js';
 

@@ -3,7 +3,7 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { TextField } from '../../components/text-field.js';
 import { TextareaField } from '../../components/textarea-field.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
-import { fieldErrorsOf } from '../admin/field-errors.js';
+import { fieldErrorsOf } from '../../lib/field-errors.js';
 import { fetchNationalHolidays, useSaveCompanyClock, type CompanyClock } from './settings-api.js';
 
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;

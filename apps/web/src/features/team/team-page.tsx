@@ -3,7 +3,7 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { SelectField } from '../../components/select-field.js';
 import { TextField } from '../../components/text-field.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
-import { fieldErrorsOf } from '../admin/field-errors.js';
+import { fieldErrorsOf } from '../../lib/field-errors.js';
 import { useInvite, useMemberAction, useTeam, type TeamInvite } from './team-api.js';
 
 const EMPTY: TeamInvite = { name: '', email: '', role: 'agent', departmentIds: [] };

@@ -24,6 +24,7 @@ afterAll(() => dispose?.());
 
 const mail = (dedupeKey: string): NewOutboxMail => ({
   dedupeKey,
+  messageDomain: 'atende.test',
   ticketId: null,
   kind: 'reminder',
   toAddress: 'cliente@example.com',
