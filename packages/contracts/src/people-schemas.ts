@@ -85,3 +85,6 @@ export const companySettingsInput = z
   .refine((v) => v.businessHoursStart < v.businessHoursEnd, { message: 'A abertura deve ser antes do fechamento.', path: ['businessHoursEnd'] });
 
 export const nationalHolidaysQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+
+/** The body of an action with nothing to say (deactivate, invite…): `{}` as JSON, so the typed client sends JSON. */
+export const emptyBody = z.object({}).strict();

@@ -1,4 +1,4 @@
-import { apiTokenInput } from '@atende/contracts';
+import { apiTokenInput, emptyBody } from '@atende/contracts';
 import { z } from 'zod';
 import { insertAgentApiToken, listAgentApiTokens, ownsAgentApiToken, revokeAgentApiToken } from '@atende/db';
 import { audit } from '../audit/audit.js';
@@ -26,7 +26,7 @@ export function apiTokenRoutes() {
       return c.json({ tokens: tokens.map((t) => ({ ...t, createdAt: new Date(t.createdAt).toISOString(), revokedAt: t.revokedAt === null ? null : new Date(t.revokedAt).toISOString() })) }, 200);
     })
     // Someone else's token and a missing one look alike (404). Revoking one's own twice is harmless.
-    .post('/api-tokens/:tokenId/revoke', validate('param', tokenIdParam), (c) => {
+    .post('/api-tokens/:tokenId/revoke', validate('param', tokenIdParam), validate('json', emptyBody), (c) => {
       const agentId = signedIn(c).actor.id;
       const id = c.req.valid('param').tokenId;
       if (!ownsAgentApiToken(c.var.deps.db, { agentId, id })) throw new AppError('not_found');

@@ -1,4 +1,4 @@
-import { companyInput, contactInput } from '@atende/contracts';
+import { companyInput, contactInput, emptyBody } from '@atende/contracts';
 import {
   findAccount,
   getCompany,
@@ -90,7 +90,7 @@ export function clientRecordsRoutes() {
       return c.json({ contact }, 200);
     })
     // Portal access: an e-mailed one-time link to "Criar sua senha" (also a new link for one who forgot).
-    .post('/contacts/:contactId/invitation', validate('param', contactIdParam), (c) => {
+    .post('/contacts/:contactId/invitation', validate('param', contactIdParam), validate('json', emptyBody), (c) => {
       const account = findAccount(c.var.deps.db, 'contact', c.req.valid('param').contactId);
       if (!account) throw new AppError('not_found');
       if (!account.active) throw new AppError('validation_failed', { fields: { contactId: 'Contato desativado: reative antes de convidar.' } });
@@ -98,14 +98,14 @@ export function clientRecordsRoutes() {
       audit(c, 'invitation_sent', { email: account.email, details: { account: { kind: 'contact', id: account.id } } });
       return c.json({ ok: true }, 202);
     })
-    .post('/contacts/:contactId/deactivate', requireRole('admin'), validate('param', contactIdParam), (c) => {
+    .post('/contacts/:contactId/deactivate', requireRole('admin'), validate('param', contactIdParam), validate('json', emptyBody), (c) => {
       const id = c.req.valid('param').contactId;
       const before = getDirectoryContact(c.var.deps.db, id);
       if (!before || !setContactActive(c.var.deps.db, id, false)) throw new AppError('not_found');
       audit(c, 'contact_deactivated', { email: before.email, details: { before: { active: before.active }, after: { active: false } } });
       return c.json({ contact: contactSnapshot(c, id) }, 200);
     })
-    .post('/contacts/:contactId/reactivate', requireRole('admin'), validate('param', contactIdParam), (c) => {
+    .post('/contacts/:contactId/reactivate', requireRole('admin'), validate('param', contactIdParam), validate('json', emptyBody), (c) => {
       const id = c.req.valid('param').contactId;
       const before = getDirectoryContact(c.var.deps.db, id);
       if (!before || !setContactActive(c.var.deps.db, id, true)) throw new AppError('not_found');

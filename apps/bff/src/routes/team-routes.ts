@@ -1,4 +1,4 @@
-import { teamInviteInput, teamMemberInput } from '@atende/contracts';
+import { emptyBody, teamInviteInput, teamMemberInput } from '@atende/contracts';
 import { countActiveAdmins, deactivateAgent, findAccount, getTeamMember, insertAgent, listDepartments, listTeam, reactivateAgent, updateTeamMember } from '@atende/db';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -46,7 +46,7 @@ export function teamRoutes() {
       audit(c, 'team_member_changed', { email: after.email, details: { before, after } });
       return c.json({ member: after }, 200);
     })
-    .post('/:agentId/deactivate', validate('param', agentIdParam), (c) => {
+    .post('/:agentId/deactivate', validate('param', agentIdParam), validate('json', emptyBody), (c) => {
       const { db, now } = c.var.deps;
       const id = c.req.valid('param').agentId;
       const before = getTeamMember(db, id);
@@ -57,7 +57,7 @@ export function teamRoutes() {
       audit(c, 'team_member_deactivated', { email: before.email, details: { before: { active: before.active }, after: { active: false }, ticketsBackToQueue: moved.ticketIds } });
       return c.json({ member: getTeamMember(db, id), ticketsBackToQueue: moved.ticketIds.length }, 200);
     })
-    .post('/:agentId/reactivate', validate('param', agentIdParam), (c) => {
+    .post('/:agentId/reactivate', validate('param', agentIdParam), validate('json', emptyBody), (c) => {
       const { db } = c.var.deps;
       const id = c.req.valid('param').agentId;
       const before = getTeamMember(db, id);
@@ -66,7 +66,7 @@ export function teamRoutes() {
       return c.json({ member: getTeamMember(db, id) }, 200);
     })
     // A new invitation link (the first expired, or the e-mail was lost).
-    .post('/:agentId/invitation', validate('param', agentIdParam), (c) => {
+    .post('/:agentId/invitation', validate('param', agentIdParam), validate('json', emptyBody), (c) => {
       const { db } = c.var.deps;
       const account = findAccount(db, 'agent', c.req.valid('param').agentId);
       if (!account) throw new AppError('not_found');

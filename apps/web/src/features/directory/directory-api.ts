@@ -57,7 +57,7 @@ export function useCreateApiToken() {
 export function useRevokeApiToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => unwrap(api.agent['api-tokens'][':tokenId'].revoke.$post({ param: { tokenId: String(id) } })),
+    mutationFn: (id: number) => unwrap(api.agent['api-tokens'][':tokenId'].revoke.$post({ param: { tokenId: String(id) }, json: {} })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensKey }),
   });
 }
@@ -96,9 +96,9 @@ export function useContactAction(contactId: number) {
     mutationFn: async (action: 'invitation' | 'deactivate' | 'reactivate'): Promise<unknown> => {
       const param = { contactId: String(contactId) };
       const contact = api.agent.contacts[':contactId'];
-      if (action === 'invitation') return unwrap(contact.invitation.$post({ param }));
-      if (action === 'deactivate') return unwrap(contact.deactivate.$post({ param }));
-      return unwrap(contact.reactivate.$post({ param }));
+      if (action === 'invitation') return unwrap(contact.invitation.$post({ param, json: {} }));
+      if (action === 'deactivate') return unwrap(contact.deactivate.$post({ param, json: {} }));
+      return unwrap(contact.reactivate.$post({ param, json: {} }));
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: directoryKeys.all }),
   });

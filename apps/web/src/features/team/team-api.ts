@@ -28,9 +28,9 @@ export function useMemberAction() {
     mutationFn: async ({ id, action }: { id: number; action: 'deactivate' | 'reactivate' | 'invitation' }): Promise<unknown> => {
       const param = { agentId: String(id) };
       const member = api.admin.team[':agentId'];
-      if (action === 'deactivate') return unwrap(member.deactivate.$post({ param }));
-      if (action === 'reactivate') return unwrap(member.reactivate.$post({ param }));
-      return unwrap(member.invitation.$post({ param }));
+      if (action === 'deactivate') return unwrap(member.deactivate.$post({ param, json: {} }));
+      if (action === 'reactivate') return unwrap(member.reactivate.$post({ param, json: {} }));
+      return unwrap(member.invitation.$post({ param, json: {} }));
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: teamKey }),
   });
