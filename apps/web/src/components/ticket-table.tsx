@@ -13,7 +13,10 @@ export interface TicketRow {
   updatedAt: string;
 }
 
-/** The ticket list of the panel and of the agent home: number, subject, status, department, last update. */
+/**
+ * The ticket list of the panel and of the agent home: number, subject, status, department, last update.
+ * On a phone the same table shows as cards (CSS `.ticket-cards`): number, subject, status, last update.
+ */
 export function TicketTable(props: {
   caption: string;
   rows: TicketRow[];
@@ -28,7 +31,7 @@ export function TicketTable(props: {
   if (props.rows.length === 0) return <p className="empty">{t('tab.empty')}</p>;
   return (
     <>
-      <table className="tickets">
+      <table className="tickets ticket-cards">
         <caption className="visually-hidden">{props.caption}</caption>
         <thead>
           <tr>
@@ -43,16 +46,16 @@ export function TicketTable(props: {
         <tbody>
           {props.rows.map((row) => (
             <tr key={row.id}>
-              <td>#{row.id}</td>
-              <td>
+              <td className="cell-number">#{row.id}</td>
+              <td className="cell-subject">
                 <Link to={props.linkTo(row.id)}>{row.subject}</Link>
               </td>
-              <td>
+              <td className="cell-status">
                 <StatusBadge status={row.status} />
               </td>
-              <td>{row.departmentName ?? '—'}</td>
-              {props.showOrigin && <td>{t(`origin.${row.origin}`)}</td>}
-              <td>
+              <td className="cell-department">{row.departmentName ?? '—'}</td>
+              {props.showOrigin && <td className="cell-origin">{t(`origin.${row.origin}`)}</td>}
+              <td className="cell-updated" data-label={t('list.updatedAt')}>
                 <time dateTime={row.updatedAt}>{formatDateTime(row.updatedAt)}</time>
               </td>
             </tr>

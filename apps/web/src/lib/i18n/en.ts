@@ -325,4 +325,10 @@ export const en: Record<MessageKey, string> = {
   'filter.companyActive': 'Tickets of the company {name}.',
   'filter.clearCompany': 'Show all companies',
   'directory.companyQueue': 'See tickets in the queue',
+  // Issue 15: the panel on a phone, drafts, sign-in in place.
+  'nav.menu': 'Menu',
+  'nav.theme': 'Theme',
+  'theme.system': 'Automatic',
+  'theme.light': 'Light',
+  'theme.dark': 'Dark',
 };

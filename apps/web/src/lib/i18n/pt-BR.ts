@@ -324,6 +324,12 @@ export const ptBR = {
   'filter.companyActive': 'Chamados da empresa {name}.',
   'filter.clearCompany': 'Ver todas as empresas',
   'directory.companyQueue': 'Ver chamados na fila',
+  // Issue 15: the panel on a phone, drafts, sign-in in place.
+  'nav.menu': 'Menu',
+  'nav.theme': 'Tema',
+  'theme.system': 'Automático',
+  'theme.light': 'Claro',
+  'theme.dark': 'Escuro',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;
