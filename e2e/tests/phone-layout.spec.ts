@@ -127,7 +127,7 @@ test.describe('on a phone', () => {
   test('the theme follows the system, and the Tema menu overrides it on this device', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await signInOnPhone(page, ACCOUNTS.contact);
-    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const background = () => page.evaluate<string>('getComputedStyle(document.documentElement).backgroundColor');
     const dark = await background();
     await page.emulateMedia({ colorScheme: 'light' });
     await expect.poll(background).not.toBe(dark);
