@@ -4,6 +4,8 @@ import { paths } from '../app/paths.js';
 import { useLogout, useMe } from '../features/auth/auth-api.js';
 import { usePortalSwitches } from '../features/customer-panel/portal-api.js';
 import { LOCALES, useI18n, type Locale } from '../lib/i18n/i18n.js';
+import { clearAllDrafts } from '../lib/drafts.js';
+import { SessionDialog } from './session-dialog.js';
 import { ThemeSelect } from './theme-select.js';
 
 export function Layout() {
@@ -67,7 +69,10 @@ export function Layout() {
                 <Link to={paths.changePassword}>{t('nav.changePassword')}</Link>
                 <button
                   type="button"
-                  onClick={() => logout.mutate(undefined, { onSettled: () => navigate(paths.login, { replace: true }) })}
+                  onClick={() => {
+                    clearAllDrafts();
+                    logout.mutate(undefined, { onSettled: () => navigate(paths.login, { replace: true }) });
+                  }}
                 >
                   {t('nav.signOut')}
                 </button>
@@ -81,6 +86,7 @@ export function Layout() {
           <Outlet />
         </Suspense>
       </main>
+      <SessionDialog />
     </>
   );
 }

@@ -1,11 +1,13 @@
 import { TextareaField } from '../../components/textarea-field.js';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { paths } from '../../app/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { Thread } from '../../components/thread.js';
 import { isApiError } from '../../lib/api-client.js';
+import { draftKey, useTextDraft } from '../../lib/drafts.js';
+import { useMe } from '../auth/auth-api.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { useConfirmSolution, useCustomerTicket, useNotResolved, useRateTicket, useReply } from './customer-ticket-api.js';
 import { RatingForm } from './rating-form.js';
@@ -35,7 +37,7 @@ export function CustomerTicketPage() {
   const { ticket, messages } = query.data;
   return (
     <article aria-labelledby="ticket-title">
-      <Link to={paths.panel}>{t('ticket.back')}</Link>
+      <Link to={paths.panel} className="back-link">{t('ticket.back')}</Link>
       <header className="ticket-header">
         <h1 id="ticket-title">
           #{ticket.id} {ticket.subject}
@@ -49,7 +51,7 @@ export function CustomerTicketPage() {
         </dl>
       </header>
       <DecisionOutcome confirm={confirm} notResolved={notResolved} rate={rate} />
-      {ticket.status === 'resolved' && <ResolutionDecision version={ticket.version} confirm={confirm} notResolved={notResolved} />}
+      {ticket.status === 'resolved' && <ResolutionDecision ticketId={ticket.id} version={ticket.version} confirm={confirm} notResolved={notResolved} />}
       {ticket.canRate && <RatingForm version={ticket.version} rate={rate} />}
       <AutomationNotice automation={query.data.automation} />
       <h2>{t('ticket.thread')}</h2>
@@ -66,12 +68,12 @@ export function CustomerTicketPage() {
 function ReplyForm({ ticketId, version }: { ticketId: number; version: number }) {
   const { t } = useI18n();
   const reply = useReply(ticketId);
-  const [body, setBody] = useState('');
+  const [body, setBody, clearBody] = useTextDraft(draftKey(useMe().data?.id, `reply.${ticketId}`));
   const fieldError = isApiError(reply.error) ? reply.error.body.fields?.body : undefined;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    reply.mutate({ body, expectedVersion: version }, { onSuccess: () => setBody('') });
+    reply.mutate({ body, expectedVersion: version }, { onSuccess: clearBody });
   };
 
   return (

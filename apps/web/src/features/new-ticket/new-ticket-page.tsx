@@ -7,12 +7,17 @@ import { SelectField } from '../../components/select-field.js';
 import { TextField } from '../../components/text-field.js';
 import { TextareaField } from '../../components/textarea-field.js';
 import { isApiError } from '../../lib/api-client.js';
+import { draftKey, useDraft } from '../../lib/drafts.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
+import { useMe } from '../auth/auth-api.js';
 import { usePortalSwitches } from '../customer-panel/portal-api.js';
 import { useFileTicket, useNewTicketOptions } from './new-ticket-api.js';
 
 type Field = 'departmentId' | 'subjectId' | 'subject' | 'body';
 const FIELDS: Field[] = ['departmentId', 'subjectId', 'subject', 'body'];
+type Draft = Record<Field, string>;
+const EMPTY_DRAFT: Draft = { departmentId: '', subjectId: '', subject: '', body: '' };
+const isEmptyDraft = (d: Draft) => FIELDS.every((f) => d[f] === '');
 
 /** "Novo atendimento" from the Painel do Cliente: origin portal. */
 export function NewTicketPage() {
@@ -57,10 +62,14 @@ function NewTicketForm({ origin, landOnTicket }: { origin: NewTicketInput['origi
   const options = useNewTicketOptions();
   const file = useFileTicket();
   const reference = useReference();
-  const [departmentId, setDepartmentId] = useState('');
-  const [subjectId, setSubjectId] = useState('');
-  const [subject, setSubject] = useState(reference);
-  const [body, setBody] = useState('');
+  // The form is a draft kept in this browser until the ticket is filed (one per origin).
+  const [saved, setDraft, clearDraft] = useDraft(draftKey(useMe().data?.id, `new-ticket.${origin}`), EMPTY_DRAFT, isEmptyDraft);
+  const draft = isEmptyDraft(saved) && reference ? { ...saved, subject: reference } : saved;
+  const { departmentId, subjectId, subject, body } = draft;
+  const set = (field: Field) => (value: string) => setDraft({ ...draft, [field]: value });
+  const setDepartmentId = set('departmentId');
+  const setSubject = set('subject');
+  const setBody = set('body');
   // One key per form: a double click or a retry of this same form returns the ticket already created.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [clientErrors, setClientErrors] = useState<Partial<Record<Field, string>>>({});
@@ -76,10 +85,10 @@ function NewTicketForm({ origin, landOnTicket }: { origin: NewTicketInput['origi
   const errorOf = (field: Field): string | undefined => clientErrors[field] ?? serverFields[field];
 
   const onSubjectChange = (value: string) => {
-    setSubjectId(value);
     // The subject's default department is a good guess when none is chosen yet.
     const defaultDepartment = subjects.find((s) => String(s.id) === value)?.defaultDepartmentId;
-    if (!departmentId && defaultDepartment && departments.some((d) => d.id === defaultDepartment)) setDepartmentId(String(defaultDepartment));
+    const guess = !departmentId && defaultDepartment && departments.some((d) => d.id === defaultDepartment) ? String(defaultDepartment) : departmentId;
+    setDraft({ ...draft, subjectId: value, departmentId: guess });
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -107,6 +116,7 @@ function NewTicketForm({ origin, landOnTicket }: { origin: NewTicketInput['origi
     setClientErrors({});
     file.mutate(parsed.data, {
       onSuccess: (data) => {
+        clearDraft();
         if (landOnTicket) navigate(paths.customerTicket(data.ticket.id), { replace: true });
         else setSentId(data.ticket.id);
       },

@@ -331,4 +331,7 @@ export const en: Record<MessageKey, string> = {
   'theme.system': 'Automatic',
   'theme.light': 'Light',
   'theme.dark': 'Dark',
+  'session.title': 'Your session ended',
+  'session.intro': 'Sign in again to send what you wrote. Nothing was lost.',
+  'session.cancel': 'Cancel',
 };

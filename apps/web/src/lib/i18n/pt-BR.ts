@@ -330,6 +330,9 @@ export const ptBR = {
   'theme.system': 'Automático',
   'theme.light': 'Claro',
   'theme.dark': 'Escuro',
+  'session.title': 'Sua sessão terminou',
+  'session.intro': 'Entre de novo para enviar o que você escreveu. Nada foi perdido.',
+  'session.cancel': 'Cancelar',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;
