@@ -25,6 +25,20 @@ export interface MailData {
   daysLeft?: number;
   /** Closing e-mails: five links, score 1…5. */
   starLinks?: string[];
+  /** Resolved: the last day (DD/MM) to answer before the approval timeout concludes or reopens it. */
+  answerBy?: { date: string; outcome: 'close' | 'reopen' };
+  /** Agent update: the scheduled visit or the date agreed with the customer (DD/MM/AAAA). */
+  dueDate?: { kind: 'visit' | 'agreed'; date: string };
+}
+
+/** Issue 15: the dates the customer is told, as sentences. */
+function dueDateSentence(d: MailData): string[] {
+  if (!d.dueDate) return [];
+  return [d.dueDate.kind === 'visit' ? `Visita agendada para ${d.dueDate.date}.` : `Data combinada com você: ${d.dueDate.date}.`];
+}
+function answerBySentence(d: MailData): string[] {
+  if (!d.answerBy) return [];
+  return [`Se você não responder até ${d.answerBy.date}, o atendimento será ${d.answerBy.outcome === 'reopen' ? 'reaberto' : 'concluído'}.`];
 }
 
 interface Draft {
@@ -43,7 +57,7 @@ function draftFor(kind: MailKind, d: MailData): Draft {
     case 'ticket_received':
       return { subject: `Recebemos sua solicitação ${ref}`, paragraphs: [`Olá, ${d.recipientName}.`, `Recebemos sua solicitação ${ref}. Nossa equipe vai analisá-la e responder em breve.`, 'Você pode responder a este e-mail para acrescentar informações.'], link };
     case 'agent_update':
-      return { subject: `Seu atendimento ${ref} foi atualizado`, paragraphs: [`Olá, ${d.recipientName}.`, `Seu atendimento ${ref} recebeu uma nova resposta:`], ...(d.body ? { quote: d.body } : {}), link };
+      return { subject: `Seu atendimento ${ref} foi atualizado`, paragraphs: [`Olá, ${d.recipientName}.`, ...dueDateSentence(d), `Seu atendimento ${ref} recebeu uma nova resposta:`], ...(d.body ? { quote: d.body } : {}), link };
     case 'reminder':
       return {
         subject: `Aguardamos sua resposta: ${ref}`,
@@ -51,7 +65,7 @@ function draftFor(kind: MailKind, d: MailData): Draft {
         link,
       };
     case 'resolved':
-      return { subject: `Atendimento resolvido: ${ref}`, paragraphs: [`Olá, ${d.recipientName}.`, `Marcamos o atendimento ${ref} como resolvido. Confirme a solução ou diga o que ainda falta no portal.`], ...(d.body ? { quote: d.body } : {}), link: { label: 'Aprovar ou reprovar a solução', url: d.ticketUrl } };
+      return { subject: `Atendimento resolvido: ${ref}`, paragraphs: [`Olá, ${d.recipientName}.`, `Marcamos o atendimento ${ref} como resolvido. Confirme a solução ou diga o que ainda falta no portal.`, ...answerBySentence(d)], ...(d.body ? { quote: d.body } : {}), link: { label: 'Aprovar ou reprovar a solução', url: d.ticketUrl } };
     case 'closed':
       return { subject: `Atendimento concluído: ${ref}`, paragraphs: [`Olá, ${d.recipientName}.`, `O atendimento ${ref} foi concluído.`, 'Avalie nosso atendimento clicando na estrela que melhor o representa:', 'Se o problema continuar, responda a este e-mail para reabrir o atendimento.'], stars: d.starLinks ?? [], link };
     case 'auto_closed':

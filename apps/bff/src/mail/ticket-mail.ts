@@ -1,4 +1,5 @@
-import { findAccount, getOrCreateSecret, type Account, type Db, type NewOutboxMail, type NewTicketEvent, type TicketRecord } from '@atende/db';
+import { customerDates } from '@atende/domain';
+import { findAccount, getAutomationSettings, getCompanySettings, getOrCreateSecret, type Account, type Db, type NewOutboxMail, type NewTicketEvent, type TicketRecord } from '@atende/db';
 import type { Config } from '../config.js';
 import { createRatingToken } from '../ratings/rating-token.js';
 import { replyAddressFor } from './reply-address.js';
@@ -36,6 +37,7 @@ export function ticketNotice(
   const data: MailData = { ticketId: ticket.id, ticketSubject: ticket.subject, ticketUrl, recipientName: recipient.name };
   if (params.body !== undefined) data.body = params.body;
   if (params.daysLeft !== undefined) data.daysLeft = params.daysLeft;
+  if (kind === 'resolved' || kind === 'agent_update') Object.assign(data, customerDatesForMail(tx, ticket));
   if ((kind === 'closed' || kind === 'auto_closed') && ticket.ratingDueUntil !== null) {
     const token = createRatingToken(reads.secret('rating_link'), { ticketId: ticket.id, closing: ticket.closingCount, expiresAt: ticket.ratingDueUntil });
     data.starLinks = [1, 2, 3, 4, 5].map((n) => `${config.publicUrl}/avaliar/${token}?nota=${n}`);
@@ -60,4 +62,17 @@ export function ticketNotice(
       createdAt: params.now,
     },
   };
+}
+
+/** The visit, agreed and answer-by dates (issue 15), as the company's calendar writes them. */
+function customerDatesForMail(tx: Db, ticket: TicketRecord): Pick<MailData, 'answerBy' | 'dueDate'> {
+  const dates = customerDates(ticket, getAutomationSettings(tx).approvalTimeout);
+  const { timeZone } = getCompanySettings(tx);
+  const day = (epoch: number, withYear: boolean) =>
+    new Intl.DateTimeFormat('pt-BR', { day: '2-digit', month: '2-digit', ...(withYear ? { year: 'numeric' } : {}), timeZone }).format(new Date(epoch));
+  const out: Pick<MailData, 'answerBy' | 'dueDate'> = {};
+  if (dates.answerBy) out.answerBy = { date: day(dates.answerBy.at, false), outcome: dates.answerBy.outcome };
+  if (dates.visitAt !== null) out.dueDate = { kind: 'visit', date: day(dates.visitAt, true) };
+  else if (dates.agreedAt !== null) out.dueDate = { kind: 'agreed', date: day(dates.agreedAt, true) };
+  return out;
 }

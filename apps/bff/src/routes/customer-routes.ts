@@ -2,6 +2,7 @@ import { customerListQuery, customerReplyInput, ticketIdParam } from '@atende/co
 import { reopenRefusal } from '@atende/domain';
 import { customerTabCounts, getPortalSettings, listCustomerTickets, ticketStateOf, ticketThread } from '@atende/db';
 import { Hono } from 'hono';
+import { customerTicketExtras } from '../customer/ticket-page-extras.js';
 import type { AppEnv } from '../http/app-env.js';
 import { requirePortalSwitch } from '../http/portal-switch.js';
 import { requireRole, signedIn } from '../http/session-middleware.js';
@@ -38,6 +39,7 @@ export function customerRoutes() {
           ticket: { ...ticketSummaryView(db, ticket), canReply: refusal === null, replyRefusal: refusal, canRate },
           messages: messagesView(ticketThread(db, ticket.id, 'customer')),
           automation: customerAutomationView(db, ticket, now()),
+          ...customerTicketExtras(db, ticket),
         },
         200,
       );

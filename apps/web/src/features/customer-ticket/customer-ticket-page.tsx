@@ -15,6 +15,8 @@ import { ReopenRefusal } from './reopen-refusal.js';
 import { ResolutionDecision } from './resolution-decision.js';
 import { DecisionOutcome } from './decision-outcome.js';
 import { AutomationNotice } from './automation-notice.js';
+import { MyRatings } from './my-ratings.js';
+import { AnswerByNotice, DueDateFacts } from './ticket-dates.js';
 
 export function CustomerTicketPage() {
   const { t } = useI18n();
@@ -48,11 +50,14 @@ export function CustomerTicketPage() {
           <dd>{ticket.departmentName ?? '—'}</dd>
           <dt>{t('ticket.assignee')}</dt>
           <dd>{ticket.assigneeName ?? t('ticket.noAssignee')}</dd>
+          <DueDateFacts dates={query.data.dates} />
         </dl>
       </header>
       <DecisionOutcome confirm={confirm} notResolved={notResolved} rate={rate} />
+      {ticket.status === 'resolved' && <AnswerByNotice dates={query.data.dates} />}
       {ticket.status === 'resolved' && <ResolutionDecision ticketId={ticket.id} version={ticket.version} confirm={confirm} notResolved={notResolved} />}
       {ticket.canRate && <RatingForm version={ticket.version} rate={rate} />}
+      <MyRatings ratings={query.data.ratings} />
       <AutomationNotice automation={query.data.automation} />
       <h2>{t('ticket.thread')}</h2>
       <Thread messages={messages} label={t('ticket.thread')} />

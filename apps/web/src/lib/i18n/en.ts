@@ -334,4 +334,9 @@ export const en: Record<MessageKey, string> = {
   'session.title': 'Your session ended',
   'session.intro': 'Sign in again to send what you wrote. Nothing was lost.',
   'session.cancel': 'Cancel',
+  'ticket.visitDate': 'Scheduled visit',
+  'ticket.agreedDate': 'Agreed date',
+  'ticket.answerByClose': 'If you do not answer by {date}, the ticket will be concluded.',
+  'ticket.answerByReopen': 'If you do not answer by {date}, the ticket will be reopened.',
+  'rating.mine': 'Your rating',
 };

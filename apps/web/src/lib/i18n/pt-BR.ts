@@ -333,6 +333,11 @@ export const ptBR = {
   'session.title': 'Sua sessão terminou',
   'session.intro': 'Entre de novo para enviar o que você escreveu. Nada foi perdido.',
   'session.cancel': 'Cancelar',
+  'ticket.visitDate': 'Visita agendada',
+  'ticket.agreedDate': 'Data combinada',
+  'ticket.answerByClose': 'Se você não responder até {date}, o atendimento será concluído.',
+  'ticket.answerByReopen': 'Se você não responder até {date}, o atendimento será reaberto.',
+  'rating.mine': 'Sua avaliação',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;
