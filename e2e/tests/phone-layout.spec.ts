@@ -46,6 +46,7 @@ for (const screen of [NARROW_PHONE, PHONE]) {
         for (const [path, what] of [
           ['/painel', 'panel'],
           ['/painel?aba=all', 'panel, all tickets'],
+          ['/painel?busca=catraca', 'search results'],
           [waiting, 'ticket awaiting my reply'],
           [resolved, 'resolved ticket'],
           [unrated, 'unrated ticket'],

@@ -148,3 +148,6 @@ export const automationSettingsInput = z
   })
   .strict();
 export type AutomationSettingsInput = z.infer<typeof automationSettingsInput>;
+
+/** The Painel do Cliente's search over the customer's own tickets (issue 15). */
+export const customerSearchQuery = z.object({ q: z.string().trim().min(1, 'Digite o que procurar.').max(200, 'Use no máximo 200 caracteres.') });

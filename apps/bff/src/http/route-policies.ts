@@ -24,6 +24,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /customer/tickets/counts': { allow: 'contact' },
   'GET /customer/tickets': { allow: 'contact' },
   'GET /customer/tickets/:id': { allow: 'contact', ticket: true },
+  'GET /customer/search': { allow: 'contact' },
   'POST /customer/tickets/:id/replies': { allow: 'contact', ticket: true },
 
   'GET /customer/portal': { allow: 'contact' },

@@ -1,6 +1,6 @@
-import { customerListQuery, customerReplyInput, ticketIdParam } from '@atende/contracts';
+import { customerListQuery, customerReplyInput, customerSearchQuery, ticketIdParam } from '@atende/contracts';
 import { reopenRefusal } from '@atende/domain';
-import { customerTabCounts, getPortalSettings, listCustomerTickets, ticketStateOf, ticketThread } from '@atende/db';
+import { customerTabCounts, getPortalSettings, listCustomerTickets, searchCustomerTickets, ticketStateOf, ticketThread } from '@atende/db';
 import { Hono } from 'hono';
 import { customerTicketExtras } from '../customer/ticket-page-extras.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -28,6 +28,11 @@ export function customerRoutes() {
       const { tab, cursor } = c.req.valid('query');
       const page = listCustomerTickets(db, { requesterId: signedIn(c).actor.id, tab, now: now(), cursor: decodeCursor(cursor), limit: PAGE_SIZE });
       return c.json(ticketPageView(page), 200);
+    })
+    // Number, subject or public message text, accents ignored; only the customer's own tickets.
+    .get('/search', requirePortalSwitch('see'), validate('query', customerSearchQuery), (c) => {
+      const items = searchCustomerTickets(c.var.deps.db, { requesterId: signedIn(c).actor.id, input: c.req.valid('query').q });
+      return c.json({ items: items.map((t) => ({ ...t, updatedAt: new Date(t.updatedAt).toISOString() })) }, 200);
     })
     .get('/tickets/:id', requirePortalSwitch('see'), validate('param', ticketIdParam), (c) => {
       const { db, now } = c.var.deps;

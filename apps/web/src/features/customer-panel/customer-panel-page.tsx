@@ -7,6 +7,7 @@ import { TicketTable } from '../../components/ticket-table.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { useTabCounts, useTabTickets } from './customer-panel-api.js';
 import { usePortalSwitches } from './portal-api.js';
+import { TicketSearchForm, TicketSearchResults } from './ticket-search.js';
 
 const DEFAULT_TAB: CustomerTab = 'awaiting_my_reply';
 
@@ -44,33 +45,41 @@ export function CustomerPanelPage() {
   );
 }
 
-/** Five tabs with their counts; the selected tab lives in the URL (?aba=). */
+/** Five tabs with their counts; the selected tab lives in the URL (?aba=), a search in ?busca=. */
 function PanelTabs() {
   const { t } = useI18n();
   const [search, setSearch] = useSearchParams();
   const requested = search.get('aba');
   const tab = isCustomerTab(requested) ? requested : DEFAULT_TAB;
+  const searched = search.get('busca')?.trim() ?? '';
   const counts = useTabCounts();
 
   return (
     <>
-      {counts.error && <ErrorMessage error={counts.error} />}
-      <Tabs
-        label={t('panel.tabsLabel')}
-        idPrefix="panel"
-        selected={tab}
-        onSelect={(key) => setSearch({ aba: key }, { replace: true })}
-        items={CUSTOMER_TABS.map((key) => ({
-          key,
-          label: (
-            <>
-              {t(`tab.${key}`)} <span className="count">{counts.data?.[key] ?? '…'}</span>
-            </>
-          ),
-        }))}
-      >
-        <TabTickets tab={tab} />
-      </Tabs>
+      <TicketSearchForm key={searched} current={searched} onSearch={(q) => setSearch(q ? { busca: q } : {})} />
+      {searched ? (
+        <TicketSearchResults q={searched} onClear={() => setSearch({})} />
+      ) : (
+        <>
+          {counts.error && <ErrorMessage error={counts.error} />}
+          <Tabs
+            label={t('panel.tabsLabel')}
+            idPrefix="panel"
+            selected={tab}
+            onSelect={(key) => setSearch({ aba: key }, { replace: true })}
+            items={CUSTOMER_TABS.map((key) => ({
+              key,
+              label: (
+                <>
+                  {t(`tab.${key}`)} <span className="count">{counts.data?.[key] ?? '…'}</span>
+                </>
+              ),
+            }))}
+          >
+            <TabTickets tab={tab} />
+          </Tabs>
+        </>
+      )}
     </>
   );
 }

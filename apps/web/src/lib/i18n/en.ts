@@ -339,4 +339,10 @@ export const en: Record<MessageKey, string> = {
   'ticket.answerByClose': 'If you do not answer by {date}, the ticket will be concluded.',
   'ticket.answerByReopen': 'If you do not answer by {date}, the ticket will be reopened.',
   'rating.mine': 'Your rating',
+  'customerSearch.label': 'Search my tickets',
+  'customerSearch.placeholder': 'Number, subject or text',
+  'customerSearch.submit': 'Search',
+  'customerSearch.results': 'Results for “{q}”',
+  'customerSearch.none': 'No tickets found.',
+  'customerSearch.clear': 'Clear search',
 };

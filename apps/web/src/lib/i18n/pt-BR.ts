@@ -338,6 +338,12 @@ export const ptBR = {
   'ticket.answerByClose': 'Se você não responder até {date}, o atendimento será concluído.',
   'ticket.answerByReopen': 'Se você não responder até {date}, o atendimento será reaberto.',
   'rating.mine': 'Sua avaliação',
+  'customerSearch.label': 'Buscar nos meus chamados',
+  'customerSearch.placeholder': 'Número, assunto ou texto',
+  'customerSearch.submit': 'Buscar',
+  'customerSearch.results': 'Resultado da busca por “{q}”',
+  'customerSearch.none': 'Nenhum chamado encontrado.',
+  'customerSearch.clear': 'Limpar busca',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;
