@@ -151,3 +151,9 @@ export type AutomationSettingsInput = z.infer<typeof automationSettingsInput>;
 
 /** The Painel do Cliente's search over the customer's own tickets (issue 15). */
 export const customerSearchQuery = z.object({ q: z.string().trim().min(1, 'Digite o que procurar.').max(200, 'Use no máximo 200 caracteres.') });
+
+/** A company manager's list of the company's tickets, optionally one requester's (issue 15). */
+export const companyTicketsQuery = z.object({
+  requesterId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  cursor: z.string().max(100).optional(),
+});

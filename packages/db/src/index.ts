@@ -22,3 +22,4 @@ export * from './queries/agent-api-tokens.js';
 export * from './group-commit.js';
 export * from './wal/checkpointer.js';
 export * from './queries/customer-search.js';
+export * from './queries/company-tickets.js';
