@@ -9,6 +9,8 @@ export const paths = {
   panel: '/painel',
   customerTicket: (id: number | string) => `/painel/chamados/${id}`,
   newTicket: '/painel/novo',
+  /** A company manager's view of the company's tickets (issue 15). */
+  companyTickets: '/painel/empresa',
   centralDoAssinante: '/central-do-assinante',
   /** The new-ticket form (issue 4); `?referencia=<id>` names an earlier ticket it follows up. */
   ratingLink: (token: string) => `/avaliar/${token}`,

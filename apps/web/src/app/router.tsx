@@ -29,6 +29,9 @@ const NewTicketPage = lazy(() => import('../features/new-ticket/new-ticket-page.
 const CentralDoAssinantePage = lazy(() =>
   import('../features/new-ticket/new-ticket-page.js').then((m) => ({ default: m.CentralDoAssinantePage })),
 );
+const CompanyTicketsPage = lazy(() =>
+  import('../features/customer-panel/company-tickets-page.js').then((m) => ({ default: m.CompanyTicketsPage })),
+);
 // Admin-only: kept out of the initial bundle.
 const MailboxPage = lazy(() => import('../features/mailbox/mailbox-page.js').then((m) => ({ default: m.MailboxPage })));
 // The agent console is lazy: the customer panel's initial bundle does not carry it.
@@ -55,6 +58,7 @@ export const router = createBrowserRouter([
       { path: paths.customerTicket(':id'), element: <Contact><CustomerTicketPage /></Contact> },
       // The new-ticket form and the admin console load on demand: they pull in the zod schemas.
       { path: paths.newTicket, element: <Contact><NewTicketPage /></Contact> },
+      { path: paths.companyTickets, element: <Contact><CompanyTicketsPage /></Contact> },
       { path: paths.centralDoAssinante, element: <Contact><CentralDoAssinantePage /></Contact> },
       { path: paths.console, element: <RequireRole kind="agent"><AgentHomePage /></RequireRole> },
       {

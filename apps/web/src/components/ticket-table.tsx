@@ -11,6 +11,8 @@ export interface TicketRow {
   origin: Origin;
   departmentName: string | null;
   updatedAt: string;
+  /** A company manager's list names who asked (issue 15). */
+  requesterName?: string;
 }
 
 /**
@@ -26,6 +28,8 @@ export function TicketTable(props: {
   onLoadMore: () => void;
   /** The agent list shows where each ticket came from. */
   showOrigin?: boolean;
+  /** The company manager's list shows who asked. */
+  showRequester?: boolean;
 }) {
   const { t, formatDateTime } = useI18n();
   if (props.rows.length === 0) return <p className="empty">{t('tab.empty')}</p>;
@@ -37,6 +41,7 @@ export function TicketTable(props: {
           <tr>
             <th scope="col">{t('list.number')}</th>
             <th scope="col">{t('list.subject')}</th>
+            {props.showRequester && <th scope="col">{t('company.requester')}</th>}
             <th scope="col">{t('list.status')}</th>
             <th scope="col">{t('list.department')}</th>
             {props.showOrigin && <th scope="col">{t('origin.label')}</th>}
@@ -50,6 +55,7 @@ export function TicketTable(props: {
               <td className="cell-subject">
                 <Link to={props.linkTo(row.id)}>{row.subject}</Link>
               </td>
+              {props.showRequester && <td className="cell-requester">{row.requesterName}</td>}
               <td className="cell-status">
                 <StatusBadge status={row.status} />
               </td>

@@ -6,6 +6,7 @@ import { Tabs } from '../../components/tabs.js';
 import { TicketTable } from '../../components/ticket-table.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { useTabCounts, useTabTickets } from './customer-panel-api.js';
+import { useCompany } from './company-api.js';
 import { usePortalSwitches } from './portal-api.js';
 import { TicketSearchForm, TicketSearchResults } from './ticket-search.js';
 
@@ -22,6 +23,7 @@ function isCustomerTab(value: string | null): value is CustomerTab {
 export function CustomerPanelPage() {
   const { t } = useI18n();
   const switches = usePortalSwitches();
+  const company = useCompany();
   return (
     <section aria-labelledby="panel-title">
       <h1 id="panel-title">{t('panel.title')}</h1>
@@ -31,11 +33,18 @@ export function CustomerPanelPage() {
         <ErrorMessage error={switches.error} />
       ) : (
         <>
-          {switches.data.customersOpenTickets && (
-            <p>
-              <Link to={paths.newTicket} className="button primary">
-                {t('panel.newTicket')}
-              </Link>
+          {(switches.data.customersOpenTickets || (company.data?.manager && switches.data.customersSeeTickets)) && (
+            <p className="actions">
+              {switches.data.customersOpenTickets && (
+                <Link to={paths.newTicket} className="button primary">
+                  {t('panel.newTicket')}
+                </Link>
+              )}
+              {company.data?.manager && switches.data.customersSeeTickets && (
+                <Link to={paths.companyTickets} className="button">
+                  {t('company.title')}
+                </Link>
+              )}
             </p>
           )}
           {switches.data.customersSeeTickets ? <PanelTabs /> : <p className="notice">{t('panel.ticketsHidden')}</p>}

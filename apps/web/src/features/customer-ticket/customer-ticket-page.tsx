@@ -37,6 +37,8 @@ export function CustomerTicketPage() {
     );
   }
   const { ticket, messages } = query.data;
+  // A company manager reads a colleague's ticket; only its requester acts on it (issue 15).
+  const isRequester = ticket.viewer === 'requester';
   return (
     <article aria-labelledby="ticket-title">
       <Link to={paths.panel} className="back-link">{t('ticket.back')}</Link>
@@ -54,8 +56,13 @@ export function CustomerTicketPage() {
         </dl>
       </header>
       <DecisionOutcome confirm={confirm} notResolved={notResolved} rate={rate} />
+      {!isRequester && (
+        <p className="notice" role="note">
+          {t('company.readOnly', { name: ticket.requesterName })}
+        </p>
+      )}
       {ticket.status === 'resolved' && <AnswerByNotice dates={query.data.dates} />}
-      {ticket.status === 'resolved' && <ResolutionDecision ticketId={ticket.id} version={ticket.version} confirm={confirm} notResolved={notResolved} />}
+      {isRequester && ticket.status === 'resolved' && <ResolutionDecision ticketId={ticket.id} version={ticket.version} confirm={confirm} notResolved={notResolved} />}
       {ticket.canRate && <RatingForm version={ticket.version} rate={rate} />}
       <MyRatings ratings={query.data.ratings} />
       <AutomationNotice automation={query.data.automation} />
@@ -63,9 +70,9 @@ export function CustomerTicketPage() {
       <Thread messages={messages} label={t('ticket.thread')} />
       {ticket.canReply ? (
         <ReplyForm ticketId={ticket.id} version={ticket.version} />
-      ) : (
+      ) : isRequester ? (
         <ReopenRefusal ticketId={ticket.id} reason={ticket.replyRefusal} />
-      )}
+      ) : null}
     </article>
   );
 }

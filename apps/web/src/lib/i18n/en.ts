@@ -345,4 +345,9 @@ export const en: Record<MessageKey, string> = {
   'customerSearch.results': 'Results for “{q}”',
   'customerSearch.none': 'No tickets found.',
   'customerSearch.clear': 'Clear search',
+  'company.title': 'Company tickets',
+  'company.intro': 'You follow every ticket of your company. Only the person who opened a ticket can reply, approve, reopen or rate it.',
+  'company.requester': 'Requester',
+  'company.everyone': 'All requesters',
+  'company.readOnly': 'Ticket opened by {name}. Only the person who opened it can reply, approve, reopen or rate it.',
 };

@@ -344,6 +344,11 @@ export const ptBR = {
   'customerSearch.results': 'Resultado da busca por “{q}”',
   'customerSearch.none': 'Nenhum chamado encontrado.',
   'customerSearch.clear': 'Limpar busca',
+  'company.title': 'Chamados da empresa',
+  'company.intro': 'Você acompanha todos os chamados da empresa. Só quem abriu o chamado pode responder, aprovar, reabrir ou avaliar.',
+  'company.requester': 'Solicitante',
+  'company.everyone': 'Todos os solicitantes',
+  'company.readOnly': 'Chamado aberto por {name}. Só quem abriu o chamado pode responder, aprovar, reabrir ou avaliar.',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;
