@@ -1,4 +1,4 @@
-import { newTicketInput, type NewTicketInput } from '@atende/contracts';
+import { FIELD_MESSAGES_EN, newTicketInput, type NewTicketInput } from '@atende/contracts';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { paths } from '../../app/paths.js';
@@ -57,7 +57,7 @@ function useReference(): string {
 }
 
 function NewTicketForm({ origin, landOnTicket }: { origin: NewTicketInput['origin']; landOnTicket: boolean }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const navigate = useNavigate();
   const options = useNewTicketOptions();
   const file = useFileTicket();
@@ -106,7 +106,8 @@ function NewTicketForm({ origin, landOnTicket }: { origin: NewTicketInput['origi
       const errors: Partial<Record<Field, string>> = {};
       for (const issue of parsed.error.issues) {
         const field = issue.path[0] as Field;
-        if (FIELDS.includes(field)) errors[field] ??= issue.message;
+        // The schema's messages are pt-BR; English mode shows the server's English for the same text.
+        if (FIELDS.includes(field)) errors[field] ??= locale === 'en' ? (FIELD_MESSAGES_EN[issue.message] ?? issue.message) : issue.message;
       }
       setClientErrors(errors);
       const first = FIELDS.find((f) => errors[f]);
