@@ -157,3 +157,13 @@ export const companyTicketsQuery = z.object({
   requesterId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   cursor: z.string().max(100).optional(),
 });
+
+/** A contact's preferences (issue 15): language, and the ticket e-mails they want. */
+export const contactPreferencesInput = z
+  .object({
+    language: z.enum(['pt-BR', 'en']),
+    notifyUpdates: z.boolean(),
+    notifyReminders: z.boolean(),
+    notifyRatingRequests: z.boolean(),
+  })
+  .strict();

@@ -23,3 +23,4 @@ export * from './group-commit.js';
 export * from './wal/checkpointer.js';
 export * from './queries/customer-search.js';
 export * from './queries/company-tickets.js';
+export * from './queries/contact-preferences.js';

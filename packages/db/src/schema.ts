@@ -25,6 +25,11 @@ export const contacts = sqliteTable(
     createdAt: integer('created_at').notNull(),
     /** The company's manager (issue 15): sees all of the company's tickets; only requesters act on them. */
     companyManager: integer('company_manager', { mode: 'boolean' }).notNull().default(false),
+    /** Issue 15: the account's language (SPA, server messages) and which ticket e-mails it wants. */
+    language: text('language', { enum: ['pt-BR', 'en'] }).notNull().default('pt-BR'),
+    notifyUpdates: integer('notify_updates', { mode: 'boolean' }).notNull().default(true),
+    notifyReminders: integer('notify_reminders', { mode: 'boolean' }).notNull().default(true),
+    notifyRatingRequests: integer('notify_rating_requests', { mode: 'boolean' }).notNull().default(true),
   },
   (t) => [uniqueIndex('contacts_email_unique').on(t.email), index('contacts_company_idx').on(t.companyId)],
 );

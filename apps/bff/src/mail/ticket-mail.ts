@@ -1,5 +1,5 @@
 import { customerDates } from '@atende/domain';
-import { findAccount, getAutomationSettings, getCompanySettings, getOrCreateSecret, type Account, type Db, type NewOutboxMail, type NewTicketEvent, type TicketRecord } from '@atende/db';
+import { findAccount, getAutomationSettings, getCompanySettings, getContactPreferences, getOrCreateSecret, type Account, type Db, type NewOutboxMail, type NewTicketEvent, type TicketRecord } from '@atende/db';
 import type { Config } from '../config.js';
 import { createRatingToken } from '../ratings/rating-token.js';
 import { replyAddressFor } from './reply-address.js';
@@ -32,7 +32,7 @@ export function ticketNotice(
 ): TicketNotice | null {
   const { ticket, kind } = params;
   const recipient = kind === 'reopened' ? (ticket.assigneeId !== null ? reads.account('agent', ticket.assigneeId) : null) : reads.account('contact', ticket.requesterId);
-  if (!recipient || !recipient.active) return null;
+  if (!recipient || !recipient.active || !wantsTicketMail(tx, recipient, kind)) return null;
   const ticketUrl = `${config.publicUrl}${kind === 'reopened' ? `/console/chamados/${ticket.id}` : `/painel/chamados/${ticket.id}`}`;
   const data: MailData = { ticketId: ticket.id, ticketSubject: ticket.subject, ticketUrl, recipientName: recipient.name };
   if (params.body !== undefined) data.body = params.body;
@@ -75,4 +75,28 @@ function customerDatesForMail(tx: Db, ticket: TicketRecord): Pick<MailData, 'ans
   if (dates.visitAt !== null) out.dueDate = { kind: 'visit', date: day(dates.visitAt, true) };
   else if (dates.agreedAt !== null) out.dueDate = { kind: 'agreed', date: day(dates.agreedAt, true) };
   return out;
+}
+
+/**
+ * The contact's notification preferences (issue 15): updates (received, agent update, resolved),
+ * reminders, rating requests (the closing e-mails with stars). The refusal of a reply they sent, and
+ * every security e-mail (reset, invitation: AccountMailer), are always sent.
+ */
+function wantsTicketMail(tx: Db, recipient: Account, kind: MailKind): boolean {
+  if (recipient.kind !== 'contact') return true;
+  const preferences = getContactPreferences(tx, recipient.id);
+  if (!preferences) return true;
+  switch (kind) {
+    case 'ticket_received':
+    case 'agent_update':
+    case 'resolved':
+      return preferences.notifyUpdates;
+    case 'reminder':
+      return preferences.notifyReminders;
+    case 'closed':
+    case 'auto_closed':
+      return preferences.notifyRatingRequests;
+    default:
+      return true;
+  }
 }

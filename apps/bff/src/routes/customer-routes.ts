@@ -1,12 +1,14 @@
-import { companyTicketsQuery, customerListQuery, customerReplyInput, customerSearchQuery, ticketIdParam } from '@atende/contracts';
+import { companyTicketsQuery, contactPreferencesInput, customerListQuery, customerReplyInput, customerSearchQuery, ticketIdParam } from '@atende/contracts';
 import { reopenRefusal } from '@atende/domain';
 import {
   companyContacts,
   customerTabCounts,
+  getContactPreferences,
   getPortalSettings,
   listCompanyTickets,
   listCustomerTickets,
   managedCompanyOf,
+  saveContactPreferences,
   searchCustomerTickets,
   ticketStateOf,
   ticketThread,
@@ -39,6 +41,13 @@ export function customerRoutes() {
       const { tab, cursor } = c.req.valid('query');
       const page = listCustomerTickets(db, { requesterId: signedIn(c).actor.id, tab, now: now(), cursor: decodeCursor(cursor), limit: PAGE_SIZE });
       return c.json(ticketPageView(page), 200);
+    })
+    // Language and which ticket e-mails the contact wants (issue 15); security e-mails are always sent.
+    .get('/preferences', (c) => c.json({ preferences: getContactPreferences(c.var.deps.db, signedIn(c).actor.id)! }, 200))
+    .put('/preferences', validate('json', contactPreferencesInput), (c) => {
+      const preferences = c.req.valid('json');
+      saveContactPreferences(c.var.deps.db, signedIn(c).actor.id, preferences);
+      return c.json({ preferences }, 200);
     })
     // The company manager's view (issue 15): whether the contact manages a company, and its contacts.
     .get('/company', (c) => {

@@ -4,6 +4,8 @@ export const paths = {
   login: '/entrar',
   forgotPassword: '/esqueci-senha',
   changePassword: '/conta/senha',
+  /** A contact's language and e-mail choices (issue 15). */
+  preferences: '/conta/preferencias',
   passwordReset: (token: string) => `/redefinir-senha/${token}`,
   invitation: (token: string) => `/convite/${token}`,
   panel: '/painel',

@@ -51,6 +51,13 @@ export const router = createBrowserRouter([
           return { element: <RequireSignedIn><ChangePasswordPage /></RequireSignedIn> };
         },
       },
+      {
+        path: paths.preferences,
+        lazy: async () => {
+          const { PreferencesPage } = await import('../features/account/preferences-page.js');
+          return { element: <RequireRole kind="contact"><PreferencesPage /></RequireRole> };
+        },
+      },
       { path: paths.forgotPassword, lazy: async () => ({ Component: (await import('../features/account/forgot-password-page.js')).ForgotPasswordPage }) },
       { path: paths.passwordReset(':token'), lazy: async () => ({ Component: (await import('../features/account/set-password-page.js')).SetPasswordPage }) },
       { path: paths.invitation(':token'), lazy: async () => ({ Component: (await import('../features/account/set-password-page.js')).SetPasswordPage }) },

@@ -1,6 +1,7 @@
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { paths } from '../app/paths.js';
+import { usePreferences, useSavePreferences } from '../features/account/preferences-api.js';
 import { useLogout, useMe } from '../features/auth/auth-api.js';
 import { usePortalSwitches } from '../features/customer-panel/portal-api.js';
 import { LOCALES, useI18n, type Locale } from '../lib/i18n/i18n.js';
@@ -22,6 +23,17 @@ export function Layout() {
   const here = location.pathname + location.search;
   const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
   const menuOpen = menuOpenAt === here;
+  // A contact's language is kept on the account (issue 15): applied when it loads, saved when changed here.
+  const preferences = usePreferences(me.data?.kind === 'contact');
+  const savePreferences = useSavePreferences();
+  const accountLanguage = preferences.data?.language;
+  useEffect(() => {
+    if (accountLanguage) setLocale(accountLanguage);
+  }, [accountLanguage, setLocale]);
+  const chooseLocale = (next: Locale) => {
+    setLocale(next);
+    if (preferences.data) savePreferences.mutate({ ...preferences.data, language: next });
+  };
 
   return (
     <>
@@ -54,7 +66,7 @@ export function Layout() {
           <div className="topbar-end">
             <label className="locale">
               <span>{t('nav.language')}</span>
-              <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+              <select value={locale} onChange={(e) => chooseLocale(e.target.value as Locale)}>
                 {LOCALES.map((code) => (
                   <option key={code} value={code}>
                     {code === 'pt-BR' ? 'Português (Brasil)' : 'English'}
@@ -66,6 +78,7 @@ export function Layout() {
             {me.data && (
               <>
                 <span className="who">{me.data.name}</span>
+                {me.data.kind === 'contact' && <Link to={paths.preferences}>{t('nav.preferences')}</Link>}
                 <Link to={paths.changePassword}>{t('nav.changePassword')}</Link>
                 <button
                   type="button"

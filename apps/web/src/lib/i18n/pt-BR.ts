@@ -349,6 +349,16 @@ export const ptBR = {
   'company.requester': 'Solicitante',
   'company.everyone': 'Todos os solicitantes',
   'company.readOnly': 'Chamado aberto por {name}. Só quem abriu o chamado pode responder, aprovar, reabrir ou avaliar.',
+  'nav.preferences': 'Preferências',
+  'preferences.title': 'Preferências',
+  'preferences.language': 'Idioma da conta',
+  'preferences.mail': 'E-mails que você quer receber',
+  'preferences.notifyUpdates': 'Novidades dos meus chamados (recebido, respostas, resolvido)',
+  'preferences.notifyReminders': 'Lembretes de chamados aguardando minha resposta',
+  'preferences.notifyRatingRequests': 'Pedidos de avaliação',
+  'preferences.security': 'E-mails de segurança (redefinição de senha, convites) são sempre enviados.',
+  'preferences.save': 'Salvar preferências',
+  'preferences.saved': 'Preferências salvas.',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;
