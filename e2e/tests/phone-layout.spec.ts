@@ -53,6 +53,8 @@ for (const screen of [NARROW_PHONE, PHONE]) {
           ['/painel/novo', 'new ticket'],
           ['/central-do-assinante', 'Central do Assinante'],
           ['/conta/senha', 'change password'],
+          ['/conta/preferencias', 'preferences'],
+          ['/painel/empresa', 'company tickets (own only)'],
           ['/painel/nao-existe', 'not found'],
         ] as const) {
           await check(page, path, what);
