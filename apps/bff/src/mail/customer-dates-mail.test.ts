@@ -48,4 +48,16 @@ describe('dates in the customer’s e-mails', () => {
     expect(agreed.status).toBe(201);
     expect(lastMail(id).textBody).toContain('Data combinada com você: 20/03/2030.');
   });
+
+  it('goes in English to a customer whose account language is English', async () => {
+    const prefs = { language: 'en', notifyUpdates: true, notifyReminders: true, notifyRatingRequests: true };
+    expect((await t.request('PUT', '/api/customer/preferences', { cookie: carla, body: prefs })).status).toBe(200);
+    const { id, version } = await openTicket();
+    const r = await t.request('POST', `/api/agent/tickets/${id}/messages`, { cookie: agent, body: { body: 'We replaced the cable.', visibility: 'public', nextStatus: 'resolved', expectedVersion: version } });
+    expect(r.status).toBe(201);
+    const mail = lastMail(id);
+    expect(mail.subject).toMatch(/^Ticket resolved: #/);
+    expect(mail.textBody).toContain('If you do not answer by 30/11, the ticket will be concluded.');
+    expect(mail.htmlBody).toContain('<html lang="en">');
+  });
 });

@@ -1,5 +1,7 @@
+import { draftForEnglish } from './templates-en.js';
+
 /**
- * The ticket e-mails in pt-BR, each with a text and an HTML part. Message text comes from people and is
+ * The ticket e-mails in pt-BR (English in templates-en.ts), each with a text and an HTML part. Message text comes from people and is
  * untrusted: the HTML part escapes everything it interpolates.
  */
 export type MailKind = 'ticket_received' | 'agent_update' | 'reminder' | 'resolved' | 'closed' | 'auto_closed' | 'reopened' | 'reply_refused';
@@ -29,6 +31,8 @@ export interface MailData {
   answerBy?: { date: string; outcome: 'close' | 'reopen' };
   /** Agent update: the scheduled visit or the date agreed with the customer (DD/MM/AAAA). */
   dueDate?: { kind: 'visit' | 'agreed'; date: string };
+  /** The recipient's language (issue 15); pt-BR when absent. */
+  language?: 'pt-BR' | 'en';
 }
 
 /** Issue 15: the dates the customer is told, as sentences. */
@@ -41,7 +45,7 @@ function answerBySentence(d: MailData): string[] {
   return [`Se você não responder até ${d.answerBy.date}, o atendimento será ${d.answerBy.outcome === 'reopen' ? 'reaberto' : 'concluído'}.`];
 }
 
-interface Draft {
+export interface Draft {
   subject: string;
   /** Paragraphs, plain text. */
   paragraphs: string[];
@@ -51,6 +55,7 @@ interface Draft {
 }
 
 function draftFor(kind: MailKind, d: MailData): Draft {
+  if (d.language === 'en') return draftForEnglish(kind, d);
   const ref = `#${d.ticketId} – ${d.ticketSubject}`;
   const link = { label: 'Ver o atendimento', url: d.ticketUrl };
   switch (kind) {
@@ -79,6 +84,7 @@ function draftFor(kind: MailKind, d: MailData): Draft {
 
 export function renderMail(kind: MailKind, data: MailData): MailContent {
   const draft = draftFor(kind, data);
+  const english = data.language === 'en';
   const text = [
     ...draft.paragraphs.slice(0, draft.stars ? 2 : undefined),
     ...(draft.quote ? [draft.quote.split('\n').map((l) => `> ${l}`).join('\n')] : []),
@@ -87,11 +93,11 @@ export function renderMail(kind: MailKind, data: MailData): MailContent {
   ].join('\n\n');
   const p = (t: string) => `<p>${escapeHtml(t)}</p>`;
   const html = [
-    '<!doctype html><html lang="pt-BR"><body>',
+    `<!doctype html><html lang="${english ? 'en' : 'pt-BR'}"><body>`,
     ...draft.paragraphs.slice(0, draft.stars ? 2 : undefined).map(p),
     ...(draft.quote ? [`<blockquote>${escapeHtml(draft.quote).replace(/\n/g, '<br>')}</blockquote>`] : []),
     ...(draft.stars
-      ? [p(draft.paragraphs[2]!), `<p>${draft.stars.map((url, i) => `<a href="${escapeHtml(url)}" aria-label="Nota ${i + 1} de 5">${'★'.repeat(i + 1)}</a>`).join(' ')}</p>`, ...draft.paragraphs.slice(3).map(p)]
+      ? [p(draft.paragraphs[2]!), `<p>${draft.stars.map((url, i) => `<a href="${escapeHtml(url)}" aria-label="${english ? `Rating ${i + 1} of 5` : `Nota ${i + 1} de 5`}">${'★'.repeat(i + 1)}</a>`).join(' ')}</p>`, ...draft.paragraphs.slice(3).map(p)]
       : []),
     ...(draft.link ? [`<p><a href="${escapeHtml(draft.link.url)}">${escapeHtml(draft.link.label)}</a></p>`] : []),
     '</body></html>',
