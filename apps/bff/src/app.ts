@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { apiLanguageOf, localizeErrorBody } from '@atende/contracts';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
@@ -107,16 +108,18 @@ export function createApp(deps: Deps) {
   mountSpa(app, deps.config.webDist);
 
   app.onError((error, c) => {
+    // Issue 15: the text follows the request's language (the SPA sends its own as Accept-Language).
+    const language = apiLanguageOf(c.req.header('accept-language'));
     if (error instanceof AppError) {
       if (error.extra.retryAfterSeconds) c.header('Retry-After', String(error.extra.retryAfterSeconds));
-      return c.json(error.toBody(), error.status);
+      return c.json(localizeErrorBody(error.toBody(), language), error.status);
     }
     if (error instanceof HTTPException && error.status < 500) {
       const code = error.status === 413 ? 'payload_too_large' : error.status === 404 ? 'not_found' : 'validation_failed';
-      return c.json(new AppError(code).toBody(), new AppError(code).status);
+      return c.json(localizeErrorBody(new AppError(code).toBody(), language), new AppError(code).status);
     }
     deps.logger.error({ requestId: c.var.requestId, err: error }, 'unhandled error');
-    return c.json({ ...new AppError('internal_error').toBody(), requestId: c.var.requestId }, 500);
+    return c.json({ ...localizeErrorBody(new AppError('internal_error').toBody(), language), requestId: c.var.requestId }, 500);
   });
   return app;
 }

@@ -5,7 +5,11 @@ import { RouterProvider } from 'react-router';
 import { router } from './app/router.js';
 import { isApiError } from './lib/api-client.js';
 import { I18nProvider } from './lib/i18n/i18n.js';
+import { applyTheme, savedTheme } from './lib/theme.js';
 import './styles.css';
+
+// Before the first paint, so a dark-theme choice never flashes light.
+applyTheme(savedTheme());
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -153,3 +153,22 @@ export const automationSettingsInput = z
   })
   .strict();
 export type AutomationSettingsInput = z.infer<typeof automationSettingsInput>;
+
+/** The Painel do Cliente's search over the customer's own tickets (issue 15). */
+export const customerSearchQuery = z.object({ q: z.string().trim().min(1, 'Digite o que procurar.').max(200, 'Use no máximo 200 caracteres.') });
+
+/** A company manager's list of the company's tickets, optionally one requester's (issue 15). */
+export const companyTicketsQuery = z.object({
+  requesterId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  cursor: z.string().max(100).optional(),
+});
+
+/** A contact's preferences (issue 15): language, and the ticket e-mails they want. */
+export const contactPreferencesInput = z
+  .object({
+    language: z.enum(['pt-BR', 'en']),
+    notifyUpdates: z.boolean(),
+    notifyReminders: z.boolean(),
+    notifyRatingRequests: z.boolean(),
+  })
+  .strict();

@@ -25,3 +25,6 @@ export * from './queries/team.js';
 export * from './queries/agent-deactivation.js';
 export * from './queries/contact-records.js';
 export * from './queries/contact-import.js';
+export * from './queries/customer-search.js';
+export * from './queries/company-tickets.js';
+export * from './queries/contact-preferences.js';

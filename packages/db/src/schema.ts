@@ -23,6 +23,13 @@ export const contacts = sqliteTable(
     passwordHash: text('password_hash'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: integer('created_at').notNull(),
+    /** The company's manager (issue 15): sees all of the company's tickets; only requesters act on them. */
+    companyManager: integer('company_manager', { mode: 'boolean' }).notNull().default(false),
+    /** Issue 15: the account's language (SPA, server messages) and which ticket e-mails it wants. */
+    language: text('language', { enum: ['pt-BR', 'en'] }).notNull().default('pt-BR'),
+    notifyUpdates: integer('notify_updates', { mode: 'boolean' }).notNull().default(true),
+    notifyReminders: integer('notify_reminders', { mode: 'boolean' }).notNull().default(true),
+    notifyRatingRequests: integer('notify_rating_requests', { mode: 'boolean' }).notNull().default(true),
   },
   (t) => [uniqueIndex('contacts_email_unique').on(t.email), index('contacts_company_idx').on(t.companyId)],
 );
@@ -113,6 +120,8 @@ export const tickets = sqliteTable(
     index('tickets_requester_activity_idx').on(t.requesterId, t.updatedAt, t.id),
     index('tickets_requester_tab_activity_idx').on(t.requesterId, t.customerTab, t.updatedAt, t.id),
     index('tickets_activity_idx').on(t.updatedAt, t.id),
+    // A company manager's list (issue 15): the company's tickets, newest activity first.
+    index('tickets_company_activity_idx').on(t.companyId, t.updatedAt, t.id),
     index('tickets_assignee_idx').on(t.assigneeId, t.status),
     // "Meus chamados" and "Sem responsável", newest activity first, without a sort.
     index('tickets_assignee_activity_idx').on(t.assigneeId, t.updatedAt, t.id),

@@ -13,3 +13,4 @@ export * from './ticket/company-clock.js';
 export * from './ticket/due-date.js';
 export * from './ticket/whatsapp.js';
 export * from './calendar/brazilian-holidays.js';
+export * from './ticket/customer-dates.js';

@@ -58,6 +58,7 @@ const SAMPLE_BODIES: Record<string, (version: number) => unknown> = {
   'POST /customer/tickets/:id/confirm': (version) => ({ expectedVersion: version }),
   'POST /customer/tickets/:id/not-resolved': (version) => ({ reason: 'Continua com problema.', expectedVersion: version }),
   'POST /customer/tickets/:id/rating': (version) => ({ score: 5, expectedVersion: version }),
+  'PUT /customer/preferences': () => ({ language: 'pt-BR', notifyUpdates: true, notifyReminders: true, notifyRatingRequests: true }),
   'POST /public/ratings/:token': () => ({ score: 4 }),
   'POST /public/ratings/:token/comment': () => ({ comment: 'Comentário da matriz.' }),
   'PUT /admin/portal-settings': () => ({

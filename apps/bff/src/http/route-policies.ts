@@ -24,6 +24,11 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /customer/tickets/counts': { allow: 'contact' },
   'GET /customer/tickets': { allow: 'contact' },
   'GET /customer/tickets/:id': { allow: 'contact', ticket: true },
+  'GET /customer/search': { allow: 'contact' },
+  'GET /customer/company': { allow: 'contact' },
+  'GET /customer/preferences': { allow: 'contact' },
+  'PUT /customer/preferences': { allow: 'contact' },
+  'GET /customer/company/tickets': { allow: 'contact' },
   'POST /customer/tickets/:id/replies': { allow: 'contact', ticket: true },
 
   'GET /customer/portal': { allow: 'contact' },

@@ -36,3 +36,20 @@ describe('e-mail HTML with untrusted text (ASVS 1.2)', () => {
     });
   }
 });
+
+describe('every e-mail exists in pt-BR and English (issue 15)', () => {
+  for (const kind of KINDS) {
+    it(`${kind}: both languages have a subject, text and link, and they differ`, () => {
+      const data = { ticketId: 7, ticketSubject: 'Roteador', ticketUrl: 'http://localhost:3000/painel/chamados/7', recipientName: 'Carla', body: 'Oi', daysLeft: 3, starLinks: ['http://localhost:3000/avaliar/t?nota=1'] };
+      const pt = renderMail(kind, data);
+      const en = renderMail(kind, { ...data, language: 'en' });
+      for (const mail of [pt, en]) {
+        expect(mail.subject).toContain('#7');
+        expect(mail.text).toContain('http://localhost:3000/');
+      }
+      expect(en.subject).not.toBe(pt.subject);
+      expect(en.text).not.toContain('Olá');
+      expect(en.html).toContain('<html lang="en">');
+    });
+  }
+});

@@ -1,5 +1,5 @@
-import { emailSentEvent } from '@atende/domain';
-import { findAccount, getOrCreateSecret, type Account, type Db, type NewOutboxMail, type NewTicketEvent, type TicketRecord } from '@atende/db';
+import { customerDates, emailSentEvent } from '@atende/domain';
+import { findAccount, getAutomationSettings, getCompanySettings, getContactPreferences, type ContactPreferences, getOrCreateSecret, type Account, type Db, type NewOutboxMail, type NewTicketEvent, type TicketRecord } from '@atende/db';
 import type { Config } from '../config.js';
 import { createRatingToken } from '../ratings/rating-token.js';
 import { replyAddressFor } from './reply-address.js';
@@ -33,10 +33,15 @@ export function ticketNotice(
   const { ticket, kind } = params;
   const recipient = kind === 'reopened' ? (ticket.assigneeId !== null ? reads.account('agent', ticket.assigneeId) : null) : reads.account('contact', ticket.requesterId);
   if (!recipient || !recipient.active) return null;
+  // A contact's choices (issue 15): which ticket e-mails they want, and in which language.
+  const preferences = recipient.kind === 'contact' ? getContactPreferences(tx, recipient.id) : null;
+  if (preferences && !wantsTicketMail(preferences, kind)) return null;
   const ticketUrl = `${config.publicUrl}${kind === 'reopened' ? `/console/chamados/${ticket.id}` : `/painel/chamados/${ticket.id}`}`;
   const data: MailData = { ticketId: ticket.id, ticketSubject: ticket.subject, ticketUrl, recipientName: recipient.name };
+  if (preferences?.language === 'en') data.language = 'en';
   if (params.body !== undefined) data.body = params.body;
   if (params.daysLeft !== undefined) data.daysLeft = params.daysLeft;
+  if (kind === 'resolved' || kind === 'agent_update') Object.assign(data, customerDatesForMail(tx, ticket, data.language === 'en' ? 'en-GB' : 'pt-BR'));
   if ((kind === 'closed' || kind === 'auto_closed') && ticket.ratingDueUntil !== null) {
     const token = createRatingToken(reads.secret('rating_link'), { ticketId: ticket.id, closing: ticket.closingCount, expiresAt: ticket.ratingDueUntil });
     data.starLinks = [1, 2, 3, 4, 5].map((n) => `${config.publicUrl}/avaliar/${token}?nota=${n}`);
@@ -56,4 +61,38 @@ export function ticketNotice(
     },
     event: emailSentEvent({ kind, to: recipient.email, subject: content.subject, text: content.text }, params.now),
   };
+}
+
+/** The visit, agreed and answer-by dates (issue 15), as the company's calendar writes them. */
+function customerDatesForMail(tx: Db, ticket: TicketRecord, locale: string): Pick<MailData, 'answerBy' | 'dueDate'> {
+  const dates = customerDates(ticket, getAutomationSettings(tx).approvalTimeout);
+  const { timeZone } = getCompanySettings(tx);
+  const day = (epoch: number, withYear: boolean) =>
+    new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', ...(withYear ? { year: 'numeric' } : {}), timeZone }).format(new Date(epoch));
+  const out: Pick<MailData, 'answerBy' | 'dueDate'> = {};
+  if (dates.answerBy) out.answerBy = { date: day(dates.answerBy.at, false), outcome: dates.answerBy.outcome };
+  if (dates.visitAt !== null) out.dueDate = { kind: 'visit', date: day(dates.visitAt, true) };
+  else if (dates.agreedAt !== null) out.dueDate = { kind: 'agreed', date: day(dates.agreedAt, true) };
+  return out;
+}
+
+/**
+ * The contact's notification preferences (issue 15): updates (received, agent update, resolved),
+ * reminders, rating requests (the closing e-mails with stars). The refusal of a reply they sent, and
+ * every security e-mail (reset, invitation: AccountMailer), are always sent.
+ */
+function wantsTicketMail(preferences: ContactPreferences, kind: MailKind): boolean {
+  switch (kind) {
+    case 'ticket_received':
+    case 'agent_update':
+    case 'resolved':
+      return preferences.notifyUpdates;
+    case 'reminder':
+      return preferences.notifyReminders;
+    case 'closed':
+    case 'auto_closed':
+      return preferences.notifyRatingRequests;
+    default:
+      return true;
+  }
 }

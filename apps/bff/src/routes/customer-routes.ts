@@ -1,15 +1,28 @@
-import { customerListQuery, customerReplyInput, ticketIdParam } from '@atende/contracts';
+import { companyTicketsQuery, contactPreferencesInput, customerListQuery, customerReplyInput, customerSearchQuery, ticketIdParam } from '@atende/contracts';
 import { reopenRefusal } from '@atende/domain';
-import { customerTabCounts, getPortalSettings, listCustomerTickets, ticketStateOf, ticketThread } from '@atende/db';
+import {
+  companyContacts,
+  customerTabCounts,
+  getContactPreferences,
+  getPortalSettings,
+  listCompanyTickets,
+  listCustomerTickets,
+  managedCompanyOf,
+  saveContactPreferences,
+  searchCustomerTickets,
+  ticketStateOf,
+  ticketThread,
+} from '@atende/db';
 import { Hono } from 'hono';
+import { loadTicketForCustomerView } from '../customer/customer-ticket-access.js';
+import { customerTicketExtras } from '../customer/ticket-page-extras.js';
 import type { AppEnv } from '../http/app-env.js';
 import { requirePortalSwitch } from '../http/portal-switch.js';
 import { requireRole, signedIn } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
 import { commitTicketAction } from '../tickets/apply-ticket-action.js';
-import { decodeCursor } from '../tickets/cursor.js';
+import { decodeCursor, encodeCursor } from '../tickets/cursor.js';
 import { customerAutomationView } from '../tickets/automation-view.js';
-import { loadTicketFor } from '../tickets/load-ticket.js';
 import { messagesView, ticketPageView, ticketSummaryView } from '../tickets/ticket-views.js';
 
 const PAGE_SIZE = 20;
@@ -29,16 +42,50 @@ export function customerRoutes() {
       const page = listCustomerTickets(db, { requesterId: signedIn(c).actor.id, tab, now: now(), cursor: after && { updatedAt: after.key, id: after.id }, limit: PAGE_SIZE });
       return c.json(ticketPageView(page), 200);
     })
+    // Language and which ticket e-mails the contact wants (issue 15); security e-mails are always sent.
+    .get('/preferences', (c) => c.json({ preferences: getContactPreferences(c.var.deps.db, signedIn(c).actor.id)! }, 200))
+    .put('/preferences', validate('json', contactPreferencesInput), (c) => {
+      const preferences = c.req.valid('json');
+      saveContactPreferences(c.var.deps.db, signedIn(c).actor.id, preferences);
+      return c.json({ preferences }, 200);
+    })
+    // The company manager's view (issue 15): whether the contact manages a company, and its contacts.
+    .get('/company', (c) => {
+      const company = managedCompanyOf(c.var.deps.db, signedIn(c).actor.id);
+      return c.json({ manager: company !== null, contacts: company === null ? [] : companyContacts(c.var.deps.db, company) }, 200);
+    })
+    .get('/company/tickets', requirePortalSwitch('see'), validate('query', companyTicketsQuery), (c) => {
+      const { db } = c.var.deps;
+      const me = signedIn(c).actor.id;
+      const companyId = managedCompanyOf(db, me);
+      const { requesterId, cursor } = c.req.valid('query');
+      // A contact who manages no company sees only their own tickets here.
+      const scope = companyId === null ? { companyId: null, requesterId: me } : { companyId, requesterId };
+      const after = decodeCursor(cursor);
+      const page = listCompanyTickets(db, { ...scope, cursor: after && { updatedAt: after.key, id: after.id }, limit: PAGE_SIZE });
+      const next = page.nextCursor && { key: page.nextCursor.updatedAt, id: page.nextCursor.id };
+      return c.json({ items: page.items.map((t) => ({ ...t, updatedAt: new Date(t.updatedAt).toISOString() })), nextCursor: encodeCursor(next) }, 200);
+    })
+    // Number, subject or public message text, accents ignored; only the customer's own tickets.
+    .get('/search', requirePortalSwitch('see'), validate('query', customerSearchQuery), (c) => {
+      const items = searchCustomerTickets(c.var.deps.db, { requesterId: signedIn(c).actor.id, input: c.req.valid('query').q });
+      return c.json({ items: items.map((t) => ({ ...t, updatedAt: new Date(t.updatedAt).toISOString() })) }, 200);
+    })
     .get('/tickets/:id', requirePortalSwitch('see'), validate('param', ticketIdParam), (c) => {
       const { db, now } = c.var.deps;
-      const ticket = loadTicketFor(db, signedIn(c), c.req.valid('param').id);
+      // The requester, or the company's manager who only reads (issue 15).
+      const { ticket, viewer } = loadTicketForCustomerView(db, signedIn(c), c.req.valid('param').id);
+      const isRequester = viewer === 'requester';
       const refusal = reopenRefusal(ticketStateOf(ticket), now(), getPortalSettings(db));
-      const canRate = ticket.status === 'closed' && ticket.ratingDueUntil !== null && ticket.ratingDueUntil > now();
+      const canRate = isRequester && ticket.status === 'closed' && ticket.ratingDueUntil !== null && ticket.ratingDueUntil > now();
+      const extras = customerTicketExtras(db, ticket);
       return c.json(
         {
-          ticket: { ...ticketSummaryView(db, ticket), canReply: refusal === null, replyRefusal: refusal, canRate },
+          ticket: { ...ticketSummaryView(db, ticket), canReply: isRequester && refusal === null, replyRefusal: refusal, canRate, viewer },
           messages: messagesView(ticketThread(db, ticket.id, 'customer')),
           automation: customerAutomationView(db, ticket, now()),
+          dates: extras.dates,
+          ratings: isRequester ? extras.ratings : [],
         },
         200,
       );

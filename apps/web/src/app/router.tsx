@@ -29,6 +29,9 @@ const NewTicketPage = lazy(() => import('../features/new-ticket/new-ticket-page.
 const CentralDoAssinantePage = lazy(() =>
   import('../features/new-ticket/new-ticket-page.js').then((m) => ({ default: m.CentralDoAssinantePage })),
 );
+const CompanyTicketsPage = lazy(() =>
+  import('../features/customer-panel/company-tickets-page.js').then((m) => ({ default: m.CompanyTicketsPage })),
+);
 // Admin-only: kept out of the initial bundle.
 const MailboxPage = lazy(() => import('../features/mailbox/mailbox-page.js').then((m) => ({ default: m.MailboxPage })));
 // The agent console is lazy: the customer panel's initial bundle does not carry it.
@@ -48,6 +51,13 @@ export const router = createBrowserRouter([
           return { element: <RequireSignedIn><ChangePasswordPage /></RequireSignedIn> };
         },
       },
+      {
+        path: paths.preferences,
+        lazy: async () => {
+          const { PreferencesPage } = await import('../features/account/preferences-page.js');
+          return { element: <RequireRole kind="contact"><PreferencesPage /></RequireRole> };
+        },
+      },
       { path: paths.forgotPassword, lazy: async () => ({ Component: (await import('../features/account/forgot-password-page.js')).ForgotPasswordPage }) },
       { path: paths.passwordReset(':token'), lazy: async () => ({ Component: (await import('../features/account/set-password-page.js')).SetPasswordPage }) },
       { path: paths.invitation(':token'), lazy: async () => ({ Component: (await import('../features/account/set-password-page.js')).SetPasswordPage }) },
@@ -55,6 +65,7 @@ export const router = createBrowserRouter([
       { path: paths.customerTicket(':id'), element: <Contact><CustomerTicketPage /></Contact> },
       // The new-ticket form and the admin console load on demand: they pull in the zod schemas.
       { path: paths.newTicket, element: <Contact><NewTicketPage /></Contact> },
+      { path: paths.companyTickets, element: <Contact><CompanyTicketsPage /></Contact> },
       { path: paths.centralDoAssinante, element: <Contact><CentralDoAssinantePage /></Contact> },
       { path: paths.console, element: <RequireRole kind="agent"><AgentHomePage /></RequireRole> },
       {

@@ -1,9 +1,13 @@
-import { Suspense } from 'react';
-import { Link, Outlet, useNavigate } from 'react-router';
+import { Suspense, useEffect, useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { paths } from '../config/paths.js';
-import { usePortalSwitches } from '../lib/portal-switches.js';
+import { usePreferences, useSavePreferences } from '../lib/preferences.js';
 import { useLogout, useMe } from '../lib/session.js';
+import { usePortalSwitches } from '../lib/portal-switches.js';
 import { LOCALES, useI18n, type Locale } from '../lib/i18n/i18n.js';
+import { clearAllDrafts } from '../lib/drafts.js';
+import { SessionDialog } from './session-dialog.js';
+import { ThemeSelect } from './theme-select.js';
 
 export function Layout() {
   const { t, locale, setLocale } = useI18n();
@@ -13,6 +17,23 @@ export function Layout() {
   // Seed 003: with the portal's switches both off, the customer has no Atendimentos entry at all.
   const switches = usePortalSwitches(me.data?.kind === 'contact');
   const showTickets = switches.data ? switches.data.customersSeeTickets || switches.data.customersOpenTickets : false;
+  // On a phone the links and account actions fold into a Menu; it closes on its own when the page changes
+  // (it is open only for the address where it was opened).
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
+  const menuOpen = menuOpenAt === here;
+  // A contact's language is kept on the account (issue 15): applied when it loads, saved when changed here.
+  const preferences = usePreferences(me.data?.kind === 'contact');
+  const savePreferences = useSavePreferences();
+  const accountLanguage = preferences.data?.language;
+  useEffect(() => {
+    if (accountLanguage) setLocale(accountLanguage);
+  }, [accountLanguage, setLocale]);
+  const chooseLocale = (next: Locale) => {
+    setLocale(next);
+    if (preferences.data) savePreferences.mutate({ ...preferences.data, language: next });
+  };
 
   return (
     <>
@@ -23,38 +44,54 @@ export function Layout() {
         <Link to={paths.home} className="brand">
           {t('app.name')}
         </Link>
-        <nav aria-label={t('nav.mainLabel')}>
-          {me.data?.kind === 'contact' && showTickets && <Link to={paths.panel}>{t('nav.tickets')}</Link>}
-          {me.data?.kind === 'agent' && <Link to={paths.console}>{t('nav.console')}</Link>}
-          {me.data?.kind === 'agent' && <Link to={paths.directory}>{t('nav.directory')}</Link>}
-          {me.data?.kind === 'agent' && <Link to={paths.ratings}>{t('nav.ratings')}</Link>}
-          {me.data?.role === 'admin' && <Link to={paths.adminPortal}>{t('nav.admin')}</Link>}
-          {me.data?.role === 'admin' && <Link to={paths.auditLog}>{t('nav.audit')}</Link>}
-          {me.data?.role === 'admin' && <Link to={paths.mailbox}>{t('nav.mailbox')}</Link>}
-        </nav>
-        <div className="topbar-end">
-          <label className="locale">
-            <span>{t('nav.language')}</span>
-            <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
-              {LOCALES.map((code) => (
-                <option key={code} value={code}>
-                  {code === 'pt-BR' ? 'Português (Brasil)' : 'English'}
-                </option>
-              ))}
-            </select>
-          </label>
-          {me.data && (
-            <>
-              <span className="who">{me.data.name}</span>
-              <Link to={paths.changePassword}>{t('nav.changePassword')}</Link>
-              <button
-                type="button"
-                onClick={() => logout.mutate(undefined, { onSettled: () => navigate(paths.login, { replace: true }) })}
-              >
-                {t('nav.signOut')}
-              </button>
-            </>
-          )}
+        <button
+          type="button"
+          className="menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="topbar-menu"
+          onClick={() => setMenuOpenAt(menuOpen ? null : here)}
+        >
+          {t('nav.menu')}
+        </button>
+        <div id="topbar-menu" className={menuOpen ? 'topbar-menu open' : 'topbar-menu'}>
+          <nav aria-label={t('nav.mainLabel')}>
+            {me.data?.kind === 'contact' && showTickets && <Link to={paths.panel}>{t('nav.tickets')}</Link>}
+            {me.data?.kind === 'agent' && <Link to={paths.console}>{t('nav.console')}</Link>}
+            {me.data?.kind === 'agent' && <Link to={paths.directory}>{t('nav.directory')}</Link>}
+            {me.data?.kind === 'agent' && <Link to={paths.ratings}>{t('nav.ratings')}</Link>}
+            {me.data?.role === 'admin' && <Link to={paths.adminPortal}>{t('nav.admin')}</Link>}
+            {me.data?.role === 'admin' && <Link to={paths.auditLog}>{t('nav.audit')}</Link>}
+            {me.data?.role === 'admin' && <Link to={paths.mailbox}>{t('nav.mailbox')}</Link>}
+          </nav>
+          <div className="topbar-end">
+            <label className="locale">
+              <span>{t('nav.language')}</span>
+              <select value={locale} onChange={(e) => chooseLocale(e.target.value as Locale)}>
+                {LOCALES.map((code) => (
+                  <option key={code} value={code}>
+                    {code === 'pt-BR' ? 'Português (Brasil)' : 'English'}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <ThemeSelect />
+            {me.data && (
+              <>
+                <span className="who">{me.data.name}</span>
+                {me.data.kind === 'contact' && <Link to={paths.preferences}>{t('nav.preferences')}</Link>}
+                <Link to={paths.changePassword}>{t('nav.changePassword')}</Link>
+                <button
+                  type="button"
+                  onClick={() => {
+                    clearAllDrafts();
+                    logout.mutate(undefined, { onSettled: () => navigate(paths.login, { replace: true }) });
+                  }}
+                >
+                  {t('nav.signOut')}
+                </button>
+              </>
+            )}
+          </div>
         </div>
       </header>
       <main id="main" tabIndex={-1}>
@@ -62,6 +99,7 @@ export function Layout() {
           <Outlet />
         </Suspense>
       </main>
+      <SessionDialog />
     </>
   );
 }

@@ -4,11 +4,15 @@ export const paths = {
   login: '/entrar',
   forgotPassword: '/esqueci-senha',
   changePassword: '/conta/senha',
+  /** A contact's language and e-mail choices (issue 15). */
+  preferences: '/conta/preferencias',
   passwordReset: (token: string) => `/redefinir-senha/${token}`,
   invitation: (token: string) => `/convite/${token}`,
   panel: '/painel',
   customerTicket: (id: number | string) => `/painel/chamados/${id}`,
   newTicket: '/painel/novo',
+  /** A company manager's view of the company's tickets (issue 15). */
+  companyTickets: '/painel/empresa',
   centralDoAssinante: '/central-do-assinante',
   /** The new-ticket form (issue 4); `?referencia=<id>` names an earlier ticket it follows up. */
   ratingLink: (token: string) => `/avaliar/${token}`,

@@ -1,13 +1,16 @@
 import type { ApiErrorBody } from '@atende/contracts';
 import type { ApiType } from '@atende/bff/app';
 import { hc } from 'hono/client';
+import { initialLocale } from './i18n/i18n.js';
 
 /** The typed BFF client: request and response types come from the BFF's routes, never copied by hand. */
 export const api = hc<ApiType>('/api', {
   init: { credentials: 'same-origin' },
+  // The server writes its messages (errors, field messages) in the language chosen here (issue 15).
+  headers: () => ({ 'Accept-Language': initialLocale() }),
 });
 
-/** An API refusal: a stable `code`, the server's pt-BR message, and per-field messages. */
+/** An API refusal: a stable `code`, the server's message and per-field messages in the user's language. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,

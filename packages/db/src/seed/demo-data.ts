@@ -10,6 +10,8 @@ export const DEMO_PASSWORD = 'demo-senha-123';
 export const DEMO_ACCOUNTS = {
   contact: 'cliente@example.com',
   otherContact: 'outro.cliente@example.com',
+  /** Academia Boa Forma's manager: sees Carla's tickets (issue 15). */
+  companyManager: 'gerente@example.com',
   agent: 'agente@example.com',
   otherAgent: 'agente2@example.com',
   admin: 'admin@example.com',
@@ -94,6 +96,7 @@ export function seedDemoData(db: Db, options: { passwordHash: string; now: numbe
       .values([
         { name: 'Carla Souza', email: DEMO_ACCOUNTS.contact, companyId: academia!.id, phone: '+55 51 99999-1234', passwordHash, createdAt: now },
         { name: 'Otávio Lima', email: DEMO_ACCOUNTS.otherContact, companyId: netsul!.id, phone: '+55 51 98888-4321', passwordHash, createdAt: now },
+        { name: 'Marina Gestora', email: DEMO_ACCOUNTS.companyManager, companyId: academia!.id, passwordHash, createdAt: now, companyManager: true },
       ])
       .returning()
       .all();

@@ -16,7 +16,7 @@ export type ApprovalTimeoutOutcome = (typeof APPROVAL_TIMEOUT_OUTCOMES)[number];
 export const DEFAULT_APPROVAL_TIMEOUT_POLICY: ApprovalTimeoutPolicy = { afterDays: 7, outcome: 'close' };
 
 /** When the approval timeout falls due for this ticket, or null when it is not resolved. */
-export function approvalTimeoutAt(state: TicketState, policy: ApprovalTimeoutPolicy): number | null {
+export function approvalTimeoutAt(state: Pick<TicketState, 'status' | 'resolvedAt'>, policy: ApprovalTimeoutPolicy): number | null {
   if (state.status !== 'resolved' || state.resolvedAt === null) return null;
   return state.resolvedAt + policy.afterDays * DAY_MS;
 }

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Link, Navigate } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { paths } from '../../config/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { isApiError } from '../../lib/api-client.js';
+import { RETURN_PARAM, safeReturnPath } from '../../lib/return-path.js';
 import { useMe } from '../../lib/session.js';
 import { useLogin } from './auth-api.js';
 
@@ -13,8 +14,10 @@ export function LoginPage() {
   const login = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // The page opened while signed out (validated: a path of this site only).
+  const returnTo = safeReturnPath(useSearchParams()[0].get(RETURN_PARAM), window.location.origin);
 
-  if (me.data) return <Navigate to={me.data.kind === 'agent' ? paths.console : paths.panel} replace />;
+  if (me.data) return <Navigate to={returnTo ?? (me.data.kind === 'agent' ? paths.console : paths.panel)} replace />;
 
   const fields = isApiError(login.error) ? (login.error.body.fields ?? {}) : {};
   const onSubmit = (event: FormEvent) => {

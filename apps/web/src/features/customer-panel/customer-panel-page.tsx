@@ -6,7 +6,9 @@ import { Tabs } from '../../components/tabs.js';
 import { TicketTable } from '../../components/ticket-table.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { useTabCounts, useTabTickets } from './customer-panel-api.js';
+import { useCompany } from './company-api.js';
 import { usePortalSwitches } from '../../lib/portal-switches.js';
+import { TicketSearchForm, TicketSearchResults } from './ticket-search.js';
 
 const DEFAULT_TAB: CustomerTab = 'awaiting_my_reply';
 
@@ -21,6 +23,7 @@ function isCustomerTab(value: string | null): value is CustomerTab {
 export function CustomerPanelPage() {
   const { t } = useI18n();
   const switches = usePortalSwitches();
+  const company = useCompany();
   return (
     <section aria-labelledby="panel-title">
       <h1 id="panel-title">{t('panel.title')}</h1>
@@ -30,11 +33,18 @@ export function CustomerPanelPage() {
         <ErrorMessage error={switches.error} />
       ) : (
         <>
-          {switches.data.customersOpenTickets && (
-            <p>
-              <Link to={paths.newTicket} className="button primary">
-                {t('panel.newTicket')}
-              </Link>
+          {(switches.data.customersOpenTickets || (company.data?.manager && switches.data.customersSeeTickets)) && (
+            <p className="actions">
+              {switches.data.customersOpenTickets && (
+                <Link to={paths.newTicket} className="button primary">
+                  {t('panel.newTicket')}
+                </Link>
+              )}
+              {company.data?.manager && switches.data.customersSeeTickets && (
+                <Link to={paths.companyTickets} className="button">
+                  {t('company.title')}
+                </Link>
+              )}
             </p>
           )}
           {switches.data.customersSeeTickets ? <PanelTabs /> : <p className="notice">{t('panel.ticketsHidden')}</p>}
@@ -44,33 +54,41 @@ export function CustomerPanelPage() {
   );
 }
 
-/** Five tabs with their counts; the selected tab lives in the URL (?aba=). */
+/** Five tabs with their counts; the selected tab lives in the URL (?aba=), a search in ?busca=. */
 function PanelTabs() {
   const { t } = useI18n();
   const [search, setSearch] = useSearchParams();
   const requested = search.get('aba');
   const tab = isCustomerTab(requested) ? requested : DEFAULT_TAB;
+  const searched = search.get('busca')?.trim() ?? '';
   const counts = useTabCounts();
 
   return (
     <>
-      {counts.error && <ErrorMessage error={counts.error} />}
-      <Tabs
-        label={t('panel.tabsLabel')}
-        idPrefix="panel"
-        selected={tab}
-        onSelect={(key) => setSearch({ aba: key }, { replace: true })}
-        items={CUSTOMER_TABS.map((key) => ({
-          key,
-          label: (
-            <>
-              {t(`tab.${key}`)} <span className="count">{counts.data?.[key] ?? '…'}</span>
-            </>
-          ),
-        }))}
-      >
-        <TabTickets tab={tab} />
-      </Tabs>
+      <TicketSearchForm key={searched} current={searched} onSearch={(q) => setSearch(q ? { busca: q } : {})} />
+      {searched ? (
+        <TicketSearchResults q={searched} onClear={() => setSearch({})} />
+      ) : (
+        <>
+          {counts.error && <ErrorMessage error={counts.error} />}
+          <Tabs
+            label={t('panel.tabsLabel')}
+            idPrefix="panel"
+            selected={tab}
+            onSelect={(key) => setSearch({ aba: key }, { replace: true })}
+            items={CUSTOMER_TABS.map((key) => ({
+              key,
+              label: (
+                <>
+                  {t(`tab.${key}`)} <span className="count">{counts.data?.[key] ?? '…'}</span>
+                </>
+              ),
+            }))}
+          >
+            <TabTickets tab={tab} />
+          </Tabs>
+        </>
+      )}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError, unwrap } from '../../lib/api-client.js';
+import { withSessionRecovery } from '../../lib/session-recovery.js';
 import { customerKeys } from '../../lib/customer-query-keys.js';
 
 export function useCustomerTicket(id: number) {
@@ -13,8 +14,9 @@ export function useCustomerTicket(id: number) {
 export function useReply(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
+    // An expired session asks for the password in place, then sends (never throws the reply away).
     mutationFn: (input: { body: string; expectedVersion: number }) =>
-      unwrap(api.customer.tickets[':id'].replies.$post({ param: { id: String(id) }, json: input })),
+      withSessionRecovery(() => unwrap(api.customer.tickets[':id'].replies.$post({ param: { id: String(id) }, json: input }))),
     // Success or conflict: the ticket and every tab may have changed, so read them again.
     onSettled: () => queryClient.invalidateQueries({ queryKey: customerKeys.all }),
   });
@@ -26,7 +28,7 @@ export function useReply(id: number) {
  */
 function useDecision<Input>(send: (input: Input) => Promise<unknown>) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: send, onSettled: () => queryClient.invalidateQueries({ queryKey: customerKeys.all }) });
+  return useMutation({ mutationFn: (input: Input) => withSessionRecovery(() => send(input)), onSettled: () => queryClient.invalidateQueries({ queryKey: customerKeys.all }) });
 }
 
 export function useConfirmSolution(id: number) {

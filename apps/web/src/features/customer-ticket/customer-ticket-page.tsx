@@ -1,11 +1,13 @@
 import { TextareaField } from '../../components/textarea-field.js';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { paths } from '../../config/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { Thread } from '../../components/thread.js';
 import { isApiError } from '../../lib/api-client.js';
+import { draftKey, useTextDraft } from '../../lib/drafts.js';
+import { useMe } from '../../lib/session.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { useConfirmSolution, useCustomerTicket, useNotResolved, useRateTicket, useReply } from './customer-ticket-api.js';
 import { RatingForm } from './rating-form.js';
@@ -13,6 +15,8 @@ import { ReopenRefusal } from './reopen-refusal.js';
 import { ResolutionDecision } from './resolution-decision.js';
 import { DecisionOutcome } from './decision-outcome.js';
 import { AutomationNotice } from './automation-notice.js';
+import { MyRatings } from './my-ratings.js';
+import { AnswerByNotice, DueDateFacts } from './ticket-dates.js';
 
 export function CustomerTicketPage() {
   const { t } = useI18n();
@@ -33,9 +37,11 @@ export function CustomerTicketPage() {
     );
   }
   const { ticket, messages } = query.data;
+  // A company manager reads a colleague's ticket; only its requester acts on it (issue 15).
+  const isRequester = ticket.viewer === 'requester';
   return (
     <article aria-labelledby="ticket-title">
-      <Link to={paths.panel}>{t('ticket.back')}</Link>
+      <Link to={paths.panel} className="back-link">{t('ticket.back')}</Link>
       <header className="ticket-header">
         <h1 id="ticket-title">
           #{ticket.id} {ticket.subject}
@@ -46,19 +52,27 @@ export function CustomerTicketPage() {
           <dd>{ticket.departmentName ?? '—'}</dd>
           <dt>{t('ticket.assignee')}</dt>
           <dd>{ticket.assigneeName ?? t('ticket.noAssignee')}</dd>
+          <DueDateFacts dates={query.data.dates} />
         </dl>
       </header>
       <DecisionOutcome confirm={confirm} notResolved={notResolved} rate={rate} />
-      {ticket.status === 'resolved' && <ResolutionDecision version={ticket.version} confirm={confirm} notResolved={notResolved} />}
+      {!isRequester && (
+        <p className="notice" role="note">
+          {t('company.readOnly', { name: ticket.requesterName })}
+        </p>
+      )}
+      {ticket.status === 'resolved' && <AnswerByNotice dates={query.data.dates} />}
+      {isRequester && ticket.status === 'resolved' && <ResolutionDecision ticketId={ticket.id} version={ticket.version} confirm={confirm} notResolved={notResolved} />}
       {ticket.canRate && <RatingForm version={ticket.version} rate={rate} />}
+      <MyRatings ratings={query.data.ratings} />
       <AutomationNotice automation={query.data.automation} />
       <h2>{t('ticket.thread')}</h2>
       <Thread messages={messages} label={t('ticket.thread')} />
       {ticket.canReply ? (
         <ReplyForm ticketId={ticket.id} version={ticket.version} />
-      ) : (
+      ) : isRequester ? (
         <ReopenRefusal ticketId={ticket.id} reason={ticket.replyRefusal} />
-      )}
+      ) : null}
     </article>
   );
 }
@@ -66,12 +80,12 @@ export function CustomerTicketPage() {
 function ReplyForm({ ticketId, version }: { ticketId: number; version: number }) {
   const { t } = useI18n();
   const reply = useReply(ticketId);
-  const [body, setBody] = useState('');
+  const [body, setBody, clearBody] = useTextDraft(draftKey(useMe().data?.id, `reply.${ticketId}`));
   const fieldError = isApiError(reply.error) ? reply.error.body.fields?.body : undefined;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    reply.mutate({ body, expectedVersion: version }, { onSuccess: () => setBody('') });
+    reply.mutate({ body, expectedVersion: version }, { onSuccess: clearBody });
   };
 
   return (

@@ -1,28 +1,33 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
 import { isApiError } from '../../lib/api-client.js';
+import { draftKey, useTextDraft } from '../../lib/drafts.js';
+import { useMe } from '../../lib/session.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import type { useConfirmSolution, useNotResolved } from './customer-ticket-api.js';
 
 /** On a resolved ticket: "Confirmar solução", or "Não foi resolvido" with the reason (required). */
 export function ResolutionDecision({
+  ticketId,
   version,
   confirm,
   notResolved,
 }: {
+  ticketId: number;
   version: number;
   confirm: ReturnType<typeof useConfirmSolution>;
   notResolved: ReturnType<typeof useNotResolved>;
 }) {
   const { t } = useI18n();
-  const [asking, setAsking] = useState(false);
-  const [reason, setReason] = useState('');
+  // The reason is a draft of this ticket: kept in the browser until sent, and reopened when it exists.
+  const [reason, setReason, clearReason] = useTextDraft(draftKey(useMe().data?.id, `not-resolved.${ticketId}`));
+  const [asking, setAsking] = useState(reason !== '');
   const busy = confirm.isPending || notResolved.isPending;
   const fieldError = isApiError(notResolved.error) ? notResolved.error.body.fields?.reason : undefined;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    notResolved.mutate({ reason, expectedVersion: version });
+    notResolved.mutate({ reason, expectedVersion: version }, { onSuccess: clearReason });
   };
 
   return (

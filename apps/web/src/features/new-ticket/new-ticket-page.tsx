@@ -1,4 +1,4 @@
-import { newTicketInput, type NewTicketInput } from '@atende/contracts';
+import { FIELD_MESSAGES_EN, newTicketInput, type NewTicketInput } from '@atende/contracts';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { paths } from '../../config/paths.js';
@@ -7,12 +7,17 @@ import { SelectField } from '../../components/select-field.js';
 import { TextField } from '../../components/text-field.js';
 import { TextareaField } from '../../components/textarea-field.js';
 import { isApiError } from '../../lib/api-client.js';
+import { draftKey, useDraft } from '../../lib/drafts.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
+import { useMe } from '../../lib/session.js';
 import { usePortalSwitches } from '../../lib/portal-switches.js';
 import { useFileTicket, useNewTicketOptions } from './new-ticket-api.js';
 
 type Field = 'departmentId' | 'subjectId' | 'subject' | 'body';
 const FIELDS: Field[] = ['departmentId', 'subjectId', 'subject', 'body'];
+type Draft = Record<Field, string>;
+const EMPTY_DRAFT: Draft = { departmentId: '', subjectId: '', subject: '', body: '' };
+const isEmptyDraft = (d: Draft) => FIELDS.every((f) => d[f] === '');
 
 /** "Novo atendimento" from the Painel do Cliente: origin portal. */
 export function NewTicketPage() {
@@ -52,15 +57,19 @@ function useReference(): string {
 }
 
 function NewTicketForm({ origin, landOnTicket }: { origin: NewTicketInput['origin']; landOnTicket: boolean }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const navigate = useNavigate();
   const options = useNewTicketOptions();
   const file = useFileTicket();
   const reference = useReference();
-  const [departmentId, setDepartmentId] = useState('');
-  const [subjectId, setSubjectId] = useState('');
-  const [subject, setSubject] = useState(reference);
-  const [body, setBody] = useState('');
+  // The form is a draft kept in this browser until the ticket is filed (one per origin).
+  const [saved, setDraft, clearDraft] = useDraft(draftKey(useMe().data?.id, `new-ticket.${origin}`), EMPTY_DRAFT, isEmptyDraft);
+  const draft = isEmptyDraft(saved) && reference ? { ...saved, subject: reference } : saved;
+  const { departmentId, subjectId, subject, body } = draft;
+  const set = (field: Field) => (value: string) => setDraft({ ...draft, [field]: value });
+  const setDepartmentId = set('departmentId');
+  const setSubject = set('subject');
+  const setBody = set('body');
   // One key per form: a double click or a retry of this same form returns the ticket already created.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [clientErrors, setClientErrors] = useState<Partial<Record<Field, string>>>({});
@@ -76,10 +85,10 @@ function NewTicketForm({ origin, landOnTicket }: { origin: NewTicketInput['origi
   const errorOf = (field: Field): string | undefined => clientErrors[field] ?? serverFields[field];
 
   const onSubjectChange = (value: string) => {
-    setSubjectId(value);
     // The subject's default department is a good guess when none is chosen yet.
     const defaultDepartment = subjects.find((s) => String(s.id) === value)?.defaultDepartmentId;
-    if (!departmentId && defaultDepartment && departments.some((d) => d.id === defaultDepartment)) setDepartmentId(String(defaultDepartment));
+    const guess = !departmentId && defaultDepartment && departments.some((d) => d.id === defaultDepartment) ? String(defaultDepartment) : departmentId;
+    setDraft({ ...draft, subjectId: value, departmentId: guess });
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -97,7 +106,8 @@ function NewTicketForm({ origin, landOnTicket }: { origin: NewTicketInput['origi
       const errors: Partial<Record<Field, string>> = {};
       for (const issue of parsed.error.issues) {
         const field = issue.path[0] as Field;
-        if (FIELDS.includes(field)) errors[field] ??= issue.message;
+        // The schema's messages are pt-BR; English mode shows the server's English for the same text.
+        if (FIELDS.includes(field)) errors[field] ??= locale === 'en' ? (FIELD_MESSAGES_EN[issue.message] ?? issue.message) : issue.message;
       }
       setClientErrors(errors);
       const first = FIELDS.find((f) => errors[f]);
@@ -107,6 +117,7 @@ function NewTicketForm({ origin, landOnTicket }: { origin: NewTicketInput['origi
     setClientErrors({});
     file.mutate(parsed.data, {
       onSuccess: (data) => {
+        clearDraft();
         if (landOnTicket) navigate(paths.customerTicket(data.ticket.id), { replace: true });
         else setSentId(data.ticket.id);
       },

@@ -19,7 +19,8 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-function initialLocale(): Locale {
+/** The language chosen on this device (also sent to the server as Accept-Language, see api-client). */
+export function initialLocale(): Locale {
   const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
   return saved === 'en' || saved === 'pt-BR' ? saved : 'pt-BR';
 }

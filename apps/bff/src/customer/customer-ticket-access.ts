@@ -1,0 +1,18 @@
+import { getTicket, managedCompanyOf, type Db, type TicketRecord } from '@atende/db';
+import type { SignedInActor } from '../http/app-env.js';
+import { AppError } from '../http/app-error.js';
+
+/**
+ * Who may READ a ticket on the customer side (issue 15): its requester, and the manager of the
+ * ticket's company. Every write (reply, approve, reopen, rate) keeps loadTicketFor's stricter rule, so
+ * only the requester acts. Anyone else gets the same 404 as for a missing ticket.
+ */
+export function loadTicketForCustomerView(db: Db, session: SignedInActor, ticketId: number): { ticket: TicketRecord; viewer: 'requester' | 'manager' } {
+  const ticket = getTicket(db, ticketId);
+  if (!ticket || session.actor.kind !== 'contact') throw new AppError('not_found');
+  if (ticket.requesterId === session.actor.id) return { ticket, viewer: 'requester' };
+  const company = managedCompanyOf(db, session.actor.id);
+  if (company !== null && ticket.companyId === company) return { ticket, viewer: 'manager' };
+  throw new AppError('not_found');
+}
+
