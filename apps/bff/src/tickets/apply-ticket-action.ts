@@ -1,5 +1,5 @@
 import { decide, type TicketAction } from '@atende/domain';
-import { changeTicket, getCompanySettings, getPortalSettings, isAgentActive, ticketStateOf, type NewMessage, type NewTicketEvent, type TicketRecord } from '@atende/db';
+import { changeTicket, getCompanySettings, getPortalSettings, getSlaSettings, isAgentActive, ticketStateOf, type NewMessage, type NewTicketEvent, type TicketRecord } from '@atende/db';
 import type { Deps, SignedInActor } from '../http/app-env.js';
 import { AppError, isApiErrorCode } from '../http/app-error.js';
 import { noticesForAction } from '../mail/notices-for-action.js';
@@ -44,6 +44,7 @@ export function applyTicketAction(deps: Deps, session: SignedInActor, request: A
         now,
         policy: getPortalSettings(deps.db),
         clock: getCompanySettings(deps.db),
+        sla: getSlaSettings(deps.db),
         assigneeActive: ticket.assigneeId !== null && isAgentActive(deps.db, ticket.assigneeId),
       });
       if (!decision.ok) return decision;
@@ -78,8 +79,9 @@ export function applyTicketAction(deps: Deps, session: SignedInActor, request: A
         }
       }
       if (decision.next.assigneeId !== ticket.assigneeId) {
-        // An agent's own choice is theirs; otherwise a rule moved it (reopen back to the queue).
-        const byAgent = request.action.type === 'set_fields';
+        // An agent's own choice, or taking the ticket by answering or resolving it, is theirs;
+        // otherwise a rule moved it (reopen back to the queue).
+        const byAgent = actor.kind === 'agent';
         events.push({
           actorKind: byAgent ? actor.kind : 'system',
           actorId: byAgent ? actor.id : null,

@@ -1,6 +1,7 @@
 import type { Actor } from './actor.js';
 import type { CompanyClock } from './company-clock.js';
 import { dueDateForStatus, TODAY_WORK_STATUSES } from './due-date.js';
+import { DEFAULT_SLA_POLICY, responseDueAt, type SlaPolicy } from './sla.js';
 import type { DomainErrorCode } from './domain-error.js';
 import { isActiveStatus, type Priority, type TicketStatus } from './status.js';
 import { DAY_MS, type PortalPolicy, type TicketState } from './ticket-state.js';
@@ -37,6 +38,27 @@ export interface DecisionContext {
   assigneeActive: boolean;
   /** The company's time zone and business days: due dates are counted on them. */
   clock: CompanyClock;
+  /** Response targets by priority; the defaults when absent. */
+  sla?: SlaPolicy;
+}
+
+/** The next-response due time of a ticket that needs an answer from now on. */
+function nextResponseDue(state: TicketState, ctx: DecisionContext): number {
+  return responseDueAt({ kind: 'next_response', priority: state.priority, from: ctx.now, clock: ctx.clock, policy: ctx.sla ?? DEFAULT_SLA_POLICY });
+}
+
+/** Statuses in which the team owes the customer an answer: their due time is a response target. */
+const AWAITING_ANSWER: readonly TicketStatus[] = ['new', 'open'];
+
+/**
+ * A customer message needs an answer: the ticket is due by the next-response target. A status with
+ * its own date (pending, visit) keeps it when it comes sooner.
+ */
+function needsAnswer(decision: Decision, ctx: DecisionContext): Decision {
+  if (!decision.ok || decision.next.status === 'closed' || decision.next.status === 'resolved') return decision;
+  const due = nextResponseDue(decision.next, ctx);
+  const current = decision.statusChange === null ? decision.next.dueAt : null;
+  return { ...decision, next: { ...decision.next, dueAt: current !== null && current < due ? current : due } };
 }
 
 export type Decision =
@@ -69,11 +91,11 @@ function enter(state: TicketState, to: TicketStatus, ctx: DecisionContext): Deci
 function customerReply(state: TicketState, ctx: DecisionContext): Decision {
   if (isActiveStatus(state.status)) {
     // Already with the agent: the status stays; from waiting_customer the ball goes back to the agent.
-    if (state.status === 'waiting_customer') return enter(state, 'open', ctx);
-    return { ok: true, next: { ...state }, statusChange: null };
+    if (state.status === 'waiting_customer') return needsAnswer(enter(state, 'open', ctx), ctx);
+    return needsAnswer({ ok: true, next: { ...state }, statusChange: null }, ctx);
   }
-  if (state.status === 'resolved') return enter(state, 'open', ctx); // a reply counts as "not resolved"
-  return reopenClosed(state, ctx);
+  if (state.status === 'resolved') return needsAnswer(enter(state, 'open', ctx), ctx); // a reply counts as "not resolved"
+  return needsAnswer(reopenClosed(state, ctx), ctx);
 }
 
 function reopenClosed(state: TicketState, ctx: DecisionContext): Decision {
@@ -107,7 +129,7 @@ function decideForCustomer(state: TicketState, action: TicketAction, ctx: Decisi
     case 'reject_solution':
       if (state.status !== 'resolved') return refuse('invalid_transition');
       if (action.reason.trim() === '') return refuse('reason_required');
-      return enter(state, 'open', ctx);
+      return needsAnswer(enter(state, 'open', ctx), ctx);
     case 'rate':
       if (!Number.isInteger(action.score) || action.score < 1 || action.score > 5) return refuse('invalid_score');
       if (state.status !== 'closed' || state.ratingDueUntil === null || state.ratingDueUntil <= ctx.now) {
@@ -126,22 +148,41 @@ function decideForCustomer(state: TicketState, action: TicketAction, ctx: Decisi
  */
 function withDueDate(decision: Decision, requested: string | undefined, ctx: DecisionContext): Decision {
   if (!decision.ok) return decision;
-  if (decision.statusChange === null && (requested === undefined || requested === '')) return decision;
+  const noDate = requested === undefined || requested === '';
+  // New and open tickets owe the customer an answer: without a date of their own, the response target.
+  if (noDate && AWAITING_ANSWER.includes(decision.next.status) && (decision.statusChange !== null || decision.next.dueAt === null)) {
+    return { ...decision, next: { ...decision.next, dueAt: nextResponseDue(decision.next, ctx) } };
+  }
+  if (decision.statusChange === null && noDate) return decision;
   const due = dueDateForStatus({ status: decision.next.status, requested, current: decision.next.dueAt, now: ctx.now, clock: ctx.clock });
   if (!due.ok) return refuse(due.code);
   return { ...decision, next: { ...decision.next, dueAt: due.dueAt } };
 }
 
-function decideForAgent(state: TicketState, action: TicketAction, ctx: DecisionContext): Decision {
+/**
+ * Answering or resolving a ticket nobody holds makes it the agent's: the rating, the reports and a
+ * reopen then go to the person who did the work.
+ */
+function takenBy(decision: Decision, agentId: number): Decision {
+  if (!decision.ok || decision.next.assigneeId !== null) return decision;
+  return { ...decision, next: { ...decision.next, assigneeId: agentId } };
+}
+
+const RESOLVING: readonly TicketStatus[] = ['resolved', 'closed'];
+
+function decideForAgent(state: TicketState, action: TicketAction, agentId: number, ctx: DecisionContext): Decision {
   switch (action.type) {
     case 'agent_reply':
       if (state.status === 'closed') return refuse('ticket_closed');
-      return withDueDate(enter(state, action.nextStatus, ctx), action.dueDate, ctx);
+      return takenBy(withDueDate(enter(state, action.nextStatus, ctx), action.dueDate, ctx), agentId);
     case 'internal_note':
       return { ok: true, next: { ...state }, statusChange: null };
     case 'set_status':
       if (action.status === state.status) return refuse('same_status');
-      return withDueDate(enter(state, action.status, ctx), action.dueDate, ctx);
+      {
+        const decision = withDueDate(enter(state, action.status, ctx), action.dueDate, ctx);
+        return RESOLVING.includes(action.status) ? takenBy(decision, agentId) : decision;
+      }
     case 'extend_due': {
       if (!(TODAY_WORK_STATUSES as readonly TicketStatus[]).includes(state.status)) return refuse('invalid_transition');
       if (action.note.trim() === '') return refuse('note_required');
@@ -162,7 +203,7 @@ function decideForAgent(state: TicketState, action: TicketAction, ctx: DecisionC
     }
     case 'close':
       if (state.status === 'closed') return refuse('ticket_closed');
-      return enter(state, 'closed', ctx);
+      return takenBy(enter(state, 'closed', ctx), agentId);
     default:
       return refuse('not_allowed_for_actor');
   }
@@ -182,7 +223,7 @@ function decideForSystem(state: TicketState, action: TicketAction, ctx: Decision
       return enter(state, 'closed', ctx);
     case 'approval_timeout':
       if (state.status !== 'resolved') return refuse('invalid_transition');
-      return enter(state, action.outcome === 'close' ? 'closed' : 'open', ctx);
+      return action.outcome === 'close' ? enter(state, 'closed', ctx) : needsAnswer(enter(state, 'open', ctx), ctx);
     default:
       return refuse('not_allowed_for_actor');
   }
@@ -194,7 +235,7 @@ function decideForSystem(state: TicketState, action: TicketAction, ctx: Decision
  */
 export function decide(state: TicketState, action: TicketAction, actor: Actor, ctx: DecisionContext): Decision {
   if (actor.kind === 'contact') return decideForCustomer(state, action, ctx);
-  if (actor.kind === 'agent') return decideForAgent(state, action, ctx);
+  if (actor.kind === 'agent') return decideForAgent(state, action, actor.id, ctx);
   if (actor.kind === 'system') return decideForSystem(state, action, ctx);
   return refuse('not_allowed_for_actor');
 }
