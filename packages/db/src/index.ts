@@ -21,3 +21,5 @@ export * from './queries/directory.js';
 export * from './queries/agent-api-tokens.js';
 export * from './group-commit.js';
 export * from './wal/checkpointer.js';
+export * from './queries/ticket-workspace.js';
+export * from './queries/canned-replies.js';

@@ -12,3 +12,4 @@ export * from './ticket/company-clock.js';
 export * from './ticket/due-date.js';
 export * from './ticket/whatsapp.js';
 export * from './ticket/sla.js';
+export * from './ticket/placeholders.js';

@@ -72,6 +72,13 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /admin/mailbox': { allow: 'admin' },
   'GET /admin/automation-settings': { allow: 'admin' },
   'PUT /admin/automation-settings': { allow: 'admin' },
+
+  // The agent console's tools (issue 14).
+  'GET /agent/canned-replies': { allow: 'agent' },
+  'POST /agent/canned-replies': { allow: 'agent' },
+  'POST /agent/canned-replies/:id/delete': { allow: 'agent' },
+  'GET /admin/sla-settings': { allow: 'admin' },
+  'PUT /admin/sla-settings': { allow: 'admin' },
 };
 
 export function routeKey(method: string, path: string): string {

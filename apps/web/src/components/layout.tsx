@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { paths } from '../app/paths.js';
 import { useLogout, useMe } from '../features/auth/auth-api.js';
@@ -6,8 +6,11 @@ import { usePortalSwitches } from '../features/customer-panel/portal-api.js';
 import { LOCALES, useI18n, type Locale } from '../lib/i18n/i18n.js';
 
 export function Layout() {
-  const { t, locale, setLocale } = useI18n();
+  const { t, locale, setLocale, setTimeZone } = useI18n();
   const me = useMe();
+  // Dates in the company's time zone (it comes with the signed-in actor), whatever the browser's.
+  const companyTimeZone = me.data?.timeZone;
+  useEffect(() => setTimeZone(companyTimeZone), [companyTimeZone, setTimeZone]);
   const logout = useLogout();
   const navigate = useNavigate();
   // Seed 003: with the portal's switches both off, the customer has no Atendimentos entry at all.
