@@ -20,6 +20,7 @@ import { agentRoutes } from './routes/agent-routes.js';
 import { directoryRoutes } from './routes/directory-routes.js';
 import { cannedReplyRoutes } from './routes/canned-reply-routes.js';
 import { slaSettingsRoutes } from './routes/sla-settings-routes.js';
+import { bulkRoutes } from './routes/bulk-routes.js';
 import { apiTokenRoutes } from './routes/api-token-routes.js';
 import { integrationRoutes } from './routes/integration-routes.js';
 import { OPENAPI_DOCUMENT } from './routes/openapi.js';
@@ -52,6 +53,7 @@ export function createApi() {
     .route('/admin/mailbox', mailboxRoutes())
     .route('/admin/automation-settings', automationSettingsRoutes())
     .route('/agent', cannedReplyRoutes())
+    .route('/agent', bulkRoutes())
     .route('/admin/sla-settings', slaSettingsRoutes());
 }
 export type ApiType = ReturnType<typeof createApi>;

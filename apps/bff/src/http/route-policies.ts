@@ -77,6 +77,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /agent/canned-replies': { allow: 'agent' },
   'POST /agent/canned-replies': { allow: 'agent' },
   'POST /agent/canned-replies/:id/delete': { allow: 'agent' },
+  'POST /agent/tickets/bulk': { allow: 'agent' },
   'GET /admin/sla-settings': { allow: 'admin' },
   'PUT /admin/sla-settings': { allow: 'admin' },
 };

@@ -39,7 +39,8 @@ export function agentRoutes() {
             overdue: isOverdue(item, now),
           })),
           nextCursor: encodeQueueCursor(page.nextCursor),
-          counts: agentQueueCounts(db, clock),
+          // Each tab's count follows the active filters and search.
+          counts: ticketIds && ticketIds.length === 0 ? { mine: 0, unassigned: 0, today: 0, overdue: 0, all: 0 } : agentQueueCounts(db, clock, filters, ticketIds),
         },
         200,
       );

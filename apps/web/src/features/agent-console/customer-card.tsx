@@ -13,10 +13,10 @@ export interface CustomerCardData {
   companyName: string | null;
 }
 
-function PhoneLinks({ phone }: { phone: string | null }) {
+function PhoneLinks({ phone, whatsApp = true }: { phone: string | null; whatsApp?: boolean }) {
   const { t } = useI18n();
   if (!phone) return <>—</>;
-  const wa = whatsAppUrl(phone);
+  const wa = whatsApp ? whatsAppUrl(phone) : null;
   return (
     <>
       <a href={`tel:${phone.replace(/[^\d+]/g, '')}`}>{phone}</a>
@@ -57,7 +57,8 @@ export function OnsiteVisitBox({ customer }: { customer: CustomerCardData }) {
         </dd>
         <dt>{t('agent.phone')}</dt>
         <dd>
-          <PhoneLinks phone={customer.phone} />
+          {/* A tap calls; the WhatsApp link is in the customer card below. */}
+          <PhoneLinks phone={customer.phone} whatsApp={false} />
         </dd>
       </dl>
     </section>
