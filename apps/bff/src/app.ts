@@ -21,6 +21,7 @@ import { directoryRoutes } from './routes/directory-routes.js';
 import { cannedReplyRoutes } from './routes/canned-reply-routes.js';
 import { slaSettingsRoutes } from './routes/sla-settings-routes.js';
 import { bulkRoutes } from './routes/bulk-routes.js';
+import { reportRoutes } from './routes/report-routes.js';
 import { apiTokenRoutes } from './routes/api-token-routes.js';
 import { integrationRoutes } from './routes/integration-routes.js';
 import { OPENAPI_DOCUMENT } from './routes/openapi.js';
@@ -54,6 +55,7 @@ export function createApi() {
     .route('/admin/automation-settings', automationSettingsRoutes())
     .route('/agent', cannedReplyRoutes())
     .route('/agent', bulkRoutes())
+    .route('/agent', reportRoutes())
     .route('/admin/sla-settings', slaSettingsRoutes());
 }
 export type ApiType = ReturnType<typeof createApi>;

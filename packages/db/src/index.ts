@@ -23,3 +23,4 @@ export * from './group-commit.js';
 export * from './wal/checkpointer.js';
 export * from './queries/ticket-workspace.js';
 export * from './queries/canned-replies.js';
+export * from './queries/reports.js';

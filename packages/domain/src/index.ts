@@ -13,3 +13,4 @@ export * from './ticket/due-date.js';
 export * from './ticket/whatsapp.js';
 export * from './ticket/sla.js';
 export * from './ticket/placeholders.js';
+export * from './reports/report-math.js';

@@ -32,7 +32,9 @@ export function cannedReplyRoutes() {
     .post('/canned-replies/:id/delete', validate('param', consoleIdParam), (c) => {
       const { actor } = signedIn(c);
       const reply = getCannedReply(c.var.deps.db, c.req.valid('param').id);
-      if (!reply || (reply.ownerAgentId !== null && reply.ownerAgentId !== actor.id)) throw new AppError('not_found');
+      // Deleting is idempotent: one already gone is simply gone (a double click, two tabs).
+      if (!reply) return c.json({ deleted: null }, 200);
+      if (reply.ownerAgentId !== null && reply.ownerAgentId !== actor.id) throw new AppError('not_found');
       if (reply.ownerAgentId === null && !isAdmin(actor)) throw new AppError('forbidden');
       deleteCannedReply(c.var.deps.db, reply.id);
       return c.json({ deleted: reply.id }, 200);

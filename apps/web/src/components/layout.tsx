@@ -31,6 +31,8 @@ export function Layout() {
           {me.data?.kind === 'agent' && <Link to={paths.console}>{t('nav.console')}</Link>}
           {me.data?.kind === 'agent' && <Link to={paths.directory}>{t('nav.directory')}</Link>}
           {me.data?.kind === 'agent' && <Link to={paths.ratings}>{t('nav.ratings')}</Link>}
+          {me.data?.kind === 'agent' && <Link to={paths.reports}>{t('nav.reports')}</Link>}
+          {me.data?.kind === 'agent' && <Link to={paths.cannedReplies}>{t('nav.canned')}</Link>}
           {me.data?.role === 'admin' && <Link to={paths.adminPortal}>{t('nav.admin')}</Link>}
           {me.data?.role === 'admin' && <Link to={paths.auditLog}>{t('nav.audit')}</Link>}
           {me.data?.role === 'admin' && <Link to={paths.mailbox}>{t('nav.mailbox')}</Link>}

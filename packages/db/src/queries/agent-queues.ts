@@ -97,6 +97,8 @@ export interface QueueItem {
   companyName: string | null;
   dueAt: number | null;
   updatedAt: number;
+  /** For a bulk action's per-ticket version check. */
+  version: number;
 }
 
 export interface QueuePage {
@@ -130,6 +132,7 @@ export function listAgentQueue(
         companyName: companies.name,
         dueAt: tickets.dueAt,
         updatedAt: tickets.updatedAt,
+        version: tickets.version,
       })
       .from(tickets)
       .innerJoin(contacts, eq(contacts.id, tickets.requesterId))

@@ -365,6 +365,18 @@ export const ptBR = {
   'shortcuts.send': 'Enviar a mensagem',
   'shortcuts.canned': 'Resposta pronta (no campo de mensagem)',
   'shortcuts.help': 'Mostrar esta lista',
+  'bulk.title': 'Ação em lote',
+  'bulk.selectAll': 'Selecionar todos os chamados da lista',
+  'bulk.select': 'Selecionar o chamado #{id}',
+  'bulk.selected': '{count} selecionado(s)',
+  'bulk.action': 'Ação',
+  'bulk.assign': 'Atribuir',
+  'bulk.status': 'Alterar situação',
+  'bulk.priority': 'Alterar prioridade',
+  'bulk.apply': 'Aplicar aos selecionados',
+  'bulk.changed': '{count} chamado(s) alterado(s).',
+  'bulk.conflicts': 'Alterados por outra pessoa enquanto você via a lista (não mexemos neles): {ids}.',
+  'sort.priority': 'Prioridade (mais urgente primeiro)',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;

@@ -1,0 +1,139 @@
+import { expect, test, type Page } from '@playwright/test';
+import { ACCOUNTS, daysFromToday, signIn } from '../support/accounts.js';
+
+async function openTicket(page: Page, subject: string) {
+  await page.goto('/console');
+  await page.getByRole('tabpanel').getByRole('link', { name: subject }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(subject);
+}
+
+test('two agents on one ticket: the second sees the newer values, keeps what they typed and applies it again', async ({ browser }) => {
+  const ana = await browser.newPage();
+  const bruno = await browser.newPage();
+  await signIn(ana, ACCOUNTS.agent);
+  await signIn(bruno, ACCOUNTS.otherAgent);
+  await openTicket(ana, 'Como exportar o relatório de acessos');
+  await openTicket(bruno, 'Como exportar o relatório de acessos');
+
+  // Ana saves first.
+  await ana.getByLabel('Prioridade', { exact: true }).selectOption('alta');
+  await ana.getByRole('button', { name: 'Salvar propriedades' }).click();
+  await expect(ana.getByRole('status').filter({ hasText: 'Propriedades salvas.' })).toBeVisible();
+
+  // Bruno's page is stale: his change is refused with 409, shown, and kept.
+  await bruno.getByLabel('Prioridade', { exact: true }).selectOption('urgente');
+  await bruno.getByLabel('Departamento', { exact: true }).selectOption({ label: 'Financeiro' });
+  await bruno.getByRole('button', { name: 'Salvar propriedades' }).click();
+  await expect(bruno.getByRole('alert')).toContainText('Este chamado foi alterado enquanto você o via');
+  await expect(bruno.locator('.conflict-notice')).toContainText('Prioridade: agora Alta');
+  await expect(bruno.getByLabel('Prioridade', { exact: true })).toHaveValue('urgente');
+  await expect(bruno.getByLabel('Departamento', { exact: true })).toHaveValue(/\d+/);
+  await expect(bruno.getByLabel('Departamento', { exact: true }).locator('option:checked')).toHaveText('Financeiro');
+  await bruno.getByRole('button', { name: 'Aplicar novamente' }).click();
+  await expect(bruno.getByRole('status').filter({ hasText: 'Propriedades salvas.' })).toBeVisible();
+  await expect(bruno.getByRole('list', { name: 'Conversa' })).toContainText('Prioridade: Alta → Urgente');
+
+  // Ana's page follows the ticket after a reload of its data.
+  await ana.reload();
+  await expect(ana.getByLabel('Prioridade', { exact: true })).toHaveValue('urgente');
+  await ana.close();
+  await bruno.close();
+});
+
+test('after a reply that sets "Visita presencial", Situação shows it; the technician sees address and phone', async ({ page }) => {
+  await signIn(page, ACCOUNTS.agent);
+  await openTicket(page, 'Reativar linha suspensa');
+  await expect(page.getByLabel('Situação', { exact: true })).toHaveValue('open');
+  await page.getByLabel('Resposta pública').check();
+  await page.getByLabel('Mensagem', { exact: true }).fill('Vamos até aí religar a linha.');
+  await page.getByLabel('Situação após responder').selectOption('onsite_visit');
+  await page.getByLabel('Data de resolução devida após responder').fill(daysFromToday(2));
+  await page.getByRole('button', { name: 'Enviar' }).click();
+  await expect(page.locator('.ticket-header').getByText('Visita presencial')).toBeVisible();
+  await expect(page.getByLabel('Situação', { exact: true })).toHaveValue('onsite_visit');
+  await expect(page.getByRole('button', { name: 'Alterar situação' })).toBeDisabled();
+  // Onsite: where to go and whom to call.
+  const visit = page.getByRole('region', { name: 'Visita presencial: endereço e telefone' });
+  await expect(visit).toContainText('Rua dos Andradas, 450');
+  await expect(visit.getByRole('link', { name: '+55 51 98888-4321' })).toHaveAttribute('href', 'tel:+5551988884321');
+});
+
+test('canned replies: saved once, inserted with "/" and filled in; Ctrl+Enter sends', async ({ page }) => {
+  await signIn(page, ACCOUNTS.agent);
+  await page.goto('/console/respostas');
+  await page.getByLabel('Título').fill('Saudação inicial');
+  await page.getByLabel('Texto').fill('Olá, {{contato.primeiro_nome}}! Sobre o chamado #{{chamado.numero}}: já estamos verificando.');
+  await page.getByRole('button', { name: 'Salvar resposta pronta' }).click();
+  await expect(page.getByRole('status')).toHaveText('Resposta pronta salva.');
+
+  await openTicket(page, 'Relatório de uso mensal');
+  const id = /#(\d+)/.exec((await page.getByRole('heading', { level: 1 }).textContent()) ?? '')![1];
+  const box = page.getByLabel('Mensagem', { exact: true });
+  await page.getByLabel('Nota interna').check();
+  await box.fill('/sauda');
+  await page.getByRole('group', { name: 'Respostas prontas encontradas' }).getByRole('button', { name: 'Saudação inicial' }).click();
+  await expect(box).toHaveValue(`Olá, Otávio! Sobre o chamado #${id}: já estamos verificando.`);
+  await box.press('Control+Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Mensagem registrada.' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Conversa' })).toContainText(`Olá, Otávio! Sobre o chamado #${id}`);
+});
+
+test('keyboard: ? lists the shortcuts; r focuses the reply box', async ({ page }) => {
+  await signIn(page, ACCOUNTS.agent);
+  await openTicket(page, 'Relatório de uso mensal');
+  await page.locator('body').press('?');
+  const dialog = page.getByRole('dialog', { name: 'Atalhos de teclado' });
+  await expect(dialog).toContainText('Próximo chamado');
+  await expect(dialog).toContainText('Ctrl+Enter');
+  await dialog.getByRole('button', { name: 'Fechar' }).click();
+  await page.locator('body').press('r');
+  await expect(page.getByLabel('Mensagem', { exact: true })).toBeFocused();
+  await expect(page.getByLabel('Resposta pública')).toBeChecked();
+});
+
+test('bulk: priority on selected rows, with a summary', async ({ page }) => {
+  await signIn(page, ACCOUNTS.agent);
+  await page.goto('/console?fila=unassigned');
+  const rows = page.getByRole('tabpanel').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  await rows.nth(0).getByRole('checkbox').check();
+  await rows.nth(1).getByRole('checkbox').check();
+  const bar = page.getByRole('form', { name: 'Ação em lote' });
+  await bar.getByLabel('Ação').selectOption('priority');
+  await bar.getByLabel('Prioridade').selectOption('urgente');
+  await bar.getByRole('button', { name: 'Aplicar aos selecionados' }).click();
+  await expect(page.locator('.bulk-summary')).toContainText('2 chamado(s) alterado(s).');
+});
+
+test.describe('on a phone (390 px), in another time zone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, timezoneId: 'Asia/Tokyo' });
+
+  test('no console page is wider than the screen; the composer is one thumb-scroll away; dates in the company zone', async ({ page }) => {
+    await signIn(page, ACCOUNTS.admin);
+    const pages = ['/console', '/console?fila=today', '/console/clientes', '/console/avaliacoes', '/console/respostas', '/console/relatorios', '/console/auditoria', '/console/emails', '/console/admin/portal'];
+    for (const path of pages) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.locator('[role="status"]', { hasText: 'Carregando' })).toHaveCount(0);
+      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+      expect(widths.scroll, path).toBeLessThanOrEqual(widths.inner);
+    }
+    await openTicket(page, 'Câmera da portaria sem imagem');
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.inner);
+    // The composer starts within about one screen of scrolling.
+    const top = await page.getByLabel('Mensagem', { exact: true }).evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    expect(top).toBeLessThan(2 * 844);
+    // Tap targets: every button, field and checkbox is at least 24 px each way.
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('main button, main select, main input, main textarea')]
+        .map((el) => el.getBoundingClientRect())
+        .filter((r) => r.width > 0 && (r.width < 24 || r.height < 24)).length,
+    );
+    expect(small).toBe(0);
+    // Dates: the company's zone (São Paulo), not the browser's (Tokyo, 12 h ahead).
+    const shown = await page.locator('.thread time').first().evaluate((el) => ({ text: el.textContent, iso: el.getAttribute('datetime') }));
+    const expected = new Intl.DateTimeFormat('pt-BR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'America/Sao_Paulo' }).format(new Date(shown.iso!));
+    expect(shown.text).toBe(expected);
+  });
+});
