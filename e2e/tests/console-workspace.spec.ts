@@ -66,7 +66,7 @@ test('canned replies: saved once, inserted with "/" and filled in; Ctrl+Enter se
   await page.getByRole('button', { name: 'Salvar resposta pronta' }).click();
   await expect(page.getByRole('status')).toHaveText('Resposta pronta salva.');
 
-  await openTicket(page, 'Relatório de uso mensal');
+  await openTicket(page, 'Reativar linha suspensa');
   const id = /#(\d+)/.exec((await page.getByRole('heading', { level: 1 }).textContent()) ?? '')![1];
   const box = page.getByLabel('Mensagem', { exact: true });
   await page.getByLabel('Nota interna').check();
@@ -80,7 +80,7 @@ test('canned replies: saved once, inserted with "/" and filled in; Ctrl+Enter se
 
 test('keyboard: ? lists the shortcuts; r focuses the reply box', async ({ page }) => {
   await signIn(page, ACCOUNTS.agent);
-  await openTicket(page, 'Relatório de uso mensal');
+  await openTicket(page, 'Reativar linha suspensa');
   await page.locator('body').press('?');
   const dialog = page.getByRole('dialog', { name: 'Atalhos de teclado' });
   await expect(dialog).toContainText('Próximo chamado');
@@ -99,8 +99,8 @@ test('bulk: priority on selected rows, with a summary', async ({ page }) => {
   await rows.nth(0).getByRole('checkbox').check();
   await rows.nth(1).getByRole('checkbox').check();
   const bar = page.getByRole('form', { name: 'Ação em lote' });
-  await bar.getByLabel('Ação').selectOption('priority');
-  await bar.getByLabel('Prioridade').selectOption('urgente');
+  await bar.getByRole('combobox', { name: 'Ação' }).selectOption('priority');
+  await bar.getByRole('combobox', { name: 'Prioridade' }).selectOption('urgente');
   await bar.getByRole('button', { name: 'Aplicar aos selecionados' }).click();
   await expect(page.locator('.bulk-summary')).toContainText('2 chamado(s) alterado(s).');
 });
