@@ -55,18 +55,17 @@ export function ShortcutHelp({ extra = {} }: { extra?: Partial<Record<'j' | 'k' 
       </button>
       <dialog ref={dialog} aria-labelledby="shortcuts-title" onClose={() => setOpen(false)} className="shortcut-dialog">
         <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
-        <table>
-          <tbody>
-            {SHORTCUTS.map(([key, label]) => (
-              <tr key={key}>
-                <th scope="row">
-                  <kbd>{key}</kbd>
-                </th>
-                <td>{t(label)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {/* A description list, not a table: the page's ticket table stays the only table rows on screen. */}
+        <dl className="shortcut-list">
+          {SHORTCUTS.map(([key, label]) => (
+            <div key={key}>
+              <dt>
+                <kbd>{key}</kbd>
+              </dt>
+              <dd>{t(label)}</dd>
+            </div>
+          ))}
+        </dl>
         <form method="dialog">
           <button type="submit">{t('shortcuts.close')}</button>
         </form>
