@@ -105,6 +105,13 @@ test('bulk: priority on selected rows, with a summary', async ({ page }) => {
   await expect(page.locator('.bulk-summary')).toContainText('2 chamado(s) alterado(s).');
 });
 
+/** Evaluated in the page (the e2e project has no DOM types): the document's width against the screen's. */
+const WIDTHS = '({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth })';
+/** Visible buttons, fields and checkboxes in main smaller than 24 px either way. */
+const SMALL_TARGETS = `[...document.querySelectorAll('main button, main select, main input, main textarea')]
+  .map((el) => el.getBoundingClientRect())
+  .filter((r) => r.width > 0 && (r.width < 24 || r.height < 24)).length`;
+
 test.describe('on a phone (390 px), in another time zone', () => {
   test.use({ viewport: { width: 390, height: 844 }, timezoneId: 'Asia/Tokyo' });
 
@@ -115,21 +122,18 @@ test.describe('on a phone (390 px), in another time zone', () => {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expect(page.locator('[role="status"]', { hasText: 'Carregando' })).toHaveCount(0);
-      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+      const widths = (await page.evaluate(WIDTHS)) as { scroll: number; inner: number };
       expect(widths.scroll, path).toBeLessThanOrEqual(widths.inner);
     }
     await openTicket(page, 'Câmera da portaria sem imagem');
-    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+    const widths = (await page.evaluate(WIDTHS)) as { scroll: number; inner: number };
     expect(widths.scroll).toBeLessThanOrEqual(widths.inner);
     // The composer starts within about one screen of scrolling.
-    const top = await page.getByLabel('Mensagem', { exact: true }).evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    const box = await page.getByLabel('Mensagem', { exact: true }).boundingBox();
+    const top = box!.y + ((await page.evaluate('window.scrollY')) as number);
     expect(top).toBeLessThan(2 * 844);
     // Tap targets: every button, field and checkbox is at least 24 px each way.
-    const small = await page.evaluate(() =>
-      [...document.querySelectorAll('main button, main select, main input, main textarea')]
-        .map((el) => el.getBoundingClientRect())
-        .filter((r) => r.width > 0 && (r.width < 24 || r.height < 24)).length,
-    );
+    const small = await page.evaluate(SMALL_TARGETS);
     expect(small).toBe(0);
     // Dates: the company's zone (São Paulo), not the browser's (Tokyo, 12 h ahead).
     const shown = await page.locator('.thread time').first().evaluate((el) => ({ text: el.textContent, iso: el.getAttribute('datetime') }));
