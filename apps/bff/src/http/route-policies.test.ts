@@ -45,6 +45,7 @@ const SAMPLE_BODIES: Record<string, (version: number) => unknown> = {
   'POST /agent/tickets/:id/status': (version) => ({ status: 'pending', expectedVersion: version }),
   'POST /agent/canned-replies': () => ({ title: 'Saudação', body: 'Olá, {{contato.nome}}!', shared: false }),
   'POST /agent/canned-replies/:id/delete': () => ({}),
+  'POST /agent/tickets/:id/merge': (version) => ({ targetId: 999999, expectedVersion: version }),
   'POST /agent/tickets/bulk': () => ({ tickets: [{ id: 1, expectedVersion: 1 }], change: { kind: 'priority', priority: 'alta' } }),
   'PUT /admin/sla-settings': () => ({ firstResponseHours: { baixa: 16, media: 8, alta: 4, urgente: 1 }, nextResponseHours: { baixa: 16, media: 8, alta: 4, urgente: 2 } }),
   'POST /account/password-reset': () => ({ email: DEMO_ACCOUNTS.contact }),

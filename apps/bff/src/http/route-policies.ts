@@ -78,6 +78,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /agent/canned-replies': { allow: 'agent' },
   'POST /agent/canned-replies/:id/delete': { allow: 'agent' },
   'POST /agent/tickets/bulk': { allow: 'agent' },
+  'POST /agent/tickets/:id/merge': { allow: 'agent', ticket: true },
   'GET /agent/reports': { allow: 'agent' },
   'GET /agent/reports/export': { allow: 'agent' },
   'GET /admin/sla-settings': { allow: 'admin' },

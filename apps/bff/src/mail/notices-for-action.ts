@@ -20,7 +20,8 @@ export function noticesForAction(
   let kind: MailKind | null = null;
   if (params.actorKind === 'agent') {
     if (to === 'resolved') kind = 'resolved';
-    else if (to === 'closed') kind = 'closed';
+    // A duplicate merged into another ticket asks for no rating: the customer hears on the target.
+    else if (to === 'closed' && params.action.type !== 'merge_into') kind = 'closed';
     else if (params.action.type === 'agent_reply' && publicBody !== undefined) kind = 'agent_update';
   } else if (decision.statusChange?.from === 'closed') {
     kind = 'reopened';

@@ -1,4 +1,4 @@
-import { bulkActionInput, type BulkActionInput } from '@atende/contracts';
+import { bulkActionInput, mergeTicketInput, ticketIdParam, type BulkActionInput } from '@atende/contracts';
 import type { TicketAction } from '@atende/domain';
 import { listActiveAgents } from '@atende/db';
 import { Hono } from 'hono';
@@ -7,6 +7,7 @@ import { AppError } from '../http/app-error.js';
 import { requireRole, signedIn } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
 import { commitTicketAction } from '../tickets/apply-ticket-action.js';
+import { mergeTickets } from '../tickets/merge-tickets.js';
 
 function actionFor(change: BulkActionInput['change']): TicketAction {
   switch (change.kind) {
@@ -46,5 +47,11 @@ export function bulkRoutes() {
         }),
       );
       return c.json({ results }, 200);
+    })
+    .post('/tickets/:id/merge', validate('param', ticketIdParam), validate('json', mergeTicketInput), async (c) => {
+      const { targetId, expectedVersion } = c.req.valid('json');
+      const session = signedIn(c);
+      const { source, target } = await c.var.deps.writes.run(() => mergeTickets(c.var.deps, session, { sourceId: c.req.valid('param').id, targetId, expectedVersion }));
+      return c.json({ source: { id: source.id, status: source.status, version: source.version }, target: { id: target.id, version: target.version } }, 200);
     });
 }

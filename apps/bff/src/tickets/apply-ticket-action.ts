@@ -67,6 +67,7 @@ export function applyTicketAction(deps: Deps, session: SignedInActor, request: A
           data: {
             action: request.action.type,
             ...(request.action.type === 'reject_solution' ? { reason: request.action.reason } : {}),
+            ...(request.action.type === 'merge_into' ? { mergedInto: request.action.targetId } : {}),
             ...(reopened && decision.next.assigneeId === null && ticket.assigneeId !== null ? { returnedToQueue: true } : {}),
           },
           createdAt: now,

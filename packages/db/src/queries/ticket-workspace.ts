@@ -1,6 +1,6 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { companies, contacts, tickets } from '../schema.js';
+import { companies, contacts, messages, tickets } from '../schema.js';
 
 /**
  * What the agent's ticket workspace shows beside the conversation: who the customer is and where to
@@ -45,4 +45,12 @@ export function otherRecentTickets(db: Db, ticket: { id: number; requesterId: nu
     .orderBy(desc(tickets.updatedAt), desc(tickets.id))
     .limit(RECENT_LIMIT)
     .all();
+}
+
+/**
+ * Merging a duplicate: its messages move to the ticket that goes on, keeping their times, so the
+ * conversation reads as one. Called inside the merge's transaction, before the duplicate closes.
+ */
+export function moveTicketMessages(db: Db, fromTicketId: number, toTicketId: number): number {
+  return db.update(messages).set({ ticketId: toTicketId }).where(eq(messages.ticketId, fromTicketId)).run().changes;
 }

@@ -20,6 +20,8 @@ export type TicketAction =
   /** Priority, department or assignee; only the fields given change. */
   | { type: 'set_fields'; priority?: Priority; departmentId?: number | null; assigneeId?: number | null }
   | { type: 'close' }
+  /** Close a duplicate into another ticket of the same customer (its messages move there). */
+  | { type: 'merge_into'; targetId: number }
   // Automations (actor `system`); see automation/.
   | { type: 'send_reminder'; stage: number }
   | { type: 'auto_close' }
@@ -28,7 +30,7 @@ export type TicketAction =
 export type TicketActionType = TicketAction['type'];
 
 export const CUSTOMER_ACTIONS = ['customer_reply', 'confirm_solution', 'reject_solution', 'rate'] as const satisfies readonly TicketActionType[];
-export const AGENT_ACTIONS = ['agent_reply', 'internal_note', 'set_status', 'extend_due', 'set_fields', 'close'] as const satisfies readonly TicketActionType[];
+export const AGENT_ACTIONS = ['agent_reply', 'internal_note', 'set_status', 'extend_due', 'set_fields', 'close', 'merge_into'] as const satisfies readonly TicketActionType[];
 export const SYSTEM_ACTIONS = ['send_reminder', 'auto_close', 'approval_timeout'] as const satisfies readonly TicketActionType[];
 
 export interface DecisionContext {
@@ -204,6 +206,12 @@ function decideForAgent(state: TicketState, action: TicketAction, agentId: numbe
     case 'close':
       if (state.status === 'closed') return refuse('ticket_closed');
       return takenBy(enter(state, 'closed', ctx), agentId);
+    case 'merge_into': {
+      // A duplicate closes without asking for a rating: the customer rates the ticket that goes on.
+      if (state.status === 'closed') return refuse('ticket_closed');
+      const decision = enter(state, 'closed', ctx);
+      return decision.ok ? { ...decision, next: { ...decision.next, ratingDueUntil: null } } : decision;
+    }
     default:
       return refuse('not_allowed_for_actor');
   }

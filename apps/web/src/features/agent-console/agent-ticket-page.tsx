@@ -12,6 +12,7 @@ import { CustomerCard, OnsiteVisitBox, OtherTickets } from './customer-card.js';
 import { ExtendDueForm } from './extend-due-form.js';
 import { FieldsForm } from './fields-form.js';
 import { neighbourInQueue, ShortcutHelp } from './keyboard-shortcuts.js';
+import { MergedNotice, MergeForm } from './merge-form.js';
 import { MessageForm, type ComposerHandle } from './message-form.js';
 import { StatusForm } from './status-form.js';
 import { TicketRatings } from './ticket-ratings.js';
@@ -59,6 +60,7 @@ export function AgentTicketPage() {
         {ticket.overdue && <span className="badge overdue-badge">{t('ticket.overdue')}</span>}
       </header>
       <div className="workspace-main">
+        {ticket.status === 'closed' && <MergedNotice history={history} />}
         {ticket.status === 'onsite_visit' && customer && <OnsiteVisitBox customer={customer} />}
         <section className="conversation" aria-labelledby="thread-title">
           <h2 id="thread-title">{t('ticket.thread')}</h2>
@@ -98,6 +100,7 @@ export function AgentTicketPage() {
         )}
         {customer && <CustomerCard customer={customer} />}
         <OtherTickets tickets={otherTickets} />
+        {ticket.status !== 'closed' && <MergeForm ticketId={ticket.id} version={ticket.version} candidates={otherTickets} />}
         <TicketRatings ratingLink={ratingLink} ratings={ratings} />
       </aside>
     </article>

@@ -401,4 +401,10 @@ export const en: Record<MessageKey, string> = {
   'reports.volumeSummary': '{count} ticket(s) opened in the period.',
   'reports.byDepartment': 'By department',
   'reports.byOrigin': 'By origin',
+  'merge.title': 'Merge into another ticket',
+  'merge.target': 'Ticket that goes on',
+  'merge.hint': 'A duplicate of the same customer: its messages move to the other ticket, this one is closed and the customer is told.',
+  'merge.submit': 'Merge tickets',
+  'merge.done': 'Tickets merged. Continue on',
+  'merge.mergedInto': 'This ticket was merged into ticket',
 };

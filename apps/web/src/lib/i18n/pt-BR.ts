@@ -400,6 +400,12 @@ export const ptBR = {
   'reports.volumeSummary': '{count} chamado(s) abertos no período.',
   'reports.byDepartment': 'Por departamento',
   'reports.byOrigin': 'Por origem',
+  'merge.title': 'Unir a outro chamado',
+  'merge.target': 'Chamado que continua',
+  'merge.hint': 'Duplicado do mesmo cliente: as mensagens vão para o outro chamado, este é concluído e o cliente é avisado.',
+  'merge.submit': 'Unir chamados',
+  'merge.done': 'Chamados unidos. Continue em',
+  'merge.mergedInto': 'Este chamado foi unido ao chamado',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;
