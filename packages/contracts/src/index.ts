@@ -5,3 +5,4 @@ export * from './portal-schemas.js';
 export * from './account-schemas.js';
 export * from './directory-schemas.js';
 export * from './console-schemas.js';
+export * from './ticket-event-schemas.js';

@@ -1,8 +1,7 @@
-import { decide } from '@atende/domain';
-import { changeTicket, enqueueMail, hasInboundReceipt, findAccountByEmail, getOrCreateSecret, getPortalSettings, getTicket, isAgentActive, ticketStateOf, writeTransaction, type NewTicketEvent, getCompanySettings } from '@atende/db';
+import { enqueueMail, findAccountByEmail, getOrCreateSecret, writeTransaction } from '@atende/db';
 import { simpleParser, type AddressObject } from 'mailparser';
 import type { Deps } from '../http/app-env.js';
-import { noticesForAction } from './notices-for-action.js';
+import { changeTicketAs } from '../tickets/apply-ticket-action.js';
 import { ticketOfReplyAddress } from './reply-address.js';
 import { stripQuoted } from './strip-quoted.js';
 import { ticketNotice } from './ticket-mail.js';
@@ -37,13 +36,8 @@ export async function receiveMail(deps: Pick<Deps, 'db' | 'config' | 'logger' | 
     logger.warn(log, 'inbound mail ignored: no valid ticket token');
     return { outcome: 'ignored', reason: 'no_ticket_token' };
   }
-  const ticket = getTicket(db, ticketId);
-  if (!ticket) {
-    logger.warn(log, 'inbound mail ignored: ticket missing');
-    return { outcome: 'ignored', reason: 'ticket_missing' };
-  }
   const account = findAccountByEmail(db, sender);
-  if (!account || account.kind !== 'contact' || !account.active || account.id !== ticket.requesterId) {
+  if (!account || account.kind !== 'contact' || !account.active) {
     logger.warn({ ...log, ticketId }, 'inbound mail ignored: sender is not the ticket requester');
     return { outcome: 'ignored', reason: 'unknown_sender' };
   }
@@ -53,39 +47,35 @@ export async function receiveMail(deps: Pick<Deps, 'db' | 'config' | 'logger' | 
     return { outcome: 'ignored', reason: 'empty' };
   }
   const now = deps.now();
-  const actor = { kind: 'contact' as const, id: account.id };
-  let reopened = false;
-  const result = changeTicket(db, {
-    ticketId,
-    now,
-    decide: (current) => {
-      // A retried delivery of the same message (webhook retry, MTA resend) adds nothing twice.
-      if (parsed.messageId && hasInboundReceipt(db, parsed.messageId)) return { ok: false, code: 'duplicate' };
-      const decision = decide(ticketStateOf(current), { type: 'customer_reply' }, actor, {
-        now,
-        policy: getPortalSettings(db),
-        clock: getCompanySettings(db),
-        assigneeActive: current.assigneeId !== null && isAgentActive(db, current.assigneeId),
-      });
-      if (!decision.ok) return decision;
-      const events: NewTicketEvent[] = [];
-      if (decision.statusChange) {
-        reopened = decision.statusChange.from === 'closed';
-        events.push({ actorKind: 'contact', actorId: account.id, type: reopened ? 'reopened' : 'status_changed', fromStatus: decision.statusChange.from, toStatus: decision.statusChange.to, data: { action: 'customer_reply', via: 'email' }, createdAt: now });
-      }
-      const notices = noticesForAction(db, deps.config, { before: current, decision, action: { type: 'customer_reply' }, actorKind: 'contact', message: { body, visibility: 'public' }, now });
-      events.push(...notices.map((n) => n.event));
-      return { ok: true, next: decision.next, message: { authorKind: 'contact', authorId: account.id, visibility: 'public', body, createdAt: now }, events, mail: notices.map((n) => n.mail), ...(parsed.messageId ? { inboundMessageId: parsed.messageId } : {}) };
+  // The one ticket-change path: it reads the ticket once, and the access rule keeps a sender who is
+  // not the ticket's contact out (not_found on a ticket that exists).
+  const result = changeTicketAs(
+    { db, mailConfig: deps.config, now },
+    {
+      ticketId,
+      actor: { kind: 'contact', id: account.id },
+      action: { type: 'customer_reply', via: 'email' },
+      message: { body, visibility: 'public' },
+      ...(parsed.messageId ? { inboundMessageId: parsed.messageId } : {}),
     },
-  });
-  if (result.ok) return { outcome: 'added', ticketId, reopened };
+  );
+  if (result.ok) return { outcome: 'added', ticketId, reopened: result.before.status === 'closed' };
+  const refused = result.ticket;
+  if (refused === null) {
+    logger.warn(log, 'inbound mail ignored: ticket missing');
+    return { outcome: 'ignored', reason: 'ticket_missing' };
+  }
+  if (result.code === 'not_found') {
+    logger.warn({ ...log, ticketId }, 'inbound mail ignored: sender is not the ticket requester');
+    return { outcome: 'ignored', reason: 'unknown_sender' };
+  }
   if (result.code === 'duplicate') {
     logger.info({ ...log, ticketId }, 'inbound mail already taken in');
     return { outcome: 'ignored', reason: 'duplicate' };
   }
   // Closed and not reopenable: a polite answer on how to open a new ticket, recorded once per message.
   writeTransaction(db, (tx) => {
-    const notice = ticketNotice(tx, deps.config, { ticket: getTicket(tx, ticketId)!, kind: 'reply_refused', dedupeKey: `reply_refused:${ticketId}:${parsed.messageId ?? now}`, now });
+    const notice = ticketNotice(tx, deps.config, { ticket: refused, kind: 'reply_refused', dedupeKey: `reply_refused:${ticketId}:${parsed.messageId ?? now}`, now });
     if (notice) enqueueMail(tx, notice.mail, now);
   });
   logger.info({ ...log, ticketId, reason: result.code }, 'inbound reply refused; sender told how to open a new ticket');

@@ -66,8 +66,9 @@ export function agentRoutes() {
     })
     .post('/tickets/:id/messages', validate('param', ticketIdParam), validate('json', agentMessageInput), async (c) => {
       const { body, visibility, nextStatus, dueDate, expectedVersion } = c.req.valid('json');
-      const ticket = await commitTicketAction(c.var.deps, signedIn(c), {
+      const ticket = await commitTicketAction(c.var.deps, {
         ticketId: c.req.valid('param').id,
+        actor: signedIn(c).actor,
         expectedVersion,
         // A public reply hands the ball to the customer unless the agent picks another status.
         action: visibility === 'internal' ? { type: 'internal_note' } : { type: 'agent_reply', nextStatus: nextStatus ?? 'waiting_customer', ...(dueDate ? { dueDate } : {}) },
@@ -77,8 +78,9 @@ export function agentRoutes() {
     })
     .post('/tickets/:id/status', validate('param', ticketIdParam), validate('json', setStatusInput), async (c) => {
       const { status, dueDate, expectedVersion } = c.req.valid('json');
-      const ticket = await commitTicketAction(c.var.deps, signedIn(c), {
+      const ticket = await commitTicketAction(c.var.deps, {
         ticketId: c.req.valid('param').id,
+        actor: signedIn(c).actor,
         expectedVersion,
         action: status === 'closed' ? { type: 'close' } : { type: 'set_status', status, ...(dueDate ? { dueDate } : {}) },
       });
@@ -94,13 +96,14 @@ export function agentRoutes() {
       if (fields.assigneeId && !listActiveAgents(db).some((a) => a.id === fields.assigneeId)) {
         throw new AppError('validation_failed', { fields: { assigneeId: 'Responsável desconhecido.' } });
       }
-      const ticket = await commitTicketAction(c.var.deps, signedIn(c), { ticketId: c.req.valid('param').id, expectedVersion, action: { type: 'set_fields', ...fields } });
+      const ticket = await commitTicketAction(c.var.deps, { ticketId: c.req.valid('param').id, actor: signedIn(c).actor, expectedVersion, action: { type: 'set_fields', ...fields } });
       return c.json({ ticket: { id: ticket.id, priority: ticket.priority, departmentId: ticket.departmentId, assigneeId: ticket.assigneeId, version: ticket.version } }, 200);
     })
     .post('/tickets/:id/due', validate('param', ticketIdParam), validate('json', extendDueInput), async (c) => {
       const { dueDate, note, expectedVersion } = c.req.valid('json');
-      const ticket = await commitTicketAction(c.var.deps, signedIn(c), {
+      const ticket = await commitTicketAction(c.var.deps, {
         ticketId: c.req.valid('param').id,
+        actor: signedIn(c).actor,
         expectedVersion,
         action: { type: 'extend_due', dueDate, note },
         message: { body: note, visibility: 'internal' },

@@ -38,7 +38,7 @@ export function bulkRoutes() {
       const results = await Promise.all(
         tickets.map(async ({ id, expectedVersion }) => {
           try {
-            const ticket = await commitTicketAction(c.var.deps, session, { ticketId: id, expectedVersion, action });
+            const ticket = await commitTicketAction(c.var.deps, { actor: session.actor, ticketId: id, expectedVersion, action });
             return { id, ok: true as const, version: ticket.version };
           } catch (error) {
             if (error instanceof AppError) return { id, ok: false as const, code: error.code };

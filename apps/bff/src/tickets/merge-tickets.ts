@@ -21,13 +21,15 @@ export function mergeTickets(deps: Deps, session: SignedInActor, input: { source
     if (target.status === 'closed') throw new AppError('validation_failed', { fields: { targetId: 'O chamado de destino está concluído.' } });
     if (source.status === 'closed') throw new AppError('ticket_closed');
     moveTicketMessages(tx, source.id, target.id);
-    const closed = applyTicketAction(txDeps, session, {
+    const closed = applyTicketAction(txDeps, {
+      actor: session.actor,
       ticketId: source.id,
       expectedVersion: input.expectedVersion,
       action: { type: 'merge_into', targetId: target.id },
       message: { body: `Este chamado foi unido ao chamado #${target.id} (${target.subject}). Continuaremos o atendimento por lá.`, visibility: 'public' },
     });
-    const told = applyTicketAction(txDeps, session, {
+    const told = applyTicketAction(txDeps, {
+      actor: session.actor,
       ticketId: target.id,
       expectedVersion: undefined,
       action: { type: 'agent_reply', nextStatus: target.status },

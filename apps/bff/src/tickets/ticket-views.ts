@@ -1,3 +1,4 @@
+import type { TicketEventWire } from '@atende/contracts';
 import { ticketParticipants, type Db, type TicketEventRow, type TicketPage, type TicketRecord, type ThreadMessage } from '@atende/db';
 import { encodeCursor } from './cursor.js';
 
@@ -33,15 +34,7 @@ export function messagesView(messages: ThreadMessage[]) {
   return messages.map((m) => ({ ...m, createdAt: iso(m.createdAt)! }));
 }
 
-export function historyView(events: TicketEventRow[]) {
-  return events.map((e) => ({
-    id: e.id,
-    type: e.type,
-    actorKind: e.actorKind,
-    actorId: e.actorId,
-    fromStatus: e.fromStatus,
-    toStatus: e.toStatus,
-    data: e.data ?? null,
-    createdAt: iso(e.createdAt)!,
-  }));
+/** The history in its wire form (contracts' `TicketEventWire`): typed by `type`, times in ISO 8601. */
+export function historyView(events: TicketEventRow[]): TicketEventWire[] {
+  return events.map(({ ticketId: _ticketId, ...e }) => ({ ...e, createdAt: iso(e.createdAt)! }) as TicketEventWire);
 }

@@ -6,7 +6,7 @@ import { LoginPage } from '../features/auth/login-page.js';
 import { HomeRedirect, RequireRole, RequireSignedIn } from '../features/auth/require-role.js';
 import { CustomerPanelPage } from '../features/customer-panel/customer-panel-page.js';
 import { useI18n } from '../lib/i18n/i18n.js';
-import { paths } from './paths.js';
+import { paths } from '../config/paths.js';
 
 function Loading() {
   const { t } = useI18n();

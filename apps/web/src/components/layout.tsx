@@ -1,8 +1,8 @@
 import { Suspense, useEffect } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router';
-import { paths } from '../app/paths.js';
-import { useLogout, useMe } from '../features/auth/auth-api.js';
-import { usePortalSwitches } from '../features/customer-panel/portal-api.js';
+import { paths } from '../config/paths.js';
+import { usePortalSwitches } from '../lib/portal-switches.js';
+import { useLogout, useMe } from '../lib/session.js';
 import { LOCALES, useI18n, type Locale } from '../lib/i18n/i18n.js';
 
 export function Layout() {

@@ -1,4 +1,4 @@
-import { CUSTOMER_TABS, type CustomerTab, type TicketState, type TicketStatus } from '@atende/domain';
+import { createdEvent, CUSTOMER_TABS, type CustomerTab, type TicketEvent, type TicketState, type TicketStatus } from '@atende/domain';
 import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { writeTransaction } from '../client.js';
@@ -8,7 +8,8 @@ import { cached } from './prepared.js';
 
 export type TicketRecord = typeof tickets.$inferSelect;
 export type NewMessage = Omit<typeof messages.$inferInsert, 'id' | 'ticketId'>;
-export type NewTicketEvent = Omit<typeof ticketEvents.$inferInsert, 'id' | 'ticketId'>;
+/** A history line as the domain builds it; the ticket it belongs to is the one being written. */
+export type NewTicketEvent = TicketEvent;
 export type NewRating = Omit<typeof ratings.$inferInsert, 'id' | 'ticketId'>;
 
 /** Keyset cursor: the sort key of the last row of the previous page. */
@@ -197,17 +198,8 @@ export function createTicketOnce(db: Db, input: NewTicket): { ticket: TicketReco
       .returning()
       .get();
     tx.insert(messages).values({ ...input.firstMessage, ticketId: ticket.id }).run();
-    tx.insert(ticketEvents)
-      .values({
-        ticketId: ticket.id,
-        actorKind: input.firstMessage.authorKind,
-        actorId: input.firstMessage.authorId,
-        type: 'created',
-        toStatus: 'new',
-        data: { origin: input.origin },
-        createdAt: input.now,
-      })
-      .run();
+    const author = { actorKind: input.firstMessage.authorKind, actorId: input.firstMessage.authorId ?? null };
+    tx.insert(ticketEvents).values({ ...createdEvent(author, input.origin, input.now), ticketId: ticket.id }).run();
     for (const event of routed?.events ?? []) tx.insert(ticketEvents).values({ ...event, ticketId: ticket.id }).run();
     const notice = input.notify?.(ticket);
     for (const mail of notice?.mail ?? []) enqueueMail(tx, { ...mail, ticketId: ticket.id }, input.now);
@@ -221,12 +213,13 @@ export function createTicketOnce(db: Db, input: NewTicket): { ticket: TicketReco
   });
 }
 
-/** What a ticket change writes: the new lifecycle state, and optionally a message and events. */
+/** What a ticket change writes: the new lifecycle state, and optionally messages and events. */
 export type TicketChange =
   | {
       ok: true;
       next: TicketState;
-      message?: NewMessage;
+      /** The message that comes with the change, and any note written with it (in this order). */
+      messages?: NewMessage[];
       events?: NewTicketEvent[];
       /** A rating of the current closing, written with the state that stops it being due. */
       rating?: NewRating;
@@ -323,16 +316,16 @@ export function changeTicket(
     const statements = ticketChangeStatements(db);
     const updated = statements.update.get({ ...stateParams(change.next), version: ticket.version + 1, updatedAt: params.now, id: ticket.id, expectedVersion: ticket.version });
     if (!updated) return { ok: false, code: 'conflict', ticket };
-    if (change.message) statements.insertMessage.run({ ...change.message, authorId: change.message.authorId ?? null, ticketId: ticket.id });
+    for (const message of change.messages ?? []) statements.insertMessage.run({ ...message, authorId: message.authorId ?? null, ticketId: ticket.id });
     for (const event of change.events ?? []) {
       statements.insertEvent.run({
         ticketId: ticket.id,
         actorKind: event.actorKind,
-        actorId: event.actorId ?? null,
+        actorId: event.actorId,
         type: event.type,
-        fromStatus: event.fromStatus ?? null,
-        toStatus: event.toStatus ?? null,
-        data: event.data === undefined || event.data === null ? null : JSON.stringify(event.data),
+        fromStatus: event.fromStatus,
+        toStatus: event.toStatus,
+        data: JSON.stringify(event.data),
         createdAt: event.createdAt,
       });
     }

@@ -1,7 +1,7 @@
 import { NavLink, Outlet } from 'react-router';
-import { paths } from '../../app/paths.js';
+import { paths } from '../../config/paths.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
-import { useMe } from '../auth/auth-api.js';
+import { useMe } from '../../lib/session.js';
 
 /** The admin console's frame: sections, for admins only (the API refuses others too). */
 export function AdminLayout() {

@@ -1,13 +1,14 @@
 import { placeholderValues, TODAY_WORK_STATUSES, type TicketStatus } from '@atende/domain';
 import { useRef } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { paths } from '../../app/paths.js';
+import { paths } from '../../config/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { StatusBadge } from '../../components/status-badge.js';
-import { useMe } from '../auth/auth-api.js';
+import { useMe } from '../../lib/session.js';
 import { isApiError } from '../../lib/api-client.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
-import { useAgentOptions, useAgentTicket } from './agent-api.js';
+import { useAgentOptions } from '../../lib/agent-options.js';
+import { useAgentTicket } from './agent-api.js';
 import { CustomerCard, OnsiteVisitBox, OtherTickets } from './customer-card.js';
 import { ExtendDueForm } from './extend-due-form.js';
 import { FieldsForm } from './fields-form.js';

@@ -6,7 +6,8 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { api, unwrap } from '../../lib/api-client.js';
 import { EN_ERROR_MESSAGES } from '../../lib/i18n/error-messages.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
-import { agentKeys, useAgentOptions } from './agent-api.js';
+import { useAgentOptions } from '../../lib/agent-options.js';
+import { agentKeys } from './agent-api.js';
 import { DueDateField } from './due-date-field.js';
 
 type Change = { kind: 'assign'; assigneeId: number | null } | { kind: 'status'; status: TicketStatus; dueDate?: string } | { kind: 'priority'; priority: Priority };

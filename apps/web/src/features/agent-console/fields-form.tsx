@@ -3,7 +3,8 @@ import type { FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
 import { isApiError } from '../../lib/api-client.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
-import { useAgentOptions, useSetFields } from './agent-api.js';
+import { useAgentOptions } from '../../lib/agent-options.js';
+import { useSetFields } from './agent-api.js';
 import { useServerDraft } from './use-server-draft.js';
 
 interface Current {

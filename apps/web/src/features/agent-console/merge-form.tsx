@@ -2,7 +2,7 @@ import type { TicketStatus } from '@atende/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { paths } from '../../app/paths.js';
+import { paths } from '../../config/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { api, isApiError, unwrap } from '../../lib/api-client.js';
 import { useI18n } from '../../lib/i18n/i18n.js';

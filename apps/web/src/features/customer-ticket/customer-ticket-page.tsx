@@ -1,7 +1,7 @@
 import { TextareaField } from '../../components/textarea-field.js';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { paths } from '../../app/paths.js';
+import { paths } from '../../config/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { Thread } from '../../components/thread.js';
