@@ -1,19 +1,21 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { ACCOUNTS, daysFromToday, signIn } from '../support/accounts.js';
+import { expect, test, type OwnTicket } from '../support/fixtures.js';
 
-async function openTicket(page: Page, subject: string) {
-  await page.goto('/console');
-  await page.getByRole('tabpanel').getByRole('link', { name: subject }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(subject);
+/** Opens a ticket of the journey's own (fixtures), so no demo ticket is used up. */
+async function openTicket(page: Page, ticket: OwnTicket) {
+  await page.goto(`/console/chamados/${ticket.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(ticket.subject);
 }
 
-test('two agents on one ticket: the second sees the newer values, keeps what they typed and applies it again', async ({ browser }) => {
+test('two agents on one ticket: the second sees the newer values, keeps what they typed and applies it again', async ({ browser, makeTicket }) => {
+  const ticket = makeTicket({ status: 'open' });
   const ana = await browser.newPage();
   const bruno = await browser.newPage();
   await signIn(ana, ACCOUNTS.agent);
   await signIn(bruno, ACCOUNTS.otherAgent);
-  await openTicket(ana, 'Como exportar o relatório de acessos');
-  await openTicket(bruno, 'Como exportar o relatório de acessos');
+  await openTicket(ana, ticket);
+  await openTicket(bruno, ticket);
 
   // Ana saves first.
   await ana.getByLabel('Prioridade', { exact: true }).selectOption('alta');
@@ -40,9 +42,10 @@ test('two agents on one ticket: the second sees the newer values, keeps what the
   await bruno.close();
 });
 
-test('after a reply that sets "Visita presencial", Situação shows it; the technician sees address and phone', async ({ page }) => {
+test('after a reply that sets "Visita presencial", Situação shows it; the technician sees address and phone', async ({ page, makeTicket }) => {
+  const ticket = makeTicket({ status: 'open' });
   await signIn(page, ACCOUNTS.agent);
-  await openTicket(page, 'Reativar linha suspensa');
+  await openTicket(page, ticket);
   await expect(page.getByLabel('Situação', { exact: true })).toHaveValue('open');
   await page.getByLabel('Resposta pública').check();
   await page.getByLabel('Mensagem', { exact: true }).fill('Vamos até aí religar a linha.');
@@ -54,11 +57,12 @@ test('after a reply that sets "Visita presencial", Situação shows it; the tech
   await expect(page.getByRole('button', { name: 'Alterar situação' })).toBeDisabled();
   // Onsite: where to go and whom to call.
   const visit = page.getByRole('region', { name: 'Visita presencial: endereço e telefone' });
-  await expect(visit).toContainText('Rua dos Andradas, 450');
-  await expect(visit.getByRole('link', { name: '+55 51 98888-4321' })).toHaveAttribute('href', 'tel:+5551988884321');
+  await expect(visit).toContainText('Rua das Flores, 80 — Centro');
+  await expect(visit.getByRole('link', { name: '+55 51 97777-0000' })).toHaveAttribute('href', 'tel:+5551977770000');
 });
 
-test('canned replies: saved once, inserted with "/" and filled in; Ctrl+Enter sends', async ({ page }) => {
+test('canned replies: saved once, inserted with "/" and filled in; Ctrl+Enter sends', async ({ page, makeTicket }) => {
+  const ticket = makeTicket({ status: 'open' });
   await signIn(page, ACCOUNTS.agent);
   await page.goto('/console/respostas');
   await page.getByLabel('Título').fill('Saudação inicial');
@@ -66,21 +70,22 @@ test('canned replies: saved once, inserted with "/" and filled in; Ctrl+Enter se
   await page.getByRole('button', { name: 'Salvar resposta pronta' }).click();
   await expect(page.getByRole('status')).toHaveText('Resposta pronta salva.');
 
-  await openTicket(page, 'Reativar linha suspensa');
-  const id = /#(\d+)/.exec((await page.getByRole('heading', { level: 1 }).textContent()) ?? '')![1];
+  await openTicket(page, ticket);
+  const id = ticket.id;
   const box = page.getByLabel('Mensagem', { exact: true });
   await page.getByLabel('Nota interna').check();
   await box.fill('/sauda');
   await page.getByRole('group', { name: 'Respostas prontas encontradas' }).getByRole('button', { name: 'Saudação inicial' }).click();
-  await expect(box).toHaveValue(`Olá, Otávio! Sobre o chamado #${id}: já estamos verificando.`);
+  await expect(box).toHaveValue(`Olá, Cliente! Sobre o chamado #${id}: já estamos verificando.`);
   await box.press('Control+Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Mensagem registrada.' })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Conversa' })).toContainText(`Olá, Otávio! Sobre o chamado #${id}`);
+  await expect(page.getByRole('list', { name: 'Conversa' })).toContainText(`Olá, Cliente! Sobre o chamado #${id}`);
 });
 
-test('keyboard: ? lists the shortcuts; r focuses the reply box', async ({ page }) => {
+test('keyboard: ? lists the shortcuts; r focuses the reply box', async ({ page, makeTicket }) => {
+  const ticket = makeTicket({ status: 'open' });
   await signIn(page, ACCOUNTS.agent);
-  await openTicket(page, 'Reativar linha suspensa');
+  await openTicket(page, ticket);
   await page.locator('body').press('?');
   const dialog = page.getByRole('dialog', { name: 'Atalhos de teclado' });
   await expect(dialog).toContainText('Próximo chamado');
@@ -91,9 +96,13 @@ test('keyboard: ? lists the shortcuts; r focuses the reply box', async ({ page }
   await expect(page.getByLabel('Resposta pública')).toBeChecked();
 });
 
-test('bulk: priority on selected rows, with a summary', async ({ page }) => {
+test('bulk: priority on selected rows, with a summary', async ({ page, makeTicket }) => {
+  const tag = `lote${Date.now().toString(36)}`;
+  makeTicket({ status: 'new', subject: `Pedido ${tag} um` });
+  makeTicket({ status: 'new', subject: `Pedido ${tag} dois` });
   await signIn(page, ACCOUNTS.agent);
-  await page.goto('/console?fila=unassigned');
+  await page.goto(`/console?fila=unassigned&busca=${tag}`);
+  await expect(page.getByRole('tabpanel').locator('tbody tr')).toHaveCount(2);
   const rows = page.getByRole('tabpanel').locator('tbody tr');
   await expect(rows.first()).toBeVisible();
   await rows.nth(0).getByRole('checkbox').check();
@@ -115,7 +124,8 @@ const SMALL_TARGETS = `[...document.querySelectorAll('main button, main select, 
 test.describe('on a phone (390 px), in another time zone', () => {
   test.use({ viewport: { width: 390, height: 844 }, timezoneId: 'Asia/Tokyo' });
 
-  test('no console page is wider than the screen; the composer is one thumb-scroll away; dates in the company zone', async ({ page }) => {
+  test('no console page is wider than the screen; the composer is one thumb-scroll away; dates in the company zone', async ({ page, makeTicket }) => {
+    const ticket = makeTicket({ status: 'open' });
     await signIn(page, ACCOUNTS.admin);
     const pages = ['/console', '/console?fila=today', '/console/clientes', '/console/avaliacoes', '/console/respostas', '/console/relatorios', '/console/auditoria', '/console/emails', '/console/admin/portal'];
     for (const path of pages) {
@@ -125,7 +135,7 @@ test.describe('on a phone (390 px), in another time zone', () => {
       const widths = (await page.evaluate(WIDTHS)) as { scroll: number; inner: number };
       expect(widths.scroll, path).toBeLessThanOrEqual(widths.inner);
     }
-    await openTicket(page, 'Câmera da portaria sem imagem');
+    await openTicket(page, ticket);
     const widths = (await page.evaluate(WIDTHS)) as { scroll: number; inner: number };
     expect(widths.scroll).toBeLessThanOrEqual(widths.inner);
     // The composer starts within about one screen of scrolling.
