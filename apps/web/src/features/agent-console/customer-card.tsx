@@ -41,7 +41,7 @@ export function OnsiteVisitBox({ customer }: { customer: CustomerCardData }) {
   return (
     <section className="onsite-visit notice" aria-labelledby="onsite-title">
       <h2 id="onsite-title">{t('workspace.onsiteTitle')}</h2>
-      <dl className="facts">
+      <dl className="card-facts">
         <dt>{t('workspace.address')}</dt>
         <dd>
           {customer.address ? (
@@ -71,7 +71,7 @@ export function CustomerCard({ customer }: { customer: CustomerCardData }) {
   return (
     <section className="side-card" aria-labelledby="customer-title">
       <h2 id="customer-title">{t('agent.requester')}</h2>
-      <dl className="facts">
+      <dl className="card-facts">
         <dt>{t('workspace.name')}</dt>
         <dd>
           <Link to={paths.directoryContact(customer.contactId)}>{customer.name}</Link>
