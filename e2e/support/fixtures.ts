@@ -50,7 +50,7 @@ export const test = base.extend<Fixtures & { db: Db }>({
 
   contact: async ({ db }, use) => {
     const tag = randomUUID().slice(0, 8);
-    const company = makeCompany(db, { name: `Empresa ${tag}`, createdAt: Date.now() });
+    const company = makeCompany(db, { name: `Empresa ${tag}`, address: 'Rua das Flores, 80 — Centro, Porto Alegre/RS', createdAt: Date.now() });
     const contact = makeContact(db, { name: `Cliente ${tag}`, email: `cliente-${tag}@example.test`, companyId: company.id, phone: '+55 51 97777-0000', createdAt: Date.now() });
     await use({ id: contact.id, name: contact.name, email: contact.email });
   },

@@ -19,6 +19,10 @@ import { benchAutomationsRoute } from './http/bench-automations-route.js';
 import { benchBareRoute } from './http/bench-bare-route.js';
 import { agentRoutes } from './routes/agent-routes.js';
 import { directoryRoutes } from './routes/directory-routes.js';
+import { cannedReplyRoutes } from './routes/canned-reply-routes.js';
+import { slaSettingsRoutes } from './routes/sla-settings-routes.js';
+import { bulkRoutes } from './routes/bulk-routes.js';
+import { reportRoutes } from './routes/report-routes.js';
 import { apiTokenRoutes } from './routes/api-token-routes.js';
 import { integrationRoutes } from './routes/integration-routes.js';
 import { OPENAPI_DOCUMENT } from './routes/openapi.js';
@@ -58,7 +62,11 @@ export function createApi() {
     .route('/admin', adminRoutes())
     .route('/admin', auditRoutes())
     .route('/admin/mailbox', mailboxRoutes())
-    .route('/admin/automation-settings', automationSettingsRoutes());
+    .route('/admin/automation-settings', automationSettingsRoutes())
+    .route('/agent', cannedReplyRoutes())
+    .route('/agent', bulkRoutes())
+    .route('/agent', reportRoutes())
+    .route('/admin/sla-settings', slaSettingsRoutes());
 }
 export type ApiType = ReturnType<typeof createApi>;
 

@@ -4,6 +4,7 @@ export * from './schemas.js';
 export * from './portal-schemas.js';
 export * from './account-schemas.js';
 export * from './directory-schemas.js';
+export * from './console-schemas.js';
 export * from './ticket-event-schemas.js';
 export * from './people-schemas.js';
 export * from './messages-en.js';

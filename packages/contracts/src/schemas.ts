@@ -105,7 +105,7 @@ const optionalId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGE
 export const agentListQuery = z
   .object({
     queue: z.enum(['mine', 'unassigned', 'today', 'overdue', 'all']).default('all'),
-    sort: z.enum(['updated', 'due']).default('updated'),
+    sort: z.enum(['updated', 'due', 'priority']).default('updated'),
     status: z.enum(TICKET_STATUSES).optional(),
     priority: z.enum(PRIORITIES).optional(),
     departmentId: optionalId,

@@ -9,6 +9,8 @@ export const companies = sqliteTable('companies', {
   name: text('name').notNull(),
   document: text('document'),
   phone: text('phone'),
+  /** Street address: field technicians read it on onsite-visit tickets. */
+  address: text('address'),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -20,6 +22,8 @@ export const contacts = sqliteTable(
     name: text('name').notNull(),
     email: text('email').notNull(),
     phone: text('phone'),
+    /** Street address, when it differs from the company's (a home subscriber). */
+    address: text('address'),
     passwordHash: text('password_hash'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: integer('created_at').notNull(),
@@ -350,4 +354,21 @@ export const contactEmails = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('contact_emails_email_unique').on(t.email), index('contact_emails_contact_idx').on(t.contactId)],
+);
+
+/**
+ * Canned replies ("respostas prontas"): shared with the team (owner null) or personal to one agent. The
+ * body may hold placeholders such as {{contato.nome}}, filled in when inserted into a reply.
+ */
+export const cannedReplies = sqliteTable(
+  'canned_replies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    ownerAgentId: integer('owner_agent_id').references(() => agents.id),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('canned_replies_owner_idx').on(t.ownerAgentId, t.title)],
 );

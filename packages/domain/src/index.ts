@@ -14,3 +14,6 @@ export * from './ticket/due-date.js';
 export * from './ticket/whatsapp.js';
 export * from './calendar/brazilian-holidays.js';
 export * from './ticket/customer-dates.js';
+export * from './ticket/sla.js';
+export * from './ticket/placeholders.js';
+export * from './reports/report-math.js';

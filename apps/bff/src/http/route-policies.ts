@@ -97,6 +97,17 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /admin/team/:agentId/deactivate': { allow: 'admin' },
   'POST /admin/team/:agentId/reactivate': { allow: 'admin' },
   'POST /admin/team/:agentId/invitation': { allow: 'admin' },
+
+  // The agent console's tools (issue 14).
+  'GET /agent/canned-replies': { allow: 'agent' },
+  'POST /agent/canned-replies': { allow: 'agent' },
+  'POST /agent/canned-replies/:id/delete': { allow: 'agent' },
+  'POST /agent/tickets/bulk': { allow: 'agent' },
+  'POST /agent/tickets/:id/merge': { allow: 'agent', ticket: true },
+  'GET /agent/reports': { allow: 'agent' },
+  'GET /agent/reports/export': { allow: 'agent' },
+  'GET /admin/sla-settings': { allow: 'admin' },
+  'PUT /admin/sla-settings': { allow: 'admin' },
 };
 
 export function routeKey(method: string, path: string): string {

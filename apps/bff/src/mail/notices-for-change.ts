@@ -26,7 +26,8 @@ function planNotice(before: TicketRecord, after: TicketRecord, decision: Extract
   let kind: MailKind | null = null;
   if (actor.kind === 'agent') {
     if (to === 'resolved') kind = 'resolved';
-    else if (to === 'closed') kind = 'closed';
+    // A duplicate merged into another ticket asks for no rating: the customer hears on the target.
+    else if (to === 'closed' && action.type !== 'merge_into') kind = 'closed';
     else if (action.type === 'agent_reply' && publicBody !== undefined) kind = 'agent_update';
   } else if (actor.kind === 'contact' && decision.statusChange?.from === 'closed') {
     kind = 'reopened';

@@ -1,5 +1,5 @@
 import { agentListQuery, agentMessageInput, extendDueInput, setFieldsInput, setStatusInput, ticketIdParam } from '@atende/contracts';
-import { agentQueueCounts, getCompanySettings, getPortalSettings, listActiveAgents, listAgentQueue, listDepartments, searchTicketIds, ticketHistory, ticketParticipants, ticketRatings, ticketThread } from '@atende/db';
+import { agentQueueCounts, getCompanySettings, getPortalSettings, listActiveAgents, listAgentQueue, listDepartments, otherRecentTickets, searchTicketIds, ticketCustomerCard, ticketHistory, ticketParticipants, ticketRatings, ticketThread } from '@atende/db';
 import { AppError } from '../http/app-error.js';
 import { endOfLocalDay, isOverdue } from '@atende/domain';
 import { Hono } from 'hono';
@@ -39,7 +39,8 @@ export function agentRoutes() {
             overdue: isOverdue(item, now),
           })),
           nextCursor: encodeCursor(page.nextCursor),
-          counts: agentQueueCounts(db, clock),
+          // Each tab's count follows the active filters and search.
+          counts: ticketIds && ticketIds.length === 0 ? { mine: 0, unassigned: 0, today: 0, overdue: 0, all: 0 } : agentQueueCounts(db, clock, filters, ticketIds),
         },
         200,
       );
@@ -56,6 +57,9 @@ export function agentRoutes() {
           defaultVisibility: getPortalSettings(db).agentRepliesPublicByDefault ? ('public' as const) : ('internal' as const),
           ratingLink: ratingLinkFor(c.var.deps, ticket),
           ratings: ticketRatings(db, ticket.id).map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })),
+          // The workspace's side panel: the customer's card and their other recent tickets.
+          customer: ticketCustomerCard(db, ticket),
+          otherTickets: otherRecentTickets(db, ticket).map((o) => ({ ...o, updatedAt: iso(o.updatedAt) })),
         },
         200,
       );

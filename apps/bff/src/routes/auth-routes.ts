@@ -1,5 +1,5 @@
 import { loginInput } from '@atende/contracts';
-import { deleteSession, findAccountByEmail } from '@atende/db';
+import { deleteSession, findAccountByEmail, getCompanySettings } from '@atende/db';
 import { Hono } from 'hono';
 import { spendVerifyTime, verifyPassword } from '../auth/password.js';
 import { clearSessionCookie, hashToken, readSessionToken, writeSessionCookie } from '../auth/session-cookie.js';
@@ -56,6 +56,7 @@ export function authRoutes() {
     .get('/me', (c) => {
       const session = c.var.session;
       if (!session) throw new AppError('unauthenticated');
-      return c.json({ actor: publicActor(session) }, 200);
+      // The company's time zone comes with the actor: every date on screen is shown in it, whatever the browser's.
+      return c.json({ actor: { ...publicActor(session), timeZone: getCompanySettings(c.var.deps.db).timeZone } }, 200);
     });
 }

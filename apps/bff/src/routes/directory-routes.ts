@@ -58,6 +58,8 @@ export function directoryRoutes() {
         departmentId: department.id,
         priority: input.priority,
         origin: 'agent',
+        // Filed by the agent (phone, chat, API): it stays with them, not routed to whoever served the customer.
+        createdByAgentId: agentId,
         firstMessage: { authorKind: 'agent', authorId: agentId, visibility: 'public', body: input.body, createdAt: at },
         now: at,
         idempotencyKey: input.idempotencyKey,

@@ -1,10 +1,11 @@
-import { decide, mayAccessTicket, type Actor, type CompanyClock, type DomainErrorCode, type PortalPolicy, type TicketAction, type TicketEvent } from '@atende/domain';
+import { decide, mayAccessTicket, type Actor, type CompanyClock, type DomainErrorCode, type PortalPolicy, type SlaPolicy, type TicketAction, type TicketEvent } from '@atende/domain';
 import {
   changeTicket,
   findAccount,
   getCompanySettings,
   getOrCreateSecret,
   getPortalSettings,
+  getSlaSettings,
   hasInboundReceipt,
   isAgentActive,
   ticketStateOf,
@@ -24,6 +25,8 @@ export interface ChangeReads {
   company: () => CompanyClock;
   agentActive: (agentId: number) => boolean;
   notice: NoticeReads;
+  /** Response targets (SLA); the domain's defaults when absent. */
+  sla?: () => SlaPolicy;
 }
 
 /** Reads straight from the database (one request changes one ticket: nothing to cache). */
@@ -32,6 +35,7 @@ export function readsOf(db: Db): ChangeReads {
     portal: () => getPortalSettings(db),
     company: () => getCompanySettings(db),
     agentActive: (agentId) => isAgentActive(db, agentId),
+    sla: () => getSlaSettings(db),
     notice: { account: (kind, id) => findAccount(db, kind, id), secret: (name) => getOrCreateSecret(db, name) },
   };
 }
@@ -108,6 +112,7 @@ export function changeTicketAs(env: TicketChangeEnv, request: TicketChangeReques
         now,
         policy: reads.portal(),
         clock: reads.company(),
+        ...(reads.sla ? { sla: reads.sla() } : {}),
         assigneeActive: ticket.assigneeId !== null && reads.agentActive(ticket.assigneeId),
       });
       if (!decision.ok) return decision;

@@ -34,6 +34,8 @@ export function logConversation(
         departmentId: department.id,
         priority: input.priority,
         origin: 'agent',
+        // Filed by the agent (phone, chat, API): it stays with them, not routed to whoever served the customer.
+        createdByAgentId: agentId,
         firstMessage: { authorKind: 'agent', authorId: agentId, visibility: 'public', body: input.transcript, createdAt: at },
         laterMessages: [{ authorKind: 'agent', authorId: agentId, visibility: 'internal', body: input.summary, createdAt: at }],
         now: at,

@@ -112,6 +112,9 @@ export const router = createBrowserRouter([
         path: paths.ratingLink(':token'),
         lazy: async () => ({ Component: (await import('../features/rating-link/rating-link-page.js')).RatingLinkPage }),
       },
+      // The console's tools (issue 14): lazy, customers never download them (the reports carry the chart library).
+      { path: paths.cannedReplies, lazy: async () => { const { CannedRepliesPage } = await import('../features/agent-console/canned-replies-page.js'); return { element: <RequireRole kind="agent"><CannedRepliesPage /></RequireRole> }; } },
+      { path: paths.reports, lazy: async () => { const { ReportsPage } = await import('../features/reports/reports-page.js'); return { element: <RequireRole kind="agent"><ReportsPage /></RequireRole> }; } },
       { path: paths.mailbox, element: <RequireRole kind="agent"><Suspense fallback={null}><MailboxPage /></Suspense></RequireRole> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -10,8 +10,11 @@ import { SessionDialog } from './session-dialog.js';
 import { ThemeSelect } from './theme-select.js';
 
 export function Layout() {
-  const { t, locale, setLocale } = useI18n();
+  const { t, locale, setLocale, setTimeZone } = useI18n();
   const me = useMe();
+  // Dates in the company's time zone (it comes with the signed-in actor), whatever the browser's.
+  const companyTimeZone = me.data?.timeZone;
+  useEffect(() => setTimeZone(companyTimeZone), [companyTimeZone, setTimeZone]);
   const logout = useLogout();
   const navigate = useNavigate();
   // Seed 003: with the portal's switches both off, the customer has no Atendimentos entry at all.
@@ -59,6 +62,8 @@ export function Layout() {
             {me.data?.kind === 'agent' && <Link to={paths.console}>{t('nav.console')}</Link>}
             {me.data?.kind === 'agent' && <Link to={paths.directory}>{t('nav.directory')}</Link>}
             {me.data?.kind === 'agent' && <Link to={paths.ratings}>{t('nav.ratings')}</Link>}
+            {me.data?.kind === 'agent' && <Link to={paths.reports}>{t('nav.reports')}</Link>}
+            {me.data?.kind === 'agent' && <Link to={paths.cannedReplies}>{t('nav.canned')}</Link>}
             {me.data?.role === 'admin' && <Link to={paths.adminPortal}>{t('nav.admin')}</Link>}
             {me.data?.role === 'admin' && <Link to={paths.auditLog}>{t('nav.audit')}</Link>}
             {me.data?.role === 'admin' && <Link to={paths.mailbox}>{t('nav.mailbox')}</Link>}

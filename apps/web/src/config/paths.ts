@@ -32,4 +32,6 @@ export const paths = {
   directory: '/console/clientes',
   directoryCompany: (id: number | string) => `/console/clientes/empresas/${id}`,
   directoryContact: (id: number | string) => `/console/clientes/contatos/${id}`,
+  cannedReplies: '/console/respostas',
+  reports: '/console/relatorios',
 } as const;

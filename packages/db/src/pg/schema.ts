@@ -31,6 +31,7 @@ export const companies = pgTable('companies', {
   document: text('document'),
   phone: text('phone'),
   createdAt: epochMs('created_at').notNull(),
+  address: text('address'),
 });
 
 export const contacts = pgTable(
@@ -49,6 +50,7 @@ export const contacts = pgTable(
     notifyUpdates: boolean('notify_updates').notNull().default(true),
     notifyReminders: boolean('notify_reminders').notNull().default(true),
     notifyRatingRequests: boolean('notify_rating_requests').notNull().default(true),
+    address: text('address'),
   },
   (t) => [uniqueIndex('contacts_email_unique').on(t.email), index('contacts_company_idx').on(t.companyId)],
 );
@@ -328,4 +330,18 @@ export const contactEmails = pgTable(
     createdAt: epochMs('created_at').notNull(),
   },
   (t) => [uniqueIndex('contact_emails_email_unique').on(t.email), index('contact_emails_contact_idx').on(t.contactId)],
+);
+
+/** Canned replies, shared (owner null) or personal (twin of ../schema.ts cannedReplies). */
+export const cannedReplies = pgTable(
+  'canned_replies',
+  {
+    id: id(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    ownerAgentId: integer('owner_agent_id').references(() => agents.id),
+    createdAt: epochMs('created_at').notNull(),
+    updatedAt: epochMs('updated_at').notNull(),
+  },
+  (t) => [index('canned_replies_owner_idx').on(t.ownerAgentId, t.title)],
 );

@@ -7,7 +7,7 @@ import { cached } from './prepared.js';
 /** The agent console's queues (seed 001 §3 "trabalho de hoje"). */
 export const AGENT_QUEUES = ['mine', 'unassigned', 'today', 'overdue', 'all'] as const;
 export type AgentQueue = (typeof AGENT_QUEUES)[number];
-export const QUEUE_SORTS = ['updated', 'due'] as const;
+export const QUEUE_SORTS = ['updated', 'due', 'priority'] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
 
 export interface QueueFilters {
@@ -34,6 +34,15 @@ export interface QueueCursor {
 
 const NO_DUE = Number.MAX_SAFE_INTEGER;
 const dueKey = sql<number>`coalesce(${tickets.dueAt}, ${NO_DUE})`;
+/**
+ * "Most urgent first": one integer per ticket, so the keyset cursor stays (key, id). The priority rank
+ * (urgente 0 … baixa 3) times 10^13, plus the time since the last update inverted, so within a priority
+ * the newest activity comes first. Epoch ms stay below 10^13 until the year 2286.
+ */
+const PRIORITY_SPAN = 10_000_000_000_000;
+const priorityKey = sql<number>`(CASE ${tickets.priority} WHEN 'urgente' THEN 0 WHEN 'alta' THEN 1 WHEN 'media' THEN 2 ELSE 3 END) * ${PRIORITY_SPAN} + (${PRIORITY_SPAN - 1} - ${tickets.updatedAt})`;
+const PRIORITY_RANK: Record<string, number> = { urgente: 0, alta: 1, media: 2, baixa: 3 };
+const priorityKeyOf = (item: { priority: string; updatedAt: number }) => (PRIORITY_RANK[item.priority] ?? 3) * PRIORITY_SPAN + (PRIORITY_SPAN - 1 - item.updatedAt);
 const todayStatuses = [...TODAY_WORK_STATUSES] as TicketStatus[];
 /** "Not closed" as a list, so (assignee, status) is sought per status instead of walking closed history. */
 const openStatuses = TICKET_STATUSES.filter((s) => s !== 'closed');
@@ -88,6 +97,8 @@ export interface QueueItem {
   companyName: string | null;
   dueAt: number | null;
   updatedAt: number;
+  /** For a bulk action's per-ticket version check. */
+  version: number;
 }
 
 export interface QueuePage {
@@ -106,7 +117,7 @@ export function listAgentQueue(
     const after = cursor
       ? sort === 'updated'
         ? sql`(${tickets.updatedAt}, ${tickets.id}) < (${sql.placeholder('cursorKey')}, ${sql.placeholder('cursorId')})`
-        : sql`(${dueKey}, ${tickets.id}) > (${sql.placeholder('cursorKey')}, ${sql.placeholder('cursorId')})`
+        : sql`(${sort === 'due' ? dueKey : priorityKey}, ${tickets.id}) > (${sql.placeholder('cursorKey')}, ${sql.placeholder('cursorId')})`
       : undefined;
     return db
       .select({
@@ -121,6 +132,7 @@ export function listAgentQueue(
         companyName: companies.name,
         dueAt: tickets.dueAt,
         updatedAt: tickets.updatedAt,
+        version: tickets.version,
       })
       .from(tickets)
       .innerJoin(contacts, eq(contacts.id, tickets.requesterId))
@@ -136,7 +148,7 @@ export function listAgentQueue(
           after,
         ),
       )
-      .orderBy(...(sort === 'updated' ? [desc(tickets.updatedAt), desc(tickets.id)] : [asc(dueKey), asc(tickets.id)]))
+      .orderBy(...(sort === 'updated' ? [desc(tickets.updatedAt), desc(tickets.id)] : sort === 'due' ? [asc(dueKey), asc(tickets.id)] : [asc(priorityKey), asc(tickets.id)]))
       .limit(sql.placeholder('limit'))
       .prepare();
   });
@@ -153,25 +165,39 @@ export function listAgentQueue(
   const last = items.at(-1);
   return {
     items,
-    nextCursor: rows.length > limit && last ? { key: sort === 'updated' ? last.updatedAt : (last.dueAt ?? NO_DUE), id: last.id } : null,
+    nextCursor: rows.length > limit && last ? { key: sort === 'updated' ? last.updatedAt : sort === 'due' ? (last.dueAt ?? NO_DUE) : priorityKeyOf(last), id: last.id } : null,
   };
 }
 
-/** How many tickets each queue holds (no filters): the numbers on the queue tabs. */
 /**
+ * How many tickets each queue holds under the active filters (and search): the numbers on the queue
+ * tabs, so a tab's count is what the tab would list.
  * Counts stop at QUEUE_COUNT_CAP: SQLite keeps no row counts, so an exact "Todos" would read every ticket
  * on every page load; past the cap the console shows "1000+".
  */
 export const QUEUE_COUNT_CAP = 1000;
 
-export function agentQueueCounts(db: Db, clock: QueueClock): Record<AgentQueue, number> {
+export function agentQueueCounts(db: Db, clock: QueueClock, filters: QueueFilters = {}, ticketIds?: number[]): Record<AgentQueue, number> {
   const counts = {} as Record<AgentQueue, number>;
+  const present = presentFilters(filters);
   for (const queue of AGENT_QUEUES) {
-    const query = cached(db, `agentQueueCount:${queue}`, () => {
-      const capped = db.select({ one: sql`1` }).from(tickets).where(queueCondition(queue)).limit(QUEUE_COUNT_CAP).as('capped');
+    const variant = [queue, ticketIds ? 'ids' : 'any', ...present].join(':');
+    const query = cached(db, `agentQueueCount:${variant}`, () => {
+      const capped = db
+        .select({ one: sql`1` })
+        .from(tickets)
+        .where(and(queueCondition(queue), filterCondition(present), ticketIds ? sql`${tickets.id} IN (SELECT value FROM json_each(${sql.placeholder('ticketIds')}))` : undefined))
+        .limit(QUEUE_COUNT_CAP)
+        .as('capped');
       return db.select({ n: sql<number>`count(*)` }).from(capped).prepare();
     });
-    counts[queue] = query.get({ agentId: clock.agentId, endOfToday: clock.endOfToday, now: clock.now })?.n ?? 0;
+    counts[queue] = query.get({
+      agentId: clock.agentId,
+      endOfToday: clock.endOfToday,
+      now: clock.now,
+      ...Object.fromEntries(present.map((name) => [`filter_${name}`, filters[name]])),
+      ...(ticketIds ? { ticketIds: JSON.stringify(ticketIds) } : {}),
+    })?.n ?? 0;
   }
   return counts;
 }

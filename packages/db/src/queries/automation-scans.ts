@@ -51,17 +51,23 @@ export function resolvedTicketsBatch(db: Db, params: { resolvedBefore: number; c
 }
 
 /**
- * When agents served a customer since `since`: their messages on the customer's tickets. The customer
- * is the company, or the contact when it has none (seed 004).
+ * When agents served a customer since `since`: their public messages on the customer's tickets (an
+ * internal note talks to colleagues, not to the customer). The customer is the company, or the contact
+ * when it has none (seed 004). Each row says whether the agent serves any department at all.
  */
 export function customerServicesSince(db: Db, params: { companyId: number | null; requesterId: number; since: number }) {
   const ofCustomer = params.companyId !== null ? eq(tickets.companyId, params.companyId) : and(sql`${tickets.companyId} IS NULL`, eq(tickets.requesterId, params.requesterId));
   return db
-    .select({ agentId: sql<number>`${messages.authorId}`, at: messages.createdAt, agentActive: agents.active })
+    .select({
+      agentId: sql<number>`${messages.authorId}`,
+      at: messages.createdAt,
+      agentActive: agents.active,
+      agentServesDepartment: sql<number>`EXISTS (SELECT 1 FROM ${agentDepartments} WHERE ${agentDepartments.agentId} = ${agents.id})`.mapWith(Boolean),
+    })
     .from(messages)
     .innerJoin(tickets, eq(tickets.id, messages.ticketId))
     .innerJoin(agents, eq(agents.id, messages.authorId))
-    .where(and(eq(messages.authorKind, 'agent'), gt(messages.createdAt, params.since - 1), ofCustomer))
+    .where(and(eq(messages.authorKind, 'agent'), eq(messages.visibility, 'public'), gt(messages.createdAt, params.since - 1), ofCustomer))
     .all();
 }
 

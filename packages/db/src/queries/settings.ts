@@ -4,10 +4,12 @@ import {
   DEFAULT_INACTIVITY_POLICY,
   DEFAULT_PORTAL_POLICY,
   DEFAULT_SAME_DAY_ROUTING_POLICY,
+  DEFAULT_SLA_POLICY,
   type ApprovalTimeoutPolicy,
   type InactivityPolicy,
   type PortalPolicy,
   type SameDayRoutingPolicy,
+  type SlaPolicy,
 } from '@atende/domain';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
@@ -62,7 +64,7 @@ export interface CompanySettings {
   /** Opening and closing time, "HH:MM", in the company's time zone. */
   businessHoursStart: string;
   businessHoursEnd: string;
-  /** Days off, 'YYYY-MM-DD' in the company's calendar (due times skip them). */
+  /** Holidays, 'YYYY-MM-DD' in the company's calendar: due dates and response targets skip them. */
   holidays: string[];
 }
 
@@ -112,4 +114,20 @@ export function getAutomationSettings(db: Db): AutomationSettings {
 
 export function saveAutomationSettings(db: Db, value: AutomationSettings): void {
   writeSetting(db, 'automation', value);
+}
+
+/** Response targets (SLA) by priority, in business hours: first response and next response. */
+export type SlaSettings = SlaPolicy;
+
+export function getSlaSettings(db: Db): SlaSettings {
+  const stored = readSetting<SlaSettings>(db, 'sla', DEFAULT_SLA_POLICY);
+  // Per-priority tables merge too: a priority never stored reads its default.
+  return {
+    firstResponseHours: { ...DEFAULT_SLA_POLICY.firstResponseHours, ...stored.firstResponseHours },
+    nextResponseHours: { ...DEFAULT_SLA_POLICY.nextResponseHours, ...stored.nextResponseHours },
+  };
+}
+
+export function saveSlaSettings(db: Db, value: SlaSettings): void {
+  writeSetting(db, 'sla', value);
 }

@@ -146,6 +146,8 @@ export interface NewTicket {
   priority?: TicketRecord['priority'];
   origin: TicketRecord['origin'];
   assigneeId?: number | null;
+  /** The first due time (the first-response target); none when absent. */
+  dueAt?: number | null;
   firstMessage: NewMessage;
   /** Messages written right after the first (a logged conversation's internal summary). */
   laterMessages?: NewMessage[];
@@ -191,6 +193,7 @@ export function createTicketOnce(db: Db, input: NewTicket): { ticket: TicketReco
         status: 'new',
         assigneeId: routed ? routed.assigneeId : (input.assigneeId ?? null),
         origin: input.origin,
+        dueAt: input.dueAt ?? null,
         createdAt: input.now,
         updatedAt: input.now,
       })

@@ -86,8 +86,8 @@ export function seedDemoData(db: Db, options: { passwordHash: string; now: numbe
     const [academia, netsul] = tx
       .insert(companies)
       .values([
-        { name: 'Academia Boa Forma', document: '12.345.678/0001-90', phone: '+55 51 99999-0001', createdAt: now },
-        { name: 'Mercado NetSul', document: '98.765.432/0001-10', phone: '+55 51 98888-0002', createdAt: now },
+        { name: 'Academia Boa Forma', document: '12.345.678/0001-90', phone: '+55 51 99999-0001', address: 'Av. Ipiranga, 1200 — Partenon, Porto Alegre/RS', createdAt: now },
+        { name: 'Mercado NetSul', document: '98.765.432/0001-10', phone: '+55 51 98888-0002', address: 'Rua dos Andradas, 450 — Centro, Porto Alegre/RS', createdAt: now },
       ])
       .returning()
       .all();

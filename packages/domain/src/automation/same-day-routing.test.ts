@@ -56,6 +56,14 @@ describe('same-day routing', () => {
     const d = routeNewTicket({ ...input(at(10, 0), [{ agentId: 1, at: at(9, 30), agentActive: true }]), policy: { ...DEFAULT_SAME_DAY_ROUTING_POLICY, enabled: false } });
     expect(d).toEqual({ agentId: 2, reason: 'routing_disabled' });
   });
+  it('never hands the ticket to an agent who serves no department (an admin who answered once)', () => {
+    const d = routeNewTicket(input(at(10, 0), [{ agentId: 9, at: at(9, 30), agentActive: true, agentServesDepartment: false }]));
+    expect(d).toEqual({ agentId: 2, reason: 'previous_agent_no_department', previousAgentId: 9 });
+  });
+  it('a ticket an agent files (on behalf, Registrar conversa, API) stays with that agent, whoever served the customer today', () => {
+    const d = routeNewTicket({ ...input(at(10, 0), [{ agentId: 1, at: at(9, 30), agentActive: true }]), createdByAgentId: 3 });
+    expect(d).toEqual({ agentId: 3, reason: 'created_by_agent' });
+  });
   it('ignores a malformed window rather than matching everything', () => {
     expect(specialWindowAt(at(10, 0), TZ, [{ start: '25:00', end: 'x' }])).toBeNull();
   });

@@ -32,6 +32,8 @@ export interface Service {
   agentId: number;
   at: number;
   agentActive: boolean;
+  /** Whether the agent serves any department; one who serves none (an admin, say) takes no tickets. */
+  agentServesDepartment?: boolean;
 }
 
 /** An agent of the ticket's department who may take tickets, with their open ticket count. */
@@ -48,6 +50,8 @@ export interface RoutingInput {
   services: Service[];
   /** The department's active agents. */
   departmentAgents: AssignableAgent[];
+  /** The agent filing the ticket (on behalf, Registrar conversa, API): they keep it. */
+  createdByAgentId?: number | undefined;
 }
 
 /** Why the ticket went where it did; the ticket history shows it in plain words. */
@@ -55,8 +59,10 @@ export type RoutingReason =
   | 'same_day' // served today by this agent
   | 'special_window' // served today, but created inside a special window
   | 'previous_agent_inactive' // served today by an agent now inactive
+  | 'previous_agent_no_department' // served today by an agent who serves no department
   | 'not_served_today'
-  | 'routing_disabled';
+  | 'routing_disabled'
+  | 'created_by_agent'; // an agent filed it (phone, chat, API): it stays with them
 
 export interface RoutingDecision {
   agentId: number | null;
@@ -89,6 +95,7 @@ export function leastLoadedAgent(agents: AssignableAgent[]): number | null {
 }
 
 export function routeNewTicket(input: RoutingInput): RoutingDecision {
+  if (input.createdByAgentId !== undefined) return { agentId: input.createdByAgentId, reason: 'created_by_agent' };
   const fallback = leastLoadedAgent(input.departmentAgents);
   if (!input.policy.enabled) return { agentId: fallback, reason: 'routing_disabled' };
   const today = localTime(input.now, input.timeZone).dayKey;
@@ -101,5 +108,6 @@ export function routeNewTicket(input: RoutingInput): RoutingDecision {
   // The last agent is gone: the normal assignment, not an older service of the day (whoever served
   // earlier did not follow the customer most recently either).
   if (!last.agentActive) return { agentId: fallback, reason: 'previous_agent_inactive', previousAgentId: last.agentId };
+  if (last.agentServesDepartment === false) return { agentId: fallback, reason: 'previous_agent_no_department', previousAgentId: last.agentId };
   return { agentId: last.agentId, reason: 'same_day', previousAgentId: last.agentId };
 }

@@ -9,6 +9,8 @@ export interface CompanyClock {
   /** Opening and closing time, "HH:MM", in the company's time zone. */
   businessHoursStart: string;
   businessHoursEnd: string;
+  /** Holidays, "YYYY-MM-DD" in the company's calendar: not business days (due dates and SLA skip them). */
+  holidays?: string[];
 }
 
 /** A calendar day in the company's zone. */

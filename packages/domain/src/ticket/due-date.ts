@@ -1,4 +1,5 @@
-import { addDays, endOfLocalDay, formatLocalDate, localDateOf, parseLocalDate, weekdayOf, zonedInstant, type CompanyClock, type LocalDate } from './company-clock.js';
+import { addDays, endOfLocalDay, formatLocalDate, localDateOf, parseLocalDate, zonedInstant, type CompanyClock, type LocalDate } from './company-clock.js';
+import { isBusinessDay } from './sla.js';
 import type { TicketStatus } from './status.js';
 
 /**
@@ -19,8 +20,11 @@ export function dueDateRuleOf(status: TicketStatus): DueDateRule | null {
   return DUE_DATE_RULES[status] ?? null;
 }
 
-/** Statuses whose due date puts a ticket in "Trabalho de hoje" (seed 001 §3). */
-export const TODAY_WORK_STATUSES = ['open', 'pending', 'waiting_customer', 'onsite_visit'] as const satisfies readonly TicketStatus[];
+/**
+ * Statuses whose due date puts a ticket in "Trabalho de hoje" (seed 001 §3). `new` is here since new
+ * tickets carry their first-response due time: an urgent new ticket is today's work, and overdue.
+ */
+export const TODAY_WORK_STATUSES = ['new', 'open', 'pending', 'waiting_customer', 'onsite_visit'] as const satisfies readonly TicketStatus[];
 
 /** A ticket is due at the close of business of its day, in the company's zone. */
 export function dueAtOfDay(date: LocalDate, clock: CompanyClock): number {
@@ -34,10 +38,11 @@ export function dueAtOfDay(date: LocalDate, clock: CompanyClock): number {
 export function nextBusinessDayDueAt(now: number, clock: CompanyClock): number {
   const today = localDateOf(now, clock.timeZone);
   const opening = zonedInstant(today, clock.businessHoursStart, clock.timeZone);
-  if (clock.businessDays.includes(weekdayOf(today)) && now < opening) return dueAtOfDay(today, clock);
-  for (let i = 1; i <= 7; i++) {
+  if (isBusinessDay(today, clock) && now < opening) return dueAtOfDay(today, clock);
+  // Up to a month ahead: a week of holidays (Christmas to New Year) still finds a working day.
+  for (let i = 1; i <= 31; i++) {
     const day = addDays(today, i);
-    if (clock.businessDays.includes(weekdayOf(day))) return dueAtOfDay(day, clock);
+    if (isBusinessDay(day, clock)) return dueAtOfDay(day, clock);
   }
   return dueAtOfDay(addDays(today, 1), clock); // no business days configured: plain tomorrow
 }

@@ -31,6 +31,8 @@ describe('decide writes down what happened as typed events', () => {
   it('a reopening while the assignee is inactive: the contact reopens, the rule returns the ticket to the queue', () => {
     expect(eventsOf(closed, { type: 'customer_reply', via: 'email' }, contact, { ...ctx, assigneeActive: false })).toEqual([
       { ...line, actorKind: 'contact', actorId: 1, type: 'reopened', fromStatus: 'closed', toStatus: 'open', data: { action: 'customer_reply', via: 'email', returnedToQueue: true } },
+      // The reopened ticket owes an answer: its next-response due time (SLA).
+      expect.objectContaining({ actorKind: 'contact', actorId: 1, type: 'field_changed', data: expect.objectContaining({ field: 'dueAt' }) }),
       { ...line, actorKind: 'system', actorId: null, type: 'assignee_changed', data: { from: 7, to: null } },
     ]);
   });
@@ -40,6 +42,8 @@ describe('decide writes down what happened as typed events', () => {
     const resolved: TicketState = { ...open, status: 'resolved', resolvedAt: NOW - DAY_MS };
     expect(eventsOf(resolved, { type: 'reject_solution', reason: 'Continua lento.' }, contact, ctx)).toEqual([
       { ...line, actorKind: 'contact', actorId: 1, type: 'status_changed', fromStatus: 'resolved', toStatus: 'open', data: { action: 'reject_solution', reason: 'Continua lento.' } },
+      // The reopened ticket owes an answer: its next-response due time (SLA).
+      expect.objectContaining({ actorKind: 'contact', actorId: 1, type: 'field_changed', data: expect.objectContaining({ field: 'dueAt' }) }),
     ]);
     expect(eventsOf(open, { type: 'internal_note' }, agent, ctx)).toEqual([]);
   });
@@ -50,6 +54,8 @@ describe('decide writes down what happened as typed events', () => {
     const resolved: TicketState = { ...open, status: 'resolved', resolvedAt: NOW - 7 * DAY_MS };
     expect(eventsOf(resolved, { type: 'approval_timeout', outcome: 'reopen', afterDays: 7 }, { kind: 'system' }, ctx)).toEqual([
       { ...line, actorKind: 'system', actorId: null, type: 'approval_timeout', fromStatus: 'resolved', toStatus: 'open', data: { outcome: 'reopen', afterDays: 7 } },
+      // The reopened ticket owes an answer: its next-response due time (SLA).
+      expect.objectContaining({ actorKind: 'system', actorId: null, type: 'field_changed', data: expect.objectContaining({ field: 'dueAt' }) }),
     ]);
   });
 });

@@ -44,6 +44,8 @@ export interface StatusChangeDetails {
   via?: 'email';
   /** Reopened while its assignee was inactive: the ticket went back to the department queue. */
   returnedToQueue?: true;
+  /** A duplicate merged into this ticket number (the history links to it). */
+  mergedInto?: number;
 }
 
 export type FieldChange =

@@ -1,6 +1,7 @@
 import type { Actor } from './actor.js';
 import type { CompanyClock } from './company-clock.js';
 import { dueDateForStatus, TODAY_WORK_STATUSES } from './due-date.js';
+import { DEFAULT_SLA_POLICY, responseDueAt, type SlaPolicy } from './sla.js';
 import type { DomainErrorCode } from './domain-error.js';
 import { isActiveStatus, type Priority, type TicketStatus } from './status.js';
 import { eventActor, type FieldChange, type TicketEvent } from './ticket-event.js';
@@ -21,6 +22,8 @@ export type TicketAction =
   /** Priority, department or assignee; only the fields given change. */
   | { type: 'set_fields'; priority?: Priority; departmentId?: number | null; assigneeId?: number | null }
   | { type: 'close' }
+  /** Close a duplicate into another ticket of the same customer (its messages move there). */
+  | { type: 'merge_into'; targetId: number }
   // Automations (actor `system`); see automation/. They carry what the history tells about them.
   | { type: 'send_reminder'; stage: number; daysLeft: number }
   | { type: 'auto_close'; afterDays: number }
@@ -29,7 +32,7 @@ export type TicketAction =
 export type TicketActionType = TicketAction['type'];
 
 export const CUSTOMER_ACTIONS = ['customer_reply', 'confirm_solution', 'reject_solution', 'rate'] as const satisfies readonly TicketActionType[];
-export const AGENT_ACTIONS = ['agent_reply', 'internal_note', 'set_status', 'extend_due', 'set_fields', 'close'] as const satisfies readonly TicketActionType[];
+export const AGENT_ACTIONS = ['agent_reply', 'internal_note', 'set_status', 'extend_due', 'set_fields', 'close', 'merge_into'] as const satisfies readonly TicketActionType[];
 export const SYSTEM_ACTIONS = ['send_reminder', 'auto_close', 'approval_timeout'] as const satisfies readonly TicketActionType[];
 
 export interface DecisionContext {
@@ -39,6 +42,27 @@ export interface DecisionContext {
   assigneeActive: boolean;
   /** The company's time zone and business days: due dates are counted on them. */
   clock: CompanyClock;
+  /** Response targets by priority; the defaults when absent. */
+  sla?: SlaPolicy;
+}
+
+/** The next-response due time of a ticket that needs an answer from now on. */
+function nextResponseDue(state: TicketState, ctx: DecisionContext): number {
+  return responseDueAt({ kind: 'next_response', priority: state.priority, from: ctx.now, clock: ctx.clock, policy: ctx.sla ?? DEFAULT_SLA_POLICY });
+}
+
+/** Statuses in which the team owes the customer an answer: their due time is a response target. */
+const AWAITING_ANSWER: readonly TicketStatus[] = ['new', 'open'];
+
+/**
+ * A customer message needs an answer: the ticket is due by the next-response target. A status with
+ * its own date (pending, visit) keeps it when it comes sooner.
+ */
+function needsAnswer(decision: Transition, ctx: DecisionContext): Transition {
+  if (!decision.ok || decision.next.status === 'closed' || decision.next.status === 'resolved') return decision;
+  const due = nextResponseDue(decision.next, ctx);
+  const current = decision.statusChange === null ? decision.next.dueAt : null;
+  return { ...decision, next: { ...decision.next, dueAt: current !== null && current < due ? current : due } };
 }
 
 type StatusChange = { from: TicketStatus; to: TicketStatus } | null;
@@ -77,11 +101,11 @@ function enter(state: TicketState, to: TicketStatus, ctx: DecisionContext): Tran
 function contactReply(state: TicketState, ctx: DecisionContext): Transition {
   if (isActiveStatus(state.status)) {
     // Already with the agent: the status stays; from waiting_customer the ball goes back to the agent.
-    if (state.status === 'waiting_customer') return enter(state, 'open', ctx);
-    return { ok: true, next: { ...state }, statusChange: null };
+    if (state.status === 'waiting_customer') return needsAnswer(enter(state, 'open', ctx), ctx);
+    return needsAnswer({ ok: true, next: { ...state }, statusChange: null }, ctx);
   }
-  if (state.status === 'resolved') return enter(state, 'open', ctx); // a reply counts as "not resolved"
-  return reopenClosed(state, ctx);
+  if (state.status === 'resolved') return needsAnswer(enter(state, 'open', ctx), ctx); // a reply counts as "not resolved"
+  return needsAnswer(reopenClosed(state, ctx), ctx);
 }
 
 function reopenClosed(state: TicketState, ctx: DecisionContext): Transition {
@@ -115,7 +139,7 @@ function decideForContact(state: TicketState, action: TicketAction, ctx: Decisio
     case 'reject_solution':
       if (state.status !== 'resolved') return refuse('invalid_transition');
       if (action.reason.trim() === '') return refuse('reason_required');
-      return enter(state, 'open', ctx);
+      return needsAnswer(enter(state, 'open', ctx), ctx);
     case 'rate':
       if (!Number.isInteger(action.score) || action.score < 1 || action.score > 5) return refuse('invalid_score');
       if (state.status !== 'closed' || state.ratingDueUntil === null || state.ratingDueUntil <= ctx.now) {
@@ -134,22 +158,41 @@ function decideForContact(state: TicketState, action: TicketAction, ctx: Decisio
  */
 function withDueDate(decision: Transition, requested: string | undefined, ctx: DecisionContext): Transition {
   if (!decision.ok) return decision;
-  if (decision.statusChange === null && (requested === undefined || requested === '')) return decision;
+  const noDate = requested === undefined || requested === '';
+  // New and open tickets owe the customer an answer: without a date of their own, the response target.
+  if (noDate && AWAITING_ANSWER.includes(decision.next.status) && (decision.statusChange !== null || decision.next.dueAt === null)) {
+    return { ...decision, next: { ...decision.next, dueAt: nextResponseDue(decision.next, ctx) } };
+  }
+  if (decision.statusChange === null && noDate) return decision;
   const due = dueDateForStatus({ status: decision.next.status, requested, current: decision.next.dueAt, now: ctx.now, clock: ctx.clock });
   if (!due.ok) return refuse(due.code);
   return { ...decision, next: { ...decision.next, dueAt: due.dueAt } };
 }
 
-function decideForAgent(state: TicketState, action: TicketAction, ctx: DecisionContext): Transition {
+/**
+ * Answering or resolving a ticket nobody holds makes it the agent's: the rating, the reports and a
+ * reopen then go to the person who did the work.
+ */
+function takenBy(decision: Transition, agentId: number): Transition {
+  if (!decision.ok || decision.next.assigneeId !== null) return decision;
+  return { ...decision, next: { ...decision.next, assigneeId: agentId } };
+}
+
+const RESOLVING: readonly TicketStatus[] = ['resolved', 'closed'];
+
+function decideForAgent(state: TicketState, action: TicketAction, agentId: number, ctx: DecisionContext): Transition {
   switch (action.type) {
     case 'agent_reply':
       if (state.status === 'closed') return refuse('ticket_closed');
-      return withDueDate(enter(state, action.nextStatus, ctx), action.dueDate, ctx);
+      return takenBy(withDueDate(enter(state, action.nextStatus, ctx), action.dueDate, ctx), agentId);
     case 'internal_note':
       return { ok: true, next: { ...state }, statusChange: null };
     case 'set_status':
       if (action.status === state.status) return refuse('same_status');
-      return withDueDate(enter(state, action.status, ctx), action.dueDate, ctx);
+      {
+        const decision = withDueDate(enter(state, action.status, ctx), action.dueDate, ctx);
+        return RESOLVING.includes(action.status) ? takenBy(decision, agentId) : decision;
+      }
     case 'extend_due': {
       if (!(TODAY_WORK_STATUSES as readonly TicketStatus[]).includes(state.status)) return refuse('invalid_transition');
       if (action.note.trim() === '') return refuse('note_required');
@@ -170,7 +213,13 @@ function decideForAgent(state: TicketState, action: TicketAction, ctx: DecisionC
     }
     case 'close':
       if (state.status === 'closed') return refuse('ticket_closed');
-      return enter(state, 'closed', ctx);
+      return takenBy(enter(state, 'closed', ctx), agentId);
+    case 'merge_into': {
+      // A duplicate closes without asking for a rating: the customer rates the ticket that goes on.
+      if (state.status === 'closed') return refuse('ticket_closed');
+      const decision = enter(state, 'closed', ctx);
+      return decision.ok ? { ...decision, next: { ...decision.next, ratingDueUntil: null } } : decision;
+    }
     default:
       return refuse('not_allowed_for_actor');
   }
@@ -190,7 +239,7 @@ function decideForSystem(state: TicketState, action: TicketAction, ctx: Decision
       return enter(state, 'closed', ctx);
     case 'approval_timeout':
       if (state.status !== 'resolved') return refuse('invalid_transition');
-      return enter(state, action.outcome === 'close' ? 'closed' : 'open', ctx);
+      return action.outcome === 'close' ? enter(state, 'closed', ctx) : needsAnswer(enter(state, 'open', ctx), ctx);
     default:
       return refuse('not_allowed_for_actor');
   }
@@ -205,7 +254,7 @@ export function decide(state: TicketState, action: TicketAction, actor: Actor, c
     actor.kind === 'contact'
       ? decideForContact(state, action, ctx)
       : actor.kind === 'agent'
-        ? decideForAgent(state, action, ctx)
+        ? decideForAgent(state, action, actor.id, ctx)
         : actor.kind === 'system'
           ? decideForSystem(state, action, ctx)
           : refuse('not_allowed_for_actor');
@@ -234,6 +283,7 @@ function eventsOf(before: TicketState, transition: Extract<Transition, { ok: tru
       const data = {
         action: action.type,
         ...(action.type === 'reject_solution' ? { reason: action.reason } : {}),
+        ...(action.type === 'merge_into' ? { mergedInto: action.targetId } : {}),
         ...(action.type === 'customer_reply' && action.via ? { via: action.via } : {}),
         ...(reopened && next.assigneeId === null && before.assigneeId !== null ? { returnedToQueue: true as const } : {}),
       };
@@ -244,8 +294,9 @@ function eventsOf(before: TicketState, transition: Extract<Transition, { ok: tru
     if (next[field] !== before[field]) events.push({ ...line, type: 'field_changed', data: fieldChange(field, before, next) });
   }
   if (next.assigneeId !== before.assigneeId) {
-    // An agent's own choice is theirs; otherwise a rule moved it (reopen back to the queue).
-    const byAgent = action.type === 'set_fields';
+    // An agent's own choice, or taking the ticket by answering or resolving it, is theirs; otherwise a
+    // rule moved it (reopen back to the queue).
+    const byAgent = actor.kind === 'agent';
     events.push({ ...line, ...(byAgent ? who : { actorKind: 'system', actorId: null }), type: 'assignee_changed', data: { from: before.assigneeId, to: next.assigneeId } });
   }
   if (action.type === 'rate') events.push({ ...line, fromStatus: before.status, toStatus: next.status, type: 'rated', data: { score: action.score, closing: before.closingCount } });

@@ -10,7 +10,7 @@ export const agentKeys = {
 
 export const AGENT_QUEUES = ['mine', 'unassigned', 'today', 'overdue', 'all'] as const;
 export type AgentQueue = (typeof AGENT_QUEUES)[number];
-export type QueueQuery = { queue: AgentQueue; sort: 'updated' | 'due'; status?: TicketStatus; priority?: 'baixa' | 'media' | 'alta' | 'urgente'; origin?: 'portal' | 'hotsite' | 'email' | 'agent' | 'api'; departmentId?: number; assigneeId?: number; companyId?: number; q?: string };
+export type QueueQuery = { queue: AgentQueue; sort: 'updated' | 'due' | 'priority'; status?: TicketStatus; priority?: 'baixa' | 'media' | 'alta' | 'urgente'; origin?: 'portal' | 'hotsite' | 'email' | 'agent' | 'api'; departmentId?: number; assigneeId?: number; companyId?: number; q?: string };
 
 export function useAgentTickets(filters: QueueQuery) {
   return useInfiniteQuery({

@@ -1,4 +1,5 @@
 import { ORIGINS, PRIORITIES, TICKET_STATUSES } from '@atende/domain';
+import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { paths } from '../../config/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
@@ -6,6 +7,8 @@ import { Tabs } from '../../components/tabs.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { useAgentOptions } from '../../lib/agent-options.js';
 import { AGENT_QUEUES, useAgentTickets, type AgentQueue, type QueueQuery } from './agent-api.js';
+import { BulkBar } from './bulk-bar.js';
+import { rememberQueue, ShortcutHelp } from './keyboard-shortcuts.js';
 import { QueueSearch, SEARCH_MAX } from './queue-search.js';
 import { QueueTable } from './queue-table.js';
 
@@ -16,7 +19,7 @@ export function AgentHomePage() {
   const queue = (AGENT_QUEUES as readonly string[]).includes(params.get('fila') ?? '') ? (params.get('fila') as AgentQueue) : 'all';
   const filters: QueueQuery = {
     queue,
-    sort: params.get('ordem') === 'due' ? 'due' : 'updated',
+    sort: params.get('ordem') === 'due' ? 'due' : params.get('ordem') === 'priority' ? 'priority' : 'updated',
     ...(params.get('situacao') ? { status: params.get('situacao') as QueueQuery['status'] } : {}),
     ...(params.get('prioridade') ? { priority: params.get('prioridade') as QueueQuery['priority'] } : {}),
     ...(params.get('origem') ? { origin: params.get('origem') as QueueQuery['origin'] } : {}),
@@ -29,6 +32,15 @@ export function AgentHomePage() {
   const options = useAgentOptions();
   const query = useAgentTickets(filters);
   const counts = query.data?.pages[0]?.counts;
+  const rows = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  // j/k on a ticket page walk this list.
+  useEffect(() => rememberQueue(rows.map((r) => r.id)), [rows]);
+  const focusRow = (step: 1 | -1) => {
+    const links = [...document.querySelectorAll<HTMLAnchorElement>('.queue-list a.queue-link')];
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+    links[at === -1 ? (step === 1 ? 0 : links.length - 1) : Math.min(links.length - 1, Math.max(0, at + step))]?.focus();
+  };
   const setParam = (name: string, value: string) =>
     setParams((prev) => {
       const next = new URLSearchParams(prev);
@@ -39,7 +51,10 @@ export function AgentHomePage() {
 
   return (
     <section aria-labelledby="console-title">
-      <h1 id="console-title">{t('agent.title')}</h1>
+      <div className="workspace-top">
+        <h1 id="console-title">{t('agent.title')}</h1>
+        <ShortcutHelp extra={{ j: () => focusRow(1), k: () => focusRow(-1) }} />
+      </div>
       <QueueSearch key={filters.q ?? ''} value={filters.q ?? ''} onSearch={(q) => setParam('busca', q)} />
       <div className="filters" role="group" aria-label={t('filter.label')}>
         <label>
@@ -99,9 +114,10 @@ export function AgentHomePage() {
         </label>
         <label>
           {t('sort.label')}
-          <select value={filters.sort} onChange={(e) => setParam('ordem', e.target.value === 'due' ? 'due' : '')}>
+          <select value={filters.sort} onChange={(e) => setParam('ordem', e.target.value === 'updated' ? '' : e.target.value)}>
             <option value="updated">{t('sort.updated')}</option>
             <option value="due">{t('sort.due')}</option>
+            <option value="priority">{t('sort.priority')}</option>
           </select>
         </label>
       </div>
@@ -134,14 +150,20 @@ export function AgentHomePage() {
         ) : query.error ? (
           <ErrorMessage error={query.error} />
         ) : (
+          <>
+          <BulkBar selected={rows.filter((r) => selected.has(r.id))} onDone={() => setSelected(new Set())} />
           <QueueTable
             caption={t(`queue.${queue}`)}
-            rows={query.data.pages.flatMap((page) => page.items)}
+            rows={rows}
+            selected={selected}
+            onToggle={(id, on) => setSelected((prev) => { const next = new Set(prev); if (on) next.add(id); else next.delete(id); return next; })}
+            onToggleAll={(on) => setSelected(on ? new Set(rows.map((r) => r.id)) : new Set())}
             linkTo={paths.agentTicket}
             hasMore={query.hasNextPage}
             loadingMore={query.isFetchingNextPage}
             onLoadMore={() => void query.fetchNextPage()}
           />
+          </>
         )}
         </div>
       </Tabs>

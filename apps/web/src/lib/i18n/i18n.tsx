@@ -15,6 +15,9 @@ interface I18n {
   setLocale: (locale: Locale) => void;
   t: (key: MessageKey, params?: Record<string, string | number>) => string;
   formatDateTime: (iso: string) => string;
+  /** The company's time zone (IANA); dates are shown in it once known, whatever the browser's zone. */
+  timeZone: string | undefined;
+  setTimeZone: (timeZone: string | undefined) => void;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -29,6 +32,7 @@ export function initialLocale(): Locale {
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [requested, setLocaleState] = useState<Locale>(initialLocale);
   const [englishMessages, setEnglishMessages] = useState<Messages | null>(null);
+  const [timeZone, setTimeZone] = useState<string | undefined>(undefined);
   useEffect(() => {
     if (requested === 'en' && !englishMessages) void loadEnglish().then(setEnglishMessages);
   }, [requested, englishMessages]);
@@ -43,10 +47,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   const value = useMemo<I18n>(() => {
     const messages: Messages = locale === 'en' && englishMessages ? englishMessages : ptBR;
-    const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
+    const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) });
     return {
       locale,
       setLocale,
+      timeZone,
+      setTimeZone,
       t: (key, params) => {
         let text: string = messages[key];
         for (const [name, value] of Object.entries(params ?? {})) text = text.replace(`{${name}}`, String(value));
@@ -54,7 +60,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       formatDateTime: (iso) => dateFormat.format(new Date(iso)),
     };
-  }, [locale, setLocale, englishMessages]);
+  }, [locale, setLocale, englishMessages, timeZone]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -1,0 +1,20 @@
+import { slaSettingsInput } from '@atende/contracts';
+import { getSlaSettings, saveSlaSettings } from '@atende/db';
+import { Hono } from 'hono';
+import { audit } from '../audit/audit.js';
+import type { AppEnv } from '../http/app-env.js';
+import { requireRole } from '../http/session-middleware.js';
+import { validate } from '../http/validate.js';
+
+/** Response targets (SLA) by priority, in business hours: an admin setting with Freshdesk-like defaults. */
+export function slaSettingsRoutes() {
+  return new Hono<AppEnv>()
+    .use(requireRole('admin'))
+    .get('/', (c) => c.json(getSlaSettings(c.var.deps.db), 200))
+    .put('/', validate('json', slaSettingsInput), (c) => {
+      const value = c.req.valid('json');
+      saveSlaSettings(c.var.deps.db, value);
+      audit(c, 'settings_changed', { details: { route: 'PUT /api/admin/sla-settings', input: value } });
+      return c.json(getSlaSettings(c.var.deps.db), 200);
+    });
+}

@@ -1,0 +1,51 @@
+import { DEMO_ACCOUNTS, getTicket, outboxForTicket, ticketHistory, ticketThread } from '@atende/db';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+
+let t: TestApp;
+let ana: string;
+beforeEach(async () => {
+  t = await createTestApp();
+  ana = await t.signIn(DEMO_ACCOUNTS.agent);
+});
+afterEach(() => t.dispose());
+
+async function idOf(subject: string): Promise<number> {
+  const items = (await t.request('GET', `/api/agent/tickets?queue=all&q=${encodeURIComponent(subject)}`, { cookie: ana })).json.items as { id: number; subject: string }[];
+  return items.find((i) => i.subject === subject)!.id;
+}
+
+describe('merging a duplicate into another ticket', () => {
+  it('moves the messages, closes the duplicate with a link to the target (no rating asked) and tells the customer', async () => {
+    const source = await idOf('Sinal fraco no andar de cima');
+    const target = await idOf('Câmera da portaria sem imagem'); // same customer (Carla)
+    const sourceMessages = ticketThread(t.db, source, 'staff').length;
+    const targetMessages = ticketThread(t.db, target, 'staff').length;
+    const r = await t.request('POST', `/api/agent/tickets/${source}/merge`, { cookie: ana, body: { targetId: target, expectedVersion: getTicket(t.db, source)!.version } });
+    expect(r.status).toBe(200);
+
+    const closed = getTicket(t.db, source)!;
+    expect(closed.status).toBe('closed');
+    expect(closed.ratingDueUntil).toBeNull();
+    expect(ticketThread(t.db, source, 'staff').map((m) => m.body)).toEqual([expect.stringContaining(`unido ao chamado #${target}`)]);
+    expect(ticketHistory(t.db, source)).toEqual(expect.arrayContaining([expect.objectContaining({ toStatus: 'closed', data: expect.objectContaining({ action: 'merge_into', mergedInto: target }) })]));
+    const moved = ticketThread(t.db, target, 'staff');
+    expect(moved).toHaveLength(sourceMessages + targetMessages + 1);
+    expect(moved.at(-1)!.body).toContain(`#${source}`);
+    expect(outboxForTicket(t.db, target).map((m) => m.kind)).toContain('agent_update');
+    expect(outboxForTicket(t.db, source).map((m) => m.kind)).not.toContain('closed');
+  });
+
+  it('refuses another customer’s ticket, a stale page and a closed source, changing nothing', async () => {
+    const source = await idOf('Sinal fraco no andar de cima');
+    const otherCustomers = await idOf('Sem conexão desde ontem'); // Otávio's
+    const version = getTicket(t.db, source)!.version;
+    const foreign = await t.request('POST', `/api/agent/tickets/${source}/merge`, { cookie: ana, body: { targetId: otherCustomers, expectedVersion: version } });
+    expect(foreign.status).toBe(400);
+    expect(foreign.json.fields.targetId).toBe('Só é possível unir chamados do mesmo cliente.');
+    const stale = await t.request('POST', `/api/agent/tickets/${source}/merge`, { cookie: ana, body: { targetId: await idOf('Câmera da portaria sem imagem'), expectedVersion: version + 5 } });
+    expect(stale.status).toBe(409);
+    expect(getTicket(t.db, source)!.status).toBe('open');
+    expect(ticketThread(t.db, source, 'staff').length).toBeGreaterThan(1);
+  });
+});

@@ -1,0 +1,40 @@
+import { getTicket, moveTicketMessages, writeTransaction, type TicketRecord } from '@atende/db';
+import type { Deps, SignedInActor } from '../http/app-env.js';
+import { AppError } from '../http/app-error.js';
+import { applyTicketAction } from './apply-ticket-action.js';
+import { loadTicketFor } from './load-ticket.js';
+
+/**
+ * Merges a duplicate into another ticket of the same customer (seed 001: one ticket per subject), in
+ * one transaction: the duplicate's messages move to the target, the duplicate closes (no rating asked)
+ * with a public message naming the target, and the target gets a public reply telling the customer
+ * (the usual "agent update" e-mail). Both changes go through the one ticket path, each with its check.
+ */
+export function mergeTickets(deps: Deps, session: SignedInActor, input: { sourceId: number; targetId: number; expectedVersion: number }): { source: TicketRecord; target: TicketRecord } {
+  return writeTransaction(deps.db, (tx) => {
+    const txDeps: Deps = { ...deps, db: tx };
+    const source = loadTicketFor(tx, session, input.sourceId);
+    if (source.version !== input.expectedVersion) throw new AppError('conflict');
+    const target = getTicket(tx, input.targetId);
+    if (!target || target.id === source.id) throw new AppError('validation_failed', { fields: { targetId: 'Informe outro chamado deste cliente.' } });
+    if (target.requesterId !== source.requesterId) throw new AppError('validation_failed', { fields: { targetId: 'Só é possível unir chamados do mesmo cliente.' } });
+    if (target.status === 'closed') throw new AppError('validation_failed', { fields: { targetId: 'O chamado de destino está concluído.' } });
+    if (source.status === 'closed') throw new AppError('ticket_closed');
+    moveTicketMessages(tx, source.id, target.id);
+    const closed = applyTicketAction(txDeps, {
+      actor: session.actor,
+      ticketId: source.id,
+      expectedVersion: input.expectedVersion,
+      action: { type: 'merge_into', targetId: target.id },
+      message: { body: `Este chamado foi unido ao chamado #${target.id} (${target.subject}). Continuaremos o atendimento por lá.`, visibility: 'public' },
+    });
+    const told = applyTicketAction(txDeps, {
+      actor: session.actor,
+      ticketId: target.id,
+      expectedVersion: undefined,
+      action: { type: 'agent_reply', nextStatus: target.status },
+      message: { body: `Unimos a este chamado o seu chamado #${source.id} (${source.subject}), que tratava do mesmo assunto. As mensagens dele estão aqui.`, visibility: 'public' },
+    });
+    return { source: closed, target: told };
+  });
+}
