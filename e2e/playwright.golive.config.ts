@@ -20,7 +20,7 @@ export default defineConfig({
     command: 'node support/golive-server.mjs',
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    timeout: 180_000, // an upper bound for a loaded machine
     env: { E2E_PORT: String(PORT), E2E_GOLIVE_DATA_DIR: process.env.E2E_GOLIVE_DATA_DIR, E2E_GOLIVE_MAIL_DIR: process.env.E2E_GOLIVE_MAIL_DIR },
   },
 });
