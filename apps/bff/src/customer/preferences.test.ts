@@ -1,5 +1,6 @@
 import { DEMO_ACCOUNTS, outboxForTicket } from '@atende/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { settled } from '../http/after-response.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 /** Issue 15: the contact chooses which ticket e-mails they get; security e-mails are always sent. */
@@ -44,6 +45,7 @@ describe('notification preferences', () => {
     await save({ ...ALL_ON, notifyUpdates: false, notifyReminders: false, notifyRatingRequests: false });
     const r = await t.request('POST', '/api/account/password-reset', { body: { email: DEMO_ACCOUNTS.contact } });
     expect(r.status).toBeLessThan(300);
+    await settled(); // the link is issued after the answer
     expect(t.mailer.lastLinkTo(DEMO_ACCOUNTS.contact)).toBeDefined();
   });
 

@@ -82,7 +82,7 @@ describe('Equipe: deactivating and reactivating', () => {
     expect(served.assigneeId).not.toBeNull();
     const servingEmail = served.assigneeId === agentId(DEMO_ACCOUNTS.agent) ? DEMO_ACCOUNTS.agent : DEMO_ACCOUNTS.otherAgent;
     const agent = await t.signIn(servingEmail);
-    const reply = await t.request('POST', `/api/agent/tickets/${first.id}/messages`, { cookie: agent, body: { body: 'Já vejo.', visibility: 'internal', expectedVersion: served.version } });
+    const reply = await t.request('POST', `/api/agent/tickets/${first.id}/messages`, { cookie: agent, body: { body: 'Já vejo.', visibility: 'public', nextStatus: 'open', expectedVersion: served.version } });
     expect(reply.status).toBeLessThan(300);
     t.clock.now += 60_000;
     // While active, a returning customer goes back to them (the rule this test is about).
