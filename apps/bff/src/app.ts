@@ -31,6 +31,8 @@ import { ratingsRoutes } from './routes/ratings-routes.js';
 import { inboundMailRoutes } from './routes/inbound-mail-routes.js';
 import { mailboxRoutes } from './routes/mailbox-routes.js';
 import { automationSettingsRoutes } from './routes/automation-settings-routes.js';
+import { attachmentRoutes } from './routes/attachment-routes.js';
+import { attachmentMessages } from './attachments/attachment-errors.js';
 
 /** The typed API: the SPA's client is derived from this type (hc<ApiType>), never hand-written. */
 export function createApi() {
@@ -48,11 +50,14 @@ export function createApi() {
     .route('/admin', adminRoutes())
     .route('/admin', auditRoutes())
     .route('/admin/mailbox', mailboxRoutes())
-    .route('/admin/automation-settings', automationSettingsRoutes());
+    .route('/admin/automation-settings', automationSettingsRoutes())
+    .route('/', attachmentRoutes());
 }
 export type ApiType = ReturnType<typeof createApi>;
 
 const API_BODY_LIMIT = 64 * 1024;
+/** The one multipart route: files stream to disk under their own limits (attachments/receive-upload.ts). */
+export const UPLOAD_PATH = '/api/uploads';
 
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -81,8 +86,8 @@ export function createApp(deps: Deps) {
   });
   const limitBody = bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => { throw new AppError('payload_too_large'); } });
   // Reads have no body to limit; asking a GET for its body would build a full Fetch Request for nothing.
-  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
-  app.use('/api/*', sameOriginJson(deps.config.allowedOrigins));
+  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.path === UPLOAD_PATH ? next() : limitBody(c, next)));
+  app.use('/api/*', sameOriginJson(deps.config.allowedOrigins, { multipartPaths: [UPLOAD_PATH] }));
   if (deps.config.benchBareRoute) app.get('/api/bench/bare', benchBareRoute());
   // Outside createApi() like the bare route: the benchmark's switch, not a route of the portal's API.
   if (deps.config.benchAutomationsRoute) app.post('/api/bench/automations', benchAutomationsRoute());
@@ -98,6 +103,10 @@ export function createApp(deps: Deps) {
     if (error instanceof AppError) {
       if (error.extra.retryAfterSeconds) c.header('Retry-After', String(error.extra.retryAfterSeconds));
       return c.json(error.toBody(), error.status);
+    }
+    if ((error as { code?: unknown }).code === 'attachment_unavailable') {
+      // Two messages raced for one upload: the loser changed nothing (its transaction rolled back).
+      return c.json(new AppError('validation_failed', { fields: { attachmentIds: attachmentMessages.unavailable() } }).toBody(), 400);
     }
     if (error instanceof HTTPException && error.status < 500) {
       const code = error.status === 413 ? 'payload_too_large' : error.status === 404 ? 'not_found' : 'validation_failed';

@@ -21,3 +21,4 @@ export * from './queries/directory.js';
 export * from './queries/agent-api-tokens.js';
 export * from './group-commit.js';
 export * from './wal/checkpointer.js';
+export * from './queries/attachments.js';

@@ -96,6 +96,8 @@ const SAMPLE_BODIES: Record<string, (version: number) => unknown> = {
   'POST /admin/departments': () => ({ name: 'Matriz', active: true, servesTickets: true, servesExternal: false }),
   'PUT /admin/departments/:id': () => ({ name: 'Suporte técnico', active: true, servesTickets: true, servesExternal: true }),
   'POST /admin/subjects': () => ({ name: 'Matriz', active: true, showOnHotsite: false, defaultDepartmentId: null }),
+  // Not multipart: the upload route answers 415 after the policy check, which is what the matrix reads.
+  'POST /uploads': () => ({}),
   'PUT /admin/subjects/:id': () => ({ name: 'Sem conexão', active: true, showOnHotsite: true, defaultDepartmentId: 1 }),
 };
 

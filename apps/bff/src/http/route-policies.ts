@@ -72,6 +72,9 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /admin/mailbox': { allow: 'admin' },
   'GET /admin/automation-settings': { allow: 'admin' },
   'PUT /admin/automation-settings': { allow: 'admin' },
+
+  'POST /uploads': { allow: 'signed_in' },
+  'GET /tickets/:id/attachments/:attachmentId': { allow: 'signed_in', ticket: true },
 };
 
 export function routeKey(method: string, path: string): string {

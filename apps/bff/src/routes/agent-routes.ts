@@ -8,6 +8,7 @@ import { requireRole, signedIn } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
 import { ratingLinkFor } from '../ratings/rating-link.js';
 import { commitTicketAction } from '../tickets/apply-ticket-action.js';
+import { checkMessageAttachments } from '../attachments/message-attachments.js';
 import { decodeQueueCursor, encodeQueueCursor } from '../tickets/queue-cursor.js';
 import { loadTicketFor } from '../tickets/load-ticket.js';
 import { historyView, messagesView, ticketSummaryView } from '../tickets/ticket-views.js';
@@ -50,7 +51,7 @@ export function agentRoutes() {
       return c.json(
         {
           ticket: { ...ticketSummaryView(db, ticket), requesterPhone: ticketParticipants(db, ticket.id)?.requesterPhone ?? null, departmentId: ticket.departmentId, assigneeId: ticket.assigneeId, dueAt: ticket.dueAt === null ? null : iso(ticket.dueAt), overdue: isOverdue(ticket, c.var.deps.now()) },
-          messages: messagesView(ticketThread(db, ticket.id, 'staff')),
+          messages: messagesView(ticketThread(db, ticket.id, 'staff'), db),
           history: historyView(ticketHistory(db, ticket.id)),
           // The message form starts on this visibility (admin setting); the agent may switch it.
           defaultVisibility: getPortalSettings(db).agentRepliesPublicByDefault ? ('public' as const) : ('internal' as const),
@@ -61,13 +62,14 @@ export function agentRoutes() {
       );
     })
     .post('/tickets/:id/messages', validate('param', ticketIdParam), validate('json', agentMessageInput), async (c) => {
-      const { body, visibility, nextStatus, dueDate, expectedVersion } = c.req.valid('json');
+      const { body, visibility, nextStatus, dueDate, expectedVersion, attachmentIds } = c.req.valid('json');
+      const files = checkMessageAttachments(c.var.deps.db, signedIn(c).actor, attachmentIds, c.var.deps.config.attachments);
       const ticket = await commitTicketAction(c.var.deps, signedIn(c), {
         ticketId: c.req.valid('param').id,
         expectedVersion,
         // A public reply hands the ball to the customer unless the agent picks another status.
         action: visibility === 'internal' ? { type: 'internal_note' } : { type: 'agent_reply', nextStatus: nextStatus ?? 'waiting_customer', ...(dueDate ? { dueDate } : {}) },
-        message: { body, visibility },
+        message: { body, visibility, attachmentIds: files },
       });
       return c.json({ ticket: { id: ticket.id, status: ticket.status, version: ticket.version } }, 201);
     })

@@ -7,6 +7,7 @@ import { requirePortalSwitch } from '../http/portal-switch.js';
 import { requireRole, signedIn } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
 import { commitTicketAction } from '../tickets/apply-ticket-action.js';
+import { checkMessageAttachments } from '../attachments/message-attachments.js';
 import { decodeCursor } from '../tickets/cursor.js';
 import { customerAutomationView } from '../tickets/automation-view.js';
 import { loadTicketFor } from '../tickets/load-ticket.js';
@@ -36,21 +37,22 @@ export function customerRoutes() {
       return c.json(
         {
           ticket: { ...ticketSummaryView(db, ticket), canReply: refusal === null, replyRefusal: refusal, canRate },
-          messages: messagesView(ticketThread(db, ticket.id, 'customer')),
+          messages: messagesView(ticketThread(db, ticket.id, 'customer'), db),
           automation: customerAutomationView(db, ticket, now()),
         },
         200,
       );
     })
     .post('/tickets/:id/replies', requirePortalSwitch('see'), validate('param', ticketIdParam), validate('json', customerReplyInput), async (c) => {
-      const { body, expectedVersion } = c.req.valid('json');
+      const { body, expectedVersion, attachmentIds } = c.req.valid('json');
       // Load first: another contact's ticket is 404 even when the version sent is stale.
       const { id } = loadTicketFor(c.var.deps.db, signedIn(c), c.req.valid('param').id);
+      const files = checkMessageAttachments(c.var.deps.db, signedIn(c).actor, attachmentIds, c.var.deps.config.attachments);
       const ticket = await commitTicketAction(c.var.deps, signedIn(c), {
         ticketId: id,
         expectedVersion,
         action: { type: 'customer_reply' },
-        message: { body, visibility: 'public' },
+        message: { body, visibility: 'public', attachmentIds: files },
       });
       return c.json({ ticket: { id: ticket.id, status: ticket.status, version: ticket.version } }, 201);
     });

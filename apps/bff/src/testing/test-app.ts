@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD, createWriteQueue, seedDemoData, type Db } from '@atende/db';
 import { createTestDatabase } from '@atende/db/testing';
+import { dirname } from 'node:path';
 import pino from 'pino';
 import { createApp } from '../app.js';
 import { createMemoryAccountMailer } from '../auth/account-mailer.js';
@@ -15,11 +16,12 @@ let demoHash: Promise<string> | undefined;
  * through app.request(): the same middleware stack as production.
  */
 export async function createTestApp(options: { env?: Record<string, string> } = {}) {
-  const { db, dispose } = createTestDatabase();
+  const { db, file, dispose } = createTestDatabase();
   const clock = { now: Date.UTC(2026, 10, 23, 15, 0, 0) };
   demoHash ??= hashPassword(DEMO_PASSWORD);
   seedDemoData(db, { passwordHash: await demoHash, now: clock.now, environment: 'test' });
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '3000', DATA_DIR: '/nonexistent', ...options.env });
+  // DATA_DIR is the test's own directory: attachments are written next to its database.
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '3000', DATA_DIR: dirname(file), ...options.env });
   const mailer = createMemoryAccountMailer();
   const app = createApp({ db, config, logger: pino({ level: 'silent' }), now: () => clock.now, loginThrottle: defaultLoginThrottle(), writes: createWriteQueue(db), accountMailer: mailer });
 
@@ -53,7 +55,15 @@ export async function createTestApp(options: { env?: Record<string, string> } = 
     return setCookie.split(';')[0]!;
   }
 
-  return { app, db: db as Db, clock, mailer, request, signIn, dispose };
+  /** POST /api/uploads as a browser form would (multipart/form-data, field `files`). */
+  async function upload(cookie: string, files: { name: string; bytes: Uint8Array | string; type?: string }[]) {
+    const form = new FormData();
+    for (const file of files) form.append('files', new Blob([file.bytes as BlobPart], { type: file.type ?? 'application/octet-stream' }), file.name);
+    const response = await app.request('/api/uploads', { method: 'POST', headers: { origin: TEST_ORIGIN, cookie }, body: form });
+    return { status: response.status, json: (await response.json()) as any };
+  }
+
+  return { app, db: db as Db, clock, mailer, request, signIn, upload, dataDir: dirname(file), dispose };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -15,7 +15,7 @@ export interface ActionRequest {
   /** The optional comment of a rating. */
   ratingComment?: string | undefined;
   /** The message that comes with the action (a reply, a note, a "not resolved" reason). */
-  message?: { body: string; visibility: 'public' | 'internal' };
+  message?: { body: string; visibility: 'public' | 'internal'; attachmentIds?: readonly number[] };
 }
 
 /**
@@ -92,7 +92,8 @@ export function applyTicketAction(deps: Deps, session: SignedInActor, request: A
       const notices = noticesForAction(deps.db, deps.config, { before: ticket, decision, action: request.action, actorKind: actor.kind, ...(request.message ? { message: request.message } : {}), now });
       events.push(...notices.map((n) => n.event));
       const mail = notices.map((n) => n.mail);
-      if (request.action.type !== 'rate') return { ok: true, next: decision.next, message, events, mail };
+      const attachmentIds = request.message?.attachmentIds;
+      if (request.action.type !== 'rate') return { ok: true, next: decision.next, message, events, mail, ...(attachmentIds?.length ? { attachmentIds } : {}) };
       const { score } = request.action;
       events.push({ actorKind: actor.kind, actorId: actor.id, type: 'rated', fromStatus: ticket.status, toStatus: decision.next.status, data: { score, closing: ticket.closingCount }, createdAt: now });
       const rating = {

@@ -1,4 +1,4 @@
-import { ticketParticipants, type Db, type TicketEventRow, type TicketPage, type TicketRecord, type ThreadMessage } from '@atende/db';
+import { attachmentsOfMessages, ticketParticipants, type Db, type TicketEventRow, type TicketPage, type TicketRecord, type ThreadMessage } from '@atende/db';
 import { encodeCursor } from './cursor.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -29,8 +29,14 @@ export function ticketSummaryView(db: Db, ticket: TicketRecord) {
   };
 }
 
-export function messagesView(messages: ThreadMessage[]) {
-  return messages.map((m) => ({ ...m, createdAt: iso(m.createdAt)! }));
+/** A thread as the API shows it; with `db`, each message lists its files (Anexos). */
+export function messagesView(messages: ThreadMessage[], db?: Db) {
+  const files = db ? attachmentsOfMessages(db, messages.map((m) => m.id)) : new Map();
+  return messages.map((m) => ({
+    ...m,
+    createdAt: iso(m.createdAt)!,
+    attachments: (files.get(m.id) ?? []).map(({ id, filename, mime, size }: { id: number; filename: string; mime: string; size: number }) => ({ id, filename, mime, size })),
+  }));
 }
 
 export function historyView(events: TicketEventRow[]) {

@@ -3,6 +3,7 @@ import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { writeTransaction } from '../client.js';
 import { departments, inboundReceipts, messages, ratings, ticketEvents, ticketIdempotencyKeys, tickets } from '../schema.js';
+import { claimAttachments } from './attachments.js';
 import { enqueueMail, type NewOutboxMail } from './outbox.js';
 import { cached } from './prepared.js';
 
@@ -146,6 +147,8 @@ export interface NewTicket {
   origin: TicketRecord['origin'];
   assigneeId?: number | null;
   firstMessage: NewMessage;
+  /** Staged uploads (already checked as the author's own) that the first message carries. */
+  attachmentIds?: readonly number[];
   now: number;
   /**
    * The requester's idempotency key: a second request with the same key returns the ticket the first
@@ -193,7 +196,8 @@ export function createTicketOnce(db: Db, input: NewTicket): { ticket: TicketReco
       })
       .returning()
       .get();
-    tx.insert(messages).values({ ...input.firstMessage, ticketId: ticket.id }).run();
+    const first = tx.insert(messages).values({ ...input.firstMessage, ticketId: ticket.id }).returning({ id: messages.id }).get();
+    if (input.attachmentIds?.length) claimOrFail(tx, input.attachmentIds, first.id, ticket.id);
     tx.insert(ticketEvents)
       .values({
         ticketId: ticket.id,
@@ -224,6 +228,8 @@ export type TicketChange =
       ok: true;
       next: TicketState;
       message?: NewMessage;
+      /** Staged uploads the message carries (checked as the author's own inside `decide`). */
+      attachmentIds?: readonly number[];
       events?: NewTicketEvent[];
       /** A rating of the current closing, written with the state that stops it being due. */
       rating?: NewRating;
@@ -281,6 +287,7 @@ function ticketChangeStatements(db: Db) {
         visibility: sql.placeholder('visibility'),
         body: sql.placeholder('body'),
         createdAt: sql.placeholder('createdAt'),
+        authorEmail: sql.placeholder('authorEmail'),
       })
       .prepare(),
     insertEvent: db
@@ -320,7 +327,10 @@ export function changeTicket(
     const statements = ticketChangeStatements(db);
     const updated = statements.update.get({ ...stateParams(change.next), version: ticket.version + 1, updatedAt: params.now, id: ticket.id, expectedVersion: ticket.version });
     if (!updated) return { ok: false, code: 'conflict', ticket };
-    if (change.message) statements.insertMessage.run({ ...change.message, authorId: change.message.authorId ?? null, ticketId: ticket.id });
+    if (change.message) {
+      const inserted = statements.insertMessage.run({ ...change.message, authorId: change.message.authorId ?? null, authorEmail: change.message.authorEmail ?? null, ticketId: ticket.id });
+      if (change.attachmentIds?.length) claimOrFail(tx, change.attachmentIds, Number(inserted.lastInsertRowid), ticket.id);
+    }
     for (const event of change.events ?? []) {
       statements.insertEvent.run({
         ticketId: ticket.id,
@@ -343,4 +353,20 @@ export function changeTicket(
 /** Whether an incoming e-mail with this Message-ID was already taken in (read inside the change's transaction). */
 export function hasInboundReceipt(db: Db, messageId: string): boolean {
   return db.select().from(inboundReceipts).where(eq(inboundReceipts.messageId, messageId)).get() !== undefined;
+}
+
+/**
+ * Claims staged files for a message; a file claimed meanwhile (the same upload sent twice at once)
+ * throws, which rolls the whole change back: a message never goes out missing a file it named.
+ */
+function claimOrFail(tx: Db, ids: readonly number[], messageId: number, ticketId: number): void {
+  const claimed = claimAttachments(tx, { ids, messageId, ticketId });
+  if (claimed !== new Set(ids).size) throw new AttachmentClaimError();
+}
+
+export class AttachmentClaimError extends Error {
+  readonly code = 'attachment_unavailable';
+  constructor() {
+    super('attachment_unavailable');
+  }
 }
