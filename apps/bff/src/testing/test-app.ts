@@ -58,7 +58,7 @@ export async function createTestApp(options: { env?: Record<string, string> } = 
   /** POST /api/uploads as a browser form would (multipart/form-data, field `files`). */
   async function upload(cookie: string, files: { name: string; bytes: Uint8Array | string; type?: string }[]) {
     const form = new FormData();
-    for (const file of files) form.append('files', new Blob([file.bytes as BlobPart], { type: file.type ?? 'application/octet-stream' }), file.name);
+    for (const file of files) form.append('files', new Blob([typeof file.bytes === "string" ? file.bytes : new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }), file.name);
     const response = await app.request('/api/uploads', { method: 'POST', headers: { origin: TEST_ORIGIN, cookie }, body: form });
     return { status: response.status, json: (await response.json()) as any };
   }

@@ -124,3 +124,8 @@ export function deleteAbandonedUploads(db: Db, before: number): string[] {
 export function isStoredHashReferenced(db: Db, sha256: string): boolean {
   return db.get<{ n: number }>(sql`select count(*) as n from attachments where sha256 = ${sha256}`)!.n > 0;
 }
+
+/** Every stored file's hash (the backup copies exactly the files its database names). */
+export function allAttachmentHashes(db: Db): string[] {
+  return db.selectDistinct({ sha256: attachments.sha256 }).from(attachments).all().map((r) => r.sha256);
+}
