@@ -68,7 +68,8 @@ describe('incoming mail over SMTP', () => {
   it('a forged ticket token or an unknown sender changes nothing', async () => {
     const { id, requester } = await ticketIn('waiting_customer');
     const before = getTicket(t.db, id)!;
-    await send({ from: requester, to: `ticket-${id}-00000000000000000000@atende.local`, text: 'Forjado' });
+    // Refused at RCPT TO now (550), before the body: the client is told, nothing is taken.
+    await expect(send({ from: requester, to: `ticket-${id}-00000000000000000000@atende.local`, text: 'Forjado' })).rejects.toThrow(/550/);
     const { replyTo } = await ticketIn('waiting_customer');
     await send({ from: 'estranho@example.org', to: replyTo, text: 'Quem sou eu' });
     expect(getTicket(t.db, id)!.version).toBe(before.version);

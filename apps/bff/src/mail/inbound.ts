@@ -5,6 +5,7 @@ import type { Deps } from '../http/app-env.js';
 import { noticesForAction } from './notices-for-action.js';
 import { ticketOfReplyAddress } from './reply-address.js';
 import { stripQuoted } from './strip-quoted.js';
+import { scanMime } from './mime-limits.js';
 import { ticketNotice } from './ticket-mail.js';
 
 export type InboundOutcome =
@@ -13,6 +14,19 @@ export type InboundOutcome =
   | { outcome: 'ignored'; reason: 'no_ticket_token' | 'unknown_sender' | 'empty' | 'ticket_missing' | 'duplicate' };
 
 const MAX_BODY = 20_000;
+
+/** A message the MIME parser must not (or could not) take: answered 554 over SMTP, 422 over HTTP, never retried. */
+export class MalformedMailError extends Error {
+  constructor(readonly reason: string) {
+    super(`malformed mail: ${reason}`);
+  }
+}
+
+/** What the transport knows about a message: the SMTP envelope sender (or the webhook's Return-Path). */
+export interface InboundEnvelope {
+  mailFrom: string | null;
+  clientAddress?: string;
+}
 
 function addresses(list: AddressObject | AddressObject[] | undefined): string[] {
   if (!list) return [];
@@ -25,8 +39,16 @@ function addresses(list: AddressObject | AddressObject[] | undefined): string[] 
  * customer message, reopening a closed ticket when the rules allow; otherwise the sender is told how
  * to open a new ticket. Anything else changes nothing and is logged.
  */
-export async function receiveMail(deps: Pick<Deps, 'db' | 'config' | 'logger' | 'now'>, raw: Buffer | string, envelopeRecipients: string[] = []): Promise<InboundOutcome> {
-  const parsed = await simpleParser(raw);
+export async function receiveMail(deps: Pick<Deps, 'db' | 'config' | 'logger' | 'now'>, raw: Buffer | string, envelopeRecipients: string[] = [], envelope: InboundEnvelope = { mailFrom: null }): Promise<InboundOutcome> {
+  const scan = scanMime(raw);
+  if (!scan.ok) throw new MalformedMailError(scan.reason);
+  let parsed: Awaited<ReturnType<typeof simpleParser>>;
+  try {
+    parsed = await simpleParser(raw);
+  } catch (error) {
+    throw new MalformedMailError(error instanceof Error ? error.message : 'unparseable');
+  }
+  void envelope;
   const { db, logger } = deps;
   const secret = getOrCreateSecret(db, 'reply_address');
   const recipients = [...envelopeRecipients, ...addresses(parsed.to), ...addresses(parsed.cc)];

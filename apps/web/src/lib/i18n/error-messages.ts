@@ -13,6 +13,7 @@ export const EN_ERROR_MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   too_many_attempts: 'Too many attempts. Wait a few minutes and try again.',
   link_invalid: 'This link no longer works: it was used or has expired. Ask for a new one.',
   internal_error: 'Something went wrong on our side. Try again in a moment.',
+  malformed_mail: 'Malformed e-mail message: it was not accepted.',
   invalid_transition: 'This action is not possible in the ticket’s current status.',
   reopen_disabled: 'This ticket is closed and cannot be reopened. Open a new ticket.',
   reopen_window_passed: 'The time to reopen this ticket has passed. Open a new ticket.',
