@@ -32,6 +32,9 @@ import { inboundMailRoutes } from './routes/inbound-mail-routes.js';
 import { mailboxRoutes } from './routes/mailbox-routes.js';
 import { automationSettingsRoutes } from './routes/automation-settings-routes.js';
 import { attachmentRoutes } from './routes/attachment-routes.js';
+import { eventRoutes } from './routes/event-routes.js';
+import { notificationRoutes } from './routes/notification-routes.js';
+import { createInProcessEventBus, createStreamRegistry } from './events/event-bus.js';
 import { attachmentMessages } from './attachments/attachment-errors.js';
 
 /** The typed API: the SPA's client is derived from this type (hc<ApiType>), never hand-written. */
@@ -51,7 +54,9 @@ export function createApi() {
     .route('/admin', auditRoutes())
     .route('/admin/mailbox', mailboxRoutes())
     .route('/admin/automation-settings', automationSettingsRoutes())
-    .route('/', attachmentRoutes());
+    .route('/', attachmentRoutes())
+    .route('/', eventRoutes())
+    .route('/agent', notificationRoutes());
 }
 export type ApiType = ReturnType<typeof createApi>;
 
@@ -60,6 +65,8 @@ const API_BODY_LIMIT = 64 * 1024;
 export const UPLOAD_PATH = '/api/uploads';
 
 export function createApp(deps: Deps) {
+  deps.events ??= createInProcessEventBus();
+  deps.liveStreams ??= createStreamRegistry(deps.config.eventStreamsPerSession);
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
     c.set('deps', deps);

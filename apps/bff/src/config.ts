@@ -42,6 +42,8 @@ const envSchema = z.object({
   INBOUND_AUTHSERV_ID: z.string().trim().min(1).optional(),
   /** Live-event streams (GET /api/events) a session may hold at once (tabs). */
   EVENT_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(50).default(6),
+  /** Seconds between heartbeats on a live-event stream (also when the session is checked again). */
+  EVENTS_HEARTBEAT_SECONDS: z.coerce.number().positive().max(300).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -73,6 +75,7 @@ export interface Config {
   inboundMaxMessageBytes: number;
   inboundAuthservId: string | null;
   eventStreamsPerSession: number;
+  eventsHeartbeatMs: number;
 }
 
 /** Reads and checks the environment once at start: a bad setting stops the server with a clear message. */
@@ -113,5 +116,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inboundMaxMessageBytes: Math.round(e.INBOUND_MAX_MESSAGE_MB * 1024 * 1024),
     inboundAuthservId: e.INBOUND_AUTHSERV_ID ?? null,
     eventStreamsPerSession: e.EVENT_STREAMS_PER_SESSION,
+    eventsHeartbeatMs: Math.round(e.EVENTS_HEARTBEAT_SECONDS * 1000),
   };
 }

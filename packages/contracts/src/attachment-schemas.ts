@@ -20,3 +20,10 @@ export interface UploadedFile {
   mime: string;
   size: number;
 }
+
+/** Agent notifications (console) and which of them also go by e-mail. */
+export const NOTIFICATION_KIND_VALUES = ['new_ticket', 'customer_message', 'not_resolved', 'reopened', 'assigned', 'held_mail'] as const;
+export const notificationsQuery = z.object({ before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional() }).strict();
+export const markNotificationsReadInput = z.object({ ids: z.array(z.number().int().positive().max(Number.MAX_SAFE_INTEGER)).min(1).max(100) }).strict();
+export const notificationPrefsInput = z.object({ emailKinds: z.array(z.enum(NOTIFICATION_KIND_VALUES, { error: 'Tipo de aviso desconhecido.' })).max(NOTIFICATION_KIND_VALUES.length) }).strict();
+export const markAllReadInput = z.object({}).strict();

@@ -22,3 +22,4 @@ export * from './queries/agent-api-tokens.js';
 export * from './group-commit.js';
 export * from './wal/checkpointer.js';
 export * from './queries/attachments.js';
+export * from './queries/notifications.js';

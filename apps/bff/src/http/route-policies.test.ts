@@ -98,6 +98,9 @@ const SAMPLE_BODIES: Record<string, (version: number) => unknown> = {
   'POST /admin/subjects': () => ({ name: 'Matriz', active: true, showOnHotsite: false, defaultDepartmentId: null }),
   // Not multipart: the upload route answers 415 after the policy check, which is what the matrix reads.
   'POST /uploads': () => ({}),
+  'POST /agent/notifications/read-all': () => ({}),
+  'POST /agent/notifications/read': () => ({ ids: [1] }),
+  'PUT /agent/notification-preferences': () => ({ emailKinds: ['customer_message'] }),
   'PUT /admin/subjects/:id': () => ({ name: 'Sem conexão', active: true, showOnHotsite: true, defaultDepartmentId: 1 }),
 };
 

@@ -75,6 +75,12 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
 
   'POST /uploads': { allow: 'signed_in' },
   'GET /tickets/:id/attachments/:attachmentId': { allow: 'signed_in', ticket: true },
+  'GET /events': { allow: 'signed_in' },
+  'GET /agent/notifications': { allow: 'agent' },
+  'POST /agent/notifications/read-all': { allow: 'agent' },
+  'POST /agent/notifications/read': { allow: 'agent' },
+  'GET /agent/notification-preferences': { allow: 'agent' },
+  'PUT /agent/notification-preferences': { allow: 'agent' },
 };
 
 export function routeKey(method: string, path: string): string {

@@ -34,6 +34,11 @@ export async function createTestApp(options: { env?: Record<string, string> } = 
       body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
     }
     const response = await app.request(path, { method, headers, body });
+    // A live-event stream never ends by itself: the caller gets its status and headers, the stream is closed.
+    if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+      await response.body?.cancel();
+      return { status: response.status, headers: response.headers, json: null as any, text: '' };
+    }
     const text = await response.text();
     let json: any;
     try {
