@@ -3,6 +3,7 @@ import { createTestDatabase } from '@atende/db/testing';
 import { dirname } from 'node:path';
 import pino from 'pino';
 import { createApp } from '../app.js';
+import type { Deps } from '../http/app-env.js';
 import { createMemoryAccountMailer } from '../auth/account-mailer.js';
 import { defaultLoginThrottle } from '../auth/login-throttle.js';
 import { hashPassword } from '../auth/password.js';
@@ -23,7 +24,8 @@ export async function createTestApp(options: { env?: Record<string, string> } = 
   // DATA_DIR is the test's own directory: attachments are written next to its database.
   const config = loadConfig({ NODE_ENV: 'test', PORT: '3000', DATA_DIR: dirname(file), ...options.env });
   const mailer = createMemoryAccountMailer();
-  const app = createApp({ db, config, logger: pino({ level: 'silent' }), now: () => clock.now, loginThrottle: defaultLoginThrottle(), writes: createWriteQueue(db), accountMailer: mailer });
+  const deps: Deps = { db, config, logger: pino({ level: 'silent' }), now: () => clock.now, loginThrottle: defaultLoginThrottle(), writes: createWriteQueue(db), accountMailer: mailer };
+  const app = createApp(deps);
 
   async function request(method: string, path: string, init: { body?: unknown; cookie?: string; headers?: Record<string, string> } = {}) {
     const headers: Record<string, string> = { origin: TEST_ORIGIN, ...init.headers };
@@ -68,7 +70,7 @@ export async function createTestApp(options: { env?: Record<string, string> } = 
     return { status: response.status, json: (await response.json()) as any };
   }
 
-  return { app, db: db as Db, clock, mailer, request, signIn, upload, dataDir: dirname(file), dispose };
+  return { app, db: db as Db, deps, events: deps.events!, clock, mailer, request, signIn, upload, dataDir: dirname(file), dispose };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
