@@ -23,4 +23,5 @@ export const paths = {
   directory: '/console/clientes',
   directoryCompany: (id: number | string) => `/console/clientes/empresas/${id}`,
   directoryContact: (id: number | string) => `/console/clientes/contatos/${id}`,
+  notificationPreferences: '/console/notificacoes',
 } as const;

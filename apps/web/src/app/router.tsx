@@ -97,6 +97,13 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../features/rating-link/rating-link-page.js')).RatingLinkPage }),
       },
       { path: paths.mailbox, element: <RequireRole kind="agent"><Suspense fallback={null}><MailboxPage /></Suspense></RequireRole> },
+      {
+        path: paths.notificationPreferences,
+        lazy: async () => {
+          const { NotificationPreferencesPage } = await import('../features/notifications/notification-preferences-page.js');
+          return { element: <RequireRole kind="agent"><NotificationPreferencesPage /></RequireRole> };
+        },
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -4,6 +4,8 @@ import { paths } from '../app/paths.js';
 import { useLogout, useMe } from '../features/auth/auth-api.js';
 import { usePortalSwitches } from '../features/customer-panel/portal-api.js';
 import { LOCALES, useI18n, type Locale } from '../lib/i18n/i18n.js';
+import { useLiveEvents } from '../lib/live-events.js';
+import { NotificationsMenu } from '../features/notifications/notifications-menu.js';
 
 export function Layout() {
   const { t, locale, setLocale } = useI18n();
@@ -13,6 +15,8 @@ export function Layout() {
   // Seed 003: with the portal's switches both off, the customer has no Atendimentos entry at all.
   const switches = usePortalSwitches(me.data?.kind === 'contact');
   const showTickets = switches.data ? switches.data.customersSeeTickets || switches.data.customersOpenTickets : false;
+  // One live-event stream per signed-in tab: open pages refresh when something they show changes.
+  useLiveEvents(me.data?.kind ?? null);
 
   return (
     <>
@@ -45,6 +49,7 @@ export function Layout() {
           </label>
           {me.data && (
             <>
+              {me.data.kind === 'agent' && <NotificationsMenu />}
               <span className="who">{me.data.name}</span>
               <Link to={paths.changePassword}>{t('nav.changePassword')}</Link>
               <button

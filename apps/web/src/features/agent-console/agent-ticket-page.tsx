@@ -1,4 +1,6 @@
 import { TextareaField } from '../../components/textarea-field.js';
+import type { UploadedFile } from '@atende/contracts';
+import { AttachmentPicker } from '../../components/attachment-picker.js';
 import { TICKET_STATUSES, TODAY_WORK_STATUSES, whatsAppUrl, type TicketStatus } from '@atende/domain';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
@@ -70,7 +72,7 @@ export function AgentTicketPage() {
       <StatusForm ticketId={ticket.id} version={ticket.version} current={ticket.status} />
       {(TODAY_WORK_STATUSES as readonly TicketStatus[]).includes(ticket.status) && <ExtendDueForm ticketId={ticket.id} version={ticket.version} />}
       <h2>{t('ticket.thread')}</h2>
-      <TicketTimeline messages={messages} events={history} label={t('ticket.thread')} departments={new Map(options.data?.departments.map((d) => [d.id, d.name]))} />
+      <TicketTimeline ticketId={ticket.id} messages={messages} events={history} label={t('ticket.thread')} departments={new Map(options.data?.departments.map((d) => [d.id, d.name]))} />
       <MessageForm ticketId={ticket.id} version={ticket.version} defaultVisibility={defaultVisibility} />
       <TicketRatings ratingLink={ratingLink} ratings={ratings} />
     </article>
@@ -84,16 +86,19 @@ function MessageForm({ ticketId, version, defaultVisibility }: { ticketId: numbe
   const [visibility, setVisibility] = useState<'public' | 'internal'>(defaultVisibility);
   const [nextStatus, setNextStatus] = useState<TicketStatus>('waiting_customer');
   const [dueDate, setDueDate] = useState('');
+  const [files, setFiles] = useState<UploadedFile[]>([]);
   const fieldError = isApiError(post.error) ? post.error.body.fields?.body : undefined;
+  const filesError = isApiError(post.error) ? post.error.body.fields?.attachmentIds : undefined;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     post.mutate(
-      { body, visibility, expectedVersion: version, ...(visibility === 'public' ? { nextStatus, ...(dueDate ? { dueDate } : {}) } : {}) },
+      { body, visibility, expectedVersion: version, ...(files.length ? { attachmentIds: files.map((f) => f.id) } : {}), ...(visibility === 'public' ? { nextStatus, ...(dueDate ? { dueDate } : {}) } : {}) },
       {
         onSuccess: () => {
           setBody('');
           setDueDate('');
+          setFiles([]);
         },
       },
     );
@@ -113,6 +118,7 @@ function MessageForm({ ticketId, version, defaultVisibility }: { ticketId: numbe
         </label>
       </fieldset>
       <TextareaField id="agent-message" label={t('agent.message')} value={body} onChange={setBody} error={fieldError} rows={5} />
+      <AttachmentPicker id="agent-files" files={files} onChange={setFiles} error={filesError} />
       {visibility === 'public' && (
         <div className="field">
           <label htmlFor="agent-next-status">{t('agent.nextStatus')}</label>
@@ -120,7 +126,7 @@ function MessageForm({ ticketId, version, defaultVisibility }: { ticketId: numbe
         </div>
       )}
       {visibility === 'public' && <DueDateField id="agent-reply-due" label="agent.replyDueDate" status={nextStatus} value={dueDate} onChange={setDueDate} />}
-      {post.error && !fieldError && <ErrorMessage error={post.error} />}
+      {post.error && !fieldError && !filesError && <ErrorMessage error={post.error} />}
       {post.isSuccess && <p role="status">{t('agent.sent')}</p>}
       <button type="submit" className="primary" disabled={post.isPending}>
         {t('agent.send')}

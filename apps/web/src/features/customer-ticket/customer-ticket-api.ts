@@ -13,7 +13,7 @@ export function useCustomerTicket(id: number) {
 export function useReply(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { body: string; expectedVersion: number }) =>
+    mutationFn: (input: { body: string; expectedVersion: number; attachmentIds?: number[] }) =>
       unwrap(api.customer.tickets[':id'].replies.$post({ param: { id: String(id) }, json: input })),
     // Success or conflict: the ticket and every tab may have changed, so read them again.
     onSettled: () => queryClient.invalidateQueries({ queryKey: customerKeys.all }),

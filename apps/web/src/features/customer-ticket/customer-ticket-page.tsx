@@ -1,4 +1,6 @@
 import { TextareaField } from '../../components/textarea-field.js';
+import type { UploadedFile } from '@atende/contracts';
+import { AttachmentPicker } from '../../components/attachment-picker.js';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { paths } from '../../app/paths.js';
@@ -53,7 +55,7 @@ export function CustomerTicketPage() {
       {ticket.canRate && <RatingForm version={ticket.version} rate={rate} />}
       <AutomationNotice automation={query.data.automation} />
       <h2>{t('ticket.thread')}</h2>
-      <Thread messages={messages} label={t('ticket.thread')} />
+      <Thread messages={messages} label={t('ticket.thread')} ticketId={ticket.id} />
       {ticket.canReply ? (
         <ReplyForm ticketId={ticket.id} version={ticket.version} />
       ) : (
@@ -67,17 +69,28 @@ function ReplyForm({ ticketId, version }: { ticketId: number; version: number })
   const { t } = useI18n();
   const reply = useReply(ticketId);
   const [body, setBody] = useState('');
+  const [files, setFiles] = useState<UploadedFile[]>([]);
   const fieldError = isApiError(reply.error) ? reply.error.body.fields?.body : undefined;
+  const filesError = isApiError(reply.error) ? reply.error.body.fields?.attachmentIds : undefined;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    reply.mutate({ body, expectedVersion: version }, { onSuccess: () => setBody('') });
+    reply.mutate(
+      { body, expectedVersion: version, ...(files.length ? { attachmentIds: files.map((f) => f.id) } : {}) },
+      {
+        onSuccess: () => {
+          setBody('');
+          setFiles([]);
+        },
+      },
+    );
   };
 
   return (
     <form onSubmit={onSubmit} className="reply" noValidate>
       <TextareaField id="reply-body" label={t('ticket.yourMessage')} value={body} onChange={setBody} error={fieldError} rows={5} />
-      {reply.error && !fieldError && <ErrorMessage error={reply.error} />}
+      <AttachmentPicker id="reply-files" files={files} onChange={setFiles} error={filesError} />
+      {reply.error && !fieldError && !filesError && <ErrorMessage error={reply.error} />}
       {reply.isSuccess && <p role="status">{t('ticket.replySent')}</p>}
       <button type="submit" className="primary" disabled={reply.isPending}>
         {reply.isPending ? t('ticket.sending') : t('ticket.reply')}
