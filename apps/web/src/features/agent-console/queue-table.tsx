@@ -14,6 +14,8 @@ export interface QueueRow {
   dueAt: string | null;
   overdue: boolean;
   updatedAt: string;
+  /** Set while a customer's message waits for an answer. */
+  customerRepliedAt?: number | null;
 }
 
 /** One queue's tickets: number, subject, customer, origin (seed 003), status, priority, due date (overdue marked), last update. */
@@ -42,6 +44,7 @@ export function QueueTable(props: { caption: string; rows: QueueRow[]; linkTo: (
               <td>#{row.id}</td>
               <td>
                 <Link to={props.linkTo(row.id)}>{row.subject}</Link>
+                {row.customerRepliedAt ? <span className="badge replied-badge"> {t('queue.customerReplied')}</span> : null}
               </td>
               <td>{row.requesterName}</td>
               <td>{t(`origin.${row.origin}`)}</td>
