@@ -62,6 +62,7 @@ CREATE INDEX `notifications_agent_idx` ON `notifications` (`agent_id`,`id`);--> 
 CREATE INDEX `notifications_agent_unread_idx` ON `notifications` (`agent_id`,`read_at`);--> statement-breakpoint
 CREATE UNIQUE INDEX `notifications_once_unique` ON `notifications` (`agent_id`,`ticket_id`,`kind`,`ticket_version`);--> statement-breakpoint
 ALTER TABLE `messages` ADD `author_email` text;--> statement-breakpoint
+ALTER TABLE `outbox` ADD `source_message_id` integer;--> statement-breakpoint
 ALTER TABLE `tickets` ADD `customer_replied_at` integer;--> statement-breakpoint
 ALTER TABLE `tickets` ADD `next_response_due_at` integer;--> statement-breakpoint
 CREATE INDEX `tickets_status_response_due_idx` ON `tickets` (`status`,`next_response_due_at`);

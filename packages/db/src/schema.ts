@@ -292,6 +292,8 @@ export const outbox = sqliteTable(
     lastError: text('last_error'),
     createdAt: integer('created_at').notNull(),
     sentAt: integer('sent_at'),
+    /** The ticket message whose files (Anexos) this e-mail carries (an agent's public reply). */
+    sourceMessageId: integer('source_message_id'),
   },
   (t) => [
     uniqueIndex('outbox_dedupe_key_unique').on(t.dedupeKey),

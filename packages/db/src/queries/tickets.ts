@@ -327,9 +327,11 @@ export function changeTicket(
     const statements = ticketChangeStatements(db);
     const updated = statements.update.get({ ...stateParams(change.next), version: ticket.version + 1, updatedAt: params.now, id: ticket.id, expectedVersion: ticket.version });
     if (!updated) return { ok: false, code: 'conflict', ticket };
+    let messageId: number | null = null;
     if (change.message) {
       const inserted = statements.insertMessage.run({ ...change.message, authorId: change.message.authorId ?? null, authorEmail: change.message.authorEmail ?? null, ticketId: ticket.id });
-      if (change.attachmentIds?.length) claimOrFail(tx, change.attachmentIds, Number(inserted.lastInsertRowid), ticket.id);
+      messageId = Number(inserted.lastInsertRowid);
+      if (change.attachmentIds?.length) claimOrFail(tx, change.attachmentIds, messageId, ticket.id);
     }
     for (const event of change.events ?? []) {
       statements.insertEvent.run({
@@ -344,7 +346,7 @@ export function changeTicket(
       });
     }
     if (change.rating) tx.insert(ratings).values({ ...change.rating, ticketId: ticket.id }).run();
-    for (const mail of change.mail ?? []) enqueueMail(tx, mail, params.now);
+    for (const mail of change.mail ?? []) enqueueMail(tx, { ...mail, sourceMessageId: mail.withMessageFiles ? messageId : null }, params.now);
     if (change.inboundMessageId) tx.insert(inboundReceipts).values({ messageId: change.inboundMessageId, ticketId: ticket.id, receivedAt: params.now }).run();
     return { ok: true, ticket: updated };
   });
