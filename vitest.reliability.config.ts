@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['apps/bff/reliability/**/*.test.ts'],
-    testTimeout: 180_000,
+    // Upper bounds for a loaded 2-core machine (real servers start and restart); no test relies on them.
+    testTimeout: 900_000,
+    hookTimeout: 180_000,
     fileParallelism: false, // each file drives its own server; the machine has two cores
   },
 });

@@ -43,6 +43,7 @@ describe('crash test (kill -9 under write load)', () => {
           if (response.status >= 200 && response.status < 300) {
             acknowledged.set(ticketId, [...(acknowledged.get(ticketId) ?? []), body]);
             version = response.json.ticket.version;
+            onAcknowledged();
           } else {
             refused += 1;
             version = null; // a conflict or refusal: read the ticket again
@@ -53,13 +54,26 @@ describe('crash test (kill -9 under write load)', () => {
       }
     }
 
+    const countAcknowledged = () => [...acknowledged.values()].reduce((sum, bodies) => sum + bodies.length, 0);
+    let onAcknowledged = () => {};
+    /** Resolves once `target` writes have been answered with a 2xx (each writer calls onAcknowledged). */
+    const acknowledgedReach = (target: number) =>
+      new Promise<void>((done) => {
+        onAcknowledged = () => {
+          if (countAcknowledged() >= target) done();
+        };
+        onAcknowledged();
+      });
+
     for (let cycle = 0; cycle < CYCLES; cycle++) {
       let alive = true;
       const writers = [
         ...customerTickets.map((id) => writer(carla, id, `/api/customer/tickets/${id}/replies`, {}, () => alive)),
         ...agentTickets.map((id) => writer(agent, id, `/api/agent/tickets/${id}/messages`, { visibility: 'internal' }, () => alive)),
       ];
-      await new Promise((r) => setTimeout(r, 300 + Math.random() * 1200)); // a random moment under load
+      // A random moment under load, counted in acknowledged writes, not in milliseconds: on a loaded
+      // machine a time window may see no write at all, and the test would prove nothing.
+      await acknowledgedReach(countAcknowledged() + 10 + Math.floor(Math.random() * 20));
       await server.kill9();
       alive = false;
       await Promise.all(writers);
@@ -81,5 +95,5 @@ describe('crash test (kill -9 under write load)', () => {
     } finally {
       closeDatabase(db);
     }
-  }, 170_000);
+  }, 900_000); // an upper bound for a loaded machine: each cycle restarts a real server
 });

@@ -33,6 +33,7 @@ import { mailboxRoutes } from './routes/mailbox-routes.js';
 import { automationSettingsRoutes } from './routes/automation-settings-routes.js';
 import { attachmentRoutes } from './routes/attachment-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
+import { heldMailRoutes } from './routes/held-mail-routes.js';
 import { notificationRoutes } from './routes/notification-routes.js';
 import { createInProcessEventBus, createStreamRegistry } from './events/event-bus.js';
 import { attachmentMessages } from './attachments/attachment-errors.js';
@@ -56,7 +57,8 @@ export function createApi() {
     .route('/admin/automation-settings', automationSettingsRoutes())
     .route('/', attachmentRoutes())
     .route('/', eventRoutes())
-    .route('/agent', notificationRoutes());
+    .route('/agent', notificationRoutes())
+    .route('/agent', heldMailRoutes());
 }
 export type ApiType = ReturnType<typeof createApi>;
 

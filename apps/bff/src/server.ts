@@ -8,6 +8,7 @@ import { hashPassword } from './auth/password.js';
 import { loadConfig } from './config.js';
 import { startAutomationLoop } from './automations/loop.js';
 import { startInboundSmtp } from './mail/inbound-smtp.js';
+import { createInProcessEventBus } from './events/event-bus.js';
 
 const config = loadConfig();
 const logger = pino({ level: config.logLevel });
@@ -23,7 +24,9 @@ if (config.demoData && isDatabaseEmpty(db)) {
   }
 }
 
-const app = createApp({ db, config, logger, now: Date.now, loginThrottle: defaultLoginThrottle(), writes: createWriteQueue(db), accountMailer: createOutboxAccountMailer({ db, now: Date.now, messageDomain: config.mailReplyDomain }) });
+// One live-event bus for the requests and the inbound mail listener (a PG LISTEN/NOTIFY one would fan out across instances).
+const events = createInProcessEventBus();
+const app = createApp({ db, config, logger, now: Date.now, events, loginThrottle: defaultLoginThrottle(), writes: createWriteQueue(db), accountMailer: createOutboxAccountMailer({ db, now: Date.now, messageDomain: config.mailReplyDomain }) });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info({ port: info.port, database: config.databaseFile }, `Atende listening on http://localhost:${info.port}`);
 });
@@ -35,7 +38,7 @@ const checkpointer = startCheckpointer(db, config.databaseFile, {
   },
 });
 const automations = startAutomationLoop(db, config, logger);
-const inbound = config.smtpInboundPort ? startInboundSmtp({ db, config, logger, now: Date.now }, config.smtpInboundPort, config.host) : null;
+const inbound = config.smtpInboundPort ? startInboundSmtp({ db, config, logger, now: Date.now, events }, config.smtpInboundPort, config.host) : null;
 void inbound?.listening.then((port) => logger.info({ port }, 'inbound SMTP listening'));
 
 const sweep = setInterval(() => deleteExpiredSessions(db, Date.now()), 60 * 60_000);

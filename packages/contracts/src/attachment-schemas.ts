@@ -27,3 +27,11 @@ export const notificationsQuery = z.object({ before: z.coerce.number().int().pos
 export const markNotificationsReadInput = z.object({ ids: z.array(z.number().int().positive().max(Number.MAX_SAFE_INTEGER)).min(1).max(100) }).strict();
 export const notificationPrefsInput = z.object({ emailKinds: z.array(z.enum(NOTIFICATION_KIND_VALUES, { error: 'Tipo de aviso desconhecido.' })).max(NOTIFICATION_KIND_VALUES.length) }).strict();
 export const markAllReadInput = z.object({}).strict();
+
+/** An agent's decision on an "e-mail de remetente não reconhecido". */
+export const heldMailParam = z.object({
+  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  heldId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});
+export const acceptHeldMailInput = z.object({ addContact: z.boolean(), expectedVersion: z.number().int().positive() }).strict();
+export const discardHeldMailInput = z.object({}).strict();

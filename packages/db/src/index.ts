@@ -23,3 +23,4 @@ export * from './group-commit.js';
 export * from './wal/checkpointer.js';
 export * from './queries/attachments.js';
 export * from './queries/notifications.js';
+export * from './queries/held-mail.js';

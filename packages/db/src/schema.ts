@@ -1,4 +1,4 @@
-import { TICKET_STATUSES, TAB_OF_STATUS_TABLE, ORIGINS, PRIORITIES } from '@atende/domain';
+import { TICKET_STATUSES, TAB_OF_STATUS_TABLE, ORIGINS, PRIORITIES, TICKET_EVENT_TYPES, type TicketEvent } from '@atende/domain';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -157,14 +157,18 @@ export const ticketEvents = sqliteTable(
     ticketId: integer('ticket_id').notNull().references(() => tickets.id),
     actorKind: text('actor_kind', { enum: ['contact', 'agent', 'system'] }).notNull(),
     actorId: integer('actor_id'),
-    type: text('type').notNull(),
+    /** One of the domain's TICKET_EVENT_TYPES (CHECK below): a type the UI cannot render is refused here. */
+    type: text('type', { enum: TICKET_EVENT_TYPES }).notNull(),
     fromStatus: text('from_status', { enum: TICKET_STATUSES }),
     toStatus: text('to_status', { enum: TICKET_STATUSES }),
     /** Event-specific details as JSON (reason, field changed, e-mail text…). */
-    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>(),
+    data: text('data', { mode: 'json' }).$type<TicketEvent['data']>(),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('ticket_events_ticket_idx').on(t.ticketId, t.id)],
+  (t) => [
+    index('ticket_events_ticket_idx').on(t.ticketId, t.id),
+    check('ticket_events_type_check', sql`${t.type} IN (${sql.raw(TICKET_EVENT_TYPES.map((type) => `'${type}'`).join(', '))})`),
+  ],
 );
 
 /**

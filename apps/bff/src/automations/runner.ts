@@ -1,8 +1,7 @@
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
-import { approvalTimeoutDue, autoCloseForecast, DAY_MS, decide, inactivityDue, inactivityScans, type TicketAction } from '@atende/domain';
+import { approvalTimeoutDue, autoCloseForecast, DAY_MS, inactivityDue, inactivityScans, type TicketAction } from '@atende/domain';
 import {
   acquireLease,
-  changeTicket,
   findAccount,
   getAutomationSettings,
   getCompanySettings,
@@ -15,16 +14,12 @@ import {
   waitingTicketsBatch,
   writeTransaction,
   type AutomationSettings,
-  type CompanySettings,
   type Db,
-  type NewTicketEvent,
-  type PortalSettings,
   type ScanCursor,
-  type TicketChange,
   type TicketRecord,
 } from '@atende/db';
-import { ticketNotice, type MailConfig, type NoticeReads, type TicketNotice } from '../mail/ticket-mail.js';
-import type { MailKind } from '../mail/templates.js';
+import type { MailConfig } from '../mail/ticket-mail.js';
+import { changeTicketAs, type ChangeReads } from '../tickets/apply-ticket-action.js';
 
 export interface RunOptions {
   /** The logical time the rules are evaluated at (the CLI's `--now`). */
@@ -110,33 +105,34 @@ interface BatchContext {
   mailConfig: MailConfig;
   now: number;
   automation: AutomationSettings;
-  portal: PortalSettings;
-  company: CompanySettings;
-  agentActive: (agentId: number) => boolean;
-  reads: NoticeReads;
+  reads: ChangeReads;
 }
 
 function batchContext(db: Db, mailConfig: MailConfig, now: number): BatchContext {
   const active = new Map<number, boolean>();
   const secrets = new Map<string, string>();
+  const portal = getPortalSettings(db);
+  const company = getCompanySettings(db);
   return {
     db,
     mailConfig,
     now,
     automation: getAutomationSettings(db),
-    portal: getPortalSettings(db),
-    company: getCompanySettings(db),
-    agentActive: (agentId) => {
-      let value = active.get(agentId);
-      if (value === undefined) active.set(agentId, (value = isAgentActive(db, agentId)));
-      return value;
-    },
     reads: {
-      account: (kind, id) => findAccount(db, kind, id),
-      secret: (name) => {
-        let value = secrets.get(name);
-        if (value === undefined) secrets.set(name, (value = getOrCreateSecret(db, name)));
+      portal: () => portal,
+      company: () => company,
+      agentActive: (agentId) => {
+        let value = active.get(agentId);
+        if (value === undefined) active.set(agentId, (value = isAgentActive(db, agentId)));
         return value;
+      },
+      notice: {
+        account: (kind, id) => findAccount(db, kind, id),
+        secret: (name) => {
+          let value = secrets.get(name);
+          if (value === undefined) secrets.set(name, (value = getOrCreateSecret(db, name)));
+          return value;
+        },
       },
     },
   };
@@ -219,82 +215,37 @@ function* automationPass(db: Db, mailConfig: MailConfig, options: RunOptions, re
   }
 }
 
-function systemChange(ctx: BatchContext, ticket: TicketRecord, action: TicketAction) {
-  return decide(ticketStateOf(ticket), action, { kind: 'system' }, {
-    now: ctx.now,
-    policy: ctx.portal,
-    clock: ctx.company,
-    assigneeActive: ticket.assigneeId !== null && ctx.agentActive(ticket.assigneeId),
-  });
-}
+const SYSTEM = { kind: 'system' } as const;
 
-function withNotice(events: NewTicketEvent[], notice: TicketNotice | null) {
-  if (notice) events.push(notice.event);
-  return notice ? [notice.mail] : [];
-}
+/** The outcome a rule's action counts as in the report. */
+const OUTCOME_OF = { send_reminder: 'reminder', auto_close: 'closed', approval_timeout: 'approval_timeout' } as const;
 
 /**
- * A rule's change of one ticket, re-decided on the fresh row inside changeTicket. `decide` returns the
- * change and what it did, or a refusal (not due any more); the outcome is null when nothing changed.
+ * A rule's change of one ticket through the one ticket-change path, judged on the fresh row inside
+ * its savepoint: `due` says what is due now (null: nothing any more). Null when nothing changed.
  */
-function systemChangeTicket(ctx: BatchContext, ticketId: number, decide: (ticket: TicketRecord) => { change: TicketChange; outcome: Outcome }): Outcome {
-  let outcome: Outcome = null;
-  const written = changeTicket(ctx.db, {
-    ticketId,
-    now: ctx.now,
-    decide: (ticket) => {
-      const result = decide(ticket);
-      outcome = result.outcome;
-      return result.change;
-    },
-  });
-  return written.ok ? outcome : null;
+function systemChangeTicket(ctx: BatchContext, ticketId: number, due: (ticket: TicketRecord) => TicketAction | null): Outcome {
+  const result = changeTicketAs({ db: ctx.db, mailConfig: ctx.mailConfig, now: ctx.now, reads: ctx.reads }, { ticketId, actor: SYSTEM, action: due });
+  if (!result.ok) return null;
+  const { type } = result.action;
+  return type === 'send_reminder' || type === 'auto_close' || type === 'approval_timeout' ? OUTCOME_OF[type] : null;
 }
 
 function applyInactivity(ctx: BatchContext, ticketId: number): Outcome {
   const { now } = ctx;
+  const policy = ctx.automation.inactivity;
   return systemChangeTicket(ctx, ticketId, (ticket) => {
-    const policy = ctx.automation.inactivity;
-    const due = inactivityDue(ticketStateOf(ticket), policy, now);
-    if (due.kind === 'none') return { change: { ok: false, code: 'not_due' }, outcome: null };
-    const action: TicketAction = due.kind === 'reminder' ? { type: 'send_reminder', stage: due.stage } : { type: 'auto_close' };
-    const decision = systemChange(ctx, ticket, action);
-    if (!decision.ok) return { change: decision, outcome: null };
-    const after: TicketRecord = { ...ticket, ...decision.next, version: ticket.version + 1 };
-    const events: NewTicketEvent[] = [];
-    let kind: MailKind;
-    let dedupeKey: string;
-    let daysLeft: number | undefined;
-    if (due.kind === 'reminder') {
-      kind = 'reminder';
-      dedupeKey = `reminder:${ticket.id}:${ticket.waitingSince}:${due.stage}`;
-      daysLeft = autoCloseForecast(ticketStateOf(ticket), policy, now)?.daysLeft ?? 0;
-      events.push({ actorKind: 'system', actorId: null, type: 'reminder_sent', data: { stage: due.stage, daysLeft }, createdAt: now });
-    } else {
-      kind = 'auto_closed';
-      dedupeKey = `autoclose:${ticket.id}:${ticket.waitingSince}`;
-      events.push({ actorKind: 'system', actorId: null, type: 'auto_closed', fromStatus: ticket.status, toStatus: 'closed', data: { afterDays: policy.closeAfterDays }, createdAt: now });
-    }
-    const notice = ticketNotice(ctx.db, ctx.mailConfig, { ticket: after, kind, dedupeKey, now, ...(daysLeft !== undefined ? { daysLeft } : {}) }, ctx.reads);
-    return { change: { ok: true, next: decision.next, events, mail: withNotice(events, notice) }, outcome: due.kind === 'reminder' ? 'reminder' : 'closed' };
+    const state = ticketStateOf(ticket);
+    const due = inactivityDue(state, policy, now);
+    if (due.kind === 'none') return null;
+    if (due.kind === 'close') return { type: 'auto_close', afterDays: policy.closeAfterDays };
+    return { type: 'send_reminder', stage: due.stage, daysLeft: autoCloseForecast(state, policy, now)?.daysLeft ?? 0 };
   });
 }
 
 function applyApprovalTimeout(ctx: BatchContext, ticketId: number): Outcome {
-  const { now } = ctx;
-  return systemChangeTicket(ctx, ticketId, (ticket) => {
-    const policy = ctx.automation.approvalTimeout;
-    if (!approvalTimeoutDue(ticketStateOf(ticket), policy, now)) return { change: { ok: false, code: 'not_due' }, outcome: null };
-    const decision = systemChange(ctx, ticket, { type: 'approval_timeout', outcome: policy.outcome });
-    if (!decision.ok) return { change: decision, outcome: null };
-    const after: TicketRecord = { ...ticket, ...decision.next, version: ticket.version + 1 };
-    const events: NewTicketEvent[] = [
-      { actorKind: 'system', actorId: null, type: 'approval_timeout', fromStatus: ticket.status, toStatus: decision.next.status, data: { outcome: policy.outcome, afterDays: policy.afterDays }, createdAt: now },
-    ];
-    const mail =
-      policy.outcome === 'close'
-        ? withNotice(events, ticketNotice(ctx.db, ctx.mailConfig, { ticket: after, kind: 'closed', dedupeKey: `approval_timeout:${ticket.id}:${ticket.resolvedAt}`, now }, ctx.reads))
-        : [];
-    return { change: { ok: true, next: decision.next, events, mail }, outcome: 'approval_timeout' };
-  });
+  const policy = ctx.automation.approvalTimeout;
+  return systemChangeTicket(ctx, ticketId, (ticket) =>
+    approvalTimeoutDue(ticketStateOf(ticket), policy, ctx.now) ? { type: 'approval_timeout', outcome: policy.outcome, afterDays: policy.afterDays } : null,
+  );
 }

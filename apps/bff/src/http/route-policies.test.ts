@@ -101,6 +101,8 @@ const SAMPLE_BODIES: Record<string, (version: number) => unknown> = {
   'POST /agent/notifications/read-all': () => ({}),
   'POST /agent/notifications/read': () => ({ ids: [1] }),
   'PUT /agent/notification-preferences': () => ({ emailKinds: ['customer_message'] }),
+  'POST /agent/tickets/:id/held-mail/:heldId/accept': (version) => ({ addContact: false, expectedVersion: version }),
+  'POST /agent/tickets/:id/held-mail/:heldId/discard': () => ({}),
   'PUT /admin/subjects/:id': () => ({ name: 'Sem conexão', active: true, showOnHotsite: true, defaultDepartmentId: 1 }),
 };
 

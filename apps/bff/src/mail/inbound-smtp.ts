@@ -25,7 +25,7 @@ const smtpError = (code: number, message: string) => Object.assign(new Error(mes
  *   permanent 554, never a 451 that makes the sender retry forever; only our own failure is temporary.
  * No AUTH (it is an MX); TLS belongs to a fronting relay.
  */
-export function startInboundSmtp(deps: Pick<Deps, 'db' | 'config' | 'logger' | 'now'>, port: number, host = '0.0.0.0', limits: InboundSmtpLimits = DEFAULT_LIMITS) {
+export function startInboundSmtp(deps: Pick<Deps, 'db' | 'config' | 'logger' | 'now' | 'events'>, port: number, host = '0.0.0.0', limits: InboundSmtpLimits = DEFAULT_LIMITS) {
   const domain = `@${deps.config.mailReplyDomain.toLowerCase()}`;
   const maxBytes = deps.config.inboundMaxMessageBytes;
   const open = new Map<string, number>();

@@ -78,7 +78,8 @@ describe('incoming mail over SMTP', () => {
 });
 
 describe('incoming mail over HTTP (provider webhook)', () => {
-  const raw = (from: string, to: string, text: string) => `From: ${from}\r\nTo: ${to}\r\nSubject: Re: x\r\nMessage-ID: <m1@example.com>\r\n\r\n${text}\r\n`;
+  // As the provider's MTA hands it over: with the envelope sender in Return-Path.
+  const raw = (from: string, to: string, text: string) => `Return-Path: <${from}>\r\nFrom: ${from}\r\nTo: ${to}\r\nSubject: Re: x\r\nMessage-ID: <m1@example.com>\r\n\r\n${text}\r\n`;
 
   it('takes raw RFC 822 with the bearer token, refuses without it', async () => {
     const { id, requester, replyTo } = await ticketIn('waiting_customer');

@@ -1,3 +1,4 @@
+import { emailSentEvent } from '@atende/domain';
 import { findAccount, getOrCreateSecret, type Account, type Db, type NewOutboxMail, type NewTicketEvent, type TicketRecord } from '@atende/db';
 import type { Config } from '../config.js';
 import { createRatingToken } from '../ratings/rating-token.js';
@@ -52,12 +53,6 @@ export function ticketNotice(
       textBody: content.text,
       htmlBody: content.html,
     },
-    event: {
-      actorKind: 'system',
-      actorId: null,
-      type: 'email_sent',
-      data: { kind, to: recipient.email, subject: content.subject, text: content.text },
-      createdAt: params.now,
-    },
+    event: emailSentEvent({ kind, to: recipient.email, subject: content.subject, text: content.text }, params.now),
   };
 }

@@ -1,5 +1,5 @@
 import { agentListQuery, agentMessageInput, extendDueInput, setFieldsInput, setStatusInput, ticketIdParam } from '@atende/contracts';
-import { agentQueueCounts, getCompanySettings, getPortalSettings, listActiveAgents, listAgentQueue, listDepartments, searchTicketIds, ticketHistory, ticketParticipants, ticketRatings, ticketThread } from '@atende/db';
+import { attachmentsOfHeldMail, heldMailOfTicket, agentQueueCounts, getCompanySettings, getPortalSettings, listActiveAgents, listAgentQueue, listDepartments, searchTicketIds, ticketHistory, ticketParticipants, ticketRatings, ticketThread } from '@atende/db';
 import { AppError } from '../http/app-error.js';
 import { endOfLocalDay, isOverdue } from '@atende/domain';
 import { Hono } from 'hono';
@@ -52,6 +52,8 @@ export function agentRoutes() {
         {
           ticket: { ...ticketSummaryView(db, ticket), requesterPhone: ticketParticipants(db, ticket.id)?.requesterPhone ?? null, departmentId: ticket.departmentId, assigneeId: ticket.assigneeId, dueAt: ticket.dueAt === null ? null : iso(ticket.dueAt), overdue: isOverdue(ticket, c.var.deps.now()) },
           messages: messagesView(ticketThread(db, ticket.id, 'staff'), db),
+          // E-mails de remetente não reconhecido waiting for an agent's decision (agents only).
+          heldMail: heldMailOfTicket(db, ticket.id).map((m) => ({ id: m.id, fromAddress: m.fromAddress, fromName: m.fromName, subject: m.subject, body: m.body, reason: m.reason, receivedAt: iso(m.receivedAt), attachments: attachmentsOfHeldMail(db, m.id).map(({ id, filename, mime, size }) => ({ id, filename, mime, size })) })),
           history: historyView(ticketHistory(db, ticket.id)),
           // The message form starts on this visibility (admin setting); the agent may switch it.
           defaultVisibility: getPortalSettings(db).agentRepliesPublicByDefault ? ('public' as const) : ('internal' as const),
@@ -64,8 +66,9 @@ export function agentRoutes() {
     .post('/tickets/:id/messages', validate('param', ticketIdParam), validate('json', agentMessageInput), async (c) => {
       const { body, visibility, nextStatus, dueDate, expectedVersion, attachmentIds } = c.req.valid('json');
       const files = checkMessageAttachments(c.var.deps.db, signedIn(c).actor, attachmentIds, c.var.deps.config.attachments);
-      const ticket = await commitTicketAction(c.var.deps, signedIn(c), {
+      const ticket = await commitTicketAction(c.var.deps, {
         ticketId: c.req.valid('param').id,
+        actor: signedIn(c).actor,
         expectedVersion,
         // A public reply hands the ball to the customer unless the agent picks another status.
         action: visibility === 'internal' ? { type: 'internal_note' } : { type: 'agent_reply', nextStatus: nextStatus ?? 'waiting_customer', ...(dueDate ? { dueDate } : {}) },
@@ -75,8 +78,9 @@ export function agentRoutes() {
     })
     .post('/tickets/:id/status', validate('param', ticketIdParam), validate('json', setStatusInput), async (c) => {
       const { status, dueDate, expectedVersion } = c.req.valid('json');
-      const ticket = await commitTicketAction(c.var.deps, signedIn(c), {
+      const ticket = await commitTicketAction(c.var.deps, {
         ticketId: c.req.valid('param').id,
+        actor: signedIn(c).actor,
         expectedVersion,
         action: status === 'closed' ? { type: 'close' } : { type: 'set_status', status, ...(dueDate ? { dueDate } : {}) },
       });
@@ -92,13 +96,14 @@ export function agentRoutes() {
       if (fields.assigneeId && !listActiveAgents(db).some((a) => a.id === fields.assigneeId)) {
         throw new AppError('validation_failed', { fields: { assigneeId: 'Responsável desconhecido.' } });
       }
-      const ticket = await commitTicketAction(c.var.deps, signedIn(c), { ticketId: c.req.valid('param').id, expectedVersion, action: { type: 'set_fields', ...fields } });
+      const ticket = await commitTicketAction(c.var.deps, { ticketId: c.req.valid('param').id, actor: signedIn(c).actor, expectedVersion, action: { type: 'set_fields', ...fields } });
       return c.json({ ticket: { id: ticket.id, priority: ticket.priority, departmentId: ticket.departmentId, assigneeId: ticket.assigneeId, version: ticket.version } }, 200);
     })
     .post('/tickets/:id/due', validate('param', ticketIdParam), validate('json', extendDueInput), async (c) => {
       const { dueDate, note, expectedVersion } = c.req.valid('json');
-      const ticket = await commitTicketAction(c.var.deps, signedIn(c), {
+      const ticket = await commitTicketAction(c.var.deps, {
         ticketId: c.req.valid('param').id,
+        actor: signedIn(c).actor,
         expectedVersion,
         action: { type: 'extend_due', dueDate, note },
         message: { body: note, visibility: 'internal' },

@@ -45,11 +45,10 @@ export function customerRoutes() {
     })
     .post('/tickets/:id/replies', requirePortalSwitch('see'), validate('param', ticketIdParam), validate('json', customerReplyInput), async (c) => {
       const { body, expectedVersion, attachmentIds } = c.req.valid('json');
-      // Load first: another contact's ticket is 404 even when the version sent is stale.
-      const { id } = loadTicketFor(c.var.deps.db, signedIn(c), c.req.valid('param').id);
       const files = checkMessageAttachments(c.var.deps.db, signedIn(c).actor, attachmentIds, c.var.deps.config.attachments);
-      const ticket = await commitTicketAction(c.var.deps, signedIn(c), {
-        ticketId: id,
+      const ticket = await commitTicketAction(c.var.deps, {
+        ticketId: c.req.valid('param').id,
+        actor: signedIn(c).actor,
         expectedVersion,
         action: { type: 'customer_reply' },
         message: { body, visibility: 'public', attachmentIds: files },

@@ -2,18 +2,17 @@ import { ratingLinkCommentInput, ratingLinkRateInput, ratingTokenParam } from '@
 import { addRatingComment, getRating, getTicket, type Db } from '@atende/db';
 import { throttleByAddress } from '../http/throttle.js';
 import { Hono } from 'hono';
-import type { AppEnv, SignedInActor } from '../http/app-env.js';
+import type { AppEnv } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
 import { validate } from '../http/validate.js';
 import { ratingSecret } from '../ratings/rating-link.js';
 import { verifyRatingToken, type RatingTokenClaims } from '../ratings/rating-token.js';
 import { commitTicketAction } from '../tickets/apply-ticket-action.js';
 
-/** Checks the link; a tampered or unknown link is `rating_link_invalid`, an old one `rating_link_expired`. */
+/** Checks the link's signature; a tampered link is `rating_link_invalid`, an old one `rating_link_expired`. */
 function claimsOf(db: Db, token: string, now: number): RatingTokenClaims {
   const check = verifyRatingToken(ratingSecret(db), token, now);
   if (!check.ok) throw new AppError(check.reason === 'expired' ? 'rating_link_expired' : 'rating_link_invalid');
-  if (!getTicket(db, check.claims.ticketId)) throw new AppError('rating_link_invalid');
   return check.claims;
 }
 
@@ -28,7 +27,8 @@ export function ratingLinkRoutes() {
     .get('/:token', validate('param', ratingTokenParam), (c) => {
       const { db, now } = c.var.deps;
       const claims = claimsOf(db, c.req.valid('param').token, now());
-      const ticket = getTicket(db, claims.ticketId)!;
+      const ticket = getTicket(db, claims.ticketId);
+      if (!ticket) throw new AppError('rating_link_invalid');
       const rating = getRating(db, claims.ticketId, claims.closing);
       // Due only while this very closing still awaits its rating.
       const due = rating === null && ticket.closingCount === claims.closing && ticket.ratingDueUntil !== null;
@@ -44,14 +44,15 @@ export function ratingLinkRoutes() {
     .post('/:token', validate('param', ratingTokenParam), validate('json', ratingLinkRateInput), async (c) => {
       const { db, now } = c.var.deps;
       const claims = claimsOf(db, c.req.valid('param').token, now());
-      const ticket = getTicket(db, claims.ticketId)!;
       // The link speaks for the ticket's requester, for this closing only.
-      const session: SignedInActor = { actor: { kind: 'contact', id: ticket.requesterId }, name: '', sessionTokenHash: '' };
-      await commitTicketAction(c.var.deps, session, {
-        ticketId: ticket.id,
-        expectedVersion: undefined,
+      await commitTicketAction(c.var.deps, {
+        ticketId: claims.ticketId,
+        actor: 'requester',
         closing: claims.closing,
         action: { type: 'rate', score: c.req.valid('json').score },
+      }).catch((error: unknown) => {
+        // A link to a ticket that is gone is as invalid as a tampered one.
+        throw error instanceof AppError && error.code === 'not_found' ? new AppError('rating_link_invalid') : error;
       });
       return c.json({ rating: { score: c.req.valid('json').score, hasComment: false } }, 201);
     })

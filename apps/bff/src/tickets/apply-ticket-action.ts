@@ -1,112 +1,193 @@
-import { decide, type TicketAction } from '@atende/domain';
-import { changeTicket, getCompanySettings, getPortalSettings, isAgentActive, ticketStateOf, type NewMessage, type NewTicketEvent, type TicketRecord } from '@atende/db';
-import type { Deps, SignedInActor } from '../http/app-env.js';
+import { decide, mayAccessTicket, type Actor, type CompanyClock, type DomainErrorCode, type PortalPolicy, type TicketAction, type TicketEvent } from '@atende/domain';
+import {
+  changeTicket,
+  findAccount,
+  getCompanySettings,
+  getOrCreateSecret,
+  getPortalSettings,
+  hasInboundReceipt,
+  isAgentActive,
+  ticketStateOf,
+  type Db,
+  type NewMessage,
+  type NewRating,
+  type TicketRecord,
+} from '@atende/db';
+import type { Deps } from '../http/app-env.js';
 import { AppError, isApiErrorCode } from '../http/app-error.js';
-import { noticesForAction } from '../mail/notices-for-action.js';
-import { mayAccessTicket } from './load-ticket.js';
+import { noticesForChange } from '../mail/notices-for-change.js';
+import type { NewLiveEvent } from '../events/live-event.js';
+import { applyChangeEffects, liveEventsOf } from './change-effects.js';
+import type { MailConfig, NoticeReads } from '../mail/ticket-mail.js';
 
-export interface ActionRequest {
+/** What the rules read besides the ticket. The automation runner passes reads cached for a whole batch. */
+export interface ChangeReads {
+  portal: () => PortalPolicy;
+  company: () => CompanyClock;
+  agentActive: (agentId: number) => boolean;
+  notice: NoticeReads;
+}
+
+/** Reads straight from the database (one request changes one ticket: nothing to cache). */
+export function readsOf(db: Db): ChangeReads {
+  return {
+    portal: () => getPortalSettings(db),
+    company: () => getCompanySettings(db),
+    agentActive: (agentId) => isAgentActive(db, agentId),
+    notice: { account: (kind, id) => findAccount(db, kind, id), secret: (name) => getOrCreateSecret(db, name) },
+  };
+}
+
+export interface TicketChangeRequest {
   ticketId: number;
-  /** The version the caller's page showed; absent only for a rating link, which names its closing. */
-  expectedVersion: number | undefined;
+  /**
+   * Who acts. `'requester'`: the ticket's own contact, for a signed rating link (the token is the
+   * permission; the ticket names the contact it speaks for).
+   */
+  actor: Actor | 'requester';
+  /** The version the caller's page showed: a change made meanwhile is a `conflict`, never an overwrite. */
+  expectedVersion?: number | undefined;
+  /**
+   * The action; or, for a rule, what is due on the fresh row (null: nothing any more, refused as
+   * `not_due`), so a ticket changed since it was scanned is judged as it is now.
+   */
+  action: TicketAction | ((ticket: TicketRecord) => TicketAction | null);
+  /** The message that comes with the action (a reply, a note, a "not resolved" reason). */
+  message?: { body: string; visibility: 'public' | 'internal'; attachmentIds?: readonly number[] | undefined } | undefined;
+  /**
+   * Who wrote the message when it is not the actor: an agent accepting a held e-mail posts the sender's
+   * words (a contact, or just an address). Its files are claimed like an upload's.
+   */
+  messageAuthor?: { contactId: number } | { email: string } | undefined;
+  /** An internal note written after the message (a logged conversation's summary). */
+  note?: string | undefined;
+  /** Only a ticket of this contact: any other is not found (the directory's "that contact's tickets"). */
+  requesterId?: number | undefined;
   /** For a rating link: the closing it was issued for; any other closing is refused as not due. */
-  closing?: number;
-  action: TicketAction;
+  closing?: number | undefined;
   /** The optional comment of a rating. */
   ratingComment?: string | undefined;
-  /** The message that comes with the action (a reply, a note, a "not resolved" reason). */
-  message?: { body: string; visibility: 'public' | 'internal'; attachmentIds?: readonly number[] };
+  /** Message-ID of the e-mail that carries the change: a second delivery of it is a `duplicate`. */
+  inboundMessageId?: string | undefined;
+}
+
+export interface TicketChangeEnv {
+  db: Db;
+  mailConfig: MailConfig;
+  now: number;
+  reads?: ChangeReads;
+}
+
+export type TicketChangeResult =
+  | { ok: true; ticket: TicketRecord; before: TicketRecord; action: TicketAction; events: TicketEvent[]; live: NewLiveEvent[] }
+  /** `ticket` is the row as read (null when there is none), e.g. for an answer to a refused e-mail. */
+  | { ok: false; code: DomainErrorCode | 'not_found' | 'conflict' | 'duplicate' | 'not_due'; ticket: TicketRecord | null };
+
+type Refusal = Extract<TicketChangeResult, { ok: false }>['code'];
+const refuse = (code: Refusal) => ({ ok: false as const, code });
+
+/**
+ * The one path of every ticket change (routes, automations, inbound e-mail, integrations), in one
+ * synchronous transaction: load the ticket (one read) → who may (one rule: `mayAccessTicket`, before
+ * the version, so another contact's ticket is 404 whatever version is sent) → version → the rules'
+ * context → the domain's `decide` → its typed events and the e-mails they cause → write state,
+ * messages, events, outbox, rating. Inside a caller's transaction it is a savepoint.
+ */
+export function changeTicketAs(env: TicketChangeEnv, request: TicketChangeRequest): TicketChangeResult {
+  const { db, now } = env;
+  const reads = env.reads ?? readsOf(db);
+  type Done = { before: TicketRecord; action: TicketAction; events: TicketEvent[]; live: NewLiveEvent[] };
+  let done: Done | null = null as Done | null;
+  const result = changeTicket(db, {
+    ticketId: request.ticketId,
+    now,
+    decide: (ticket) => {
+      const actor: Actor = request.actor === 'requester' ? { kind: 'contact', id: ticket.requesterId } : request.actor;
+      if (!mayAccessTicket(actor, ticket)) return refuse('not_found');
+      if (request.requesterId !== undefined && ticket.requesterId !== request.requesterId) return refuse('not_found');
+      if (request.expectedVersion !== undefined && request.expectedVersion !== ticket.version) return refuse('conflict');
+      // A retried delivery of the same e-mail (webhook retry, MTA resend) adds nothing twice.
+      if (request.inboundMessageId && hasInboundReceipt(db, request.inboundMessageId)) return refuse('duplicate');
+      if (request.closing !== undefined && request.closing !== ticket.closingCount) return refuse('rating_not_due');
+      const action = typeof request.action === 'function' ? request.action(ticket) : request.action;
+      if (!action) return refuse('not_due');
+      const decision = decide(ticketStateOf(ticket), action, actor, {
+        now,
+        policy: reads.portal(),
+        clock: reads.company(),
+        assigneeActive: ticket.assigneeId !== null && reads.agentActive(ticket.assigneeId),
+      });
+      if (!decision.ok) return decision;
+      // The e-mail is recorded with the change, in the same transaction (transactional outbox).
+      const notices = noticesForChange(db, env.mailConfig, { before: ticket, decision, action, actor, message: request.message, now }, reads.notice);
+      const events = [...decision.events, ...notices.map((n) => n.event)];
+      const messages = messagesOf(request, actor, now);
+      const files = request.message?.attachmentIds ?? [];
+      done = { before: ticket, action, events, live: [] };
+      return {
+        ok: true,
+        next: decision.next,
+        messages,
+        events,
+        // A public message's files travel with the e-mails it causes (the customer's copy of the reply).
+        mail: notices.map((n) => ({ ...n.mail, withMessageFiles: files.length > 0 && request.message?.visibility === 'public' })),
+        ...(files.length > 0 ? { attachmentIds: files } : {}),
+        // In the same transaction, after the writes: "Cliente respondeu" and the agents' notifications.
+        afterWrite: (tx, after) => {
+          // An accepted e-mail is the customer speaking: it needs an answer like their own message would.
+          const speaker: Actor = request.messageAuthor ? { kind: 'contact', id: 'contactId' in request.messageAuthor ? request.messageAuthor.contactId : 0 } : actor;
+          const effects = applyChangeEffects(tx, env.mailConfig, { before: ticket, after, action, actor: speaker, message: request.message, now });
+          done!.live = liveEventsOf({ before: ticket, after: effects.ticket, messages, notified: effects.notified });
+          return effects.ticket;
+        },
+        ...(action.type === 'rate' ? { rating: ratingOf(ticket, action.score, request.ratingComment, now) } : {}),
+        ...(request.inboundMessageId ? { inboundMessageId: request.inboundMessageId } : {}),
+      };
+    },
+  });
+  if (!result.ok) return { ok: false, code: result.code as Refusal, ticket: result.ticket };
+  return { ok: true, ticket: result.ticket, ...done! };
+}
+
+function messagesOf(request: TicketChangeRequest, actor: Actor, now: number): NewMessage[] {
+  const author = { authorKind: actor.kind, authorId: actor.kind === 'system' ? null : actor.id, createdAt: now };
+  const messages: NewMessage[] = [];
+  if (request.message) {
+    const by = request.messageAuthor;
+    const writer = by === undefined ? author : 'contactId' in by ? { authorKind: 'contact' as const, authorId: by.contactId, createdAt: now } : { authorKind: 'contact' as const, authorId: null, authorEmail: by.email, createdAt: now };
+    messages.push({ ...writer, visibility: request.message.visibility, body: request.message.body });
+  }
+  if (request.note !== undefined) messages.push({ ...author, visibility: 'internal', body: request.note });
+  return messages;
+}
+
+/** A rating of the current closing: whose work it was is the assignee's at that closing. */
+function ratingOf(ticket: TicketRecord, score: number, comment: string | undefined, now: number): NewRating {
+  return { closing: ticket.closingCount, score, comment: comment ? comment : null, contactId: ticket.requesterId, agentId: ticket.assigneeId, createdAt: now };
+}
+
+/** changeTicketAs for a route, inside the caller's transaction: a refusal is the API error of its code. */
+export function applyTicketAction(deps: Pick<Deps, 'db' | 'config' | 'now'>, request: TicketChangeRequest, live?: NewLiveEvent[]): TicketRecord {
+  const result = changeTicketAs({ db: deps.db, mailConfig: deps.config, now: deps.now() }, request);
+  if (!result.ok) throw new AppError(isApiErrorCode(result.code) ? result.code : 'internal_error');
+  // The caller publishes these once its transaction has committed.
+  live?.push(...result.live);
+  return result.ticket;
 }
 
 /**
  * applyTicketAction for a request: the change goes into the next group commit (deps.writes) and the
- * promise resolves once it is durable. Use the synchronous form only inside a caller's own transaction.
+ * promise resolves once it is durable; then its live events go out (never before the commit: a page
+ * refetching on the event must find the change).
  */
-export function commitTicketAction(deps: Deps, session: SignedInActor, request: ActionRequest): Promise<TicketRecord> {
-  return deps.writes.run(() => applyTicketAction(deps, session, request));
+export async function commitTicketAction(deps: Deps, request: TicketChangeRequest): Promise<TicketRecord> {
+  const live: NewLiveEvent[] = [];
+  const ticket = await deps.writes.run(() => applyTicketAction(deps, request, live));
+  publishLive(deps, live);
+  return ticket;
 }
 
-/**
- * validate → load → decide (domain) → persist state, message and event in one transaction. Every
- * ticket change made by a person goes through here, so none skips the rules or the history.
- */
-export function applyTicketAction(deps: Deps, session: SignedInActor, request: ActionRequest): TicketRecord {
-  const now = deps.now();
-  const { actor } = session;
-  const result = changeTicket(deps.db, {
-    ticketId: request.ticketId,
-    expectedVersion: request.expectedVersion,
-    now,
-    decide: (ticket) => {
-      if (!mayAccessTicket(session, ticket)) return { ok: false, code: 'not_found' };
-      if (request.closing !== undefined && request.closing !== ticket.closingCount) return { ok: false, code: 'rating_not_due' };
-      const decision = decide(ticketStateOf(ticket), request.action, actor, {
-        now,
-        policy: getPortalSettings(deps.db),
-        clock: getCompanySettings(deps.db),
-        assigneeActive: ticket.assigneeId !== null && isAgentActive(deps.db, ticket.assigneeId),
-      });
-      if (!decision.ok) return decision;
-      const message: NewMessage | undefined = request.message && {
-        authorKind: actor.kind,
-        authorId: actor.id,
-        visibility: request.message.visibility,
-        body: request.message.body,
-        createdAt: now,
-      };
-      const events: NewTicketEvent[] = [];
-      if (decision.statusChange) {
-        const reopened = decision.statusChange.from === 'closed';
-        events.push({
-          actorKind: actor.kind,
-          actorId: actor.id,
-          type: reopened ? 'reopened' : 'status_changed',
-          fromStatus: decision.statusChange.from,
-          toStatus: decision.statusChange.to,
-          data: {
-            action: request.action.type,
-            ...(request.action.type === 'reject_solution' ? { reason: request.action.reason } : {}),
-            ...(reopened && decision.next.assigneeId === null && ticket.assigneeId !== null ? { returnedToQueue: true } : {}),
-          },
-          createdAt: now,
-        });
-      }
-      // Every field change is an event: who, when, field, old → new.
-      for (const field of ['dueAt', 'priority', 'departmentId'] as const) {
-        if (decision.next[field] !== ticket[field]) {
-          events.push({ actorKind: actor.kind, actorId: actor.id, type: 'field_changed', data: { field, from: ticket[field], to: decision.next[field] }, createdAt: now });
-        }
-      }
-      if (decision.next.assigneeId !== ticket.assigneeId) {
-        // An agent's own choice is theirs; otherwise a rule moved it (reopen back to the queue).
-        const byAgent = request.action.type === 'set_fields';
-        events.push({
-          actorKind: byAgent ? actor.kind : 'system',
-          actorId: byAgent ? actor.id : null,
-          type: 'assignee_changed',
-          data: { from: ticket.assigneeId, to: decision.next.assigneeId },
-          createdAt: now,
-        });
-      }
-      // The e-mail is recorded with the change, in the same transaction (transactional outbox).
-      const notices = noticesForAction(deps.db, deps.config, { before: ticket, decision, action: request.action, actorKind: actor.kind, ...(request.message ? { message: request.message } : {}), now });
-      events.push(...notices.map((n) => n.event));
-      const mail = notices.map((n) => n.mail);
-      const attachmentIds = request.message?.attachmentIds;
-      if (request.action.type !== 'rate') return { ok: true, next: decision.next, message, events, mail, ...(attachmentIds?.length ? { attachmentIds } : {}) };
-      const { score } = request.action;
-      events.push({ actorKind: actor.kind, actorId: actor.id, type: 'rated', fromStatus: ticket.status, toStatus: decision.next.status, data: { score, closing: ticket.closingCount }, createdAt: now });
-      const rating = {
-        closing: ticket.closingCount,
-        score,
-        comment: request.ratingComment ? request.ratingComment : null,
-        contactId: ticket.requesterId,
-        agentId: ticket.assigneeId, // whose work this closing was
-        createdAt: now,
-      };
-      return { ok: true, next: decision.next, message, events, mail, rating };
-    },
-  });
-  if (!result.ok) throw new AppError(isApiErrorCode(result.code) ? result.code : 'internal_error');
-  return result.ticket;
+/** Sends committed changes' live events to the open streams. */
+export function publishLive(deps: Pick<Deps, 'events'>, events: readonly NewLiveEvent[]): void {
+  for (const event of events) deps.events?.publish(event);
 }

@@ -1,8 +1,7 @@
+import { CUSTOMER_AUTOMATIC_ACTIONS, type CustomerAutomaticActionType } from '@atende/contracts';
 import { autoCloseForecast } from '@atende/domain';
 import { automaticActions, getAutomationSettings, ticketStateOf, type Db, type TicketRecord } from '@atende/db';
 
-/** Automatic actions the customer sees on their ticket, in plain words (the page translates `type`). */
-const CUSTOMER_VISIBLE = ['reminder_sent', 'auto_closed', 'approval_timeout', 'assigned_by_routing'];
 
 /**
  * What the customer's page says about the automations: when a waiting ticket will be closed and why,
@@ -11,9 +10,10 @@ const CUSTOMER_VISIBLE = ['reminder_sent', 'auto_closed', 'approval_timeout', 'a
 export function customerAutomationView(db: Db, ticket: TicketRecord, now: number) {
   const policy = getAutomationSettings(db).inactivity;
   const forecast = autoCloseForecast(ticketStateOf(ticket), policy, now);
-  const actions = automaticActions(db, ticket.id, CUSTOMER_VISIBLE).map((e) => ({
+  // Automatic actions the customer sees on their ticket, in plain words (the page translates `type`).
+  const actions = automaticActions(db, ticket.id, CUSTOMER_AUTOMATIC_ACTIONS).map((e) => ({
     id: e.id,
-    type: e.type,
+    type: e.type as CustomerAutomaticActionType, // only those types were asked for
     outcome: e.type === 'approval_timeout' ? (e.outcome ?? '') : null,
     createdAt: new Date(e.createdAt).toISOString(),
   }));

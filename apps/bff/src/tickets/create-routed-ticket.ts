@@ -1,4 +1,4 @@
-import { localDayStart, routeNewTicket } from '@atende/domain';
+import { localDayStart, routeNewTicket, routingEvent } from '@atende/domain';
 import {
   createTicketOnce,
   customerServicesSince,
@@ -7,7 +7,6 @@ import {
   getCompanySettings,
   type Db,
   type NewTicket,
-  type NewTicketEvent,
   type TicketRecord,
 } from '@atende/db';
 import type { Config } from '../config.js';
@@ -27,14 +26,7 @@ export function routeInTransaction(tx: Db, input: { companyId: number | null; re
     services: customerServicesSince(tx, { companyId: input.companyId, requesterId: input.requesterId, since: localDayStart(input.now, timeZone) }),
     departmentAgents: input.departmentId !== null ? departmentAgentLoads(tx, input.departmentId) : [],
   });
-  const event: NewTicketEvent = {
-    actorKind: 'system',
-    actorId: null,
-    type: decision.reason === 'same_day' ? 'assigned_by_routing' : 'assigned',
-    data: { to: decision.agentId, reason: decision.reason, ...(decision.previousAgentId !== undefined ? { previousAgentId: decision.previousAgentId } : {}), ...(decision.window ? { window: `${decision.window.start}–${decision.window.end}` } : {}) },
-    createdAt: input.now,
-  };
-  return { assigneeId: decision.agentId, events: [event] };
+  return { assigneeId: decision.agentId, events: [routingEvent(decision, input.now)] };
 }
 
 /**

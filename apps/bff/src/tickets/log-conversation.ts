@@ -1,5 +1,5 @@
 import type { LogConversationInput } from '@atende/contracts';
-import { getDepartment, getTicket, writeTransaction, type DirectoryContact, type TicketRecord } from '@atende/db';
+import { getDepartment, writeTransaction, type DirectoryContact, type TicketRecord } from '@atende/db';
 import type { Deps, SignedInActor } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
 import { applyTicketAction } from './apply-ticket-action.js';
@@ -39,19 +39,20 @@ export function logConversation(
         idempotencyKey: input.idempotencyKey,
       });
       if (!created) return { ticket, created };
-      const noted = applyTicketAction(txDeps, session, { ticketId: ticket.id, expectedVersion: undefined, action: { type: 'internal_note' }, message: { body: input.summary, visibility: 'internal' } });
+      const noted = applyTicketAction(txDeps, { ticketId: ticket.id, actor: session.actor, action: { type: 'internal_note' }, message: { body: input.summary, visibility: 'internal' } });
       return { ticket: noted, created };
     }
-    const target = getTicket(tx, input.ticketId);
-    // Another contact's ticket is not one of "that contact's existing tickets": refused as unknown.
-    if (!target || target.requesterId !== contact.id) throw new AppError('not_found');
-    applyTicketAction(txDeps, session, {
-      ticketId: target.id,
+    // One change: the reply with its summary as a note. Another contact's ticket is not one of "that
+    // contact's existing tickets": refused as unknown.
+    const ticket = applyTicketAction(txDeps, {
+      ticketId: input.ticketId,
+      actor: session.actor,
+      requesterId: contact.id,
       expectedVersion: input.expectedVersion,
       action: { type: 'agent_reply', nextStatus: input.resolve ? 'resolved' : 'open' },
       message: { body: input.transcript, visibility: 'public' },
+      note: input.summary,
     });
-    const ticket = applyTicketAction(txDeps, session, { ticketId: target.id, expectedVersion: undefined, action: { type: 'internal_note' }, message: { body: input.summary, visibility: 'internal' } });
     return { ticket, created: false };
   });
 }

@@ -1,3 +1,4 @@
+import type { TicketEventWire } from '@atende/contracts';
 import { attachmentsOfMessages, ticketParticipants, type Db, type TicketEventRow, type TicketPage, type TicketRecord, type ThreadMessage } from '@atende/db';
 import { encodeCursor } from './cursor.js';
 
@@ -39,15 +40,7 @@ export function messagesView(messages: ThreadMessage[], db?: Db) {
   }));
 }
 
-export function historyView(events: TicketEventRow[]) {
-  return events.map((e) => ({
-    id: e.id,
-    type: e.type,
-    actorKind: e.actorKind,
-    actorId: e.actorId,
-    fromStatus: e.fromStatus,
-    toStatus: e.toStatus,
-    data: e.data ?? null,
-    createdAt: iso(e.createdAt)!,
-  }));
+/** The history in its wire form (contracts' `TicketEventWire`): typed by `type`, times in ISO 8601. */
+export function historyView(events: TicketEventRow[]): TicketEventWire[] {
+  return events.map(({ ticketId: _ticketId, ...e }) => ({ ...e, createdAt: iso(e.createdAt)! }) as TicketEventWire);
 }

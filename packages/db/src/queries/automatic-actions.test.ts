@@ -1,6 +1,6 @@
+import type { TicketEventType } from '@atende/domain';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Db } from '../client.js';
-import { ticketEvents } from '../schema.js';
 import { DEMO_ACCOUNTS, seedDemoData } from '../seed/demo-data.js';
 import { createTestDatabase } from '../testing/index.js';
 import { findAccountByEmail } from './accounts.js';
@@ -19,8 +19,8 @@ beforeEach(() => {
 afterEach(() => dispose());
 
 it("lists the rules' own actions of the asked types, oldest first, with an approval timeout's outcome", () => {
-  const event = (actorKind: 'system' | 'agent', type: string, createdAt: number, data: Record<string, unknown> | null = null) =>
-    db.insert(ticketEvents).values({ ticketId, actorKind, actorId: actorKind === 'agent' ? 1 : null, type, data, createdAt }).run();
+  const event = (actorKind: 'system' | 'agent', type: TicketEventType, createdAt: number, data: Record<string, unknown> | null = null) =>
+    db.$client.prepare('insert into ticket_events (ticket_id, actor_kind, actor_id, type, data, created_at) values (?, ?, ?, ?, ?, ?)').run(ticketId, actorKind, actorKind === 'agent' ? 1 : null, type, data && JSON.stringify(data), createdAt);
   event('system', 'reminder_sent', 10, { stage: 1, daysLeft: 3 });
   event('system', 'email_sent', 11, { text: 'corpo do e-mail' }); // not asked for
   event('agent', 'approval_timeout', 12); // not the rules' own

@@ -1,3 +1,4 @@
+import type { TicketEvent } from '@atende/domain';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { agents, contacts, departments, messages, ticketEvents, tickets } from '../schema.js';
@@ -34,10 +35,15 @@ export function ticketThread(db: Db, ticketId: number, audience: 'customer' | 's
   return query.all({ ticketId });
 }
 
-export type TicketEventRow = typeof ticketEvents.$inferSelect;
+/**
+ * A stored history line, typed by its `type` (the column's CHECK admits only the domain's types, and
+ * every write goes through the domain's builders). Rows written before the details were typed may
+ * have none: `data` is then null.
+ */
+export type TicketEventRow = TicketEvent extends infer E ? (E extends TicketEvent ? Omit<E, 'data'> & { id: number; ticketId: number; data: E['data'] | null } : never) : never;
 
 export function ticketHistory(db: Db, ticketId: number): TicketEventRow[] {
-  return db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.id)).all();
+  return db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.id)).all() as TicketEventRow[];
 }
 
 export interface AutomaticAction {

@@ -113,8 +113,8 @@ describe('changeTicket', () => {
       decide: (t) => ({
         ok: true,
         next: { ...ticketStateOf(t), status: 'open' },
-        message: { authorKind: 'contact', authorId: t.requesterId, visibility: 'public', body: 'Segue a foto.', createdAt: NOW + 1000 },
-        events: [{ actorKind: 'contact', actorId: t.requesterId, type: 'status_changed', fromStatus: t.status, toStatus: 'open', createdAt: NOW + 1000 }],
+        messages: [{ authorKind: 'contact', authorId: t.requesterId, visibility: 'public', body: 'Segue a foto.', createdAt: NOW + 1000 }],
+        events: [{ actorKind: 'contact', actorId: t.requesterId, type: 'status_changed', fromStatus: t.status, toStatus: 'open', data: { action: 'customer_reply' }, createdAt: NOW + 1000 }],
       }),
     });
     expect(result).toMatchObject({ ok: true, ticket: { status: 'open', version: ticket.version + 1, updatedAt: NOW + 1000 } });

@@ -1,4 +1,4 @@
-import { CUSTOMER_TABS, type CustomerTab, type TicketState, type TicketStatus } from '@atende/domain';
+import { createdEvent, CUSTOMER_TABS, type CustomerTab, type TicketEvent, type TicketState, type TicketStatus } from '@atende/domain';
 import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { writeTransaction } from '../client.js';
@@ -9,7 +9,8 @@ import { cached } from './prepared.js';
 
 export type TicketRecord = typeof tickets.$inferSelect;
 export type NewMessage = Omit<typeof messages.$inferInsert, 'id' | 'ticketId'>;
-export type NewTicketEvent = Omit<typeof ticketEvents.$inferInsert, 'id' | 'ticketId'>;
+/** A history line as the domain builds it; the ticket it belongs to is the one being written. */
+export type NewTicketEvent = TicketEvent;
 export type NewRating = Omit<typeof ratings.$inferInsert, 'id' | 'ticketId'>;
 
 /** Keyset cursor: the sort key of the last row of the previous page. */
@@ -198,17 +199,8 @@ export function createTicketOnce(db: Db, input: NewTicket): { ticket: TicketReco
       .get();
     const first = tx.insert(messages).values({ ...input.firstMessage, ticketId: ticket.id }).returning({ id: messages.id }).get();
     if (input.attachmentIds?.length) claimOrFail(tx, input.attachmentIds, first.id, ticket.id);
-    tx.insert(ticketEvents)
-      .values({
-        ticketId: ticket.id,
-        actorKind: input.firstMessage.authorKind,
-        actorId: input.firstMessage.authorId,
-        type: 'created',
-        toStatus: 'new',
-        data: { origin: input.origin },
-        createdAt: input.now,
-      })
-      .run();
+    const author = { actorKind: input.firstMessage.authorKind, actorId: input.firstMessage.authorId ?? null };
+    tx.insert(ticketEvents).values({ ...createdEvent(author, input.origin, input.now), ticketId: ticket.id }).run();
     for (const event of routed?.events ?? []) tx.insert(ticketEvents).values({ ...event, ticketId: ticket.id }).run();
     const notice = input.notify?.(ticket);
     for (const mail of notice?.mail ?? []) enqueueMail(tx, { ...mail, ticketId: ticket.id }, input.now);
@@ -222,14 +214,17 @@ export function createTicketOnce(db: Db, input: NewTicket): { ticket: TicketReco
   });
 }
 
-/** What a ticket change writes: the new lifecycle state, and optionally a message and events. */
+/** What a ticket change writes: the new lifecycle state, and optionally messages and events. */
 export type TicketChange =
   | {
       ok: true;
       next: TicketState;
-      message?: NewMessage;
-      /** Staged uploads the message carries (checked as the author's own inside `decide`). */
+      /** The message that comes with the change, and any note written with it (in this order). */
+      messages?: NewMessage[];
+      /** Staged uploads the first message carries (checked as the author's own before the change). */
       attachmentIds?: readonly number[];
+      /** Runs after every write of the change, in its transaction, with the updated row (notifications). */
+      afterWrite?: (tx: Db, ticket: TicketRecord) => TicketRecord | void;
       events?: NewTicketEvent[];
       /** A rating of the current closing, written with the state that stops it being due. */
       rating?: NewRating;
@@ -327,28 +322,30 @@ export function changeTicket(
     const statements = ticketChangeStatements(db);
     const updated = statements.update.get({ ...stateParams(change.next), version: ticket.version + 1, updatedAt: params.now, id: ticket.id, expectedVersion: ticket.version });
     if (!updated) return { ok: false, code: 'conflict', ticket };
+    // The first message is the one the files (Anexos) belong to; its id also goes on the e-mails that carry them.
     let messageId: number | null = null;
-    if (change.message) {
-      const inserted = statements.insertMessage.run({ ...change.message, authorId: change.message.authorId ?? null, authorEmail: change.message.authorEmail ?? null, ticketId: ticket.id });
-      messageId = Number(inserted.lastInsertRowid);
-      if (change.attachmentIds?.length) claimOrFail(tx, change.attachmentIds, messageId, ticket.id);
+    for (const message of change.messages ?? []) {
+      const inserted = statements.insertMessage.run({ ...message, authorId: message.authorId ?? null, authorEmail: message.authorEmail ?? null, ticketId: ticket.id });
+      messageId ??= Number(inserted.lastInsertRowid);
     }
+    if (change.attachmentIds?.length && messageId !== null) claimOrFail(tx, change.attachmentIds, messageId, ticket.id);
     for (const event of change.events ?? []) {
       statements.insertEvent.run({
         ticketId: ticket.id,
         actorKind: event.actorKind,
-        actorId: event.actorId ?? null,
+        actorId: event.actorId,
         type: event.type,
-        fromStatus: event.fromStatus ?? null,
-        toStatus: event.toStatus ?? null,
-        data: event.data === undefined || event.data === null ? null : JSON.stringify(event.data),
+        fromStatus: event.fromStatus,
+        toStatus: event.toStatus,
+        data: JSON.stringify(event.data),
         createdAt: event.createdAt,
       });
     }
     if (change.rating) tx.insert(ratings).values({ ...change.rating, ticketId: ticket.id }).run();
     for (const mail of change.mail ?? []) enqueueMail(tx, { ...mail, sourceMessageId: mail.withMessageFiles ? messageId : null }, params.now);
+    const final = change.afterWrite?.(tx, updated) ?? updated;
     if (change.inboundMessageId) tx.insert(inboundReceipts).values({ messageId: change.inboundMessageId, ticketId: ticket.id, receivedAt: params.now }).run();
-    return { ok: true, ticket: updated };
+    return { ok: true, ticket: final };
   });
 }
 
@@ -371,4 +368,13 @@ export class AttachmentClaimError extends Error {
   constructor() {
     super('attachment_unavailable');
   }
+}
+
+/**
+ * Whether the ticket waits for an answer to its customer ("Cliente respondeu") and when that answer is
+ * due; written by the change that causes it (a customer's message sets it, an agent's public answer
+ * clears it).
+ */
+export function setAnswerClock(tx: Db, ticketId: number, clock: { customerRepliedAt: number | null; nextResponseDueAt: number | null }): TicketRecord {
+  return tx.update(tickets).set(clock).where(eq(tickets.id, ticketId)).returning().get()!;
 }

@@ -1,4 +1,4 @@
-import { addDays, DAY_MS, DEFAULT_PORTAL_POLICY, dueAtOfDay, dueDateRuleOf, localDateOf, type TicketStatus } from '@atende/domain';
+import { addDays, createdEvent, DAY_MS, DEFAULT_PORTAL_POLICY, dueAtOfDay, dueDateRuleOf, localDateOf, type TicketStatus } from '@atende/domain';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { DEFAULT_COMPANY_SETTINGS } from '../queries/settings.js';
@@ -180,7 +180,7 @@ export function seedDemoData(db: Db, options: { passwordHash: string; now: numbe
         })
         .run();
       tx.insert(ticketEvents)
-        .values({ ticketId: ticket.id, actorKind: 'contact', actorId: contact.id, type: 'created', toStatus: 'new', createdAt })
+        .values({ ...createdEvent({ actorKind: 'contact', actorId: contact.id }, ticket.origin, createdAt), ticketId: ticket.id })
         .run();
       if (assignee) {
         tx.insert(messages)
@@ -211,6 +211,7 @@ export function seedDemoData(db: Db, options: { passwordHash: string; now: numbe
             type: 'status_changed',
             fromStatus: 'new',
             toStatus: demo.status,
+            data: { action: 'agent_reply' },
             createdAt: repliedAt,
           })
           .run();

@@ -8,21 +8,25 @@ const db = new Database(workerData.file);
 db.pragma('busy_timeout = 1000');
 db.pragma('synchronous = FULL');
 
-function checkpoint() {
+/** `requestId` ties the answer to a `checkpointNow()` call; timer ticks carry none. */
+function checkpoint(requestId) {
   try {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    parentPort.postMessage({ type: 'checkpointed', walPages: result.log, copiedPages: result.checkpointed });
+    parentPort.postMessage({ type: 'checkpointed', walPages: result.log, copiedPages: result.checkpointed, requestId });
   } catch (error) {
-    parentPort.postMessage({ type: 'error', message: String(error) });
+    parentPort.postMessage({ type: 'error', message: String(error), requestId });
   }
 }
 
-const timer = setInterval(checkpoint, workerData.everyMs);
+// everyMs = null: driven by hand only (tests), so nothing runs between two statements of the caller.
+const timer = workerData.everyMs === null ? undefined : setInterval(checkpoint, workerData.everyMs);
 parentPort.on('message', (message) => {
   if (message === 'stop') {
     clearInterval(timer);
     checkpoint();
     db.close();
     parentPort.close();
+  } else if (message?.type === 'checkpoint') {
+    checkpoint(message.requestId);
   }
 });

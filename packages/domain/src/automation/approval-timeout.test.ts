@@ -30,15 +30,15 @@ describe('approval timeout', () => {
     expect(approvalTimeoutDue({ ...resolved, status: 'open', resolvedAt: null }, policy, T0 + 70 * DAY_MS)).toBe(false);
   });
   it('concludes when configured so (closed, rating window opens)', () => {
-    const d = decide(resolved, { type: 'approval_timeout', outcome: 'close' }, system, ctx);
+    const d = decide(resolved, { type: 'approval_timeout', outcome: 'close', afterDays: 7 }, system, ctx);
     expect(d.ok && d.next.status).toBe('closed');
     expect(d.ok && d.next.ratingDueUntil).toBe(ctx.now + DEFAULT_PORTAL_POLICY.ratingWindowDays * DAY_MS);
   });
   it('reopens when configured so', () => {
-    const d = decide(resolved, { type: 'approval_timeout', outcome: 'reopen' }, system, ctx);
+    const d = decide(resolved, { type: 'approval_timeout', outcome: 'reopen', afterDays: 7 }, system, ctx);
     expect(d.ok && d.next.status).toBe('open');
   });
   it('does nothing to a ticket the customer already answered', () => {
-    expect(decide({ ...resolved, status: 'closed' }, { type: 'approval_timeout', outcome: 'close' }, system, ctx)).toEqual({ ok: false, code: 'invalid_transition' });
+    expect(decide({ ...resolved, status: 'closed' }, { type: 'approval_timeout', outcome: 'close', afterDays: 7 }, system, ctx)).toEqual({ ok: false, code: 'invalid_transition' });
   });
 });

@@ -111,16 +111,16 @@ describe('nextInactivityAt and the forecast', () => {
 describe('system actions in decide', () => {
   const system = { kind: 'system' } as const;
   it('a reminder bumps the stage once; a repeat is refused', () => {
-    const first = decide(waiting(), { type: 'send_reminder', stage: 1 }, system, ctx(T0 + 5 * DAY_MS));
+    const first = decide(waiting(), { type: 'send_reminder', stage: 1, daysLeft: 5 }, system, ctx(T0 + 5 * DAY_MS));
     expect(first.ok && first.next.reminderStage).toBe(1);
     if (!first.ok) return;
-    expect(decide(first.next, { type: 'send_reminder', stage: 1 }, system, ctx(T0 + 5 * DAY_MS))).toEqual({ ok: false, code: 'invalid_transition' });
+    expect(decide(first.next, { type: 'send_reminder', stage: 1, daysLeft: 5 }, system, ctx(T0 + 5 * DAY_MS))).toEqual({ ok: false, code: 'invalid_transition' });
   });
   it('auto-close closes a waiting ticket with a rating window; not a ticket the customer answered', () => {
-    const closed = decide(waiting(), { type: 'auto_close' }, system, ctx(T0 + 10 * DAY_MS));
+    const closed = decide(waiting(), { type: 'auto_close', afterDays: 10 }, system, ctx(T0 + 10 * DAY_MS));
     expect(closed.ok && closed.next.status).toBe('closed');
     expect(closed.ok && closed.next.closingCount).toBe(1);
-    expect(decide(waiting({ status: 'open' }), { type: 'auto_close' }, system, ctx(T0))).toEqual({ ok: false, code: 'invalid_transition' });
+    expect(decide(waiting({ status: 'open' }), { type: 'auto_close', afterDays: 10 }, system, ctx(T0))).toEqual({ ok: false, code: 'invalid_transition' });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDayStart, localTime } from './local-time.js';
+import { localDayStart, localTime } from '../ticket/company-clock.js';
 import { DEFAULT_SAME_DAY_ROUTING_POLICY, leastLoadedAgent, routeNewTicket, specialWindowAt, type RoutingInput } from './same-day-routing.js';
 
 const TZ = 'America/Sao_Paulo'; // UTC−3 all year (no DST since 2019)

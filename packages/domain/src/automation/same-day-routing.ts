@@ -1,4 +1,4 @@
-import { localTime, parseClock } from './local-time.js';
+import { localTime, parseClock } from '../ticket/company-clock.js';
 
 /**
  * Same-day routing (seed 004): a new ticket from a customer served today goes to the agent who served

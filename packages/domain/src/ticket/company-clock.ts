@@ -103,3 +103,32 @@ export function formatLocalDate(date: LocalDate): string {
 export function endOfLocalDay(now: number, timeZone: string): number {
   return zonedInstant(addDays(localDateOf(now, timeZone), 1), '00:00', timeZone);
 }
+
+/** An instant read on the company's wall clock (same-day routing and its special windows). */
+export interface LocalTime {
+  /** "YYYY-MM-DD" in the zone: two instants with the same key are the same local day. */
+  dayKey: string;
+  /** Minutes since local midnight, 0…1439. */
+  minuteOfDay: number;
+  /** Milliseconds since local midnight. */
+  msOfDay: number;
+}
+
+/** Wall-clock arithmetic in the zone, so a day resets at local midnight whatever the server's zone. */
+export function localTime(instant: number, timeZone: string): LocalTime {
+  const w = wallClock(instant, timeZone);
+  const minuteOfDay = w.hour * 60 + w.minute;
+  const ms = ((instant % 1000) + 1000) % 1000;
+  return { dayKey: formatLocalDate(w), minuteOfDay, msOfDay: (minuteOfDay * 60 + w.second) * 1000 + ms };
+}
+
+/** The instant of the local midnight that starts `instant`'s day (exact outside DST changes that day). */
+export function localDayStart(instant: number, timeZone: string): number {
+  return instant - localTime(instant, timeZone).msOfDay;
+}
+
+/** "HH:MM" → minutes since midnight, or null when malformed. */
+export function parseClock(value: string): number | null {
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
+  return match ? Number(match[1]) * 60 + Number(match[2]) : null;
+}

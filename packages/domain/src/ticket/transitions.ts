@@ -3,11 +3,13 @@ import type { CompanyClock } from './company-clock.js';
 import { dueDateForStatus, TODAY_WORK_STATUSES } from './due-date.js';
 import type { DomainErrorCode } from './domain-error.js';
 import { isActiveStatus, type Priority, type TicketStatus } from './status.js';
+import { eventActor, type FieldChange, type TicketEvent } from './ticket-event.js';
 import { DAY_MS, type PortalPolicy, type TicketState } from './ticket-state.js';
 
 /** Everything that can happen to a ticket's lifecycle. Messages themselves are stored by the caller. */
 export type TicketAction =
-  | { type: 'customer_reply' }
+  /** `via: 'email'` when the reply came as an e-mail (the history says so). */
+  | { type: 'customer_reply'; via?: 'email' }
   | { type: 'confirm_solution' }
   | { type: 'reject_solution'; reason: string }
   | { type: 'rate'; score: number }
@@ -19,10 +21,10 @@ export type TicketAction =
   /** Priority, department or assignee; only the fields given change. */
   | { type: 'set_fields'; priority?: Priority; departmentId?: number | null; assigneeId?: number | null }
   | { type: 'close' }
-  // Automations (actor `system`); see automation/.
-  | { type: 'send_reminder'; stage: number }
-  | { type: 'auto_close' }
-  | { type: 'approval_timeout'; outcome: 'close' | 'reopen' };
+  // Automations (actor `system`); see automation/. They carry what the history tells about them.
+  | { type: 'send_reminder'; stage: number; daysLeft: number }
+  | { type: 'auto_close'; afterDays: number }
+  | { type: 'approval_timeout'; outcome: 'close' | 'reopen'; afterDays: number };
 
 export type TicketActionType = TicketAction['type'];
 
@@ -39,17 +41,23 @@ export interface DecisionContext {
   clock: CompanyClock;
 }
 
+type StatusChange = { from: TicketStatus; to: TicketStatus } | null;
+
+/** The next state, its status change, and the history lines that say what happened (e-mails aside). */
 export type Decision =
-  | { ok: true; next: TicketState; statusChange: { from: TicketStatus; to: TicketStatus } | null }
+  | { ok: true; next: TicketState; statusChange: StatusChange; events: TicketEvent[] }
   | { ok: false; code: DomainErrorCode };
 
-const refuse = (code: DomainErrorCode): Decision => ({ ok: false, code });
+/** A decision before its events are written down. */
+type Transition = { ok: true; next: TicketState; statusChange: StatusChange } | { ok: false; code: DomainErrorCode };
+
+const refuse = (code: DomainErrorCode): Transition => ({ ok: false, code });
 
 /**
  * Moves a ticket into `to`, stamping the times the other rules read. Called for every status change so
  * no path forgets one (waiting clock, resolution time, closing and its rating window).
  */
-function enter(state: TicketState, to: TicketStatus, ctx: DecisionContext): Decision {
+function enter(state: TicketState, to: TicketStatus, ctx: DecisionContext): Transition {
   const from = state.status;
   const next: TicketState = { ...state, status: to };
   next.waitingSince = to === 'waiting_customer' ? ctx.now : null;
@@ -66,7 +74,7 @@ function enter(state: TicketState, to: TicketStatus, ctx: DecisionContext): Deci
   return { ok: true, next, statusChange: from === to ? null : { from, to } };
 }
 
-function customerReply(state: TicketState, ctx: DecisionContext): Decision {
+function customerReply(state: TicketState, ctx: DecisionContext): Transition {
   if (isActiveStatus(state.status)) {
     // Already with the agent: the status stays; from waiting_customer the ball goes back to the agent.
     if (state.status === 'waiting_customer') return enter(state, 'open', ctx);
@@ -76,7 +84,7 @@ function customerReply(state: TicketState, ctx: DecisionContext): Decision {
   return reopenClosed(state, ctx);
 }
 
-function reopenClosed(state: TicketState, ctx: DecisionContext): Decision {
+function reopenClosed(state: TicketState, ctx: DecisionContext): Transition {
   if (!ctx.policy.allowReopen) return refuse('reopen_disabled');
   if (!canReopenWithinWindow(state, ctx.now, ctx.policy)) return refuse('reopen_window_passed');
   const decision = enter(state, 'open', ctx);
@@ -98,7 +106,7 @@ export function reopenRefusal(state: TicketState, now: number, policy: PortalPol
   return null;
 }
 
-function decideForCustomer(state: TicketState, action: TicketAction, ctx: DecisionContext): Decision {
+function decideForCustomer(state: TicketState, action: TicketAction, ctx: DecisionContext): Transition {
   switch (action.type) {
     case 'customer_reply':
       return customerReply(state, ctx);
@@ -124,7 +132,7 @@ function decideForCustomer(state: TicketState, action: TicketAction, ctx: Decisi
  * waiting_customer and onsite_visit → the date the agent gives, required). A reply that keeps the
  * status keeps the due date unless the agent gives a new one.
  */
-function withDueDate(decision: Decision, requested: string | undefined, ctx: DecisionContext): Decision {
+function withDueDate(decision: Transition, requested: string | undefined, ctx: DecisionContext): Transition {
   if (!decision.ok) return decision;
   if (decision.statusChange === null && (requested === undefined || requested === '')) return decision;
   const due = dueDateForStatus({ status: decision.next.status, requested, current: decision.next.dueAt, now: ctx.now, clock: ctx.clock });
@@ -132,7 +140,7 @@ function withDueDate(decision: Decision, requested: string | undefined, ctx: Dec
   return { ...decision, next: { ...decision.next, dueAt: due.dueAt } };
 }
 
-function decideForAgent(state: TicketState, action: TicketAction, ctx: DecisionContext): Decision {
+function decideForAgent(state: TicketState, action: TicketAction, ctx: DecisionContext): Transition {
   switch (action.type) {
     case 'agent_reply':
       if (state.status === 'closed') return refuse('ticket_closed');
@@ -172,7 +180,7 @@ function decideForAgent(state: TicketState, action: TicketAction, ctx: DecisionC
  * Automations re-check the state they act on inside the write transaction: a customer reply or an
  * earlier run that got there first turns the action into `invalid_transition`, so nothing happens twice.
  */
-function decideForSystem(state: TicketState, action: TicketAction, ctx: DecisionContext): Decision {
+function decideForSystem(state: TicketState, action: TicketAction, ctx: DecisionContext): Transition {
   switch (action.type) {
     case 'send_reminder':
       if (state.status !== 'waiting_customer' || action.stage <= state.reminderStage) return refuse('invalid_transition');
@@ -193,8 +201,58 @@ function decideForSystem(state: TicketState, action: TicketAction, ctx: Decision
  * reason it is refused. Pure: the clock and the settings come in through `ctx`.
  */
 export function decide(state: TicketState, action: TicketAction, actor: Actor, ctx: DecisionContext): Decision {
-  if (actor.kind === 'contact') return decideForCustomer(state, action, ctx);
-  if (actor.kind === 'agent') return decideForAgent(state, action, ctx);
-  if (actor.kind === 'system') return decideForSystem(state, action, ctx);
-  return refuse('not_allowed_for_actor');
+  const transition =
+    actor.kind === 'contact'
+      ? decideForCustomer(state, action, ctx)
+      : actor.kind === 'agent'
+        ? decideForAgent(state, action, ctx)
+        : actor.kind === 'system'
+          ? decideForSystem(state, action, ctx)
+          : refuse('not_allowed_for_actor');
+  if (!transition.ok) return transition;
+  return { ...transition, events: eventsOf(state, transition, action, actor, ctx.now) };
+}
+
+const EVENT_FIELDS = ['dueAt', 'priority', 'departmentId'] as const;
+
+/**
+ * The history of one decision: the status change (as the automation that made it, a reopening or a
+ * plain change), every field changed (who, when, field, old → new), the assignee, the rating.
+ */
+function eventsOf(before: TicketState, transition: Extract<Transition, { ok: true }>, action: TicketAction, actor: Actor, now: number): TicketEvent[] {
+  const { next, statusChange } = transition;
+  const who = eventActor(actor);
+  const events: TicketEvent[] = [];
+  const line = { ...who, fromStatus: null, toStatus: null, createdAt: now };
+  if (action.type === 'send_reminder') events.push({ ...line, type: 'reminder_sent', data: { stage: action.stage, daysLeft: action.daysLeft } });
+  if (statusChange) {
+    const statuses = { fromStatus: statusChange.from, toStatus: statusChange.to };
+    if (action.type === 'auto_close') events.push({ ...line, ...statuses, type: 'auto_closed', data: { afterDays: action.afterDays } });
+    else if (action.type === 'approval_timeout') events.push({ ...line, ...statuses, type: 'approval_timeout', data: { outcome: action.outcome, afterDays: action.afterDays } });
+    else {
+      const reopened = statusChange.from === 'closed';
+      const data = {
+        action: action.type,
+        ...(action.type === 'reject_solution' ? { reason: action.reason } : {}),
+        ...(action.type === 'customer_reply' && action.via ? { via: action.via } : {}),
+        ...(reopened && next.assigneeId === null && before.assigneeId !== null ? { returnedToQueue: true as const } : {}),
+      };
+      events.push({ ...line, ...statuses, type: reopened ? 'reopened' : 'status_changed', data });
+    }
+  }
+  for (const field of EVENT_FIELDS) {
+    if (next[field] !== before[field]) events.push({ ...line, type: 'field_changed', data: fieldChange(field, before, next) });
+  }
+  if (next.assigneeId !== before.assigneeId) {
+    // An agent's own choice is theirs; otherwise a rule moved it (reopen back to the queue).
+    const byAgent = action.type === 'set_fields';
+    events.push({ ...line, ...(byAgent ? who : { actorKind: 'system', actorId: null }), type: 'assignee_changed', data: { from: before.assigneeId, to: next.assigneeId } });
+  }
+  if (action.type === 'rate') events.push({ ...line, fromStatus: before.status, toStatus: next.status, type: 'rated', data: { score: action.score, closing: before.closingCount } });
+  return events;
+}
+
+function fieldChange(field: (typeof EVENT_FIELDS)[number], before: TicketState, next: TicketState): FieldChange {
+  if (field === 'priority') return { field, from: before.priority, to: next.priority };
+  return { field, from: before[field], to: next[field] };
 }

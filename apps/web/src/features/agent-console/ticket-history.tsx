@@ -1,68 +1,71 @@
-import { PRIORITIES, type Priority, type TicketStatus } from '@atende/domain';
-
-const isPriority = (v: unknown): v is Priority => (PRIORITIES as readonly unknown[]).includes(v);
+import type { TicketEventWire } from '@atende/contracts';
+import { PRIORITIES, type FieldChange, type Priority, type TicketStatus } from '@atende/domain';
 import type { MessageKey } from '../../lib/i18n/pt-BR.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 
-interface HistoryEvent {
-  id: number;
-  type: string;
-  fromStatus: TicketStatus | null;
-  toStatus: TicketStatus | null;
-  data?: Record<string, unknown> | null;
-  createdAt: string;
-}
+const isPriority = (v: unknown): v is Priority => (PRIORITIES as readonly unknown[]).includes(v);
 
-const EVENT_TEXT: Record<string, MessageKey | undefined> = {
-  created: 'history.created',
-  status_changed: 'history.status_changed',
-  reopened: 'history.reopened',
-  assignee_changed: 'history.assignee_changed',
-  rated: 'history.rated',
-  email_sent: 'history.email_sent',
-  reminder_sent: 'history.reminder_sent',
-  auto_closed: 'history.auto_closed',
-  approval_timeout: 'history.approval_timeout',
-  assigned_by_routing: 'history.assigned_by_routing',
-  assigned: 'history.assigned',
-  field_changed: 'history.field_changed',
-};
+/** One line of a ticket's history as the API sends it (typed by `type`). */
+type HistoryEvent = TicketEventWire;
 
-const FIELD_LABEL: Record<string, MessageKey | undefined> = { dueAt: 'field.dueAt', priority: 'field.priority', departmentId: 'field.departmentId' };
+const FIELD_LABEL: Record<FieldChange['field'], MessageKey> = { dueAt: 'field.dueAt', priority: 'field.priority', departmentId: 'field.departmentId' };
 
 /** Names shown instead of ids in field changes (the departments of GET /api/agent/options). */
 export type DepartmentNames = ReadonlyMap<number, string>;
 
+/** Compile-time guard: a history type without words here fails the typecheck. */
+function unknownEvent(event: never): string {
+  return (event as { type: string }).type;
+}
+
 /** Turns one ticket event into plain words. */
 export function useDescribeEvent(departments: DepartmentNames = new Map()) {
   const { t, formatDateTime } = useI18n();
-  return (e: HistoryEvent) => {
-    const key = EVENT_TEXT[e.type];
-    if (e.type === 'field_changed' && e.data) {
-      const field = String(e.data.field);
-      const label = FIELD_LABEL[field];
-      const value = (v: unknown) =>
-        v === null || v === undefined
-          ? '—'
-          : field === 'dueAt'
-            ? formatDateTime(new Date(Number(v)).toISOString())
-            : field === 'priority' && isPriority(v)
-              ? t(`priority.${v}`)
-              : field === 'departmentId'
-                ? (departments.get(Number(v)) ?? String(v))
-                : String(v);
-      return t('history.field_changed', { field: label ? t(label) : field, from: value(e.data.from), to: value(e.data.to) });
+  const status = (s: TicketStatus | null) => (s ? t(`status.${s}`) : '—');
+  const fieldValue = (field: FieldChange['field'], v: unknown) =>
+    v === null || v === undefined
+      ? '—'
+      : field === 'dueAt'
+        ? formatDateTime(new Date(Number(v)).toISOString())
+        : field === 'priority' && isPriority(v)
+          ? t(`priority.${v}`)
+          : field === 'departmentId'
+            ? (departments.get(Number(v)) ?? String(v))
+            : String(v);
+  return (e: HistoryEvent): string => {
+    const statuses = { from: status(e.fromStatus), to: status(e.toStatus) };
+    switch (e.type) {
+      case 'created':
+        return t('history.created');
+      case 'status_changed':
+        return t('history.status_changed', statuses);
+      case 'reopened':
+        return t('history.reopened', statuses);
+      case 'field_changed': {
+        if (!e.data) return t('history.field_changed', { field: '—', from: '—', to: '—' });
+        const { field } = e.data;
+        const label = FIELD_LABEL[field] as MessageKey | undefined;
+        return t('history.field_changed', { field: label ? t(label) : field, from: fieldValue(field, e.data.from), to: fieldValue(field, e.data.to) });
+      }
+      case 'assignee_changed':
+        return t('history.assignee_changed');
+      case 'rated':
+        return t('history.rated', { score: e.data?.score ?? '—' });
+      case 'email_sent':
+        return t('history.email_sent', { subject: e.data?.subject ?? '' });
+      case 'reminder_sent':
+        return t('history.reminder_sent', { stage: e.data?.stage ?? '' });
+      case 'auto_closed':
+        return t('history.auto_closed');
+      case 'approval_timeout':
+        return t('history.approval_timeout', statuses);
+      case 'assigned':
+        return t('history.assigned', { reason: e.data?.reason ?? '' });
+      case 'assigned_by_routing':
+        return t('history.assigned_by_routing');
+      default:
+        return unknownEvent(e);
     }
-    const data = (e.data ?? {}) as Record<string, unknown>;
-    const params = {
-      from: e.fromStatus ? t(`status.${e.fromStatus}`) : '—',
-      to: e.toStatus ? t(`status.${e.toStatus}`) : '—',
-      subject: typeof data.subject === 'string' ? data.subject : '',
-      stage: typeof data.stage === 'number' ? data.stage : '',
-      reason: typeof data.reason === 'string' ? data.reason : '',
-      score: typeof data.score === 'number' ? data.score : '—',
-    };
-    return key ? t(key, params) : e.type;
   };
 }
 

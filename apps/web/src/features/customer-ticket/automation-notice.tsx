@@ -1,22 +1,35 @@
+import type { CustomerAutomaticActionType } from '@atende/contracts';
 import type { MessageKey } from '../../lib/i18n/pt-BR.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 
 interface Automation {
   autoClose: { closesAt: string; daysLeft: number } | null;
-  automaticActions: { id: number; type: string; outcome: string | null; createdAt: string }[];
+  automaticActions: { id: number; type: CustomerAutomaticActionType; outcome: string | null; createdAt: string }[];
 }
 
-const ACTION_TEXT: Record<string, MessageKey> = {
-  reminder_sent: 'automation.reminder_sent',
-  auto_closed: 'automation.auto_closed',
-  assigned_by_routing: 'automation.assigned_by_routing',
-};
+/** Every automatic action a contact may see has words (a new one fails the typecheck until it has). */
+function actionText(a: Automation['automaticActions'][number]): MessageKey {
+  switch (a.type) {
+    case 'reminder_sent':
+      return 'automation.reminder_sent';
+    case 'auto_closed':
+      return 'automation.auto_closed';
+    case 'assigned_by_routing':
+      return 'automation.assigned_by_routing';
+    case 'approval_timeout':
+      return a.outcome === 'reopen' ? 'automation.approval_timeout_reopen' : 'automation.approval_timeout_close';
+    default: {
+      const unknown: never = a.type;
+      void unknown;
+      return 'automation.other';
+    }
+  }
+}
 
 /** When a waiting ticket will close and why, and the automatic actions so far, in plain words. */
 export function AutomationNotice({ automation }: { automation: Automation }) {
   const { t, formatDateTime } = useI18n();
-  const describe = (a: Automation['automaticActions'][number]) =>
-    a.type === 'approval_timeout' ? t(a.outcome === 'reopen' ? 'automation.approval_timeout_reopen' : 'automation.approval_timeout_close') : t(ACTION_TEXT[a.type] ?? 'automation.other');
+  const describe = (a: Automation['automaticActions'][number]) => t(actionText(a));
   return (
     <>
       {automation.autoClose && (
