@@ -14,6 +14,7 @@ import { DueDateField } from './due-date-field.js';
 import { ExtendDueForm } from './extend-due-form.js';
 import { FieldsForm } from './fields-form.js';
 import { TicketRatings } from './ticket-ratings.js';
+import { HeldMailList } from './held-mail-list.js';
 import { TicketTimeline } from './ticket-timeline.js';
 
 export function AgentTicketPage() {
@@ -71,6 +72,7 @@ export function AgentTicketPage() {
       <FieldsForm key={ticket.version} ticket={ticket} />
       <StatusForm ticketId={ticket.id} version={ticket.version} current={ticket.status} />
       {(TODAY_WORK_STATUSES as readonly TicketStatus[]).includes(ticket.status) && <ExtendDueForm ticketId={ticket.id} version={ticket.version} />}
+      <HeldMailList ticketId={ticket.id} version={ticket.version} items={query.data.heldMail} />
       <h2>{t('ticket.thread')}</h2>
       <TicketTimeline ticketId={ticket.id} messages={messages} events={history} label={t('ticket.thread')} departments={new Map(options.data?.departments.map((d) => [d.id, d.name]))} />
       <MessageForm ticketId={ticket.id} version={ticket.version} defaultVisibility={defaultVisibility} />
