@@ -22,7 +22,7 @@ export function AttachmentList({ ticketId, attachments }: { ticketId: number; at
   const { t } = useI18n();
   if (attachments.length === 0) return null;
   return (
-    <ul className="attachments" aria-label={t('attachments.label')}>
+    <ul className="attachments" aria-label={t('attachments.ofMessage')}>
       {attachments.map((file) => (
         <li key={file.id}>
           {THUMBNAIL_TYPES.has(file.mime) ? (

@@ -327,6 +327,7 @@ export const en: Record<MessageKey, string> = {
   'directory.companyQueue': 'See tickets in the queue',
   // Issue 13: files, notifications, held e-mail.
   'attachments.label': 'Attachments',
+  'attachments.ofMessage': 'Message attachments',
   'attachments.uploading': 'Uploading files…',
   'attachments.chosen': 'Attached files',
   'attachments.remove': 'Remove',

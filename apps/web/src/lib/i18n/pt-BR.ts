@@ -326,6 +326,7 @@ export const ptBR = {
   'directory.companyQueue': 'Ver chamados na fila',
   // Issue 13: files, notifications, held e-mail.
   'attachments.label': 'Anexos',
+  'attachments.ofMessage': 'Anexos da mensagem',
   'attachments.uploading': 'Enviando arquivos…',
   'attachments.chosen': 'Arquivos anexados',
   'attachments.remove': 'Remover',
