@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import { expect, test, type Page } from '@playwright/test';
 import { ACCOUNTS, signIn } from '../support/accounts.js';
 
@@ -16,7 +18,7 @@ async function watchFor(page: Page, rowId?: number) {
     w.__wanted = [];
     const scopeText = () => {
       if (rowId === undefined) return document.body.innerText;
-      const row = [...document.querySelectorAll('tr')].find((tr) => tr.cells[0]?.textContent === `#${rowId}`);
+      const row = Array.from(document.querySelectorAll('tr')).find((tr) => tr.cells[0]?.textContent === `#${rowId}`);
       return row?.textContent ?? '';
     };
     new MutationObserver(() => {
@@ -35,8 +37,8 @@ const seenAt = async (page: Page, marker: string) => {
 async function writeFrom(page: Page, path: string, body: (version: number) => unknown, versionPath: string): Promise<number> {
   return page.evaluate(
     async ({ path, versionPath, template }) => {
-      const current = await (await fetch(versionPath)).json();
-      const version = current.ticket.version as number;
+      const current = (await (await fetch(versionPath)).json()) as { ticket: { version: number } };
+      const version = current.ticket.version;
       const payload = JSON.parse(template.replace('"__VERSION__"', String(version)));
       const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
       if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
