@@ -6,8 +6,8 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { closeDatabase, openDatabase, startCheckpointer } from '@atende/db';
-import { runAutomations } from '../../apps/bff/src/automations/runner.js';
-import { loadConfig } from '../../apps/bff/src/config.js';
+import { runAutomations } from '@atende/bff/automations';
+import { loadConfig } from '@atende/bff/config';
 import { summarizeBatches } from './automations.js';
 
 const now = Number(process.argv[2]);

@@ -69,7 +69,7 @@ export function runAutomationPass(dataDir: string, now: number): Promise<Automat
   return new Promise((resolve, reject) => {
     const child = spawn('taskset', ['-c', '0', process.execPath, '--import', 'tsx', join(REPO, 'bench/src/automations-child.ts'), String(now)], {
       cwd: join(REPO, 'bench'),
-      env: { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      env: { ...process.env, NODE_ENV: 'production', PUBLIC_ORIGIN: 'http://localhost:3199', MAIL_MODE: 'mailbox', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';

@@ -41,6 +41,7 @@ export async function startServer(dataDir: string, port: number): Promise<Runnin
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       PUBLIC_ORIGIN: origin,
+      MAIL_MODE: 'mailbox', // production's start-up check needs a mail decision; the bench sends none
       BENCH_BARE_ROUTE: '1',
       BENCH_LOOP_DELAY_FILE: loopDelayFile,
       AUTOMATIONS: 'off',

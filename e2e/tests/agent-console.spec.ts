@@ -1,11 +1,12 @@
-import { expect, test } from '@playwright/test';
 import { ACCOUNTS, daysFromToday, signIn } from '../support/accounts.js';
+import { expect, test } from '../support/fixtures.js';
 
-test('an agent opens a ticket, writes an internal note and a public reply, and sets its status', async ({ browser, page }) => {
+test('an agent opens a ticket, writes an internal note and a public reply, and sets its status', async ({ browser, page, contact, makeTicket }) => {
+  const { subject } = makeTicket({ status: 'open' });
   await signIn(page, ACCOUNTS.agent);
-  const row = page.locator('tbody tr', { hasText: 'Sinal fraco no andar de cima' });
+  const row = page.locator('tbody tr', { hasText: subject });
   await row.getByRole('link').click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Sinal fraco no andar de cima');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(subject);
   const ticketUrl = page.url();
 
   await page.getByLabel('Nota interna').check();
@@ -31,7 +32,7 @@ test('an agent opens a ticket, writes an internal note and a public reply, and s
 
   // The customer sees the public reply, never the internal note.
   const customer = await browser.newPage();
-  await signIn(customer, ACCOUNTS.contact);
+  await signIn(customer, contact.email);
   await customer.goto(ticketUrl.replace('/console/chamados/', '/painel/chamados/'));
   const thread = customer.getByRole('list', { name: 'Conversa' });
   await expect(thread).toContainText('Pode medir a velocidade no andar de cima e nos enviar?');

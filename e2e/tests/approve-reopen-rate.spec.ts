@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { ACCOUNTS, signIn, tabCount } from '../support/accounts.js';
+import { expect, test } from '../support/fixtures.js';
 
-/** Opens the first ticket of a tab and returns its id (from the address). */
+/** Opens the first ticket of a tab (the test's own contact has one there) and returns its id (from the address). */
 async function openFirstIn(page: Page, tab: string): Promise<number> {
   await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
   await page.getByRole('tabpanel').getByRole('link').first().click();
@@ -30,8 +31,9 @@ const header = (page: Page) => page.locator('.ticket-header');
 /** The value of one fact in a ticket header (e.g. "Responsável"), whatever facts come before it. */
 const fact = (page: Page, term: string) => page.locator('.facts dt').filter({ hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
 
-test('confirm the solution, then rate it from "Não avaliados"', async ({ page }) => {
-  await signIn(page, ACCOUNTS.contact);
+test('confirm the solution, then rate it from "Não avaliados"', async ({ page, contact, makeTicket }) => {
+  makeTicket({ status: 'resolved' });
+  await signIn(page, contact.email);
   const approvalBefore = await tabCount(page, 'Resolvidos aguardando minha aprovação');
   const unratedBefore = await tabCount(page, 'Não avaliados');
   const id = await openFirstIn(page, 'Resolvidos aguardando minha aprovação');
@@ -59,8 +61,9 @@ test('confirm the solution, then rate it from "Não avaliados"', async ({ page }
   await expect.poll(() => tabCount(page, 'Não avaliados')).toBe(unratedBefore);
 });
 
-test('"Não foi resolvido" sends the ticket back, and the agent sees it reopened with the reason', async ({ page, browser }) => {
-  await signIn(page, ACCOUNTS.contact);
+test('"Não foi resolvido" sends the ticket back, and the agent sees it reopened with the reason', async ({ page, browser, contact, makeTicket }) => {
+  makeTicket({ status: 'resolved' });
+  await signIn(page, contact.email);
   const id = await openFirstIn(page, 'Resolvidos aguardando minha aprovação');
   const assignee = await fact(page, 'Responsável').textContent();
   await page.getByRole('button', { name: 'Não foi resolvido' }).click();
@@ -80,10 +83,11 @@ test('"Não foi resolvido" sends the ticket back, and the agent sees it reopened
   await expect(agent.locator('.history')).toContainText('Situação: Resolvido → Aberto');
 });
 
-test('a closed ticket: refused plainly before typing when reopening is off, reopened when it is on', async ({ page, browser }) => {
+test('a closed ticket: refused plainly before typing when reopening is off, reopened when it is on', async ({ page, browser, contact, makeTicket }) => {
+  makeTicket({ status: 'closed' });
   await setAllowReopen(browser, false);
   try {
-    await signIn(page, ACCOUNTS.otherContact);
+    await signIn(page, contact.email);
     const id = await openFirstIn(page, 'Não avaliados');
     await expect(page.getByRole('note')).toContainText('Este chamado está concluído e não pode ser reaberto.');
     await expect(page.getByLabel('Sua mensagem')).toHaveCount(0);
@@ -99,8 +103,9 @@ test('a closed ticket: refused plainly before typing when reopening is off, reop
   await expect(header(page).getByText('Aberto')).toBeVisible();
 });
 
-test('rating through the signed link: the page records it, then takes a comment; the link is then used', async ({ page, browser }) => {
-  const contact = await asUser(browser, ACCOUNTS.otherContact);
+test('rating through the signed link: the page records it, then takes a comment; the link is then used', async ({ page, browser, contact: own, makeTicket }) => {
+  makeTicket({ status: 'closed' });
+  const contact = await asUser(browser, own.email);
   const unratedBefore = await tabCount(contact, 'Não avaliados');
   const id = await openFirstIn(contact, 'Não avaliados');
 
@@ -149,10 +154,11 @@ test('rating through the signed link: the page records it, then takes a comment;
   expect(Number(await page.getByTestId('ratings-total').textContent())).toBeLessThan(totalAll);
 });
 
-test('two tabs: the decision that loses the race gets a clear conflict and the page shows the winner', async ({ browser }) => {
+test('two tabs: the decision that loses the race gets a clear conflict and the page shows the winner', async ({ browser, contact, makeTicket }) => {
+  makeTicket({ status: 'resolved' });
   const context = await browser.newContext();
   const first = await context.newPage();
-  await signIn(first, ACCOUNTS.otherContact);
+  await signIn(first, contact.email);
   const id = await openFirstIn(first, 'Resolvidos aguardando minha aprovação');
   const second = await context.newPage();
   await second.goto(`/painel/chamados/${id}`);
@@ -177,8 +183,11 @@ async function seriousViolations(page: Page) {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('the decision, rating and rating-link pages have no serious accessibility violations', async ({ page, browser }) => {
-  await signIn(page, ACCOUNTS.contact);
+test('the decision, rating and rating-link pages have no serious accessibility violations', async ({ page, browser, contact, makeTicket }) => {
+  test.slow(); // four axe analyses: most of the default budget on a loaded two-core machine
+  makeTicket({ status: 'resolved' });
+  makeTicket({ status: 'closed' });
+  await signIn(page, contact.email);
   await openFirstIn(page, 'Resolvidos aguardando minha aprovação');
   await page.getByRole('button', { name: 'Não foi resolvido' }).click();
   await expect(page.getByLabel('O que não foi resolvido?')).toBeVisible();

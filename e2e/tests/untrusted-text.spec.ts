@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { ACCOUNTS, daysFromToday, signIn } from '../support/accounts.js';
+import { expect, test } from '../support/fixtures.js';
 
 /**
  * Messages are untrusted (ASVS 1.2, 3.2): HTML, script and control characters typed by a customer or an
@@ -33,11 +34,12 @@ async function expectShownAsText(page: Page, who: string) {
   await expect(thread.locator('img, script, svg, iframe, a[href^="javascript"]')).toHaveCount(0);
 }
 
-test('HTML and script in messages are shown as text to the customer and to the agent, and never run', async ({ browser, page }) => {
+test('HTML and script in messages are shown as text to the customer and to the agent, and never run', async ({ browser, page, contact, makeTicket }) => {
+  const { subject } = makeTicket({ status: 'open' });
   const customerRan = await watchForScripts(page);
-  await signIn(page, ACCOUNTS.contact);
+  await signIn(page, contact.email);
   await page.getByRole('tab', { name: /^Todos os chamados/ }).click();
-  await page.getByRole('tabpanel').getByRole('link', { name: 'Câmera da portaria sem imagem' }).click();
+  await page.getByRole('tabpanel').getByRole('link', { name: subject }).click();
   const customerUrl = page.url();
   await page.getByLabel('Sua mensagem').fill(PAYLOAD);
   await page.getByRole('button', { name: 'Responder' }).click();

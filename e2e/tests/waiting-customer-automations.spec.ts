@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { expect, test } from '@playwright/test';
 import { ACCOUNTS, daysFromToday, signIn } from '../support/accounts.js';
+import { expect, test } from '../support/fixtures.js';
 
 /**
  * Runs `pnpm automations:run --now <ISO>` against the e2e server's database: the operator's way to
@@ -16,10 +16,11 @@ function runAutomations(at: Date) {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-test('an agent asks the customer; reminders and the auto-close reach the mailbox and history; the customer follows a star link', async ({ browser, page }) => {
+test('an agent asks the customer; reminders and the auto-close reach the mailbox and history; the customer follows a star link', async ({ browser, page, contact, makeTicket }) => {
   test.setTimeout(120_000);
+  const { subject } = makeTicket({ status: 'open' });
   await signIn(page, ACCOUNTS.agent);
-  await page.locator('tbody tr', { hasText: 'Câmera da portaria sem imagem' }).getByRole('link').click();
+  await page.locator('tbody tr', { hasText: subject }).getByRole('link').click();
   const ticketUrl = page.url();
   await page.getByLabel('Resposta pública').check();
   await page.getByLabel('Mensagem', { exact: true }).fill('Qual é o modelo da câmera?');
@@ -34,7 +35,7 @@ test('an agent asks the customer; reminders and the auto-close reach the mailbox
 
   // The customer's page says when it will close and why.
   const customer = await browser.newPage();
-  await signIn(customer, ACCOUNTS.contact);
+  await signIn(customer, contact.email);
   await customer.goto(ticketUrl.replace('/console/chamados/', '/painel/chamados/'));
   await expect(customer.getByRole('note')).toHaveText('Aguardando sua resposta: será encerrado em 10 dias se não houver resposta.');
 

@@ -29,6 +29,10 @@ import { newTicketRoutes } from './routes/new-ticket-routes.js';
 import { ratingLinkRoutes } from './routes/rating-link-routes.js';
 import { ratingsRoutes } from './routes/ratings-routes.js';
 import { inboundMailRoutes } from './routes/inbound-mail-routes.js';
+import { teamRoutes } from './routes/team-routes.js';
+import { companySettingsRoutes } from './routes/company-settings-routes.js';
+import { contactImportRoutes } from './routes/contact-import-routes.js';
+import { clientRecordsRoutes } from './routes/client-records-routes.js';
 import { mailboxRoutes } from './routes/mailbox-routes.js';
 import { automationSettingsRoutes } from './routes/automation-settings-routes.js';
 import { attachmentRoutes } from './routes/attachment-routes.js';
@@ -47,10 +51,15 @@ export function createApi() {
     .route('/customer', customerDecisionRoutes())
     .route('/agent', agentRoutes())
     .route('/agent', directoryRoutes())
+    .route('/agent', clientRecordsRoutes())
     .route('/agent', apiTokenRoutes())
     .route('/ratings', ratingsRoutes())
     .route('/public/ratings', ratingLinkRoutes())
     .route('/account', accountRoutes())
+    // Before adminRoutes: its catch-all audit middleware would log a second, generic entry.
+    .route('/admin/team', teamRoutes())
+    .route('/admin/contact-import', contactImportRoutes())
+    .route('/admin/company-settings', companySettingsRoutes())
     .route('/admin', adminRoutes())
     .route('/admin', auditRoutes())
     .route('/admin/mailbox', mailboxRoutes())
@@ -65,6 +74,8 @@ export type ApiType = ReturnType<typeof createApi>;
 const API_BODY_LIMIT = 64 * 1024;
 /** The one multipart route: files stream to disk under their own limits (attachments/receive-upload.ts). */
 export const UPLOAD_PATH = '/api/uploads';
+/** A contacts CSV (10,000 rows ≈ 1 MB, base64) is the one larger JSON body. */
+const IMPORT_BODY_LIMIT = 4 * 1024 * 1024;
 
 export function createApp(deps: Deps) {
   deps.events ??= createInProcessEventBus();
@@ -95,7 +106,14 @@ export function createApp(deps: Deps) {
   });
   const limitBody = bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => { throw new AppError('payload_too_large'); } });
   // Reads have no body to limit; asking a GET for its body would build a full Fetch Request for nothing.
-  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.path === UPLOAD_PATH ? next() : limitBody(c, next)));
+  const limitImportBody = bodyLimit({ maxSize: IMPORT_BODY_LIMIT, onError: () => { throw new AppError('payload_too_large'); } });
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.path === UPLOAD_PATH
+      ? next()
+      : c.req.path.startsWith('/api/admin/contact-import')
+        ? limitImportBody(c, next)
+        : limitBody(c, next),
+  );
   app.use('/api/*', sameOriginJson(deps.config.allowedOrigins, { multipartPaths: [UPLOAD_PATH] }));
   if (deps.config.benchBareRoute) app.get('/api/bench/bare', benchBareRoute());
   // Outside createApi() like the bare route: the benchmark's switch, not a route of the portal's API.
@@ -137,6 +155,10 @@ function mountSpa(app: Hono<AppEnv>, webDist: string) {
   // The bundle is text: gzip cuts the first load to a third (Lighthouse's "text compression").
   app.use('/assets/*', compress());
   if (existsSync(webDist)) app.use('/*', serveStatic({ root: webDist }));
+  // A missing hashed file is a 404: index.html under an asset's name would be cached for a year.
+  app.get('/assets/*', () => {
+    throw new AppError('not_found');
+  });
   app.get('*', (c) => {
     if (!existsSync(indexFile)) return c.text('The web app is not built: run `pnpm build`.', 503);
     c.header('Cache-Control', 'no-cache');

@@ -16,6 +16,11 @@ const envSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   /** Outgoing mail server (smtp://user:pass@host:port); unset keeps mail in the local mailbox. */
   SMTP_URL: z.string().optional(),
+  /**
+   * `mailbox` keeps every e-mail in the local mailbox (no delivery). Production without SMTP_URL must
+   * say so explicitly; unset means SMTP when SMTP_URL is set, the mailbox otherwise (development).
+   */
+  MAIL_MODE: z.enum(['smtp', 'mailbox']).optional(),
   /** Port of the built-in SMTP listener for replies; unset: no listener. */
   SMTP_INBOUND_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** Bearer token of the inbound-mail HTTP endpoint; unset: endpoint refuses everything. */
@@ -23,6 +28,10 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default('Atende <atendimento@atende.local>'),
   /** Domain of the per-ticket Reply-To addresses (its MX must reach the inbound listener). */
   MAIL_REPLY_DOMAIN: z.string().default('atende.local'),
+  /** Hours between scheduled online backups into $DATA_DIR/backups; 0 = none. */
+  BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 30).default(0),
+  /** How many scheduled backups to keep (the oldest are deleted). */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
   /** Run the automations every minute inside the server. */
   AUTOMATIONS: z.enum(['on', 'off']).default('on'),
   /** `1` adds GET /api/bench/bare: a fixed JSON body, no database (the benchmark's ceiling). */
@@ -62,11 +71,21 @@ export interface Config {
   /** Base of links in e-mails. */
   publicUrl: string;
   smtpUrl: string | null;
+  /** `smtp`: the relay delivers; `mailbox`: mail stays in the local mailbox. */
+  mailMode: 'smtp' | 'mailbox';
+  /**
+   * Whether the admin mailbox page may show the text of password-reset and invitation e-mails (their
+   * links are credentials). Only outside production with no real delivery: development and demos.
+   */
+  mailboxShowsAccountLinks: boolean;
   smtpInboundPort: number | null;
   inboundMailToken: string | null;
   mailFrom: string;
   mailReplyDomain: string;
   automations: boolean;
+  /** Scheduled backups: every N ms (0 = off), keeping the newest `backupKeep`. */
+  backupIntervalMs: number;
+  backupKeep: number;
   benchBareRoute: boolean;
   benchAutomationsRoute: boolean;
   /** DATA_DIR resolved: the database, attachments/ and backups/ live here. */
@@ -78,15 +97,58 @@ export interface Config {
   eventsHeartbeatMs: number;
 }
 
+/** Thrown by loadConfig: one message listing every missing or invalid setting. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Atende cannot start; fix these settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** An origin is scheme://host[:port] and nothing else (what browsers send in the Origin header). */
+function originProblem(value: string): string | null {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return `"${value}" is not an http(s) origin`;
+    if (url.origin !== value.replace(/\/$/, '')) return `"${value}" must be only scheme://host[:port], without a path`;
+    return null;
+  } catch {
+    return `"${value}" is not a URL`;
+  }
+}
+
+/**
+ * Production must be told where it lives and how mail leaves: a guessed localhost link in an e-mail or
+ * a silently undelivered invitation is worse than refusing to start.
+ */
+function productionProblems(e: z.infer<typeof envSchema>): string[] {
+  const problems: string[] = [];
+  if (!e.PUBLIC_ORIGIN?.trim()) {
+    problems.push('PUBLIC_ORIGIN: required in production: the public address people open, e.g. https://atende.example.com.br');
+  }
+  if (!e.SMTP_URL && e.MAIL_MODE !== 'mailbox') {
+    problems.push('SMTP_URL: required in production (smtp://user:password@host:587), or set MAIL_MODE=mailbox to keep mail in the local mailbox without delivering it');
+  }
+  return problems;
+}
+
 /** Reads and checks the environment once at start: a bad setting stops the server with a clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  const problems: string[] = e.NODE_ENV === 'production' ? productionProblems(e) : [];
+  for (const origin of (e.PUBLIC_ORIGIN ?? '').split(',').map((o) => o.trim()).filter(Boolean)) {
+    const problem = originProblem(origin);
+    if (problem) problems.push(`PUBLIC_ORIGIN: ${problem}`);
+  }
+  if (e.SMTP_URL && !/^smtps?:\/\//.test(e.SMTP_URL)) problems.push('SMTP_URL: must start with smtp:// or smtps://');
+  if (e.MAIL_MODE === 'smtp' && !e.SMTP_URL) problems.push('MAIL_MODE: smtp needs SMTP_URL');
+  if (problems.length) throw new ConfigError(problems);
   const origins = e.PUBLIC_ORIGIN
-    ? e.PUBLIC_ORIGIN.split(',').map((o) => o.trim()).filter(Boolean)
+    ? e.PUBLIC_ORIGIN.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean)
     : [`http://localhost:${e.PORT}`, `http://127.0.0.1:${e.PORT}`];
   return {
     env: e.NODE_ENV,
@@ -103,12 +165,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     logLevel: e.LOG_LEVEL,
     publicUrl: origins[0]!,
-    smtpUrl: e.SMTP_URL ?? null,
+    // MAIL_MODE=mailbox wins over a set SMTP_URL: nothing is delivered.
+    smtpUrl: e.MAIL_MODE === 'mailbox' ? null : (e.SMTP_URL ?? null),
+    mailMode: e.MAIL_MODE === 'mailbox' || !e.SMTP_URL ? 'mailbox' : 'smtp',
+    mailboxShowsAccountLinks: e.NODE_ENV !== 'production' && !(e.MAIL_MODE !== 'mailbox' && e.SMTP_URL),
     smtpInboundPort: e.SMTP_INBOUND_PORT ?? null,
     inboundMailToken: e.INBOUND_MAIL_TOKEN ?? null,
     mailFrom: e.MAIL_FROM,
     mailReplyDomain: e.MAIL_REPLY_DOMAIN,
     automations: e.AUTOMATIONS === 'on',
+    backupIntervalMs: e.BACKUP_INTERVAL_HOURS * 3_600_000,
+    backupKeep: e.BACKUP_KEEP,
     benchBareRoute: e.BENCH_BARE_ROUTE === '1',
     benchAutomationsRoute: e.BENCH_AUTOMATIONS_ROUTE === '1',
     dataDir: resolve(env.INIT_CWD ?? process.cwd(), e.DATA_DIR),

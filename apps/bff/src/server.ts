@@ -5,19 +5,23 @@ import { createApp } from './app.js';
 import { createOutboxAccountMailer } from './auth/outbox-account-mailer.js';
 import { defaultLoginThrottle } from './auth/login-throttle.js';
 import { hashPassword } from './auth/password.js';
-import { loadConfig } from './config.js';
+import { loadConfigOrExit } from './config-or-exit.js';
+import { backupAndPrune, removePidFile, writePidFile } from './backups/backups.js';
 import { startAutomationLoop } from './automations/loop.js';
 import { startInboundSmtp } from './mail/inbound-smtp.js';
 import { createInProcessEventBus } from './events/event-bus.js';
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 const logger = pino({ level: config.logLevel });
+if (config.env === 'production' && config.mailMode === 'mailbox') {
+  logger.warn('MAIL_MODE=mailbox: no e-mail is delivered; ticket e-mails stay in the local mailbox and password-reset and invitation links are never shown there');
+}
 
 const db = openDatabase(config.databaseFile);
 migrateDatabase(db); // an existing database is migrated forward, never wiped
 if (config.demoData && isDatabaseEmpty(db)) {
   if (config.env === 'production') {
-    logger.warn('empty database in production: demo data is refused; create accounts with the admin tools');
+    logger.warn('empty database in production: demo data is refused; create the first admin with: pnpm admin:create --email <e-mail> --name "<name>"');
   } else {
     seedDemoData(db, { passwordHash: await hashPassword(DEMO_PASSWORD), now: Date.now(), environment: config.env });
     logger.info({ file: config.databaseFile }, 'empty database filled with demo data');
@@ -41,16 +45,29 @@ const automations = startAutomationLoop(db, config, logger);
 const inbound = config.smtpInboundPort ? startInboundSmtp({ db, config, logger, now: Date.now, events }, config.smtpInboundPort, config.host) : null;
 void inbound?.listening.then((port) => logger.info({ port }, 'inbound SMTP listening'));
 
+// The pid file tells `pnpm db:restore` a server is using this database.
+writePidFile(config.databaseFile);
+const backups = config.backupIntervalMs > 0
+  ? setInterval(() => {
+      backupAndPrune(db, config.databaseFile, config.backupKeep, Date.now())
+        .then((r) => (r.integrity === 'ok' ? logger.info({ file: r.file, removed: r.removed.length }, 'scheduled backup done') : logger.error({ file: r.file, integrity: r.integrity }, 'scheduled backup fails integrity_check')))
+        .catch((error: unknown) => logger.error({ err: error }, 'scheduled backup failed'));
+    }, config.backupIntervalMs)
+  : null;
+backups?.unref();
+
 const sweep = setInterval(() => deleteExpiredSessions(db, Date.now()), 60 * 60_000);
 sweep.unref();
 
 function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   automations.stop();
+  if (backups) clearInterval(backups);
   void inbound?.close();
   server.close(() => {
     void checkpointer.stop().finally(() => {
       closeDatabase(db);
+      removePidFile(config.databaseFile);
       process.exit(0);
     });
   });

@@ -36,6 +36,8 @@ export const API_ERRORS = {
   due_date_in_past: 400,
   note_required: 400,
   no_change: 409,
+  // People (Equipe): nobody may lock everyone out.
+  last_admin: 409,
 } as const satisfies Record<string, number> & Record<DomainErrorCode, number>;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
@@ -73,6 +75,7 @@ export const API_ERROR_MESSAGES_PT: Record<ApiErrorCode, string> = {
   due_date_in_past: 'A data de resolução devida não pode ser anterior a hoje.',
   note_required: 'Escreva uma anotação explicando a mudança.',
   no_change: 'Nada foi alterado.',
+  last_admin: 'É preciso manter pelo menos um administrador ativo, e você não pode desativar a si mesmo.',
 };
 
 export interface ApiErrorBody {

@@ -6,3 +6,4 @@ export * from './account-schemas.js';
 export * from './directory-schemas.js';
 export * from './ticket-event-schemas.js';
 export * from './attachment-schemas.js';
+export * from './people-schemas.js';

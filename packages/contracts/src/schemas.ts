@@ -130,6 +130,11 @@ export type AgentMessageInput = z.infer<typeof agentMessageInput>;
 export const mailboxQuery = z.object({ before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional() }).strict();
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use o formato HH:MM.');
+/** A special window of same-day routing, half-open [start, end): it must start before it ends. */
+const specialWindow = z
+  .object({ start: clock, end: clock })
+  .strict()
+  .refine((w) => w.start < w.end, { message: 'O início deve ser antes do fim.', path: ['end'] });
 const days = z.number().int('Use dias inteiros.').min(1, 'Pelo menos 1 dia.').max(365, 'No máximo 365 dias.');
 
 /**
@@ -145,7 +150,7 @@ export const automationSettingsInput = z
     ]),
     approvalTimeout: z.object({ afterDays: days, outcome: z.enum(['close', 'reopen']) }).strict(),
     sameDayRouting: z
-      .object({ enabled: z.boolean(), specialWindows: z.array(z.object({ start: clock, end: clock }).strict()).max(10, 'No máximo 10 horários.') })
+      .object({ enabled: z.boolean(), specialWindows: z.array(specialWindow).max(10, 'No máximo 10 horários.') })
       .strict(),
   })
   .strict();

@@ -24,3 +24,7 @@ export * from './wal/checkpointer.js';
 export * from './queries/attachments.js';
 export * from './queries/notifications.js';
 export * from './queries/held-mail.js';
+export * from './queries/team.js';
+export * from './queries/agent-deactivation.js';
+export * from './queries/contact-records.js';
+export * from './queries/contact-import.js';

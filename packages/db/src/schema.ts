@@ -426,3 +426,17 @@ export const agentNotificationPrefs = sqliteTable('agent_notification_prefs', {
   /** JSON array of the kinds e-mailed. */
   emailKinds: text('email_kinds', { mode: 'json' }).$type<string[]>().notNull(),
 });
+/**
+ * A contact's other e-mail addresses (the main one stays in contacts.email, which signs in). Inbound
+ * mail from any of them counts as the contact. An address belongs to one contact only.
+ */
+export const contactEmails = sqliteTable(
+  'contact_emails',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    contactId: integer('contact_id').notNull().references(() => contacts.id),
+    email: text('email').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('contact_emails_email_unique').on(t.email), index('contact_emails_contact_idx').on(t.contactId)],
+);

@@ -12,3 +12,4 @@ export * from './automation/same-day-routing.js';
 export * from './ticket/company-clock.js';
 export * from './ticket/due-date.js';
 export * from './ticket/whatsapp.js';
+export * from './calendar/brazilian-holidays.js';

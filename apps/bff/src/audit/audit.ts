@@ -17,7 +17,18 @@ export type AuditEvent =
   | 'invitation_sent'
   | 'invitation_accepted'
   | 'password_changed'
-  | 'settings_changed';
+  | 'settings_changed'
+  | 'team_member_invited'
+  | 'team_member_changed'
+  | 'team_member_deactivated'
+  | 'team_member_reactivated'
+  | 'contact_created'
+  | 'contact_changed'
+  | 'contact_deactivated'
+  | 'contact_reactivated'
+  | 'company_created'
+  | 'company_changed'
+  | 'contacts_imported';
 
 export function audit(
   c: Context<AppEnv>,

@@ -1,7 +1,9 @@
+import { createFixedWindows, waitForKeys } from '../http/rate-limiter.js';
+
 /**
- * Sign-in throttling: failures are counted per account and per client address in fixed windows. The
- * address is the socket's, never a client-supplied X-Forwarded-For. Kept in memory: the BFF is one
- * process, and a restart forgetting counts only helps a legitimate user.
+ * Sign-in throttling: failures (not attempts) are counted per account and per client address, in the
+ * fixed windows of http/rate-limiter.ts. The address is the socket's, never a client-supplied
+ * X-Forwarded-For.
  */
 export interface LoginThrottle {
   /** Milliseconds to wait before another attempt for these keys, or 0. */
@@ -11,34 +13,13 @@ export interface LoginThrottle {
 }
 
 export function createLoginThrottle(options: { maxFailures: (key: string) => number; windowMs: number }): LoginThrottle {
-  const windows = new Map<string, { startedAt: number; failures: number }>();
-  const current = (key: string, now: number) => {
-    const w = windows.get(key);
-    if (!w || now - w.startedAt >= options.windowMs) return null;
-    return w;
-  };
+  const failures = createFixedWindows(options.windowMs);
   return {
-    retryAfterMs(keys, now) {
-      let wait = 0;
-      for (const key of keys) {
-        const w = current(key, now);
-        if (w && w.failures >= options.maxFailures(key)) wait = Math.max(wait, w.startedAt + options.windowMs - now);
-      }
-      return wait;
-    },
+    retryAfterMs: (keys, now) => waitForKeys(failures, keys, options.maxFailures, now),
     recordFailure(keys, now) {
-      for (const key of keys) {
-        const w = current(key, now);
-        if (w) w.failures += 1;
-        else windows.set(key, { startedAt: now, failures: 1 });
-      }
-      if (windows.size > 100_000) {
-        for (const [key] of windows) if (!current(key, now)) windows.delete(key);
-      }
+      for (const key of keys) failures.add(key, now);
     },
-    reset(key) {
-      windows.delete(key);
-    },
+    reset: (key) => failures.reset(key),
   };
 }
 

@@ -45,4 +45,26 @@ describe('the admin mailbox', () => {
       t.dispose();
     }
   });
+
+  it('hides account links in production even with MAIL_MODE=mailbox (nobody but the owner may follow them)', async () => {
+    const { createTestApp, TEST_ORIGIN } = await import('../testing/test-app.js');
+    const { DEMO_ACCOUNTS } = await import('@atende/db');
+    const t = await createTestApp({ env: { NODE_ENV: 'production', PUBLIC_ORIGIN: TEST_ORIGIN, MAIL_MODE: 'mailbox' } });
+    try {
+      createOutboxAccountMailer({ db: t.db, now: () => t.clock.now, messageDomain: 'atende.local' }).sendAccountLink({
+        to: DEMO_ACCOUNTS.contact,
+        name: 'Carla',
+        purpose: 'invitation',
+        url: 'http://localhost:3000/convite/segredo',
+        expiresAt: t.clock.now + 3_600_000,
+      });
+      const admin = await t.signIn(DEMO_ACCOUNTS.admin);
+      const mailbox = await t.request('GET', '/api/admin/mailbox', { cookie: admin });
+      expect(mailbox.status).toBe(200);
+      expect(mailbox.json.items[0].kind).toBe('account_invitation');
+      expect(mailbox.text).not.toContain('segredo');
+    } finally {
+      t.dispose();
+    }
+  });
 });

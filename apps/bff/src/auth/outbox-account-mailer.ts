@@ -36,9 +36,9 @@ export function createOutboxAccountMailer(deps: { db: Db; now: () => number; mes
           subject: SUBJECT[link.purpose],
           textBody: text,
           htmlBody: html,
+          messageDomain: deps.messageDomain,
         },
         deps.now(),
-        deps.messageDomain,
       );
     },
   };

@@ -6,6 +6,8 @@ import { relayOutbox, smtpTransport } from '../mail/relay.js';
 import { createBlobStore } from '../attachments/blob-store.js';
 import { runAutomationsYielding } from './runner.js';
 
+const RELAY_INTERVAL_MS = 5_000;
+
 /** Inside the server: the automations every minute, then the outbox relay when SMTP_URL is set. */
 export function startAutomationLoop(db: Db, config: Config, logger: Logger): { stop: () => void } {
   if (!config.automations) return { stop: () => {} };
@@ -31,5 +33,23 @@ export function startAutomationLoop(db: Db, config: Config, logger: Logger): { s
   const timer = setInterval(() => void tick(), 60_000);
   timer.unref();
   void tick();
-  return { stop: () => clearInterval(timer) };
+  // Invitations and replies should not wait for the next minute: the relay also looks every few
+  // seconds (one indexed read when nothing is due; rows are leased, so passes never send twice).
+  let relaying = false;
+  const relayTimer = transport
+    ? setInterval(() => {
+        if (relaying) return;
+        relaying = true;
+        relayOutbox(db, transport, { from: config.mailFrom, now: Date.now })
+          .catch((error: unknown) => logger.error({ err: error }, 'outbox relay failed'))
+          .finally(() => (relaying = false));
+      }, RELAY_INTERVAL_MS)
+    : null;
+  relayTimer?.unref();
+  return {
+    stop: () => {
+      clearInterval(timer);
+      if (relayTimer) clearInterval(relayTimer);
+    },
+  };
 }

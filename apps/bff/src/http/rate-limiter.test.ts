@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createLoginThrottle } from '../auth/login-throttle.js';
 import { createRateLimiter } from './rate-limiter.js';
 
 describe('rate limiter (reusable: reset requests, rating-link pages, inbound e-mail)', () => {
@@ -15,5 +16,18 @@ describe('rate limiter (reusable: reset requests, rating-link pages, inbound e-m
     const limiter = createRateLimiter({ limit: 1, windowMs: 1_000 });
     expect(limiter.hit(['email:a', 'address:x'], 0)).toBe(0);
     expect(limiter.hit(['email:b', 'address:x'], 10)).toBe(990);
+  });
+});
+
+describe('sign-in throttling on the same fixed windows', () => {
+  it('counts failures per key, makes the caller wait until the window ends, and a success resets the account', () => {
+    const throttle = createLoginThrottle({ maxFailures: (key) => (key.startsWith('account:') ? 2 : 5), windowMs: 1_000 });
+    throttle.recordFailure(['account:a', 'address:x'], 0);
+    expect(throttle.retryAfterMs(['account:a', 'address:x'], 100)).toBe(0);
+    throttle.recordFailure(['account:a', 'address:x'], 200);
+    expect(throttle.retryAfterMs(['account:a', 'address:x'], 300)).toBe(700);
+    throttle.reset('account:a');
+    expect(throttle.retryAfterMs(['account:a', 'address:x'], 300)).toBe(0);
+    expect(throttle.retryAfterMs(['account:a'], 1_000)).toBe(0);
   });
 });

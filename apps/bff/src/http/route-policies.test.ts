@@ -79,7 +79,8 @@ const SAMPLE_BODIES: Record<string, (version: number) => unknown> = {
     idempotencyKey: `matriz-${Math.random().toString(36).slice(2, 12)}`,
   }),
   'POST /agent/api-tokens': () => ({ name: 'Matriz' }),
-  'POST /agent/api-tokens/:id/revoke': () => ({}),
+  // :tokenId is reached unfilled (400 for an agent): a real id of someone else's token is 404 by design.
+  'POST /agent/api-tokens/:tokenId/revoke': () => ({}),
   'POST /agent/contacts/:id/tickets': () => ({
     subject: 'Teste da matriz',
     departmentId: 1,
@@ -104,6 +105,22 @@ const SAMPLE_BODIES: Record<string, (version: number) => unknown> = {
   'POST /agent/tickets/:id/held-mail/:heldId/accept': (version) => ({ addContact: false, expectedVersion: version }),
   'POST /agent/tickets/:id/held-mail/:heldId/discard': () => ({}),
   'PUT /admin/subjects/:id': () => ({ name: 'Sem conexão', active: true, showOnHotsite: true, defaultDepartmentId: 1 }),
+  // Paths with :agentId are reached unfilled (400 for an admin: the policy let the request through).
+  'POST /admin/team': () => ({ name: 'Matriz', email: `matriz-${Math.random().toString(36).slice(2, 10)}@example.com`, role: 'agent', departmentIds: [1] }),
+  'PUT /admin/team/:agentId': () => ({ name: 'Matriz', role: 'agent', departmentIds: [] }),
+  'POST /admin/team/:agentId/deactivate': () => ({}),
+  'POST /admin/team/:agentId/reactivate': () => ({}),
+  'POST /admin/team/:agentId/invitation': () => ({}),
+  'POST /agent/companies': () => ({ name: 'Empresa da matriz' }),
+  'PUT /admin/company-settings': () => ({ timeZone: 'America/Sao_Paulo', businessDays: [1, 2, 3, 4, 5], businessHoursStart: '08:00', businessHoursEnd: '18:00', holidays: [] }),
+  'POST /admin/contact-import/preview': () => ({ fileBase64: Buffer.from('nome;email\nMatriz;matriz-csv@example.com\n').toString('base64') }),
+  'POST /admin/contact-import': () => ({ fileBase64: Buffer.from('nome;email\nMatriz;matriz-csv@example.com\n').toString('base64'), mapping: { name: 0, email: 1, phone: null, company: null }, dryRun: true }),
+  'PUT /agent/companies/:companyId': () => ({ name: 'Empresa da matriz' }),
+  'POST /agent/contacts': () => ({ name: 'Matriz', email: `contato-${Math.random().toString(36).slice(2, 10)}@example.com`, phone: '(51) 99999-1234', companyId: null }),
+  'PUT /agent/contacts/:contactId': () => ({ name: 'Matriz', email: 'matriz@example.com', phone: null, companyId: null }),
+  'POST /agent/contacts/:contactId/invitation': () => ({}),
+  'POST /agent/contacts/:contactId/deactivate': () => ({}),
+  'POST /agent/contacts/:contactId/reactivate': () => ({}),
 };
 
 /** A well-formed link token no one was sent. */

@@ -84,7 +84,8 @@ describe('HSTS outside development only (ASVS 12.1.1)', () => {
     ['test', 'max-age=31536000; includeSubDomains'],
     ['development', null],
   ])('NODE_ENV=%s → %s', async (env, expected) => {
-    const app = await createTestApp({ env: { NODE_ENV: env } });
+    // Production also needs its public address and a mail decision (the start-up check refuses otherwise).
+    const app = await createTestApp({ env: { NODE_ENV: env, ...(env === 'production' ? { PUBLIC_ORIGIN: 'http://localhost:3000', MAIL_MODE: 'mailbox' } : {}) } });
     try {
       expect((await app.request('GET', '/healthz')).headers.get('strict-transport-security')).toBe(expected);
     } finally {

@@ -28,4 +28,17 @@ describe('SPA assets', () => {
     expect(body.length).toBeLessThan(script.length / 10);
     expect(gunzipSync(body).toString()).toBe(script);
   });
+
+  it('a missing asset is 404, never index.html cached for a year', async () => {
+    dist = mkdtempSync(join(tmpdir(), 'atende-dist-'));
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Atende</title>');
+    t = await createTestApp({ env: { WEB_DIST: dist } });
+    const response = await t.app.request('/assets/index-gone.js');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('cache-control') ?? '').not.toContain('immutable');
+    expect(await response.text()).not.toContain('<title>Atende</title>');
+    // Pages of the SPA still get index.html.
+    expect(await (await t.app.request('/painel')).text()).toContain('<title>Atende</title>');
+  });
 });

@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS, findAccount, getOrCreateSecret, getTicket, outboxForTicket, savePortalSettings, getPortalSettings, ticketThread } from '@atende/db';
+import { DEMO_ACCOUNTS, findAccount, schema, getOrCreateSecret, getTicket, outboxForTicket, savePortalSettings, getPortalSettings, ticketThread } from '@atende/db';
 import nodemailer from 'nodemailer';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -42,6 +42,16 @@ describe('incoming mail over SMTP', () => {
     await send({ from: requester, to: replyTo, text: 'Reiniciei e voltou a funcionar.\n\nEm seg., 23 de nov. de 2026, Atende escreveu:\n> Pode reiniciar o roteador?' });
     const last = ticketThread(t.db, id, 'staff').at(-1)!;
     expect(last).toMatchObject({ authorKind: 'contact', visibility: 'public', body: 'Reiniciei e voltou a funcionar.' });
+    expect(getTicket(t.db, id)!.status).toBe('open');
+  });
+
+  it("a reply from the contact's second address (contact_emails) is the contact's message", async () => {
+    const { id, replyTo } = await ticketIn('waiting_customer');
+    const requesterId = getTicket(t.db, id)!.requesterId;
+    t.db.insert(schema.contactEmails).values({ contactId: requesterId, email: 'financeiro@outro-dominio.com.br', createdAt: t.clock.now }).run();
+    await send({ from: 'Financeiro@Outro-Dominio.com.br', to: replyTo, text: 'Respondendo pelo outro e-mail.' });
+    const last = ticketThread(t.db, id, 'staff').at(-1)!;
+    expect(last).toMatchObject({ authorKind: 'contact', visibility: 'public', body: 'Respondendo pelo outro e-mail.' });
     expect(getTicket(t.db, id)!.status).toBe('open');
   });
 

@@ -1,4 +1,4 @@
-import { enqueueMail, findAccountByEmail, getOrCreateSecret, getTicket, holdAttachments, insertHeldMail, ticketOfSentMessageId, writeTransaction, type TicketRecord } from '@atende/db';
+import { enqueueMail, findContactByAnyEmail, getOrCreateSecret, getTicket, holdAttachments, insertHeldMail, ticketOfSentMessageId, writeTransaction, type TicketRecord } from '@atende/db';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { createBlobStore } from '../attachments/blob-store.js';
 import { storeMailAttachments } from '../attachments/store-mail-attachments.js';
@@ -97,9 +97,9 @@ export async function receiveMail(deps: InboundDeps, raw: Buffer | string, envel
     return { outcome: 'ignored', reason: 'empty' };
   }
 
-  // Any of the contact's addresses is the contact (one address each today; a contact_emails table would extend findAccountByEmail).
-  const account = findAccountByEmail(db, from.address);
-  const isRequester = account !== null && account.kind === 'contact' && account.active && account.id === ticket.requesterId;
+  // Any of the contact's addresses (main or contact_emails) is the contact.
+  const account = findContactByAnyEmail(db, from.address);
+  const isRequester = account !== null && account.active && account.id === ticket.requesterId;
   const trust = senderTrust({ fromAddress: from.address, envelopeFrom: envelope.mailFrom, authenticationResults: authenticationResults(parsed), authservId: deps.config.inboundAuthservId });
   if (!isRequester || !trust.trusted) {
     const reason: HeldReason = !trust.trusted ? trust.reason : 'unknown_sender';

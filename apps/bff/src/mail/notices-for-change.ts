@@ -12,7 +12,7 @@ interface PlannedNotice {
 }
 
 /**
- * Which e-mail a ticket change causes (seed 000, 002): the customer hears of public agent updates, a
+ * Which e-mail a ticket change causes (seed 000, 002): the contact hears of public agent updates, a
  * resolution (asking for approval), a closing (with rating stars), an inactivity reminder and the
  * auto-close; the agent hears of a reopening. Internal notes send nothing.
  */

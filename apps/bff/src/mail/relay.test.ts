@@ -47,6 +47,7 @@ const mail = (key: string) => ({
   subject: 'Aguardamos sua resposta',
   textBody: 'Olá <b>!',
   htmlBody: '<p>Olá &lt;b&gt;!</p>',
+  messageDomain: 'atende.local',
 });
 
 describe('outbox relay over real SMTP', () => {

@@ -20,7 +20,7 @@ export interface NoticeReads {
 }
 
 /**
- * Builds one ticket e-mail for the outbox, addressed to the requester (or, for `reopened`, the
+ * Builds one ticket e-mail for the outbox, addressed to the ticket's contact (or, for `reopened`, the
  * assignee), with the per-ticket Reply-To and, for closings, the five star links. Runs inside the
  * caller's transaction; `dedupeKey` names the change that causes it.
  */
@@ -52,6 +52,7 @@ export function ticketNotice(
       subject: content.subject,
       textBody: content.text,
       htmlBody: content.html,
+      messageDomain: config.mailReplyDomain,
     },
     event: emailSentEvent({ kind, to: recipient.email, subject: content.subject, text: content.text }, params.now),
   };

@@ -8,7 +8,7 @@ import { notificationMail } from './notification-mail.js';
  * outbox. Runs inside the change's transaction, so a change and its notices exist together or not at
  * all; returns who was notified (their consoles get a live event once the change is committed).
  */
-export function notifyAgents(tx: Db, config: Pick<Config, 'publicUrl'>, params: { ticket: TicketRecord; kind: NotificationKind; exceptAgentId: number | null; now: number }): number[] {
+export function notifyAgents(tx: Db, config: Pick<Config, 'publicUrl' | 'mailReplyDomain'>, params: { ticket: TicketRecord; kind: NotificationKind; exceptAgentId: number | null; now: number }): number[] {
   const { ticket, kind, now } = params;
   const agentIds = agentsToNotify(tx, { assigneeId: ticket.assigneeId, departmentId: ticket.departmentId, exceptAgentId: params.exceptAgentId });
   if (agentIds.length === 0) return [];
@@ -22,7 +22,7 @@ export function notifyAgents(tx: Db, config: Pick<Config, 'publicUrl'>, params: 
     const content = notificationMail({ kind, ticketId: ticket.id, ticketSubject: ticket.subject, agentName: agent.name, url: `${config.publicUrl}/console/chamados/${ticket.id}` });
     // Not filed under the ticket (ticket_id null): the ticket's own e-mails are the customer's thread,
     // and its first one is what every later e-mail references.
-    enqueueMail(tx, { dedupeKey: `notify:${agentId}:${ticket.id}:${kind}:${ticket.version}`, ticketId: null, kind: `notify_${kind}`, toAddress: agent.email, replyTo: null, subject: content.subject, textBody: content.text, htmlBody: content.html }, now);
+    enqueueMail(tx, { dedupeKey: `notify:${agentId}:${ticket.id}:${kind}:${ticket.version}`, ticketId: null, kind: `notify_${kind}`, toAddress: agent.email, replyTo: null, subject: content.subject, textBody: content.text, htmlBody: content.html, messageDomain: config.mailReplyDomain }, now);
   }
   return agentIds;
 }

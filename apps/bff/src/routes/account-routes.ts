@@ -1,10 +1,11 @@
 import { accountLinkInput, accountLinkParam, invitationInput, passwordChangeInput, passwordResetRequestInput } from '@atende/contracts';
-import { changeAccountPassword, consumeAccountToken, findAccount, findAccountByEmail, findUsableAccountToken, insertAccountToken, type Account } from '@atende/db';
+import { changeAccountPassword, consumeAccountToken, findAccount, findAccountByEmail, findUsableAccountToken, recordAudit, type Account } from '@atende/db';
 import { Hono, type Context } from 'hono';
 import type { AccountLink } from '../auth/account-mailer.js';
-import { hashPassword, spendVerifyTime, verifyPassword } from '../auth/password.js';
+import { hashPassword, verifyPassword } from '../auth/password.js';
 import { passwordProblem } from '../auth/password-policy.js';
-import { hashToken, newSessionToken } from '../auth/session-cookie.js';
+import { hashToken } from '../auth/session-cookie.js';
+import { mailAccountLink } from '../auth/account-links.js';
 import { audit } from '../audit/audit.js';
 import type { AppEnv } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
@@ -12,10 +13,8 @@ import { clientAddress } from '../http/client-address.js';
 import { createRateLimiter } from '../http/rate-limiter.js';
 import { requireRole, signedIn } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
+import { afterResponse } from '../http/after-response.js';
 
-/** Links e-mailed for a password reset or an invitation are valid for one hour and one use. */
-export const ACCOUNT_LINK_TTL_MS = 60 * 60_000;
-const LINK_PATHS = { password_reset: '/redefinir-senha', invitation: '/convite' } as const;
 
 function refusePassword(password: string, account: Pick<Account, 'email'>, field = 'password') {
   const problem = passwordProblem(password, account);
@@ -24,11 +23,7 @@ function refusePassword(password: string, account: Pick<Account, 'email'>, field
 
 /** Issues a link: a 256-bit token, only its hash stored, handed to the mailer. */
 function issueLink(c: Context<AppEnv>, account: Account, purpose: AccountLink['purpose']) {
-  const { db, now, config, accountMailer } = c.var.deps;
-  const token = newSessionToken();
-  const expiresAt = now() + ACCOUNT_LINK_TTL_MS;
-  insertAccountToken(db, { tokenHash: hashToken(token), purpose, accountKind: account.kind, accountId: account.id, now: now(), expiresAt });
-  accountMailer.sendAccountLink({ to: account.email, name: account.name, purpose, url: `${config.allowedOrigins[0]}${LINK_PATHS[purpose]}/${token}`, expiresAt });
+  mailAccountLink(c.var.deps, account, purpose);
 }
 
 /** Password reset, invitation links and password change (ASVS V6). */
@@ -43,16 +38,19 @@ export function accountRoutes() {
       const { email } = c.req.valid('json');
       const wait = Math.max(resetAddressLimiter.hit([`address:${clientAddress(c)}`], now()), resetLimiter.hit([`email:${email.toLowerCase()}`], now()));
       if (wait > 0) throw new AppError('too_many_attempts', { retryAfterSeconds: Math.ceil(wait / 1000) });
-      const account = findAccountByEmail(db, email);
-      // Same answer and similar timing whether or not the account exists: both paths hash once.
-      if (account?.active) {
-        audit(c, 'password_reset_requested', { actor: { kind: account.kind, id: account.id }, email });
-        issueLink(c, account, 'password_reset');
-        await spendVerifyTime(email);
-      } else {
-        audit(c, 'password_reset_requested', { actor: null, email });
-        await spendVerifyTime(email);
-      }
+      // Answer before the work: the lookup, the link and the e-mail happen after the 202 is sent, so the
+      // answer and its timing are the same whether or not the account exists.
+      const deps = c.var.deps;
+      const address = clientAddress(c);
+      afterResponse(
+        () => {
+          const account = findAccountByEmail(db, email);
+          const actor = account?.active ? { kind: account.kind, id: account.id } : null;
+          recordAudit(db, { at: now(), event: 'password_reset_requested', actorKind: actor?.kind ?? 'anonymous', actorId: actor?.id ?? null, email: email.toLowerCase(), address, details: null });
+          if (account?.active) mailAccountLink(deps, account, 'password_reset');
+        },
+        (error) => deps.logger.error({ err: error }, 'password reset link failed'),
+      );
       return c.json({ ok: true }, 202);
     })
     // Read-only: mail scanners follow links, so opening one never spends it.
@@ -82,9 +80,16 @@ export function accountRoutes() {
       const session = signedIn(c);
       const { currentPassword, newPassword } = c.req.valid('json');
       const account = findAccount(db, session.actor.kind, session.actor.id);
+      // Guessing the current password from a stolen session is guessing a password: throttled like sign-in.
+      const { loginThrottle, now } = c.var.deps;
+      const keys = [`account:${(account?.email ?? '').toLowerCase()}`, `address:${clientAddress(c)}`];
+      const waitMs = loginThrottle.retryAfterMs(keys, now());
+      if (waitMs > 0) throw new AppError('too_many_attempts', { retryAfterSeconds: Math.ceil(waitMs / 1000) });
       if (!account?.passwordHash || !(await verifyPassword(account.passwordHash, currentPassword))) {
+        loginThrottle.recordFailure(keys, now());
         throw new AppError('validation_failed', { fields: { currentPassword: 'Senha atual incorreta.' } });
       }
+      loginThrottle.reset(keys[0]!);
       refusePassword(newPassword, account, 'newPassword');
       const passwordHash = await hashPassword(newPassword);
       changeAccountPassword(db, { kind: account.kind, id: account.id, passwordHash, keepSessionHash: session.sessionTokenHash });

@@ -31,39 +31,44 @@ function checkDefaultDepartment(db: Db, id: number | null) {
 export function adminRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('admin'))
-    .use(async (c, next) => {
-      await next();
-      // Every settings change that took effect goes to the audit log, with what was asked.
-      if (c.req.method !== 'GET' && c.res.status < 300) {
-        audit(c, 'settings_changed', { details: { route: `${c.req.method} ${c.req.path}`, input: await c.req.json().catch(() => null) } });
-      }
-    })
     .get('/portal-settings', (c) => c.json({ settings: getPortalSettings(c.var.deps.db) }, 200))
     .put('/portal-settings', validate('json', portalSettingsInput), (c) => {
       const { db } = c.var.deps;
-      savePortalSettings(db, { ...getPortalSettings(db), ...c.req.valid('json') });
-      return c.json({ settings: getPortalSettings(db) }, 200);
+      const before = getPortalSettings(db);
+      savePortalSettings(db, { ...before, ...c.req.valid('json') });
+      const after = getPortalSettings(db);
+      // Every settings change is one audit entry: who, and the values before and after.
+      audit(c, 'settings_changed', { details: { group: 'portal', before, after } });
+      return c.json({ settings: after }, 200);
     })
     .get('/departments', (c) => c.json({ departments: listDepartments(c.var.deps.db) }, 200))
     .post('/departments', validate('json', departmentInput), (c) => {
-      return c.json({ department: insertDepartment(c.var.deps.db, c.req.valid('json')) }, 201);
+      const department = insertDepartment(c.var.deps.db, c.req.valid('json'));
+      audit(c, 'settings_changed', { details: { group: 'department', before: null, after: department } });
+      return c.json({ department }, 201);
     })
     .put('/departments/:id', validate('param', idParam), validate('json', departmentInput), (c) => {
+      const before = getDepartment(c.var.deps.db, c.req.valid('param').id);
       const department = updateDepartment(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'));
       if (!department) throw new AppError('not_found');
+      audit(c, 'settings_changed', { details: { group: 'department', before, after: department } });
       return c.json({ department }, 200);
     })
     .get('/subjects', (c) => c.json({ subjects: listSubjects(c.var.deps.db) }, 200))
     .post('/subjects', validate('json', subjectInput), (c) => {
       const input = c.req.valid('json');
       checkDefaultDepartment(c.var.deps.db, input.defaultDepartmentId);
-      return c.json({ subject: insertSubject(c.var.deps.db, input) }, 201);
+      const subject = insertSubject(c.var.deps.db, input);
+      audit(c, 'settings_changed', { details: { group: 'subject', before: null, after: subject } });
+      return c.json({ subject }, 201);
     })
     .put('/subjects/:id', validate('param', idParam), validate('json', subjectInput), (c) => {
       const input = c.req.valid('json');
       checkDefaultDepartment(c.var.deps.db, input.defaultDepartmentId);
+      const before = listSubjects(c.var.deps.db).find((s) => s.id === c.req.valid('param').id) ?? null;
       const subject = updateSubject(c.var.deps.db, c.req.valid('param').id, input);
       if (!subject) throw new AppError('not_found');
+      audit(c, 'settings_changed', { details: { group: 'subject', before, after: subject } });
       return c.json({ subject }, 200);
     });
 }

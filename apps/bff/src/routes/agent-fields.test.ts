@@ -1,18 +1,27 @@
 import { DEMO_ACCOUNTS } from '@atende/db';
+import { makeAgent, makeContact, makeDepartment, makeTicket } from '@atende/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
 let agent: string;
+let ticketId: number;
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ content: 'empty' });
+  // Two departments and two agents to move the ticket between; its requester can sign in too.
+  const suporte = makeDepartment(t.db, { name: 'Suporte técnico' });
+  makeDepartment(t.db, { name: 'Financeiro' });
+  const ana = makeAgent(t.db, { name: 'Ana Atendente', email: DEMO_ACCOUNTS.agent, departmentIds: [suporte.id] });
+  makeAgent(t.db, { name: 'Bruno Técnico', departmentIds: [suporte.id] });
+  const requester = makeContact(t.db, { email: DEMO_ACCOUNTS.contact });
+  ({ id: ticketId } = makeTicket(t.db, { status: 'open', requesterId: requester.id, departmentId: suporte.id, assigneeId: ana.id, message: 'Sinal fraco.' }));
   agent = await t.signIn(DEMO_ACCOUNTS.agent);
 });
 afterEach(() => t.dispose());
 
+/** The agent's view of the ticket, through the typed client. */
 async function firstOpen() {
-  const list: any = await t.request('GET', '/api/agent/tickets?status=open', { cookie: agent });
-  return (await t.request('GET', `/api/agent/tickets/${list.json.items[0].id}`, { cookie: agent })).json;
+  return (await t.client(agent).agent.tickets[':id'].$get({ param: { id: String(ticketId) } })).json();
 }
 
 describe('ticket fields: priority, department, assignee', () => {

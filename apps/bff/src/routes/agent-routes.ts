@@ -9,7 +9,7 @@ import { validate } from '../http/validate.js';
 import { ratingLinkFor } from '../ratings/rating-link.js';
 import { commitTicketAction } from '../tickets/apply-ticket-action.js';
 import { checkMessageAttachments } from '../attachments/message-attachments.js';
-import { decodeQueueCursor, encodeQueueCursor } from '../tickets/queue-cursor.js';
+import { decodeCursor, encodeCursor } from '../tickets/cursor.js';
 import { loadTicketFor } from '../tickets/load-ticket.js';
 import { historyView, messagesView, ticketSummaryView } from '../tickets/ticket-views.js';
 
@@ -30,7 +30,7 @@ export function agentRoutes() {
       const page =
         ticketIds && ticketIds.length === 0
           ? { items: [], nextCursor: null }
-          : listAgentQueue(db, { queue, sort, filters, cursor: decodeQueueCursor(cursor), limit: PAGE_SIZE, clock, ticketIds });
+          : listAgentQueue(db, { queue, sort, filters, cursor: decodeCursor(cursor), limit: PAGE_SIZE, clock, ticketIds });
       return c.json(
         {
           items: page.items.map((item) => ({
@@ -39,7 +39,7 @@ export function agentRoutes() {
             dueAt: item.dueAt === null ? null : iso(item.dueAt),
             overdue: isOverdue(item, now),
           })),
-          nextCursor: encodeQueueCursor(page.nextCursor),
+          nextCursor: encodeCursor(page.nextCursor),
           counts: agentQueueCounts(db, clock),
         },
         200,

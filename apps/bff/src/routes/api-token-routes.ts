@@ -1,10 +1,15 @@
-import { apiTokenInput, directoryIdParam } from '@atende/contracts';
-import { insertAgentApiToken, revokeAgentApiToken } from '@atende/db';
+import { apiTokenInput, emptyBody } from '@atende/contracts';
+import { z } from 'zod';
+import { insertAgentApiToken, listAgentApiTokens, ownsAgentApiToken, revokeAgentApiToken } from '@atende/db';
+import { audit } from '../audit/audit.js';
+import { AppError } from '../http/app-error.js';
 import { Hono } from 'hono';
 import { hashToken, newSessionToken } from '../auth/session-cookie.js';
 import type { AppEnv } from '../http/app-env.js';
 import { requireRole, signedIn } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
+
+const tokenIdParam = z.object({ tokenId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
 /** An agent's own API tokens for chat tools: the token is shown once; only its SHA-256 is stored. */
 export function apiTokenRoutes() {
@@ -13,11 +18,20 @@ export function apiTokenRoutes() {
     .post('/api-tokens', validate('json', apiTokenInput), (c) => {
       const token = `atd_${newSessionToken()}`; // 256 random bits; the prefix makes a leaked one recognisable
       const { id } = insertAgentApiToken(c.var.deps.db, { agentId: signedIn(c).actor.id, name: c.req.valid('json').name, tokenHash: hashToken(token), now: c.var.deps.now() });
+      audit(c, 'settings_changed', { details: { group: 'api_token', token: id, before: null, after: { name: c.req.valid('json').name } } });
       return c.json({ id, name: c.req.valid('json').name, token }, 201);
     })
-    // Idempotent: revoking an already revoked (or someone else's) token answers the same, changes nothing.
-    .post('/api-tokens/:id/revoke', validate('param', directoryIdParam), (c) => {
-      revokeAgentApiToken(c.var.deps.db, { agentId: signedIn(c).actor.id, id: c.req.valid('param').id, now: c.var.deps.now() });
+    .get('/api-tokens', (c) => {
+      const tokens = listAgentApiTokens(c.var.deps.db, signedIn(c).actor.id);
+      return c.json({ tokens: tokens.map((t) => ({ ...t, createdAt: new Date(t.createdAt).toISOString(), revokedAt: t.revokedAt === null ? null : new Date(t.revokedAt).toISOString() })) }, 200);
+    })
+    // Someone else's token and a missing one look alike (404). Revoking one's own twice is harmless.
+    .post('/api-tokens/:tokenId/revoke', validate('param', tokenIdParam), validate('json', emptyBody), (c) => {
+      const agentId = signedIn(c).actor.id;
+      const id = c.req.valid('param').tokenId;
+      if (!ownsAgentApiToken(c.var.deps.db, { agentId, id })) throw new AppError('not_found');
+      const revokedNow = revokeAgentApiToken(c.var.deps.db, { agentId, id, now: c.var.deps.now() });
+      if (revokedNow) audit(c, 'settings_changed', { details: { group: 'api_token', token: id, before: { revoked: false }, after: { revoked: true } } });
       return c.json({ revoked: true }, 200);
     });
 }

@@ -1,3 +1,4 @@
+import type { AutomationSettingsInput } from '@atende/contracts';
 import { DEMO_ACCOUNTS, getAutomationSettings } from '@atende/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
@@ -10,20 +11,21 @@ beforeEach(async () => {
 });
 afterEach(() => t.dispose());
 
-const base = {
+const base: Omit<AutomationSettingsInput, 'inactivity'> = {
   approvalTimeout: { afterDays: 7, outcome: 'reopen' },
   sameDayRouting: { enabled: true, specialWindows: [{ start: '08:00', end: '09:15' }] },
 };
 
 describe('automation policy (admin setting)', () => {
   it('defaults to Triplos; an admin picks Movidesk or custom days', async () => {
-    const current = await t.request('GET', '/api/admin/automation-settings', { cookie: admin });
-    expect(current.json.inactivity).toEqual({ preset: 'triplos', reminderDays: [5, 7], closeAfterDays: 10 });
-    const movidesk = await t.request('PUT', '/api/admin/automation-settings', { cookie: admin, body: { ...base, inactivity: { preset: 'movidesk' } } });
+    const settings = t.client(admin).admin['automation-settings'];
+    const current = await (await settings.$get()).json();
+    expect(current.inactivity).toEqual({ preset: 'triplos', reminderDays: [5, 7], closeAfterDays: 10 });
+    const movidesk = await settings.$put({ json: { ...base, inactivity: { preset: 'movidesk' } } });
     expect(movidesk.status).toBe(200);
     expect(getAutomationSettings(t.db).inactivity).toEqual({ preset: 'movidesk', reminderDays: [], closeAfterDays: 3 });
-    const custom = await t.request('PUT', '/api/admin/automation-settings', { cookie: admin, body: { ...base, inactivity: { preset: 'custom', reminderDays: [2, 4], closeAfterDays: 6 } } });
-    expect(custom.json.inactivity).toEqual({ preset: 'custom', reminderDays: [2, 4], closeAfterDays: 6 });
+    const custom = await (await settings.$put({ json: { ...base, inactivity: { preset: 'custom', reminderDays: [2, 4], closeAfterDays: 6 } } })).json();
+    expect(custom.inactivity).toEqual({ preset: 'custom', reminderDays: [2, 4], closeAfterDays: 6 });
     expect(getAutomationSettings(t.db).approvalTimeout).toEqual({ afterDays: 7, outcome: 'reopen' });
   });
 

@@ -19,8 +19,9 @@ export function automationSettingsRoutes() {
       // Custom days must ascend and fall before the closing day (the domain's rule).
       if (!inactivity) throw new AppError('validation_failed');
       const value = { inactivity, approvalTimeout: input.approvalTimeout, sameDayRouting: input.sameDayRouting };
+      const before = getAutomationSettings(c.var.deps.db);
       saveAutomationSettings(c.var.deps.db, value);
-      audit(c, 'settings_changed', { details: { route: 'PUT /api/admin/automation-settings', input: value } });
+      audit(c, 'settings_changed', { details: { group: 'automation', before, after: value } });
       return c.json(value, 200);
     });
 }

@@ -26,7 +26,8 @@ export function customerRoutes() {
     .get('/tickets', requirePortalSwitch('see'), validate('query', customerListQuery), (c) => {
       const { db, now } = c.var.deps;
       const { tab, cursor } = c.req.valid('query');
-      const page = listCustomerTickets(db, { requesterId: signedIn(c).actor.id, tab, now: now(), cursor: decodeCursor(cursor), limit: PAGE_SIZE });
+      const after = decodeCursor(cursor);
+      const page = listCustomerTickets(db, { requesterId: signedIn(c).actor.id, tab, now: now(), cursor: after && { updatedAt: after.key, id: after.id }, limit: PAGE_SIZE });
       return c.json(ticketPageView(page), 200);
     })
     .get('/tickets/:id', requirePortalSwitch('see'), validate('param', ticketIdParam), (c) => {

@@ -1,5 +1,5 @@
 import { directoryIdParam, directoryQuery, logConversationInput, onBehalfTicketInput } from '@atende/contracts';
-import { getCompany, getDepartment, getDirectoryContact, listCompanyContacts, listContactTickets, searchDirectory, type ContactTicketRow } from '@atende/db';
+import { getCompany, getDepartment, getDirectoryContact, listCompanyContacts, listContactEmails, listContactTickets, searchDirectory, type ContactTicketRow } from '@atende/db';
 import { whatsAppUrl } from '@atende/domain';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
@@ -24,7 +24,7 @@ export function directoryRoutes() {
       const tickets = listContactTickets(db, contacts.map((contact) => contact.id));
       return c.json(
         {
-          company: { id: company.id, name: company.name, phone: company.phone, whatsAppUrl: whatsAppUrl(company.phone) },
+          company: { id: company.id, name: company.name, document: company.document, phone: company.phone, whatsAppUrl: whatsAppUrl(company.phone) },
           contacts: contacts.map((contact) => ({
             ...contact,
             whatsAppUrl: whatsAppUrl(contact.phone),
@@ -38,7 +38,7 @@ export function directoryRoutes() {
       const { db } = c.var.deps;
       const contact = getDirectoryContact(db, c.req.valid('param').id);
       if (!contact) throw new AppError('not_found');
-      return c.json({ contact: { ...contact, whatsAppUrl: whatsAppUrl(contact.phone) }, tickets: listContactTickets(db, [contact.id]).map(ticketView) }, 200);
+      return c.json({ contact: { ...contact, extraEmails: listContactEmails(db, contact.id), whatsAppUrl: whatsAppUrl(contact.phone) }, tickets: listContactTickets(db, [contact.id]).map(ticketView) }, 200);
     })
     .post('/contacts/:id/tickets', validate('param', directoryIdParam), validate('json', onBehalfTicketInput), (c) => {
       const { db, now } = c.var.deps;

@@ -22,8 +22,8 @@ export function mailboxRoutes() {
       to: row.toAddress,
       replyTo: row.replyTo,
       subject: row.subject,
-      // With real delivery configured, account links (credentials) are for their owner's inbox only.
-      text: c.var.deps.config.smtpUrl && row.kind.startsWith('account_') ? '(link de acesso enviado ao destinatário; oculto aqui)' : row.textBody,
+      // Account links are credentials: with real delivery, or in production at all, only their owner's inbox has them.
+      text: !c.var.deps.config.mailboxShowsAccountLinks && row.kind.startsWith('account_') ? '(link de acesso enviado ao destinatário; oculto aqui)' : row.textBody,
       status: row.status,
       lastError: row.lastError,
       createdAt: new Date(row.createdAt).toISOString(),

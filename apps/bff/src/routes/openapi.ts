@@ -1,6 +1,6 @@
 /**
  * OpenAPI 3.1 description of the chat-tool API (served at GET /openapi.json). Hand-written next to
- * integration-routes.ts; openapi.test.ts checks every documented path answers (not 404).
+ * integration-routes.ts; openapi.test.ts checks it lists every integration route and each documented one answers (not 404).
  */
 const errorBody = {
   type: 'object',

@@ -44,10 +44,10 @@ export function ratingLinkRoutes() {
     .post('/:token', validate('param', ratingTokenParam), validate('json', ratingLinkRateInput), async (c) => {
       const { db, now } = c.var.deps;
       const claims = claimsOf(db, c.req.valid('param').token, now());
-      // The link speaks for the ticket's requester, for this closing only.
+      // The link speaks for the ticket's contact, for this closing only.
       await commitTicketAction(c.var.deps, {
         ticketId: claims.ticketId,
-        actor: 'requester',
+        actor: 'ticket_contact',
         closing: claims.closing,
         action: { type: 'rate', score: c.req.valid('json').score },
       }).catch((error: unknown) => {

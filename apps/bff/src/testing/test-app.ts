@@ -1,26 +1,24 @@
-import { DEMO_PASSWORD, createWriteQueue, seedDemoData, type Db } from '@atende/db';
-import { createTestDatabase } from '@atende/db/testing';
+import { DEMO_PASSWORD, createWriteQueue, type Db } from '@atende/db';
+import { TEST_NOW, createTestDatabase, type TestDatabaseContent } from '@atende/db/testing';
 import { dirname } from 'node:path';
 import pino from 'pino';
 import { createApp } from '../app.js';
 import type { Deps } from '../http/app-env.js';
 import { createMemoryAccountMailer } from '../auth/account-mailer.js';
 import { defaultLoginThrottle } from '../auth/login-throttle.js';
-import { hashPassword } from '../auth/password.js';
 import { loadConfig } from '../config.js';
+import { TEST_ORIGIN, createTestClient } from './test-client.js';
 
-export const TEST_ORIGIN = 'http://localhost:3000';
-let demoHash: Promise<string> | undefined;
+export { TEST_ORIGIN } from './test-client.js';
 
 /**
- * The real app over a fresh, migrated, demo-seeded SQLite file, with a clock the test moves. Requests go
- * through app.request(): the same middleware stack as production.
+ * The real app over a SQLite file of its own, with a clock the test moves (at TEST_NOW first). Requests
+ * go through app.request(): the same middleware stack as production. The database holds README's demo
+ * data unless `content: 'empty'` (then the test makes its rows with @atende/db/testing's factories).
  */
-export async function createTestApp(options: { env?: Record<string, string> } = {}) {
-  const { db, file, dispose } = createTestDatabase();
-  const clock = { now: Date.UTC(2026, 10, 23, 15, 0, 0) };
-  demoHash ??= hashPassword(DEMO_PASSWORD);
-  seedDemoData(db, { passwordHash: await demoHash, now: clock.now, environment: 'test' });
+export async function createTestApp(options: { env?: Record<string, string>; content?: TestDatabaseContent } = {}) {
+  const { db, file, dispose } = createTestDatabase({ content: options.content ?? 'demo' });
+  const clock = { now: TEST_NOW };
   // DATA_DIR is the test's own directory: attachments are written next to its database.
   const config = loadConfig({ NODE_ENV: 'test', PORT: '3000', DATA_DIR: dirname(file), ...options.env });
   const mailer = createMemoryAccountMailer();
@@ -70,7 +68,10 @@ export async function createTestApp(options: { env?: Record<string, string> } = 
     return { status: response.status, json: (await response.json()) as any };
   }
 
-  return { app, db: db as Db, deps, events: deps.events!, clock, mailer, request, signIn, upload, dataDir: dirname(file), dispose };
+  /** The typed client (see test-client.ts), as whoever `cookie` signs in. */
+  const client = (cookie?: string) => createTestClient(app, cookie);
+
+  return { app, db: db as Db, deps, events: deps.events!, clock, mailer, request, client, signIn, upload, dataDir: dirname(file), dispose };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

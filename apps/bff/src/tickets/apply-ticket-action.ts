@@ -41,10 +41,10 @@ export function readsOf(db: Db): ChangeReads {
 export interface TicketChangeRequest {
   ticketId: number;
   /**
-   * Who acts. `'requester'`: the ticket's own contact, for a signed rating link (the token is the
+   * Who acts. `'ticket_contact'`: the ticket's own contact, for a signed rating link (the token is the
    * permission; the ticket names the contact it speaks for).
    */
-  actor: Actor | 'requester';
+  actor: Actor | 'ticket_contact';
   /** The version the caller's page showed: a change made meanwhile is a `conflict`, never an overwrite. */
   expectedVersion?: number | undefined;
   /**
@@ -62,7 +62,7 @@ export interface TicketChangeRequest {
   /** An internal note written after the message (a logged conversation's summary). */
   note?: string | undefined;
   /** Only a ticket of this contact: any other is not found (the directory's "that contact's tickets"). */
-  requesterId?: number | undefined;
+  contactId?: number | undefined;
   /** For a rating link: the closing it was issued for; any other closing is refused as not due. */
   closing?: number | undefined;
   /** The optional comment of a rating. */
@@ -96,15 +96,15 @@ const refuse = (code: Refusal) => ({ ok: false as const, code });
 export function changeTicketAs(env: TicketChangeEnv, request: TicketChangeRequest): TicketChangeResult {
   const { db, now } = env;
   const reads = env.reads ?? readsOf(db);
-  type Done = { before: TicketRecord; action: TicketAction; events: TicketEvent[]; live: NewLiveEvent[] };
-  let done: Done | null = null as Done | null;
+  // What the decision wrote, kept from inside the transaction for the caller (the runner counts actions).
+  const done: { before?: TicketRecord; action?: TicketAction; events?: TicketEvent[]; live: NewLiveEvent[] } = { live: [] };
   const result = changeTicket(db, {
     ticketId: request.ticketId,
     now,
     decide: (ticket) => {
-      const actor: Actor = request.actor === 'requester' ? { kind: 'contact', id: ticket.requesterId } : request.actor;
+      const actor: Actor = request.actor === 'ticket_contact' ? { kind: 'contact', id: ticket.requesterId } : request.actor;
       if (!mayAccessTicket(actor, ticket)) return refuse('not_found');
-      if (request.requesterId !== undefined && ticket.requesterId !== request.requesterId) return refuse('not_found');
+      if (request.contactId !== undefined && ticket.requesterId !== request.contactId) return refuse('not_found');
       if (request.expectedVersion !== undefined && request.expectedVersion !== ticket.version) return refuse('conflict');
       // A retried delivery of the same e-mail (webhook retry, MTA resend) adds nothing twice.
       if (request.inboundMessageId && hasInboundReceipt(db, request.inboundMessageId)) return refuse('duplicate');
@@ -123,7 +123,7 @@ export function changeTicketAs(env: TicketChangeEnv, request: TicketChangeReques
       const events = [...decision.events, ...notices.map((n) => n.event)];
       const messages = messagesOf(request, actor, now);
       const files = request.message?.attachmentIds ?? [];
-      done = { before: ticket, action, events, live: [] };
+      Object.assign(done, { before: ticket, action, events, live: [] });
       return {
         ok: true,
         next: decision.next,
@@ -137,7 +137,7 @@ export function changeTicketAs(env: TicketChangeEnv, request: TicketChangeReques
           // An accepted e-mail is the customer speaking: it needs an answer like their own message would.
           const speaker: Actor = request.messageAuthor ? { kind: 'contact', id: 'contactId' in request.messageAuthor ? request.messageAuthor.contactId : 0 } : actor;
           const effects = applyChangeEffects(tx, env.mailConfig, { before: ticket, after, action, actor: speaker, message: request.message, now });
-          done!.live = liveEventsOf({ before: ticket, after: effects.ticket, messages, notified: effects.notified });
+          done.live = liveEventsOf({ before: ticket, after: effects.ticket, messages, notified: effects.notified });
           return effects.ticket;
         },
         ...(action.type === 'rate' ? { rating: ratingOf(ticket, action.score, request.ratingComment, now) } : {}),
@@ -146,7 +146,7 @@ export function changeTicketAs(env: TicketChangeEnv, request: TicketChangeReques
     },
   });
   if (!result.ok) return { ok: false, code: result.code as Refusal, ticket: result.ticket };
-  return { ok: true, ticket: result.ticket, ...done! };
+  return { ok: true, ticket: result.ticket, before: done.before!, action: done.action!, events: done.events!, live: done.live };
 }
 
 function messagesOf(request: TicketChangeRequest, actor: Actor, now: number): NewMessage[] {

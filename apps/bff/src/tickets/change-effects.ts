@@ -12,7 +12,7 @@ import { answerClockAfter } from './answer-clock.js';
  */
 export function applyChangeEffects(
   tx: Db,
-  config: { publicUrl: string },
+  config: { publicUrl: string; mailReplyDomain: string },
   change: { before: TicketRecord; after: TicketRecord; action: TicketAction; actor: Actor; message: { visibility: 'public' | 'internal' } | undefined; now: number },
 ): { ticket: TicketRecord; notified: number[] } {
   const { before, action, actor, message, now } = change;

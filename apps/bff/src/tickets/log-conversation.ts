@@ -9,7 +9,8 @@ import { createRoutedTicketOnce } from './create-routed-ticket.js';
  * "Registrar conversa" (seed 001 §1.1–1.2), shared by the console and the chat-tool API. One
  * transaction (the inner writes nest as savepoints): the transcript becomes a public message (it is
  * what the customer already said and read in the chat), the summary an internal note.
- * - new: a ticket with origin `agent`, routed and announced like any new ticket.
+ * - new: a ticket with origin `agent`, routed and announced like any new ticket, the summary written
+ *   with it.
  * - append: the transcript is an agent reply on the chosen ticket of this contact; the ticket goes to
  *   `resolved` ("acrescentar e resolver", which needs no due date) or else back to `open`: the customer
  *   came back to us, so the ball is in our court (a status without a date rule, none is asked for).
@@ -22,7 +23,6 @@ export function logConversation(
 ): { ticket: TicketRecord; created: boolean } {
   const agentId = session.actor.id;
   return writeTransaction(deps.db, (tx) => {
-    const txDeps: Deps = { ...deps, db: tx };
     if (input.mode === 'new') {
       const department = getDepartment(tx, input.departmentId);
       if (!department || !department.active) throw new AppError('validation_failed', { fields: { departmentId: 'Departamento indisponível. Escolha outro.' } });
@@ -35,19 +35,18 @@ export function logConversation(
         priority: input.priority,
         origin: 'agent',
         firstMessage: { authorKind: 'agent', authorId: agentId, visibility: 'public', body: input.transcript, createdAt: at },
+        laterMessages: [{ authorKind: 'agent', authorId: agentId, visibility: 'internal', body: input.summary, createdAt: at }],
         now: at,
         idempotencyKey: input.idempotencyKey,
       });
-      if (!created) return { ticket, created };
-      const noted = applyTicketAction(txDeps, { ticketId: ticket.id, actor: session.actor, action: { type: 'internal_note' }, message: { body: input.summary, visibility: 'internal' } });
-      return { ticket: noted, created };
+      return { ticket, created };
     }
     // One change: the reply with its summary as a note. Another contact's ticket is not one of "that
     // contact's existing tickets": refused as unknown.
-    const ticket = applyTicketAction(txDeps, {
+    const ticket = applyTicketAction({ ...deps, db: tx }, {
       ticketId: input.ticketId,
       actor: session.actor,
-      requesterId: contact.id,
+      contactId: contact.id,
       expectedVersion: input.expectedVersion,
       action: { type: 'agent_reply', nextStatus: input.resolve ? 'resolved' : 'open' },
       message: { body: input.transcript, visibility: 'public' },

@@ -7,7 +7,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 export function ticketPageView(page: TicketPage) {
   return {
     items: page.items.map((t) => ({ ...t, updatedAt: iso(t.updatedAt)! })),
-    nextCursor: encodeCursor(page.nextCursor),
+    nextCursor: encodeCursor(page.nextCursor && { key: page.nextCursor.updatedAt, id: page.nextCursor.id }),
   };
 }
 

@@ -1,12 +1,13 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router';
 import { Layout } from '../components/layout.js';
+import { NotificationsMenu } from '../features/notifications/notifications-menu.js';
 import { NotFoundPage } from '../components/not-found-page.js';
 import { LoginPage } from '../features/auth/login-page.js';
 import { HomeRedirect, RequireRole, RequireSignedIn } from '../features/auth/require-role.js';
 import { CustomerPanelPage } from '../features/customer-panel/customer-panel-page.js';
 import { useI18n } from '../lib/i18n/i18n.js';
-import { paths } from './paths.js';
+import { paths } from '../config/paths.js';
 
 function Loading() {
   const { t } = useI18n();
@@ -37,7 +38,7 @@ const AgentTicketPage = lazy(() => import('../features/agent-console/agent-ticke
 
 export const router = createBrowserRouter([
   {
-    element: <Layout />,
+    element: <Layout agentMenu={<NotificationsMenu />} />,
     children: [
       { path: paths.home, element: <HomeRedirect /> },
       { path: paths.login, element: <LoginPage /> },
@@ -67,6 +68,8 @@ export const router = createBrowserRouter([
       { path: paths.agentTicket(':id'), element: <RequireRole kind="agent"><AgentTicketPage /></RequireRole> },
       // The agents' directory (issue 5): lazy, customers never download it.
       { path: paths.directory, lazy: async () => { const { DirectoryPage } = await import('../features/directory/directory-page.js'); return { element: <RequireRole kind="agent"><DirectoryPage /></RequireRole> }; } },
+      { path: paths.newContact, lazy: async () => { const { NewContactPage } = await import('../features/directory/new-contact-page.js'); return { element: <RequireRole kind="agent"><NewContactPage /></RequireRole> }; } },
+      { path: paths.newCompany, lazy: async () => { const { NewCompanyPage } = await import('../features/directory/new-company-page.js'); return { element: <RequireRole kind="agent"><NewCompanyPage /></RequireRole> }; } },
       { path: paths.directoryCompany(':id'), lazy: async () => { const { CompanyPage } = await import('../features/directory/company-page.js'); return { element: <RequireRole kind="agent"><CompanyPage /></RequireRole> }; } },
       { path: paths.directoryContact(':id'), lazy: async () => { const { ContactPage } = await import('../features/directory/contact-page.js'); return { element: <RequireRole kind="agent"><ContactPage /></RequireRole> }; } },
       {
@@ -79,6 +82,9 @@ export const router = createBrowserRouter([
               { path: paths.adminPortal, lazy: () => import('../features/admin/admin-portal-page.js') },
               { path: paths.adminDepartments, lazy: () => import('../features/admin/admin-departments-page.js') },
               { path: paths.adminSubjects, lazy: () => import('../features/admin/admin-subjects-page.js') },
+              { path: paths.adminTeam, lazy: () => import('../features/team/team-page.js') },
+              { path: paths.adminSettings, lazy: () => import('../features/settings/settings-page.js') },
+              { path: paths.importContacts, lazy: () => import('../features/contact-import/contact-import-page.js') },
             ],
           },
         ],

@@ -1,13 +1,13 @@
-import { Suspense } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router';
-import { paths } from '../app/paths.js';
-import { useLogout, useMe } from '../features/auth/auth-api.js';
-import { usePortalSwitches } from '../features/customer-panel/portal-api.js';
+import { paths } from '../config/paths.js';
+import { usePortalSwitches } from '../lib/portal-switches.js';
+import { useLogout, useMe } from '../lib/session.js';
 import { LOCALES, useI18n, type Locale } from '../lib/i18n/i18n.js';
 import { useLiveEvents } from '../lib/live-events.js';
-import { NotificationsMenu } from '../features/notifications/notifications-menu.js';
 
-export function Layout() {
+/** `agentMenu`: what app/ puts in the top bar for agents (the notifications menu, a feature of its own). */
+export function Layout({ agentMenu }: { agentMenu?: ReactNode } = {}) {
   const { t, locale, setLocale } = useI18n();
   const me = useMe();
   const logout = useLogout();
@@ -49,7 +49,7 @@ export function Layout() {
           </label>
           {me.data && (
             <>
-              {me.data.kind === 'agent' && <NotificationsMenu />}
+              {me.data.kind === 'agent' && agentMenu}
               <span className="who">{me.data.name}</span>
               <Link to={paths.changePassword}>{t('nav.changePassword')}</Link>
               <button

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { paths } from '../app/paths.js';
+import { paths } from '../config/paths.js';
 import { useI18n } from '../lib/i18n/i18n.js';
 
 export function NotFoundPage() {

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { agentApiTokens, agents } from '../schema.js';
 
@@ -29,4 +29,19 @@ export function agentForApiToken(db: Db, tokenHash: string): { id: number; name:
       .where(and(eq(agentApiTokens.tokenHash, tokenHash), isNull(agentApiTokens.revokedAt), eq(agents.active, true)))
       .get() ?? null
   );
+}
+
+/** The agent's own tokens, newest first (never the hash). */
+export function listAgentApiTokens(db: Db, agentId: number): { id: number; name: string; createdAt: number; revokedAt: number | null }[] {
+  return db
+    .select({ id: agentApiTokens.id, name: agentApiTokens.name, createdAt: agentApiTokens.createdAt, revokedAt: agentApiTokens.revokedAt })
+    .from(agentApiTokens)
+    .where(eq(agentApiTokens.agentId, agentId))
+    .orderBy(desc(agentApiTokens.id))
+    .all();
+}
+
+/** Whether this token id exists and belongs to the agent (revoked or not). */
+export function ownsAgentApiToken(db: Db, input: { agentId: number; id: number }): boolean {
+  return db.select({ id: agentApiTokens.id }).from(agentApiTokens).where(and(eq(agentApiTokens.id, input.id), eq(agentApiTokens.agentId, input.agentId))).get() !== undefined;
 }

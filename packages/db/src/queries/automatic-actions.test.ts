@@ -1,9 +1,7 @@
 import type { TicketEventType } from '@atende/domain';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Db } from '../client.js';
-import { DEMO_ACCOUNTS, seedDemoData } from '../seed/demo-data.js';
-import { createTestDatabase } from '../testing/index.js';
-import { findAccountByEmail } from './accounts.js';
+import { createTestDatabase, makeTicket } from '../testing/index.js';
 import { automaticActions } from './thread.js';
 
 let db: Db;
@@ -11,10 +9,7 @@ let dispose: () => void;
 let ticketId: number;
 beforeEach(() => {
   ({ db, dispose } = createTestDatabase());
-  seedDemoData(db, { passwordHash: 'x', now: 1_000, environment: 'test' });
-  const contact = findAccountByEmail(db, DEMO_ACCOUNTS.contact)!;
-  ({ id: ticketId } = db.$client.prepare('select id from tickets where requester_id = ? order by id limit 1').get(contact.id) as { id: number });
-  db.$client.prepare('delete from ticket_events where ticket_id = ?').run(ticketId);
+  ({ id: ticketId } = makeTicket(db)); // no events of its own yet
 });
 afterEach(() => dispose());
 

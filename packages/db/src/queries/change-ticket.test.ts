@@ -1,14 +1,13 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Db } from '../client.js';
-import { seedDemoData } from '../seed/demo-data.js';
-import { createTestDatabase } from '../testing/index.js';
+import { createTestDatabase, makeTicket } from '../testing/index.js';
 import { changeTicket, ticketStateOf } from './tickets.js';
 
 let db: Db;
 let dispose: () => void;
 beforeEach(() => {
   ({ db, dispose } = createTestDatabase());
-  seedDemoData(db, { passwordHash: 'x', now: 1_000, environment: 'test' });
+  makeTicket(db, { createdAt: 1_000, updatedAt: 1_000 }); // ticket #1
 });
 afterEach(() => dispose());
 

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { desc } from 'drizzle-orm';
 import { tickets } from '../schema.js';
 import type { Db } from '../client.js';
-import { DEMO_ACCOUNTS, seedDemoData } from '../seed/demo-data.js';
-import { createTestDatabase } from '../testing/index.js';
+import { DEMO_ACCOUNTS } from '../seed/demo-data.js';
+import { TEST_NOW, createTestDatabase } from '../testing/index.js';
 import { findAccountByEmail } from './accounts.js';
 import { findSessionWithAccount, insertSession } from './sessions.js';
 import { AGENT_QUEUES, agentQueueCounts, listAgentQueue } from './agent-queues.js';
@@ -99,14 +99,13 @@ const HOT_QUERIES: HotQuery[] = [
 /** SQLite's OFFSET, or the comma form LIMIT offset, count. */
 const OFFSET = /\boffset\b|\blimit\s+\S+\s*,/i;
 
-const NOW = Date.UTC(2026, 10, 23, 15, 0, 0);
+const NOW = TEST_NOW; // the demo data's moment
 let db: Db;
 let dispose: () => void;
 let fixture: Fixture;
 
 beforeEach(() => {
-  ({ db, dispose } = createTestDatabase());
-  seedDemoData(db, { passwordHash: 'x', now: NOW, environment: 'test' });
+  ({ db, dispose } = createTestDatabase({ content: 'demo' }));
   const contact = findAccountByEmail(db, DEMO_ACCOUNTS.contact)!;
   insertSession(db, { tokenHash: 'plan-token', actorKind: 'contact', actorId: contact.id, createdAt: NOW, lastSeenAt: NOW, expiresAt: NOW + 1000 });
   // Plain SQL here: a hot query run now would prepare (and cache) its statement before the capture.

@@ -17,6 +17,8 @@ export interface NewOutboxMail {
   subject: string;
   textBody: string;
   htmlBody: string;
+  /** The domain of its Message-ID: the portal's own mail domain (MAIL_REPLY_DOMAIN). */
+  messageDomain: string;
   /** Carries the files of the message written in the same change (set by changeTicket). */
   withMessageFiles?: boolean;
   sourceMessageId?: number | null;
@@ -31,7 +33,7 @@ export function messageIdFor(dedupeKey: string, domain: string): string {
  * Records an e-mail inside the caller's transaction. A second insert with the same dedupe key does
  * nothing and returns false: repeated or concurrent runs cannot record a message twice.
  */
-export function enqueueMail(tx: Db, mail: NewOutboxMail, now: number, messageDomain = 'atende.local'): boolean {
+export function enqueueMail(tx: Db, mail: NewOutboxMail, now: number): boolean {
   // Prepared once: every ticket change and automation records its e-mails through here.
   const insert = cached(tx, 'enqueueMail', () =>
     tx
@@ -54,7 +56,8 @@ export function enqueueMail(tx: Db, mail: NewOutboxMail, now: number, messageDom
       .onConflictDoNothing({ target: outbox.dedupeKey })
       .prepare(),
   );
-  return insert.run({ ...mail, sourceMessageId: mail.sourceMessageId ?? null, messageId: messageIdFor(mail.dedupeKey, messageDomain), now }).changes > 0;
+  const { messageDomain, withMessageFiles: _withFiles, ...row } = mail;
+  return insert.run({ ...row, sourceMessageId: row.sourceMessageId ?? null, messageId: messageIdFor(mail.dedupeKey, messageDomain), now }).changes > 0;
 }
 
 /**

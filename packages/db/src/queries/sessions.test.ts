@@ -2,18 +2,20 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { agents } from '../schema.js';
-import { DEMO_ACCOUNTS, seedDemoData } from '../seed/demo-data.js';
-import { createTestDatabase } from '../testing/index.js';
+import { DEMO_ACCOUNTS } from '../seed/demo-data.js';
+import { TEST_NOW, createTestDatabase, makeAgent, makeContact } from '../testing/index.js';
 import { findAccountByEmail } from './accounts.js';
 import { findSessionWithAccount, insertSession } from './sessions.js';
 
-const NOW = Date.UTC(2026, 10, 23, 15, 0, 0);
+const NOW = TEST_NOW;
 let db: Db;
 let dispose: () => void;
 
 beforeEach(() => {
   ({ db, dispose } = createTestDatabase());
-  seedDemoData(db, { passwordHash: 'x', now: NOW, environment: 'test' });
+  makeContact(db, { email: DEMO_ACCOUNTS.contact });
+  makeAgent(db, { email: DEMO_ACCOUNTS.agent });
+  makeAgent(db, { email: DEMO_ACCOUNTS.admin, role: 'admin' });
 });
 afterEach(() => dispose());
 

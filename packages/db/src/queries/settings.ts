@@ -62,6 +62,8 @@ export interface CompanySettings {
   /** Opening and closing time, "HH:MM", in the company's time zone. */
   businessHoursStart: string;
   businessHoursEnd: string;
+  /** Days off, 'YYYY-MM-DD' in the company's calendar (due times skip them). */
+  holidays: string[];
 }
 
 export const DEFAULT_COMPANY_SETTINGS: CompanySettings = {
@@ -69,6 +71,7 @@ export const DEFAULT_COMPANY_SETTINGS: CompanySettings = {
   businessDays: [1, 2, 3, 4, 5],
   businessHoursStart: '08:00',
   businessHoursEnd: '18:00',
+  holidays: [],
 };
 
 export function getCompanySettings(db: Db): CompanySettings {

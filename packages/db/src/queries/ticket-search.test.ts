@@ -1,15 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../client.js';
-import { seedDemoData } from '../seed/demo-data.js';
 import { createTestDatabase } from '../testing/index.js';
 import { ftsQueryOf, searchTicketIds } from './ticket-search.js';
 
-const NOW = Date.UTC(2026, 10, 23, 15, 0, 0);
 let db: Db;
 let dispose: () => void;
 beforeEach(() => {
-  ({ db, dispose } = createTestDatabase());
-  seedDemoData(db, { passwordHash: 'x', now: NOW, environment: 'test' });
+  ({ db, dispose } = createTestDatabase({ content: 'demo' }));
 });
 afterEach(() => dispose());
 

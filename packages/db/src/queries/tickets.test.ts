@@ -1,19 +1,18 @@
 import { CUSTOMER_TABS, DAY_MS } from '@atende/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../client.js';
-import { createTestDatabase } from '../testing/index.js';
+import { TEST_NOW, createTestDatabase } from '../testing/index.js';
 import { findAccountByEmail } from './accounts.js';
 import { DEMO_ACCOUNTS, isDatabaseEmpty, seedDemoData } from '../seed/demo-data.js';
 import { changeTicket, customerTabCounts, getTicket, listCustomerTickets, ticketStateOf } from './tickets.js';
 import { ticketThread } from './thread.js';
 
-const NOW = Date.UTC(2026, 10, 23, 15, 0, 0);
+const NOW = TEST_NOW; // the demo data's moment
 let db: Db;
 let dispose: () => void;
 
 beforeEach(() => {
-  ({ db, dispose } = createTestDatabase());
-  seedDemoData(db, { passwordHash: 'x', now: NOW, environment: 'test' });
+  ({ db, dispose } = createTestDatabase({ content: 'demo' }));
 });
 afterEach(() => dispose());
 

@@ -150,6 +150,8 @@ export interface NewTicket {
   firstMessage: NewMessage;
   /** Staged uploads (already checked as the author's own) that the first message carries. */
   attachmentIds?: readonly number[];
+  /** Messages written right after the first (a logged conversation's internal summary). */
+  laterMessages?: NewMessage[];
   now: number;
   /**
    * The requester's idempotency key: a second request with the same key returns the ticket the first
@@ -199,6 +201,7 @@ export function createTicketOnce(db: Db, input: NewTicket): { ticket: TicketReco
       .get();
     const first = tx.insert(messages).values({ ...input.firstMessage, ticketId: ticket.id }).returning({ id: messages.id }).get();
     if (input.attachmentIds?.length) claimOrFail(tx, input.attachmentIds, first.id, ticket.id);
+    for (const message of input.laterMessages ?? []) tx.insert(messages).values({ ...message, ticketId: ticket.id }).run();
     const author = { actorKind: input.firstMessage.authorKind, actorId: input.firstMessage.authorId ?? null };
     tx.insert(ticketEvents).values({ ...createdEvent(author, input.origin, input.now), ticketId: ticket.id }).run();
     for (const event of routed?.events ?? []) tx.insert(ticketEvents).values({ ...event, ticketId: ticket.id }).run();

@@ -1,14 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeDatabase, migrateDatabase, openDatabase, type Db } from '../client.js';
+import { inject } from 'vitest';
+import { closeDatabase, openDatabase, type Db } from '../client.js';
+import { buildTestDatabaseTemplates, type TestDatabaseContent, type TestDatabaseTemplates } from './templates.js';
 
-/** A migrated database in a fresh temporary file: tests run against real SQLite, never mocks. */
-export function createTestDatabase(): { db: Db; file: string; dispose: () => void } {
+export { TEST_NOW, TEST_PASSWORD_HASH } from './constants.js';
+export { makeAgent, makeCompany, makeContact, makeDepartment, makeMessage, makeTicket, makeSubject } from './factories.js';
+export type { TestDatabaseContent } from './templates.js';
+
+/**
+ * A database of its own for one test, in a fresh temporary file: real SQLite, never mocks. It is a copy
+ * of a template migrated once per run (vitest's globalSetup, see global-setup.ts), so a test pays a file
+ * copy instead of every migration. `content: 'demo'` starts from README's demo data as of TEST_NOW
+ * (signing in with DEMO_PASSWORD works); prefer the factories and an empty database where a test only
+ * needs a few rows.
+ */
+export function createTestDatabase(options: { content?: TestDatabaseContent } = {}): { db: Db; file: string; dispose: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'atende-test-'));
   const file = join(dir, 'atende.db');
+  copyFileSync(templates()[options.content ?? 'empty'], file);
   const db = openDatabase(file);
-  migrateDatabase(db);
   return {
     db,
     file,
@@ -17,6 +29,19 @@ export function createTestDatabase(): { db: Db; file: string; dispose: () => voi
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+let ownTemplates: TestDatabaseTemplates | undefined;
+/** The run's templates; built here, once per process, when no globalSetup provided them (another config). */
+function templates(): TestDatabaseTemplates {
+  const provided = inject('testDatabaseTemplates');
+  if (provided) return provided;
+  if (!ownTemplates) {
+    const dir = mkdtempSync(join(tmpdir(), 'atende-test-templates-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    ownTemplates = buildTestDatabaseTemplates(dir);
+  }
+  return ownTemplates;
 }
 
 /**

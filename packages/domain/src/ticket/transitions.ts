@@ -74,7 +74,7 @@ function enter(state: TicketState, to: TicketStatus, ctx: DecisionContext): Tran
   return { ok: true, next, statusChange: from === to ? null : { from, to } };
 }
 
-function customerReply(state: TicketState, ctx: DecisionContext): Transition {
+function contactReply(state: TicketState, ctx: DecisionContext): Transition {
   if (isActiveStatus(state.status)) {
     // Already with the agent: the status stays; from waiting_customer the ball goes back to the agent.
     if (state.status === 'waiting_customer') return enter(state, 'open', ctx);
@@ -92,13 +92,13 @@ function reopenClosed(state: TicketState, ctx: DecisionContext): Transition {
   return decision;
 }
 
-/** Whether a closed ticket may still be reopened by its customer. */
+/** Whether a closed ticket may still be reopened by its contact. */
 export function canReopenWithinWindow(state: TicketState, now: number, policy: PortalPolicy): boolean {
   if (state.closedAt === null) return false;
   return now - state.closedAt <= policy.reopenWindowDays * DAY_MS;
 }
 
-/** Whether the customer may reopen this ticket now; null when allowed, else the reason. */
+/** Whether the contact may reopen this ticket now; null when allowed, else the reason. */
 export function reopenRefusal(state: TicketState, now: number, policy: PortalPolicy): DomainErrorCode | null {
   if (state.status !== 'closed') return null;
   if (!policy.allowReopen) return 'reopen_disabled';
@@ -106,10 +106,10 @@ export function reopenRefusal(state: TicketState, now: number, policy: PortalPol
   return null;
 }
 
-function decideForCustomer(state: TicketState, action: TicketAction, ctx: DecisionContext): Transition {
+function decideForContact(state: TicketState, action: TicketAction, ctx: DecisionContext): Transition {
   switch (action.type) {
     case 'customer_reply':
-      return customerReply(state, ctx);
+      return contactReply(state, ctx);
     case 'confirm_solution':
       return state.status === 'resolved' ? enter(state, 'closed', ctx) : refuse('invalid_transition');
     case 'reject_solution':
@@ -177,7 +177,7 @@ function decideForAgent(state: TicketState, action: TicketAction, ctx: DecisionC
 }
 
 /**
- * Automations re-check the state they act on inside the write transaction: a customer reply or an
+ * Automations re-check the state they act on inside the write transaction: a contact's reply or an
  * earlier run that got there first turns the action into `invalid_transition`, so nothing happens twice.
  */
 function decideForSystem(state: TicketState, action: TicketAction, ctx: DecisionContext): Transition {
@@ -203,7 +203,7 @@ function decideForSystem(state: TicketState, action: TicketAction, ctx: Decision
 export function decide(state: TicketState, action: TicketAction, actor: Actor, ctx: DecisionContext): Decision {
   const transition =
     actor.kind === 'contact'
-      ? decideForCustomer(state, action, ctx)
+      ? decideForContact(state, action, ctx)
       : actor.kind === 'agent'
         ? decideForAgent(state, action, ctx)
         : actor.kind === 'system'

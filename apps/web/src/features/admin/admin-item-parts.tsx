@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import type { MessageKey } from '../../lib/i18n/pt-BR.js';
-import { fieldErrorsOf } from './field-errors.js';
+import { fieldErrorsOf } from '../../lib/field-errors.js';
 
 /** The on/off switches of an admin item (department, subject), labelled by their `admin.<flag>` text. */
 export function FlagChecks<Flag extends string>(props: { flags: readonly Flag[]; values: Record<Flag, boolean>; onChange: (flag: Flag, on: boolean) => void }) {

@@ -1,7 +1,7 @@
 import { NavLink, Outlet } from 'react-router';
-import { paths } from '../../app/paths.js';
+import { paths } from '../../config/paths.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
-import { useMe } from '../auth/auth-api.js';
+import { useMe } from '../../lib/session.js';
 
 /** The admin console's frame: sections, for admins only (the API refuses others too). */
 export function AdminLayout() {
@@ -15,6 +15,9 @@ export function AdminLayout() {
         <NavLink to={paths.adminPortal}>{t('admin.portal')}</NavLink>
         <NavLink to={paths.adminDepartments}>{t('admin.departments')}</NavLink>
         <NavLink to={paths.adminSubjects}>{t('admin.subjects')}</NavLink>
+        <NavLink to={paths.adminTeam}>{t('team.title')}</NavLink>
+        <NavLink to={paths.importContacts}>{t('import.title')}</NavLink>
+        <NavLink to={paths.adminSettings}>{t('settings.title')}</NavLink>
       </nav>
       <Outlet />
     </section>

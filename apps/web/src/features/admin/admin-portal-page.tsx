@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { usePortalSettings, useSavePortalSettings } from './admin-api.js';
-import { fieldErrorsOf } from './field-errors.js';
+import { fieldErrorsOf } from '../../lib/field-errors.js';
 
 type Switch = 'customersSeeTickets' | 'customersOpenTickets' | 'allowReopen' | 'agentRepliesPublicByDefault';
 const SWITCHES: Switch[] = ['customersSeeTickets', 'customersOpenTickets', 'allowReopen', 'agentRepliesPublicByDefault'];

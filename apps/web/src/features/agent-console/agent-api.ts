@@ -64,10 +64,6 @@ export function useExtendDue(id: number) {
   });
 }
 
-export function useAgentOptions() {
-  return useQuery({ queryKey: ['agent', 'options'], queryFn: () => unwrap(api.agent.options.$get()), staleTime: 5 * 60_000 });
-}
-
 export function useSetFields(id: number) {
   const queryClient = useQueryClient();
   return useMutation({

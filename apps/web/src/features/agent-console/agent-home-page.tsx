@@ -1,10 +1,11 @@
 import { ORIGINS, PRIORITIES, TICKET_STATUSES } from '@atende/domain';
 import { useSearchParams } from 'react-router';
-import { paths } from '../../app/paths.js';
+import { paths } from '../../config/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { Tabs } from '../../components/tabs.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
-import { AGENT_QUEUES, useAgentOptions, useAgentTickets, type AgentQueue, type QueueQuery } from './agent-api.js';
+import { useAgentOptions } from '../../lib/agent-options.js';
+import { AGENT_QUEUES, useAgentTickets, type AgentQueue, type QueueQuery } from './agent-api.js';
 import { QueueSearch, SEARCH_MAX } from './queue-search.js';
 import { QueueTable } from './queue-table.js';
 

@@ -2,7 +2,8 @@ import { PRIORITIES, type Priority } from '@atende/domain';
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
-import { useAgentOptions, useSetFields } from './agent-api.js';
+import { useAgentOptions } from '../../lib/agent-options.js';
+import { useSetFields } from './agent-api.js';
 
 interface Current {
   id: number;

@@ -2,6 +2,7 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { ptBR, type MessageKey } from '../../lib/i18n/pt-BR.js';
 import { useAuditLog } from './audit-log-api.js';
+import { AuditChanges } from './audit-changes.js';
 
 /** Security events (sign-ins, failures, resets, settings changes) for admins. */
 export function AuditLogPage() {
@@ -28,6 +29,8 @@ export function AuditLogPage() {
                 <th scope="col">{t('audit.event')}</th>
                 <th scope="col">{t('audit.email')}</th>
                 <th scope="col">{t('audit.address')}</th>
+                <th scope="col">{t('audit.actor')}</th>
+                <th scope="col">{t('audit.changes')}</th>
               </tr>
             </thead>
             <tbody>
@@ -39,6 +42,10 @@ export function AuditLogPage() {
                     <td>{eventLabel(entry.event)}</td>
                     <td>{entry.email ?? '—'}</td>
                     <td>{entry.address ?? '—'}</td>
+                    <td>{entry.actorId !== null ? `${t(entry.actorKind === 'contact' ? 'audit.actor.contact' : 'audit.actor.agent')} #${entry.actorId}` : t(entry.actorKind === 'system' ? 'audit.actor.system' : 'audit.actor.anonymous')}</td>
+                    <td>
+                      <AuditChanges details={entry.details} />
+                    </td>
                   </tr>
                 ))}
             </tbody>

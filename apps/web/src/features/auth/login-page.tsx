@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate } from 'react-router';
-import { paths } from '../../app/paths.js';
+import { paths } from '../../config/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { isApiError } from '../../lib/api-client.js';
-import { useLogin, useMe } from './auth-api.js';
+import { useMe } from '../../lib/session.js';
+import { useLogin } from './auth-api.js';
 
 export function LoginPage() {
   const { t } = useI18n();

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Navigate } from 'react-router';
-import { paths } from '../../app/paths.js';
+import { paths } from '../../config/paths.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
-import { useMe } from './auth-api.js';
+import { useMe } from '../../lib/session.js';
 
 /** Renders children for the right kind of account; sends anyone else to where they belong. */
 export function RequireRole({ kind, children }: { kind: 'contact' | 'agent'; children: ReactNode }) {

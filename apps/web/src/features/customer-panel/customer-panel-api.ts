@@ -1,13 +1,7 @@
 import type { CustomerTab } from '@atende/domain';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api-client.js';
-
-export const customerKeys = {
-  all: ['customer'] as const,
-  counts: ['customer', 'counts'] as const,
-  tab: (tab: CustomerTab) => ['customer', 'tickets', tab] as const,
-  ticket: (id: number) => ['customer', 'ticket', id] as const,
-};
+import { customerKeys } from '../../lib/customer-query-keys.js';
 
 export function useTabCounts() {
   return useQuery({

@@ -1,12 +1,12 @@
 import { CUSTOMER_TABS, type CustomerTab } from '@atende/domain';
 import { Link, useSearchParams } from 'react-router';
-import { paths } from '../../app/paths.js';
+import { paths } from '../../config/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { Tabs } from '../../components/tabs.js';
 import { TicketTable } from '../../components/ticket-table.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { useTabCounts, useTabTickets } from './customer-panel-api.js';
-import { usePortalSwitches } from './portal-api.js';
+import { usePortalSwitches } from '../../lib/portal-switches.js';
 
 const DEFAULT_TAB: CustomerTab = 'awaiting_my_reply';
 

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError, unwrap } from '../../lib/api-client.js';
-import { customerKeys } from '../customer-panel/customer-panel-api.js';
+import { customerKeys } from '../../lib/customer-query-keys.js';
 
 export function useCustomerTicket(id: number) {
   return useQuery({

@@ -3,7 +3,7 @@ import type { UploadedFile } from '@atende/contracts';
 import { AttachmentPicker } from '../../components/attachment-picker.js';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { paths } from '../../app/paths.js';
+import { paths } from '../../config/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { Thread } from '../../components/thread.js';

@@ -3,11 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
 import { StarChoice } from '../../components/star-choice.js';
 import { isApiError } from '../../lib/api-client.js';
+import { RATING_COMMENT_MAX } from '../../config/limits.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import type { useRateTicket } from './customer-ticket-api.js';
 
-/** Same limit as contracts' RATING_COMMENT_MAX_LENGTH (not imported: it would pull zod into the bundle). */
-export const RATING_COMMENT_MAX = 2000;
 
 /** "Não avaliados": 1–5 stars and an optional comment, one rating per closing. */
 export function RatingForm({ version, rate }: { version: number; rate: ReturnType<typeof useRateTicket> }) {

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { useCreateApiToken } from './directory-api.js';
 import { FormError } from './field-errors.js';
+import { ApiTokenList } from './api-token-list.js';
 
 /** An API token for the agent's chat tool (POST /integrations/conversations): shown once, never again. */
 export function ApiTokenCard() {
@@ -33,6 +34,7 @@ export function ApiTokenCard() {
           <input id="api-token-value" readOnly value={create.data.token} onFocus={(e) => e.currentTarget.select()} />
         </div>
       )}
+      <ApiTokenList />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import type { TicketStatus } from '@atende/domain';
 import { Link } from 'react-router';
-import { paths } from '../../app/paths.js';
+import { paths } from '../../config/paths.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 

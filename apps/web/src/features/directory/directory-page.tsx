@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { paths } from '../../app/paths.js';
+import { paths } from '../../config/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { ApiTokenCard } from './api-token-card.js';
@@ -15,6 +15,9 @@ export function DirectoryPage() {
   return (
     <section aria-labelledby="directory-title">
       <h1 id="directory-title">{t('directory.title')}</h1>
+      <p className="actions">
+        <Link to={paths.newContact}>{t('contact.new')}</Link> · <Link to={paths.newCompany}>{t('company.new')}</Link>
+      </p>
       <form role="search" onSubmit={(e) => e.preventDefault()} className="field">
         <label htmlFor="directory-q">{t('directory.search')}</label>
         <input id="directory-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} maxLength={100} autoComplete="off" />

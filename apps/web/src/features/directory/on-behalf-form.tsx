@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { paths } from '../../app/paths.js';
+import { paths } from '../../config/paths.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { useFileOnBehalf } from './directory-api.js';
 import { FormError } from './field-errors.js';

@@ -1,6 +1,6 @@
 import { PRIORITIES, type Priority } from '@atende/domain';
 import { useI18n } from '../../lib/i18n/i18n.js';
-import { useAgentOptions } from '../agent-console/agent-api.js';
+import { useAgentOptions } from '../../lib/agent-options.js';
 
 export interface TicketProperties {
   subject: string;

@@ -2,14 +2,14 @@ import { newTicketInput, type NewTicketInput, type UploadedFile } from '@atende/
 import { AttachmentPicker } from '../../components/attachment-picker.js';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { paths } from '../../app/paths.js';
+import { paths } from '../../config/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { SelectField } from '../../components/select-field.js';
 import { TextField } from '../../components/text-field.js';
 import { TextareaField } from '../../components/textarea-field.js';
 import { isApiError } from '../../lib/api-client.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
-import { usePortalSwitches } from '../customer-panel/portal-api.js';
+import { usePortalSwitches } from '../../lib/portal-switches.js';
 import { useFileTicket, useNewTicketOptions } from './new-ticket-api.js';
 
 type Field = 'departmentId' | 'subjectId' | 'subject' | 'body';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { paths } from '../../app/paths.js';
+import { paths } from '../../config/paths.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import type { MessageKey } from '../../lib/i18n/pt-BR.js';
 import { useMarkAllRead, useMarkRead, useNotifications } from './notifications-api.js';

@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { StarChoice } from '../../components/star-choice.js';
 import { isApiError } from '../../lib/api-client.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
-import { RATING_COMMENT_MAX } from '../customer-ticket/rating-form.js';
+import { RATING_COMMENT_MAX } from '../../config/limits.js';
 import { useCommentByLink, useRateByLink, useRatingLink } from './rating-link-api.js';
 
 /**

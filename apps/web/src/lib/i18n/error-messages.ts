@@ -28,4 +28,5 @@ export const EN_ERROR_MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   due_date_in_past: 'The resolution due date cannot be before today.',
   note_required: 'Write a note explaining the change.',
   no_change: 'Nothing was changed.',
+  last_admin: 'At least one active admin must remain, and you cannot deactivate yourself.',
 };

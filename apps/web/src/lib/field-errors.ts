@@ -1,4 +1,4 @@
-import { isApiError } from '../../lib/api-client.js';
+import { isApiError } from './api-client.js';
 
 /** The per-field messages of a refused save, if any. */
 export function fieldErrorsOf(error: unknown): Record<string, string> {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../lib/api-client.js';
+import { api, unwrap } from './api-client.js';
 
 export const portalKeys = { switches: ['customer', 'portal'] as const };
 

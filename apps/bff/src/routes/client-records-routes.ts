@@ -1,0 +1,115 @@
+import { companyInput, contactInput, emptyBody } from '@atende/contracts';
+import {
+  findAccount,
+  getCompany,
+  getDirectoryContact,
+  insertCompany,
+  insertContact,
+  listCompanies,
+  listContactEmails,
+  setContactActive,
+  updateCompany,
+  updateContact,
+  type ContactInput,
+  type ContactWriteProblem,
+} from '@atende/db';
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { mailAccountLink } from '../auth/account-links.js';
+import { audit } from '../audit/audit.js';
+import type { AppEnv } from '../http/app-env.js';
+import { AppError } from '../http/app-error.js';
+import { requireRole } from '../http/session-middleware.js';
+import { validate } from '../http/validate.js';
+import { toE164 } from '../people/phone.js';
+
+const contactIdParam = z.object({ contactId: z.coerce.number().int().positive('Contato inválido.').max(Number.MAX_SAFE_INTEGER) });
+const companyIdParam = z.object({ companyId: z.coerce.number().int().positive('Empresa inválida.').max(Number.MAX_SAFE_INTEGER) });
+
+const PROBLEM_MESSAGES: Record<ContactWriteProblem['reason'], string> = {
+  taken_by_agent: 'Este e-mail é de alguém da equipe.',
+  taken_by_contact: 'Este e-mail já é de outro contato.',
+  repeated: 'E-mail repetido.',
+  unknown_company: 'Empresa desconhecida.',
+};
+
+function phoneOrRefuse(raw: string | null): string | null {
+  const phone = toE164(raw);
+  if (phone === 'invalid') throw new AppError('validation_failed', { fields: { phone: 'Telefone inválido. Use DDD e número, por exemplo (51) 99999-1234.' } });
+  return phone;
+}
+
+function contactSnapshot(c: Context<AppEnv>, id: number) {
+  const contact = getDirectoryContact(c.var.deps.db, id);
+  return contact && { ...contact, extraEmails: listContactEmails(c.var.deps.db, id) };
+}
+
+/**
+ * Clientes: agents create and edit companies and contacts and invite a contact to the portal; admins
+ * deactivate and reactivate contacts. Phones are stored in E.164. Every change is one audit entry.
+ */
+export function clientRecordsRoutes() {
+  return new Hono<AppEnv>()
+    .use(requireRole('agent'))
+    .get('/companies', (c) => c.json({ companies: listCompanies(c.var.deps.db) }, 200))
+    .post('/companies', validate('json', companyInput), (c) => {
+      const input = c.req.valid('json');
+      const company = insertCompany(c.var.deps.db, { ...input, phone: phoneOrRefuse(input.phone) }, c.var.deps.now());
+      audit(c, 'company_created', { details: { after: company } });
+      return c.json({ company }, 201);
+    })
+    .put('/companies/:companyId', validate('param', companyIdParam), validate('json', companyInput), (c) => {
+      const { db } = c.var.deps;
+      const id = c.req.valid('param').companyId;
+      const input = c.req.valid('json');
+      const before = getCompany(db, id);
+      if (!before) throw new AppError('not_found');
+      const company = updateCompany(db, id, { ...input, phone: phoneOrRefuse(input.phone) });
+      audit(c, 'company_changed', { details: { before, after: company } });
+      return c.json({ company }, 200);
+    })
+    .post('/contacts', validate('json', contactInput), (c) => {
+      const { db, now } = c.var.deps;
+      const input: ContactInput = { ...c.req.valid('json'), phone: phoneOrRefuse(c.req.valid('json').phone) };
+      const result = insertContact(db, input, now());
+      if (!result.ok) throw new AppError('validation_failed', { fields: { [result.problem.field]: PROBLEM_MESSAGES[result.problem.reason] } });
+      const contact = contactSnapshot(c, result.id)!;
+      audit(c, 'contact_created', { email: contact.email, details: { after: contact } });
+      return c.json({ contact }, 201);
+    })
+    .put('/contacts/:contactId', validate('param', contactIdParam), validate('json', contactInput), (c) => {
+      const { db, now } = c.var.deps;
+      const id = c.req.valid('param').contactId;
+      const input: ContactInput = { ...c.req.valid('json'), phone: phoneOrRefuse(c.req.valid('json').phone) };
+      const before = contactSnapshot(c, id);
+      const result = updateContact(db, id, input, now());
+      if (!result || !before) throw new AppError('not_found');
+      if (!result.ok) throw new AppError('validation_failed', { fields: { [result.problem.field]: PROBLEM_MESSAGES[result.problem.reason] } });
+      const contact = contactSnapshot(c, id)!;
+      audit(c, 'contact_changed', { email: contact.email, details: { before, after: contact } });
+      return c.json({ contact }, 200);
+    })
+    // Portal access: an e-mailed one-time link to "Criar sua senha" (also a new link for one who forgot).
+    .post('/contacts/:contactId/invitation', validate('param', contactIdParam), validate('json', emptyBody), (c) => {
+      const account = findAccount(c.var.deps.db, 'contact', c.req.valid('param').contactId);
+      if (!account) throw new AppError('not_found');
+      if (!account.active) throw new AppError('validation_failed', { fields: { contactId: 'Contato desativado: reative antes de convidar.' } });
+      mailAccountLink(c.var.deps, account, 'invitation');
+      audit(c, 'invitation_sent', { email: account.email, details: { account: { kind: 'contact', id: account.id } } });
+      return c.json({ ok: true }, 202);
+    })
+    .post('/contacts/:contactId/deactivate', requireRole('admin'), validate('param', contactIdParam), validate('json', emptyBody), (c) => {
+      const id = c.req.valid('param').contactId;
+      const before = getDirectoryContact(c.var.deps.db, id);
+      if (!before || !setContactActive(c.var.deps.db, id, false)) throw new AppError('not_found');
+      audit(c, 'contact_deactivated', { email: before.email, details: { before: { active: before.active }, after: { active: false } } });
+      return c.json({ contact: contactSnapshot(c, id) }, 200);
+    })
+    .post('/contacts/:contactId/reactivate', requireRole('admin'), validate('param', contactIdParam), validate('json', emptyBody), (c) => {
+      const id = c.req.valid('param').contactId;
+      const before = getDirectoryContact(c.var.deps.db, id);
+      if (!before || !setContactActive(c.var.deps.db, id, true)) throw new AppError('not_found');
+      audit(c, 'contact_reactivated', { email: before.email, details: { before: { active: before.active }, after: { active: true } } });
+      return c.json({ contact: contactSnapshot(c, id) }, 200);
+    });
+}

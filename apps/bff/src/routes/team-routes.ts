@@ -1,0 +1,78 @@
+import { emptyBody, teamInviteInput, teamMemberInput } from '@atende/contracts';
+import { countActiveAdmins, deactivateAgent, findAccount, getTeamMember, insertAgent, listDepartments, listTeam, reactivateAgent, updateTeamMember } from '@atende/db';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { mailAccountLink } from '../auth/account-links.js';
+import { audit } from '../audit/audit.js';
+import type { AppEnv } from '../http/app-env.js';
+import { AppError } from '../http/app-error.js';
+import { requireRole, signedIn } from '../http/session-middleware.js';
+import { validate } from '../http/validate.js';
+
+const agentIdParam = z.object({ agentId: z.coerce.number().int().positive('Pessoa inválida.') });
+
+const EMAIL_TAKEN = { email_taken_by_agent: 'Este e-mail já é de alguém da equipe.', email_taken_by_contact: 'Este e-mail é de um contato de cliente.' } as const;
+
+/**
+ * Equipe (admins only): invite agents and admins, edit their role and departments, deactivate and
+ * reactivate. Every change is one audit entry. An invitation is an e-mailed one-time link to "Criar sua senha".
+ */
+export function teamRoutes() {
+  return new Hono<AppEnv>()
+    .use(requireRole('admin'))
+    .get('/', (c) => c.json({ members: listTeam(c.var.deps.db), departments: listDepartments(c.var.deps.db) }, 200))
+    .post('/', validate('json', teamInviteInput), (c) => {
+      const input = c.req.valid('json');
+      const result = insertAgent(c.var.deps.db, { ...input, now: c.var.deps.now() });
+      if (!result.ok) {
+        if (result.reason === 'unknown_department') throw new AppError('validation_failed', { fields: { departmentIds: 'Departamento desconhecido.' } });
+        throw new AppError('validation_failed', { fields: { email: EMAIL_TAKEN[result.reason] } });
+      }
+      mailAccountLink(c.var.deps, { kind: 'agent', ...result.agent }, 'invitation');
+      audit(c, 'team_member_invited', { email: result.agent.email, details: { after: result.agent } });
+      return c.json({ member: result.agent }, 201);
+    })
+    .put('/:agentId', validate('param', agentIdParam), validate('json', teamMemberInput), (c) => {
+      const { db } = c.var.deps;
+      const id = c.req.valid('param').agentId;
+      const input = c.req.valid('json');
+      const before = getTeamMember(db, id);
+      if (!before) throw new AppError('not_found');
+      // Demoting the last active admin would leave nobody to administer.
+      if (before.role === 'admin' && input.role !== 'admin' && before.active && countActiveAdmins(db) <= 1) throw new AppError('last_admin');
+      const after = updateTeamMember(db, id, input);
+      if (after === 'unknown_department') throw new AppError('validation_failed', { fields: { departmentIds: 'Departamento desconhecido.' } });
+      if (!after) throw new AppError('not_found');
+      audit(c, 'team_member_changed', { email: after.email, details: { before, after } });
+      return c.json({ member: after }, 200);
+    })
+    .post('/:agentId/deactivate', validate('param', agentIdParam), validate('json', emptyBody), (c) => {
+      const { db, now } = c.var.deps;
+      const id = c.req.valid('param').agentId;
+      const before = getTeamMember(db, id);
+      if (!before) throw new AppError('not_found');
+      if (id === signedIn(c).actor.id || (before.role === 'admin' && before.active && countActiveAdmins(db) <= 1)) throw new AppError('last_admin');
+      const moved = deactivateAgent(db, { agentId: id, now: now() });
+      if (!moved) throw new AppError('not_found');
+      audit(c, 'team_member_deactivated', { email: before.email, details: { before: { active: before.active }, after: { active: false }, ticketsBackToQueue: moved.ticketIds } });
+      return c.json({ member: getTeamMember(db, id), ticketsBackToQueue: moved.ticketIds.length }, 200);
+    })
+    .post('/:agentId/reactivate', validate('param', agentIdParam), validate('json', emptyBody), (c) => {
+      const { db } = c.var.deps;
+      const id = c.req.valid('param').agentId;
+      const before = getTeamMember(db, id);
+      if (!before || !reactivateAgent(db, id)) throw new AppError('not_found');
+      audit(c, 'team_member_reactivated', { email: before.email, details: { before: { active: before.active }, after: { active: true } } });
+      return c.json({ member: getTeamMember(db, id) }, 200);
+    })
+    // A new invitation link (the first expired, or the e-mail was lost).
+    .post('/:agentId/invitation', validate('param', agentIdParam), validate('json', emptyBody), (c) => {
+      const { db } = c.var.deps;
+      const account = findAccount(db, 'agent', c.req.valid('param').agentId);
+      if (!account) throw new AppError('not_found');
+      if (!account.active) throw new AppError('validation_failed', { fields: { agentId: 'Reative a pessoa antes de convidar.' } });
+      mailAccountLink(c.var.deps, account, 'invitation');
+      audit(c, 'invitation_sent', { email: account.email, details: { account: { kind: 'agent', id: account.id } } });
+      return c.json({ ok: true }, 202);
+    });
+}

@@ -1,0 +1,46 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../lib/api-client.js';
+
+export interface CompanyClock {
+  timeZone: string;
+  businessDays: number[];
+  businessHoursStart: string;
+  businessHoursEnd: string;
+  holidays: string[];
+}
+
+export interface AutomationForm {
+  inactivity: { preset: 'triplos' } | { preset: 'movidesk' } | { preset: 'custom'; reminderDays: number[]; closeAfterDays: number };
+  approvalTimeout: { afterDays: number; outcome: 'close' | 'reopen' };
+  sameDayRouting: { enabled: boolean; specialWindows: { start: string; end: string }[] };
+}
+
+const keys = { company: ['admin', 'company-settings'] as const, automation: ['admin', 'automation-settings'] as const };
+
+export function useCompanyClock() {
+  return useQuery({ queryKey: keys.company, queryFn: () => unwrap(api.admin['company-settings'].$get()) });
+}
+
+export function useSaveCompanyClock() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (json: CompanyClock) => unwrap(api.admin['company-settings'].$put({ json })),
+    onSuccess: (data) => queryClient.setQueryData(keys.company, data),
+  });
+}
+
+export function fetchNationalHolidays(year: number) {
+  return unwrap(api.admin['company-settings']['national-holidays'].$get({ query: { year: String(year) } }));
+}
+
+export function useAutomationSettings() {
+  return useQuery({ queryKey: keys.automation, queryFn: () => unwrap(api.admin['automation-settings'].$get()) });
+}
+
+export function useSaveAutomationSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (json: AutomationForm) => unwrap(api.admin['automation-settings'].$put({ json })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.automation }),
+  });
+}

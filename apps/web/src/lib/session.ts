@@ -1,0 +1,36 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, isApiError, unwrap } from './api-client.js';
+
+// Who is signed in, read by the layout and by every feature that shows or guards by role; and signing
+// out, offered by the layout. Shared, so here rather than in features/auth (features never import each other).
+
+export const meQueryKey = ['me'] as const;
+
+/** The signed-in actor, or null when nobody is signed in. */
+export function useMe() {
+  return useQuery({
+    queryKey: meQueryKey,
+    queryFn: async () => {
+      try {
+        return (await unwrap(api.auth.me.$get())).actor;
+      } catch (error) {
+        if (isApiError(error, 'unauthenticated')) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+export type Me = NonNullable<ReturnType<typeof useMe>['data']>;
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.auth.logout.$post({ json: {} })),
+    onSettled: () => {
+      queryClient.clear();
+      queryClient.setQueryData(meQueryKey, null);
+    },
+  });
+}

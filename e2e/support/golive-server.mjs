@@ -1,0 +1,60 @@
+// The go-live journey's server: the real production configuration (NODE_ENV=production, built
+// JavaScript run by plain `node`, PUBLIC_ORIGIN, SMTP delivery) over an empty data directory, with a
+// local SMTP sink standing in for the company's mail server. Every delivered message is written to
+// $E2E_GOLIVE_MAIL_DIR as JSON ({ to, raw }) so the journey reads the e-mails people would receive.
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const repo = new URL('../..', import.meta.url).pathname;
+// smtp-server is a dependency of the BFF (its inbound listener); borrow it from there.
+const { SMTPServer } = createRequire(join(repo, 'apps/bff/package.json'))('smtp-server');
+
+const port = process.env.E2E_PORT ?? '3100';
+const mailDir = process.env.E2E_GOLIVE_MAIL_DIR;
+const dataDir = process.env.E2E_GOLIVE_DATA_DIR;
+if (!mailDir || !dataDir) throw new Error('E2E_GOLIVE_MAIL_DIR and E2E_GOLIVE_DATA_DIR must be set');
+mkdirSync(mailDir, { recursive: true });
+
+let count = 0;
+const sink = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS', 'AUTH'],
+  logger: false,
+  onData(stream, session, callback) {
+    const chunks = [];
+    stream.on('data', (chunk) => chunks.push(chunk));
+    stream.on('end', () => {
+      count += 1;
+      const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
+      writeFileSync(join(mailDir, `${String(count).padStart(5, '0')}.json`), JSON.stringify({ to, raw: Buffer.concat(chunks).toString('utf8') }));
+      callback();
+    });
+  },
+});
+// An ephemeral port: the journey's only fixed port is the web one.
+sink.listen(0, '127.0.0.1', () => {
+  const smtpPort = sink.server.address().port;
+  const server = spawn(process.execPath, ['apps/bff/dist/server.js'], {
+    cwd: repo,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: port,
+      DATA_DIR: dataDir,
+      PUBLIC_ORIGIN: `http://localhost:${port}`,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: 'Atende <atendimento@provedor.example>',
+      LOG_LEVEL: 'warn',
+    },
+  });
+  const stop = (signal) => server.kill(signal);
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  server.on('exit', (code) => {
+    sink.close();
+    process.exit(code ?? 0);
+  });
+});

@@ -1,0 +1,1 @@
+ALTER TABLE "ticket_events" ADD CONSTRAINT "ticket_events_type_check" CHECK ("ticket_events"."type" IN ('created', 'status_changed', 'reopened', 'field_changed', 'assignee_changed', 'rated', 'email_sent', 'reminder_sent', 'auto_closed', 'approval_timeout', 'assigned', 'assigned_by_routing'));

@@ -1,0 +1,183 @@
+import { CUSTOMER_TABS } from '@atende/domain';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ticketStateOf } from '../queries/tickets.js';
+import type { PgDb } from './client.js';
+import { acquireLeasePg } from './queries/leases.js';
+import { claimDueMailPg, enqueueMailPg } from './queries/outbox.js';
+import { findSessionWithAccountPg } from './queries/sessions.js';
+import { searchTicketIdsPg } from './queries/ticket-search.js';
+import { changeTicketPg, customerTabCountsPg, getTicketPg, listCustomerTicketsPg } from './queries/tickets.js';
+import * as pgSchema from './schema.js';
+import { createPgTestDatabase } from './testing.js';
+
+/**
+ * The PostgreSQL twin of queries/hot-query-plans.test.ts (issue 16): at 120k tickets, messages and outbox rows,
+ * generated with INSERT … SELECT generate_series and then ANALYZEd (PostgreSQL plans by
+ * statistics, so the data must be big enough for a scan to look cheap to a naive plan), every ported
+ * hot query is run for real, the SQL it sends is captured and run again under EXPLAIN ANALYZE (in a
+ * rolled-back transaction): no sequential scan of tickets, messages or outbox, and no sort that spills to
+ * disk. A query that sorts at all must say why the sort is bounded.
+ */
+const TICKETS = 120_000;
+const CONTACTS = 2_000;
+const BASE = Date.UTC(2026, 0, 1);
+const NOW = BASE + TICKETS * 60_000;
+/** Contact 1 files a fifth of all tickets: a big customer whose pages must still be index walks. */
+const BIG_CONTACT = 1;
+
+interface HotQuery {
+  name: string;
+  run: (db: PgDb) => Promise<unknown>;
+  /** Why a sort is bounded whatever the history's size. */
+  boundedSort?: string;
+}
+
+const HOT_QUERIES: HotQuery[] = [
+  { name: 'session lookup (every request)', run: (db) => findSessionWithAccountPg(db, 'plan-token') },
+  { name: 'tab counts', run: (db) => customerTabCountsPg(db, BIG_CONTACT, NOW) },
+  ...CUSTOMER_TABS.flatMap((tab): HotQuery[] => [
+    { name: `tab page: ${tab}`, run: (db) => listCustomerTicketsPg(db, { requesterId: BIG_CONTACT, tab, now: NOW, cursor: null, limit: 20 }) },
+    {
+      name: `tab page: ${tab}, next page`,
+      run: (db) => listCustomerTicketsPg(db, { requesterId: BIG_CONTACT, tab, now: NOW, cursor: { updatedAt: BASE + (TICKETS / 2) * 60_000, id: TICKETS / 2 }, limit: 20 }),
+    },
+  ]),
+  { name: 'ticket', run: (db) => getTicketPg(db, 4242) },
+  {
+    name: 'customer reply (write: row lock, version check, message, event)',
+    run: (db) =>
+      changeTicketPg(db, {
+        ticketId: 4245,
+        now: NOW,
+        decide: (t) => ({
+          ok: true,
+          next: ticketStateOf(t),
+          messages: [{ authorKind: 'contact', authorId: t.requesterId, visibility: 'public', body: 'oi', createdAt: NOW }],
+        }),
+      }),
+  },
+  {
+    name: 'agent search (words: subjects and messages)',
+    run: (db) => searchTicketIdsPg(db, 'conexao lenta'),
+    boundedSort: 'sorts only the matches of the words (a GIN bitmap), top-N in memory for the LIMIT',
+  },
+  {
+    name: 'agent search (prefix)',
+    run: (db) => searchTicketIdsPg(db, 'rotea'),
+    boundedSort: 'sorts only the matches of the prefix (a GIN bitmap), top-N in memory for the LIMIT',
+  },
+  {
+    name: 'agent search by ticket number',
+    run: (db) => searchTicketIdsPg(db, '#4242'),
+    boundedSort: 'the number is also searched as a word: sorts only its matches, top-N in memory',
+  },
+  { name: 'outbox enqueue (dedupe)', run: (db) => db.transaction((tx) => enqueueMailPg(tx, { dedupeKey: 'plan:1', ticketId: 7, kind: 'k', toAddress: 'a@b.c', replyTo: null, subject: 's', textBody: 't', htmlBody: 'h', messageDomain: 'atende.test' }, NOW)) },
+  { name: 'outbox claim (SKIP LOCKED)', run: (db) => claimDueMailPg(db, { now: NOW, leaseMs: 60_000, limit: 10 }) },
+  { name: 'automation lease', run: (db) => acquireLeasePg(db, { name: 'automations', holder: 'plan', now: NOW, ttlMs: 60_000 }) },
+];
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Sort Method'?: string;
+  'Sort Space Type'?: string;
+  Plans?: PlanNode[];
+}
+
+function nodesOf(node: PlanNode): PlanNode[] {
+  return [node, ...(node.Plans ?? []).flatMap(nodesOf)];
+}
+
+let db: PgDb;
+let dispose: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ db, dispose } = await createPgTestDatabase());
+  const q = (text: string) => db.$client.query(text);
+  // Bulk load as a restore would: the secondary indexes (their definitions read back from the
+  // catalog, so they are exactly the migrated ones) are dropped, and built once after the load
+  // instead of row by row; primary keys and unique indexes stay.
+  const { rows: secondary } = await db.$client.query<{ name: string; definition: string }>(
+    `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
+       FROM pg_index i
+      WHERE i.indrelid IN ('tickets'::regclass, 'messages'::regclass, 'outbox'::regclass) AND NOT i.indisunique`,
+  );
+  for (const index of secondary) await q(`DROP INDEX ${index.name}`);
+  await q(`INSERT INTO departments (name) VALUES ('Suporte'), ('Financeiro'), ('Instalação')`);
+  await q(`INSERT INTO agents (name, email, created_at) VALUES ('Agente', 'agente@example.com', ${BASE})`);
+  await q(`INSERT INTO contacts (name, email, created_at) SELECT 'Cliente ' || i, 'cliente' || i || '@example.com', ${BASE} FROM generate_series(1, ${CONTACTS}) i`);
+  // Statuses in turn; every 7th closed ticket still awaits its rating; one subject in a hundred is about a slow connection.
+  await q(
+    `INSERT INTO tickets (subject, requester_id, department_id, status, origin, created_at, updated_at, rating_due_until, assignee_id)
+     SELECT CASE WHEN i % 100 = 0 THEN 'Conexão lenta ' || i WHEN i % 100 = 1 THEN 'Roteador desligando ' || i ELSE 'Pedido de serviço ' || i END,
+            CASE WHEN i % 5 = 0 THEN ${BIG_CONTACT} ELSE 2 + i % ${CONTACTS - 1} END,
+            1 + i % 3,
+            (ARRAY['new','open','pending','onsite_visit','waiting_customer','resolved','closed'])[1 + i % 7],
+            'portal', ${BASE} + i::bigint * 60000, ${BASE} + i::bigint * 60000,
+            CASE WHEN i % 7 = 6 AND i % 2 = 0 THEN ${NOW} + 86400000 END,
+            CASE WHEN i % 3 = 0 THEN 1 END
+       FROM generate_series(1, ${TICKETS}) i`,
+  );
+  await q(
+    `INSERT INTO messages (ticket_id, author_kind, author_id, visibility, body, created_at)
+     SELECT i, 'contact', 1, 'public', CASE WHEN i % 50 = 0 THEN 'A conexão continua lenta' ELSE 'Mensagem número ' || i END, ${BASE} + i::bigint * 60000
+       FROM generate_series(1, ${TICKETS}) i`,
+  );
+  // A relay's history: delivered mail piles up, a few messages are due.
+  await q(
+    `INSERT INTO outbox (dedupe_key, ticket_id, kind, to_address, subject, text_body, html_body, message_id, status, attempts, next_attempt_at, created_at, sent_at)
+     SELECT 'bulk:' || i, i, 'reply', 'c@example.com', 's', 't', 'h', '<' || i || '@atende.local>',
+            CASE WHEN i % 1000 = 0 THEN 'pending' ELSE 'sent' END, 1, ${BASE} + i::bigint * 60000, ${BASE} + i::bigint * 60000,
+            CASE WHEN i % 1000 = 0 THEN NULL ELSE ${BASE} + i::bigint * 60000 END
+       FROM generate_series(1, ${TICKETS}) i`,
+  );
+  await q(`INSERT INTO sessions (token_hash, actor_kind, actor_id, created_at, last_seen_at, expires_at) VALUES ('plan-token', 'contact', 1, ${BASE}, ${BASE}, ${NOW})`);
+  for (const index of secondary) await q(index.definition);
+  expect(secondary.length).toBeGreaterThanOrEqual(14);
+  await q(`VACUUM ANALYZE`);
+}, 600_000);
+afterAll(() => dispose?.());
+
+describe(`PostgreSQL hot-query plans at ${TICKETS / 1000}k tickets`, () => {
+  it('holds the data the plans are judged on', async () => {
+    const { rows } = await db.$client.query<{ tickets: number; messages: number }>(
+      `SELECT (SELECT count(*) FROM tickets)::int AS tickets, (SELECT count(*) FROM messages)::int AS messages`,
+    );
+    expect(rows[0]!.tickets).toBeGreaterThanOrEqual(100_000);
+    expect(rows[0]!.messages).toBeGreaterThanOrEqual(100_000);
+  });
+
+  it.each(HOT_QUERIES)('$name: no sequential scan of tickets, messages or outbox, no sort spilled to disk', async (hot) => {
+    const statements: { text: string; params: unknown[] }[] = [];
+    const logged = drizzle({
+      client: db.$client,
+      schema: pgSchema,
+      logger: { logQuery: (text, params) => void statements.push({ text, params }) },
+    }) as unknown as PgDb;
+    await hot.run(logged);
+    const queries = statements.filter((s) => /^\s*(select|insert|update|delete|with)\b/i.test(s.text));
+    expect(queries.length, 'the query ran and was captured').toBeGreaterThan(0);
+
+    const client = await db.$client.connect();
+    try {
+      for (const statement of queries) {
+        await client.query('BEGIN');
+        try {
+          const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.text}`, statement.params);
+          const nodes = nodesOf(rows[0]!['QUERY PLAN'][0].Plan);
+          const context = `${statement.text}\n${JSON.stringify(rows[0]!['QUERY PLAN'][0].Plan, null, 1)}`;
+          const scans = nodes.filter((n) => n['Node Type'] === 'Seq Scan' && ['tickets', 'messages', 'outbox'].includes(n['Relation Name'] ?? ''));
+          expect(scans, context).toEqual([]);
+          const sorts = nodes.filter((n) => n['Node Type'] === 'Sort' || n['Node Type'] === 'Incremental Sort');
+          expect(sorts.filter((n) => n['Sort Space Type'] === 'Disk' || /external/i.test(n['Sort Method'] ?? '')), context).toEqual([]);
+          if (!hot.boundedSort) expect(sorts.map((n) => n['Node Type']), context).toEqual([]);
+        } finally {
+          await client.query('ROLLBACK');
+        }
+      }
+    } finally {
+      client.release();
+    }
+  });
+});

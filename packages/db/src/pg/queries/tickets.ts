@@ -1,0 +1,158 @@
+import { CUSTOMER_TABS, type CustomerTab } from '@atende/domain';
+import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { ActivityCursor, ChangeTicketResult, NewTicket, TicketChange, TicketListItem, TicketPage, TicketRecord } from '../../queries/tickets.js';
+import type { PgDb } from '../client.js';
+import type { PgExecutor } from '../executor.js';
+import { departments, inboundReceipts, messages, ratings, ticketEvents, tickets } from '../schema.js';
+import { enqueueMailPg } from './outbox.js';
+
+/**
+ * The ticket queries of queries/tickets.ts on PostgreSQL (issue 16): the same parameters and results,
+ * returned as promises. The record types are SQLite's own; the compile-time check below keeps the
+ * two schemas' ticket rows identical.
+ */
+type PgTicketRecord = typeof tickets.$inferSelect;
+const sameRecord: [PgTicketRecord, TicketRecord] = [{} as TicketRecord, {} as PgTicketRecord];
+void sameRecord;
+
+export async function getTicketPg(db: PgExecutor, id: number, options: { forUpdate?: boolean } = {}): Promise<TicketRecord | null> {
+  const query = db.select().from(tickets).where(eq(tickets.id, id));
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+const LIVE_TABS: CustomerTab[] = ['awaiting_my_reply', 'awaiting_return', 'awaiting_approval'];
+
+/** Counts of each tab of the Painel do Cliente, from the requester's indexes only (as on SQLite). */
+export async function customerTabCountsPg(db: PgExecutor, requesterId: number, now: number): Promise<Record<CustomerTab, number>> {
+  const counts = Object.fromEntries(CUSTOMER_TABS.map((tab) => [tab, 0])) as Record<CustomerTab, number>;
+  const [all] = await db.select({ count: sql<number>`count(*)::int` }).from(tickets).where(eq(tickets.requesterId, requesterId));
+  const live = await db
+    .select({ tab: tickets.customerTab, count: sql<number>`count(*)::int` })
+    .from(tickets)
+    .where(and(eq(tickets.requesterId, requesterId), inArray(tickets.customerTab, LIVE_TABS)))
+    .groupBy(tickets.customerTab);
+  const [unrated] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(tickets)
+    .where(and(eq(tickets.requesterId, requesterId), eq(tickets.customerTab, 'unrated'), gt(tickets.ratingDueUntil, now)));
+  counts.all = all?.count ?? 0;
+  for (const row of live) counts[row.tab as CustomerTab] = row.count;
+  counts.unrated = unrated?.count ?? 0;
+  return counts;
+}
+
+/** One page of a requester's tab, newest activity first: keyset on (updated_at, id), one index walk. */
+export async function listCustomerTicketsPg(
+  db: PgExecutor,
+  params: { requesterId: number; tab: CustomerTab; now: number; cursor: ActivityCursor | null; limit: number },
+): Promise<TicketPage> {
+  const { requesterId, tab, now, cursor, limit } = params;
+  const inTab =
+    tab === 'all' ? undefined : tab === 'unrated' ? and(eq(tickets.customerTab, 'unrated'), gt(tickets.ratingDueUntil, now)) : eq(tickets.customerTab, tab);
+  const after = cursor ? sql`(${tickets.updatedAt}, ${tickets.id}) < (${cursor.updatedAt}, ${cursor.id})` : undefined;
+  const rows: TicketListItem[] = await db
+    .select({
+      id: tickets.id,
+      subject: tickets.subject,
+      status: tickets.status,
+      origin: tickets.origin,
+      departmentName: departments.name,
+      updatedAt: tickets.updatedAt,
+    })
+    .from(tickets)
+    .leftJoin(departments, eq(departments.id, tickets.departmentId))
+    .where(and(eq(tickets.requesterId, requesterId), inTab, after))
+    .orderBy(desc(tickets.updatedAt), desc(tickets.id))
+    .limit(limit + 1);
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? { updatedAt: last.updatedAt, id: last.id } : null };
+}
+
+/** Creates a ticket with its first message and a `created` event, in one transaction. */
+export async function createTicketPg(db: PgDb, input: Omit<NewTicket, 'route' | 'notify' | 'idempotencyKey'>): Promise<TicketRecord> {
+  return db.transaction(async (tx) => {
+    const [ticket] = await tx
+      .insert(tickets)
+      .values({
+        subject: input.subject,
+        requesterId: input.requesterId,
+        companyId: input.companyId,
+        departmentId: input.departmentId,
+        subjectId: input.subjectId ?? null,
+        priority: input.priority ?? 'media',
+        status: 'new',
+        assigneeId: input.assigneeId ?? null,
+        origin: input.origin,
+        createdAt: input.now,
+        updatedAt: input.now,
+      })
+      .returning();
+    await tx.insert(messages).values({ ...input.firstMessage, ticketId: ticket!.id });
+    await tx.insert(ticketEvents).values({
+      ticketId: ticket!.id,
+      actorKind: input.firstMessage.authorKind,
+      actorId: input.firstMessage.authorId,
+      type: 'created',
+      toStatus: 'new',
+      data: { origin: input.origin },
+      createdAt: input.now,
+    });
+    return ticket!;
+  });
+}
+
+/**
+ * The one conditional write of a ticket: succeeds only while the row still has `expectedVersion`.
+ * Two of these racing on one row: PostgreSQL makes the second wait for the first's row lock, then
+ * re-checks its WHERE against the committed row, so exactly one of them updates it.
+ */
+export async function updateTicketIfVersionPg(
+  db: PgExecutor,
+  params: { id: number; expectedVersion: number; change: TicketChange & { ok: true }; now: number },
+): Promise<TicketRecord | null> {
+  const [updated] = await db
+    .update(tickets)
+    .set({ ...params.change.next, version: params.expectedVersion + 1, updatedAt: params.now })
+    .where(and(eq(tickets.id, params.id), eq(tickets.version, params.expectedVersion)))
+    .returning();
+  return updated ?? null;
+}
+
+/**
+ * changeTicket on PostgreSQL: read (locking the row, so decisions on one ticket are serialized, as
+ * BEGIN IMMEDIATE does on SQLite), decide, and write with the version check, in one transaction.
+ * `decide` stays synchronous and pure; the promise settles after the commit.
+ */
+export async function changeTicketPg(
+  db: PgDb,
+  params: { ticketId: number; expectedVersion?: number | undefined; now: number; decide: (ticket: TicketRecord) => TicketChange },
+): Promise<ChangeTicketResult> {
+  return db.transaction(async (tx) => {
+    const ticket = await getTicketPg(tx, params.ticketId, { forUpdate: true });
+    if (!ticket) return { ok: false, code: 'not_found', ticket: null };
+    if (params.expectedVersion !== undefined && params.expectedVersion !== ticket.version) return { ok: false, code: 'conflict', ticket };
+    const change = params.decide(ticket);
+    if (!change.ok) return { ok: false, code: change.code, ticket };
+    const updated = await updateTicketIfVersionPg(tx, { id: ticket.id, expectedVersion: ticket.version, change, now: params.now });
+    if (!updated) return { ok: false, code: 'conflict', ticket };
+    for (const message of change.messages ?? []) await tx.insert(messages).values({ ...message, ticketId: ticket.id });
+    for (const event of change.events ?? []) {
+      await tx.insert(ticketEvents).values({
+        ticketId: ticket.id,
+        actorKind: event.actorKind,
+        actorId: event.actorId,
+        type: event.type,
+        fromStatus: event.fromStatus,
+        toStatus: event.toStatus,
+        data: event.data,
+        createdAt: event.createdAt,
+      });
+    }
+    if (change.rating) await tx.insert(ratings).values({ ...change.rating, ticketId: ticket.id });
+    for (const mail of change.mail ?? []) await enqueueMailPg(tx, mail, params.now);
+    if (change.inboundMessageId) await tx.insert(inboundReceipts).values({ messageId: change.inboundMessageId, ticketId: ticket.id, receivedAt: params.now });
+    return { ok: true, ticket: updated };
+  });
+}
