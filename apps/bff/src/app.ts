@@ -40,6 +40,12 @@ import { contactImportRoutes } from './routes/contact-import-routes.js';
 import { clientRecordsRoutes } from './routes/client-records-routes.js';
 import { mailboxRoutes } from './routes/mailbox-routes.js';
 import { automationSettingsRoutes } from './routes/automation-settings-routes.js';
+import { attachmentRoutes } from './routes/attachment-routes.js';
+import { eventRoutes } from './routes/event-routes.js';
+import { heldMailRoutes } from './routes/held-mail-routes.js';
+import { notificationRoutes } from './routes/notification-routes.js';
+import { createInProcessEventBus, createStreamRegistry } from './events/event-bus.js';
+import { attachmentMessages } from './attachments/attachment-errors.js';
 
 /** The typed API: the SPA's client is derived from this type (hc<ApiType>), never hand-written. */
 export function createApi() {
@@ -66,15 +72,23 @@ export function createApi() {
     .route('/agent', cannedReplyRoutes())
     .route('/agent', bulkRoutes())
     .route('/agent', reportRoutes())
-    .route('/admin/sla-settings', slaSettingsRoutes());
+    .route('/admin/sla-settings', slaSettingsRoutes())
+    .route('/', attachmentRoutes())
+    .route('/', eventRoutes())
+    .route('/agent', notificationRoutes())
+    .route('/agent', heldMailRoutes());
 }
 export type ApiType = ReturnType<typeof createApi>;
 
 const API_BODY_LIMIT = 64 * 1024;
-/** A contacts CSV (10,000 rows ≈ 1 MB, base64) is the one larger body. */
+/** The one multipart route: files stream to disk under their own limits (attachments/receive-upload.ts). */
+export const UPLOAD_PATH = '/api/uploads';
+/** A contacts CSV (10,000 rows ≈ 1 MB, base64) is the one larger JSON body. */
 const IMPORT_BODY_LIMIT = 4 * 1024 * 1024;
 
 export function createApp(deps: Deps) {
+  deps.events ??= createInProcessEventBus();
+  deps.liveStreams ??= createStreamRegistry(deps.config.eventStreamsPerSession);
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
     c.set('deps', deps);
@@ -102,8 +116,14 @@ export function createApp(deps: Deps) {
   const limitBody = bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => { throw new AppError('payload_too_large'); } });
   // Reads have no body to limit; asking a GET for its body would build a full Fetch Request for nothing.
   const limitImportBody = bodyLimit({ maxSize: IMPORT_BODY_LIMIT, onError: () => { throw new AppError('payload_too_large'); } });
-  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : c.req.path.startsWith('/api/admin/contact-import') ? limitImportBody(c, next) : limitBody(c, next)));
-  app.use('/api/*', sameOriginJson(deps.config.allowedOrigins));
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.path === UPLOAD_PATH
+      ? next()
+      : c.req.path.startsWith('/api/admin/contact-import')
+        ? limitImportBody(c, next)
+        : limitBody(c, next),
+  );
+  app.use('/api/*', sameOriginJson(deps.config.allowedOrigins, { multipartPaths: [UPLOAD_PATH] }));
   if (deps.config.benchBareRoute) app.get('/api/bench/bare', benchBareRoute());
   // Outside createApi() like the bare route: the benchmark's switch, not a route of the portal's API.
   if (deps.config.benchAutomationsRoute) app.post('/api/bench/automations', benchAutomationsRoute());
@@ -121,6 +141,10 @@ export function createApp(deps: Deps) {
     if (error instanceof AppError) {
       if (error.extra.retryAfterSeconds) c.header('Retry-After', String(error.extra.retryAfterSeconds));
       return c.json(localizeErrorBody(error.toBody(), language), error.status);
+    }
+    if ((error as { code?: unknown }).code === 'attachment_unavailable') {
+      // Two messages raced for one upload: the loser changed nothing (its transaction rolled back).
+      return c.json(new AppError('validation_failed', { fields: { attachmentIds: attachmentMessages.unavailable() } }).toBody(), 400);
     }
     if (error instanceof HTTPException && error.status < 500) {
       const code = error.status === 413 ? 'payload_too_large' : error.status === 404 ? 'not_found' : 'validation_failed';

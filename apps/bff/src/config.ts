@@ -38,6 +38,21 @@ const envSchema = z.object({
   BENCH_BARE_ROUTE: z.enum(['0', '1']).default('0'),
   /** `1` adds POST /api/bench/automations: the in-server automation pass on demand, at any `now` (the benchmark only). */
   BENCH_AUTOMATIONS_ROUTE: z.enum(['0', '1']).default('0'),
+  /** Attachment limits (issue 13): per file, per message (all its files), files per message. */
+  ATTACHMENT_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(10),
+  ATTACHMENT_MAX_MESSAGE_MB: z.coerce.number().positive().max(4096).default(25),
+  ATTACHMENT_MAX_FILES: z.coerce.number().int().min(1).max(50).default(10),
+  /** Largest inbound e-mail (MB): announced in the SMTP EHLO SIZE and enforced before parsing. */
+  INBOUND_MAX_MESSAGE_MB: z.coerce.number().positive().max(200).default(35),
+  /**
+   * The receiving MTA's authserv-id: only `Authentication-Results` headers it wrote are trusted (RFC 8601);
+   * unset: such headers are ignored and the envelope sender must match the From domain.
+   */
+  INBOUND_AUTHSERV_ID: z.string().trim().min(1).optional(),
+  /** Live-event streams (GET /api/events) a session may hold at once (tabs). */
+  EVENT_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(50).default(6),
+  /** Seconds between heartbeats on a live-event stream (also when the session is checked again). */
+  EVENTS_HEARTBEAT_SECONDS: z.coerce.number().positive().max(300).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -73,6 +88,13 @@ export interface Config {
   backupKeep: number;
   benchBareRoute: boolean;
   benchAutomationsRoute: boolean;
+  /** DATA_DIR resolved: the database, attachments/ and backups/ live here. */
+  dataDir: string;
+  attachments: { maxFileBytes: number; maxMessageBytes: number; maxFiles: number };
+  inboundMaxMessageBytes: number;
+  inboundAuthservId: string | null;
+  eventStreamsPerSession: number;
+  eventsHeartbeatMs: number;
 }
 
 /** Thrown by loadConfig: one message listing every missing or invalid setting. */
@@ -156,5 +178,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupKeep: e.BACKUP_KEEP,
     benchBareRoute: e.BENCH_BARE_ROUTE === '1',
     benchAutomationsRoute: e.BENCH_AUTOMATIONS_ROUTE === '1',
+    dataDir: resolve(env.INIT_CWD ?? process.cwd(), e.DATA_DIR),
+    attachments: { maxFileBytes: Math.round(e.ATTACHMENT_MAX_FILE_MB * 1024 * 1024), maxMessageBytes: Math.round(e.ATTACHMENT_MAX_MESSAGE_MB * 1024 * 1024), maxFiles: e.ATTACHMENT_MAX_FILES },
+    inboundMaxMessageBytes: Math.round(e.INBOUND_MAX_MESSAGE_MB * 1024 * 1024),
+    inboundAuthservId: e.INBOUND_AUTHSERV_ID ?? null,
+    eventStreamsPerSession: e.EVENT_STREAMS_PER_SESSION,
+    eventsHeartbeatMs: Math.round(e.EVENTS_HEARTBEAT_SECONDS * 1000),
   };
 }

@@ -9,6 +9,7 @@ import { loadConfigOrExit } from './config-or-exit.js';
 import { backupAndPrune, removePidFile, writePidFile } from './backups/backups.js';
 import { startAutomationLoop } from './automations/loop.js';
 import { startInboundSmtp } from './mail/inbound-smtp.js';
+import { createInProcessEventBus } from './events/event-bus.js';
 
 const config = loadConfigOrExit();
 const logger = pino({ level: config.logLevel });
@@ -27,7 +28,9 @@ if (config.demoData && isDatabaseEmpty(db)) {
   }
 }
 
-const app = createApp({ db, config, logger, now: Date.now, loginThrottle: defaultLoginThrottle(), writes: createWriteQueue(db), accountMailer: createOutboxAccountMailer({ db, now: Date.now, messageDomain: config.mailReplyDomain }) });
+// One live-event bus for the requests and the inbound mail listener (a PG LISTEN/NOTIFY one would fan out across instances).
+const events = createInProcessEventBus();
+const app = createApp({ db, config, logger, now: Date.now, events, loginThrottle: defaultLoginThrottle(), writes: createWriteQueue(db), accountMailer: createOutboxAccountMailer({ db, now: Date.now, messageDomain: config.mailReplyDomain }) });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info({ port: info.port, database: config.databaseFile }, `Atende listening on http://localhost:${info.port}`);
 });
@@ -39,7 +42,7 @@ const checkpointer = startCheckpointer(db, config.databaseFile, {
   },
 });
 const automations = startAutomationLoop(db, config, logger);
-const inbound = config.smtpInboundPort ? startInboundSmtp({ db, config, logger, now: Date.now }, config.smtpInboundPort, config.host) : null;
+const inbound = config.smtpInboundPort ? startInboundSmtp({ db, config, logger, now: Date.now, events }, config.smtpInboundPort, config.host) : null;
 void inbound?.listening.then((port) => logger.info({ port }, 'inbound SMTP listening'));
 
 // The pid file tells `pnpm db:restore` a server is using this database.

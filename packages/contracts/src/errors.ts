@@ -15,6 +15,8 @@ export const API_ERRORS = {
   unsupported_media_type: 415,
   too_many_attempts: 429,
   link_invalid: 410,
+  /** Inbound e-mail the parser must not take (a MIME bomb): permanent, so providers stop retrying. */
+  malformed_mail: 422,
   internal_error: 500,
   // Domain refusals: the request was understood but the rules say no.
   not_allowed_for_actor: 403,
@@ -55,6 +57,7 @@ export const API_ERROR_MESSAGES_PT: Record<ApiErrorCode, string> = {
   unsupported_media_type: 'Formato de envio não suportado: use JSON.',
   too_many_attempts: 'Muitas tentativas. Aguarde alguns minutos e tente novamente.',
   link_invalid: 'Este link não vale mais: ele já foi usado ou expirou. Peça um novo.',
+  malformed_mail: 'Mensagem de e-mail malformada: não foi aceita.',
   internal_error: 'Algo deu errado do nosso lado. Tente novamente em instantes.',
   not_allowed_for_actor: 'Você não tem permissão para esta ação.',
   invalid_transition: 'Esta ação não é possível na situação atual do chamado.',

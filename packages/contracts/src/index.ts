@@ -6,5 +6,6 @@ export * from './account-schemas.js';
 export * from './directory-schemas.js';
 export * from './console-schemas.js';
 export * from './ticket-event-schemas.js';
+export * from './attachment-schemas.js';
 export * from './people-schemas.js';
 export * from './messages-en.js';

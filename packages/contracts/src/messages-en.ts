@@ -39,6 +39,7 @@ export const API_ERROR_MESSAGES_EN: Record<ApiErrorCode, string> = {
   note_required: 'Write a note explaining the change.',
   no_change: 'Nothing was changed.',
   last_admin: 'At least one active admin must remain, and you cannot deactivate yourself.',
+  malformed_mail: 'Malformed e-mail message: it was not accepted.',
 };
 
 /** English for each pt-BR field message (schemas in this package, and the few the routes write). */

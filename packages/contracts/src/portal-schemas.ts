@@ -1,5 +1,6 @@
 import { ORIGINS } from '@atende/domain';
 import { z } from 'zod';
+import { attachmentIds } from './attachment-schemas.js';
 import { MESSAGE_MAX_LENGTH } from './schemas.js';
 
 /** The Central do Assinante form and the admin console's portal catalog (seed 003). */
@@ -30,6 +31,8 @@ export const newTicketInput = z
     idempotencyKey: z
       .string({ error: 'Chave de envio ausente.' })
       .regex(/^[A-Za-z0-9_-]{16,100}$/, 'Chave de envio inválida.'),
+    /** Anexos: uploads of this contact, staged by POST /api/uploads. */
+    attachmentIds,
   })
   .strict();
 

@@ -1,5 +1,6 @@
 import { CUSTOMER_TABS, ORIGINS, PRIORITIES, TICKET_STATUSES } from '@atende/domain';
 import { z } from 'zod';
+import { attachmentIds } from './attachment-schemas.js';
 
 /** Request schemas shared by the BFF (validation at the edge) and the SPA (forms). Strict: unknown keys are refused. */
 
@@ -21,7 +22,7 @@ const messageBody = z
 /** The version of the ticket the page showed: a change made meanwhile becomes a conflict. */
 const expectedVersion = z.number().int().positive();
 
-export const customerReplyInput = z.object({ body: messageBody, expectedVersion }).strict();
+export const customerReplyInput = z.object({ body: messageBody, expectedVersion, attachmentIds }).strict();
 
 /** "Data de resolução devida" as a day of the company's calendar (a date input's value). */
 const dueDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Data inválida.').optional();
@@ -34,6 +35,7 @@ export const agentMessageInput = z
     nextStatus: z.enum(TICKET_STATUSES).optional(),
     dueDate,
     expectedVersion,
+    attachmentIds,
   })
   .strict();
 

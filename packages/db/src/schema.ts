@@ -118,6 +118,10 @@ export const tickets = sqliteTable(
     ratingDueUntil: integer('rating_due_until'),
     /** Optimistic concurrency: bumped by every change; a write names the version it read. */
     version: integer('version').notNull().default(1),
+    /** When a customer's message started waiting for an answer ("Cliente respondeu"); null once an agent answers publicly. */
+    customerRepliedAt: integer('customer_replied_at'),
+    /** When the next answer to the customer is due (SLA; until SLA rules exist: the moment they wrote). */
+    nextResponseDueAt: integer('next_response_due_at'),
     customerTab: text('customer_tab').generatedAlwaysAs(customerTabExpression, { mode: 'virtual' }),
   },
   (t) => [
@@ -137,6 +141,7 @@ export const tickets = sqliteTable(
     index('tickets_status_resolved_idx').on(t.status, t.resolvedAt, t.id),
     // "Trabalho de hoje" and "Vencidos": status IN (…) AND due_at < x, one range per status.
     index('tickets_status_due_idx').on(t.status, t.dueAt),
+    index('tickets_status_response_due_idx').on(t.status, t.nextResponseDueAt),
     check('tickets_status_check', sql`${t.status} IN (${sql.raw(statusCheck)})`),
   ],
 );
@@ -151,6 +156,8 @@ export const messages = sqliteTable(
     visibility: text('visibility', { enum: ['public', 'internal'] }).notNull(),
     body: text('body').notNull(),
     createdAt: integer('created_at').notNull(),
+    /** The sender of an accepted e-mail from someone who is not a contact (author_id is then null). */
+    authorEmail: text('author_email'),
   },
   (t) => [index('messages_ticket_idx').on(t.ticketId, t.id)],
 );
@@ -302,6 +309,8 @@ export const outbox = sqliteTable(
     lastError: text('last_error'),
     createdAt: integer('created_at').notNull(),
     sentAt: integer('sent_at'),
+    /** The ticket message whose files (Anexos) this e-mail carries (an agent's public reply). */
+    sourceMessageId: integer('source_message_id'),
   },
   (t) => [
     uniqueIndex('outbox_dedupe_key_unique').on(t.dedupeKey),
@@ -341,6 +350,95 @@ export const agentApiTokens = sqliteTable(
   (t) => [uniqueIndex('agent_api_tokens_hash_unique').on(t.tokenHash), index('agent_api_tokens_agent_idx').on(t.agentId)],
 );
 
+// ─── Issue 13: files, held inbound mail, agent notifications ─────────────────────────────────────
+
+/**
+ * Files of messages. The bytes live under DATA_DIR/attachments/<sha256[0..2]>/<sha256> (content
+ * addressed: the path is built from the hash, never from a name a user typed); this row is the only
+ * way to reach them. An upload is first *staged* (message_id NULL, owned by its uploader) and claimed
+ * by its message in the message's own transaction; a held inbound e-mail's files point to it until an
+ * agent accepts or discards it. Readers are authorized like the message (an internal note's file never
+ * reaches a customer).
+ */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    /** The type found in the content (file-type / text check), never the client's claim. */
+    mime: text('mime').notNull(),
+    /** Display name only (sanitized); never used to build a path. */
+    filename: text('filename').notNull(),
+    ownerKind: text('owner_kind', { enum: ['contact', 'agent', 'system'] }).notNull(),
+    ownerId: integer('owner_id'),
+    messageId: integer('message_id').references(() => messages.id),
+    heldMailId: integer('held_mail_id'),
+    ticketId: integer('ticket_id').references(() => tickets.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('attachments_message_idx').on(t.messageId),
+    index('attachments_held_mail_idx').on(t.heldMailId),
+    index('attachments_owner_staged_idx').on(t.ownerKind, t.ownerId, t.messageId),
+    index('attachments_sha_idx').on(t.sha256),
+  ],
+);
+
+/**
+ * "E-mail de remetente não reconhecido": a reply to a valid ticket address that cannot be posted as the
+ * customer (unknown sender, failed sender authentication, envelope not matching From). Kept on the
+ * ticket for agents only until one accepts it (it becomes a public message) or discards it. Never dropped.
+ */
+export const heldMail = sqliteTable(
+  'held_mail',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ticketId: integer('ticket_id').notNull().references(() => tickets.id),
+    fromAddress: text('from_address').notNull(),
+    fromName: text('from_name'),
+    envelopeFrom: text('envelope_from'),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    reason: text('reason', { enum: ['unknown_sender', 'auth_failed', 'envelope_mismatch'] }).notNull(),
+    status: text('status', { enum: ['held', 'accepted', 'discarded'] }).notNull().default('held'),
+    /** Message-ID of the e-mail: a retried delivery is held once. */
+    mailMessageId: text('mail_message_id'),
+    receivedAt: integer('received_at').notNull(),
+    decidedBy: integer('decided_by').references(() => agents.id),
+    decidedAt: integer('decided_at'),
+    /** The public message an accepted e-mail became. */
+    messageId: integer('message_id').references(() => messages.id),
+  },
+  (t) => [index('held_mail_ticket_idx').on(t.ticketId, t.id), uniqueIndex('held_mail_message_id_unique').on(t.mailMessageId)],
+);
+
+/** An agent's console notifications: new tickets, customer messages, "Não foi resolvido", reopens, assignments. */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    agentId: integer('agent_id').notNull().references(() => agents.id),
+    ticketId: integer('ticket_id').notNull().references(() => tickets.id),
+    kind: text('kind', { enum: ['new_ticket', 'customer_message', 'not_resolved', 'reopened', 'assigned', 'held_mail'] }).notNull(),
+    /** The ticket version the change produced: one notification per agent per change. */
+    ticketVersion: integer('ticket_version').notNull(),
+    createdAt: integer('created_at').notNull(),
+    readAt: integer('read_at'),
+  },
+  (t) => [
+    index('notifications_agent_idx').on(t.agentId, t.id),
+    index('notifications_agent_unread_idx').on(t.agentId, t.readAt),
+    uniqueIndex('notifications_once_unique').on(t.agentId, t.ticketId, t.kind, t.ticketVersion),
+  ],
+);
+
+/** Which notification kinds an agent also wants by e-mail (absent row: all on). */
+export const agentNotificationPrefs = sqliteTable('agent_notification_prefs', {
+  agentId: integer('agent_id').primaryKey().references(() => agents.id),
+  /** JSON array of the kinds e-mailed. */
+  emailKinds: text('email_kinds', { mode: 'json' }).$type<string[]>().notNull(),
+});
 /**
  * A contact's other e-mail addresses (the main one stays in contacts.email, which signs in). Inbound
  * mail from any of them counts as the contact. An address belongs to one contact only.

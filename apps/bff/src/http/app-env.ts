@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { AccountMailer } from '../auth/account-mailer.js';
+import type { EventBus, StreamRegistry } from '../events/event-bus.js';
 
 /** What every route can reach: injected once, so tests pass a temporary database and a fake clock. */
 export interface Deps {
@@ -17,6 +18,10 @@ export interface Deps {
   writes: WriteQueue;
   /** Delivers password-reset and invitation links (the e-mail outbox, or the in-memory mailer). */
   accountMailer: AccountMailer;
+  /** Live events to open streams (GET /api/events); createApp supplies an in-process bus when absent. */
+  events?: EventBus;
+  /** Open live streams per session (capped); createApp supplies one when absent. */
+  liveStreams?: StreamRegistry;
 }
 
 export interface SignedInActor {

@@ -103,6 +103,13 @@ const SAMPLE_BODIES: Record<string, (version: number) => unknown> = {
   'POST /admin/departments': () => ({ name: 'Matriz', active: true, servesTickets: true, servesExternal: false }),
   'PUT /admin/departments/:id': () => ({ name: 'Suporte técnico', active: true, servesTickets: true, servesExternal: true }),
   'POST /admin/subjects': () => ({ name: 'Matriz', active: true, showOnHotsite: false, defaultDepartmentId: null }),
+  // Not multipart: the upload route answers 415 after the policy check, which is what the matrix reads.
+  'POST /uploads': () => ({}),
+  'POST /agent/notifications/read-all': () => ({}),
+  'POST /agent/notifications/read': () => ({ ids: [1] }),
+  'PUT /agent/notification-preferences': () => ({ emailKinds: ['customer_message'] }),
+  'POST /agent/tickets/:id/held-mail/:heldId/accept': (version) => ({ addContact: false, expectedVersion: version }),
+  'POST /agent/tickets/:id/held-mail/:heldId/discard': () => ({}),
   'PUT /admin/subjects/:id': () => ({ name: 'Sem conexão', active: true, showOnHotsite: true, defaultDepartmentId: 1 }),
   // Paths with :agentId are reached unfilled (400 for an admin: the policy let the request through).
   'POST /admin/team': () => ({ name: 'Matriz', email: `matriz-${Math.random().toString(36).slice(2, 10)}@example.com`, role: 'agent', departmentIds: [1] }),
@@ -144,12 +151,18 @@ function expected(policy: RoutePolicy, caller: Caller, owner: 'contactA' | 'cont
 describe('authorization matrix: every route × every role × own/foreign ticket (ASVS 8.2.1, 8.2.2)', () => {
   let t: TestApp;
   const tickets = { contactA: 0, contactB: 0 };
+  // A file on each owner's ticket, so `:attachmentId` names a real one.
+  const files = { contactA: 0, contactB: 0 };
   beforeAll(async () => {
     t = await createTestApp();
     for (const owner of ['contactA', 'contactB'] as const) {
       const cookie = await t.signIn(EMAILS[owner]);
       const list = await t.request('GET', '/api/customer/tickets?tab=awaiting_my_reply', { cookie });
       tickets[owner] = list.json.items[0].id;
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+      files[owner] = (await t.upload(cookie, [{ name: 'matriz.png', bytes: png }])).json.files[0].id;
+      const version = getTicket(t.db, tickets[owner])!.version;
+      await t.request('POST', `/api/customer/tickets/${tickets[owner]}/replies`, { cookie, body: { body: 'Anexo da matriz.', expectedVersion: version, attachmentIds: [files[owner]] } });
     }
   });
   // A genuine rating link: the link is the permission, so these routes are reached with a valid one.
@@ -177,7 +190,7 @@ describe('authorization matrix: every route × every role × own/foreign ticket 
           const ticketId = tickets[owner];
           const sample = SAMPLE_BODIES[key];
           const body = method === 'GET' ? undefined : (sample?.(getTicket(t.db, ticketId)!.version) ?? {});
-          const response = await t.request(method, `/api${path.replace(':id', String(ticketId)).replace(':token', path.startsWith('/public/ratings') ? ratingToken : UNKNOWN_LINK)}`, { cookie, body });
+          const response = await t.request(method, `/api${path.replace(':id', String(ticketId)).replace(':attachmentId', String(files[owner])).replace(':token', path.startsWith('/public/ratings') ? ratingToken : UNKNOWN_LINK)}`, { cookie, body });
           cells[caller] = { status: response.status, expected: expected(policy, caller, owner) };
           expect(response.status, `${caller}: ${response.text}`).toBeLessThan(500);
           if (typeof cells[caller].expected === 'number') expect(response.json?.code, caller).toBeTypeOf('string');

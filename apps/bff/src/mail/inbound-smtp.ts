@@ -1,35 +1,88 @@
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { getOrCreateSecret, getTicket } from '@atende/db';
+import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import type { Deps } from '../http/app-env.js';
-import { receiveMail } from './inbound.js';
+import { createRateLimiter } from '../http/rate-limiter.js';
+import { MalformedMailError, receiveMail } from './inbound.js';
+import { scanMime } from './mime-limits.js';
+import { ticketOfReplyAddress } from './reply-address.js';
 
-const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+/** Per client address: connections open at once, and messages a minute. */
+export interface InboundSmtpLimits {
+  connectionsPerClient: number;
+  messagesPerMinute: number;
+}
+const DEFAULT_LIMITS: InboundSmtpLimits = { connectionsPerClient: 5, messagesPerMinute: 30 };
+
+const smtpError = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
 
 /**
- * The built-in SMTP listener for replies (SMTP_INBOUND_PORT): accepts mail only for the reply domain,
- * hands each message to receiveMail. No AUTH (it is an MX); TLS belongs to a fronting relay.
+ * The built-in SMTP listener for replies (SMTP_INBOUND_PORT). An MX for the reply domain, so:
+ * - `RCPT TO` must be a ticket address with a valid signature of an existing ticket (550 before the body);
+ * - SIZE is announced in EHLO and enforced (MAIL FROM SIZE= and the bytes received: 552, nothing kept);
+ * - each client address gets a few connections at once (421) and a number of messages a minute (450);
+ * - a malformed message (a parser bomb: thousands of nested or sibling parts or header lines) is a
+ *   permanent 554, never a 451 that makes the sender retry forever; only our own failure is temporary.
+ * No AUTH (it is an MX); TLS belongs to a fronting relay.
  */
-export function startInboundSmtp(deps: Pick<Deps, 'db' | 'config' | 'logger' | 'now'>, port: number, host = '0.0.0.0') {
+export function startInboundSmtp(deps: Pick<Deps, 'db' | 'config' | 'logger' | 'now' | 'events'>, port: number, host = '0.0.0.0', limits: InboundSmtpLimits = DEFAULT_LIMITS) {
   const domain = `@${deps.config.mailReplyDomain.toLowerCase()}`;
+  const maxBytes = deps.config.inboundMaxMessageBytes;
+  const open = new Map<string, number>();
+  const rate = createRateLimiter({ limit: limits.messagesPerMinute, windowMs: 60_000 });
+  const clientOf = (session: SMTPServerSession) => session.remoteAddress || 'unknown';
+
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
-    size: MAX_MESSAGE_BYTES,
+    size: maxBytes,
     logger: false,
+    onConnect(session, callback) {
+      const client = clientOf(session);
+      const count = (open.get(client) ?? 0) + 1;
+      open.set(client, count);
+      if (count > limits.connectionsPerClient) return callback(smtpError(421, 'Conexões demais deste endereço; tente mais tarde'));
+      callback();
+    },
+    onClose(session) {
+      const client = clientOf(session);
+      const count = (open.get(client) ?? 1) - 1;
+      if (count <= 0) open.delete(client);
+      else open.set(client, count);
+    },
+    onMailFrom(_address, session, callback) {
+      const wait = rate.hit([clientOf(session)], deps.now());
+      if (wait > 0) return callback(smtpError(450, 'Mensagens demais deste endereço; tente mais tarde'));
+      callback();
+    },
     onRcptTo(address, _session, callback) {
-      if (!address.address.toLowerCase().endsWith(domain)) return callback(Object.assign(new Error('Destinatário desconhecido'), { responseCode: 550 }));
+      const rcpt = address.address.toLowerCase();
+      const ticketId = rcpt.endsWith(domain) ? ticketOfReplyAddress(getOrCreateSecret(deps.db, 'reply_address'), rcpt) : null;
+      if (ticketId === null || !getTicket(deps.db, ticketId)) return callback(smtpError(550, 'Destinatário desconhecido'));
       callback();
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      let size = 0;
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= maxBytes) chunks.push(chunk); // past the limit nothing more is kept
+      });
       stream.on('end', () => {
-        if (stream.sizeExceeded) return callback(Object.assign(new Error('Mensagem grande demais'), { responseCode: 552 }));
-        receiveMail(deps, Buffer.concat(chunks), session.envelope.rcptTo.map((r) => r.address)).then(
+        if (stream.sizeExceeded || size > maxBytes) return callback(smtpError(552, 'Mensagem grande demais'));
+        const raw = Buffer.concat(chunks);
+        const scan = scanMime(raw);
+        if (!scan.ok) {
+          deps.logger.warn({ client: clientOf(session), reason: scan.reason }, 'inbound mail refused: malformed MIME');
+          return callback(smtpError(554, 'Mensagem malformada'));
+        }
+        const mailFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : null;
+        receiveMail(deps, raw, session.envelope.rcptTo.map((r) => r.address), { mailFrom, clientAddress: clientOf(session) }).then(
           () => callback(),
           (error: unknown) => {
+            if (error instanceof MalformedMailError) return callback(smtpError(554, 'Mensagem malformada'));
             deps.logger.error({ err: error }, 'inbound mail failed');
-            callback(Object.assign(new Error('Falha temporária'), { responseCode: 451 }));
+            callback(smtpError(451, 'Falha temporária'));
           },
         );
       });

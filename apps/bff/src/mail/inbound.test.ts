@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS, findAccount, getOrCreateSecret, getTicket, outboxForTicket, savePortalSettings, getPortalSettings, ticketThread } from '@atende/db';
+import { DEMO_ACCOUNTS, findAccount, schema, getOrCreateSecret, getTicket, outboxForTicket, savePortalSettings, getPortalSettings, ticketThread } from '@atende/db';
 import nodemailer from 'nodemailer';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -45,6 +45,16 @@ describe('incoming mail over SMTP', () => {
     expect(getTicket(t.db, id)!.status).toBe('open');
   });
 
+  it("a reply from the contact's second address (contact_emails) is the contact's message", async () => {
+    const { id, replyTo } = await ticketIn('waiting_customer');
+    const requesterId = getTicket(t.db, id)!.requesterId;
+    t.db.insert(schema.contactEmails).values({ contactId: requesterId, email: 'financeiro@outro-dominio.com.br', createdAt: t.clock.now }).run();
+    await send({ from: 'Financeiro@Outro-Dominio.com.br', to: replyTo, text: 'Respondendo pelo outro e-mail.' });
+    const last = ticketThread(t.db, id, 'staff').at(-1)!;
+    expect(last).toMatchObject({ authorKind: 'contact', visibility: 'public', body: 'Respondendo pelo outro e-mail.' });
+    expect(getTicket(t.db, id)!.status).toBe('open');
+  });
+
   it('reopens a closed ticket (seed 000) and tells the agent', async () => {
     const { id, requester, replyTo } = await ticketIn('closed');
     await send({ from: requester, to: replyTo, text: 'O problema voltou.' });
@@ -68,7 +78,8 @@ describe('incoming mail over SMTP', () => {
   it('a forged ticket token or an unknown sender changes nothing', async () => {
     const { id, requester } = await ticketIn('waiting_customer');
     const before = getTicket(t.db, id)!;
-    await send({ from: requester, to: `ticket-${id}-00000000000000000000@atende.local`, text: 'Forjado' });
+    // Refused at RCPT TO now (550), before the body: the client is told, nothing is taken.
+    await expect(send({ from: requester, to: `ticket-${id}-00000000000000000000@atende.local`, text: 'Forjado' })).rejects.toThrow(/550/);
     const { replyTo } = await ticketIn('waiting_customer');
     await send({ from: 'estranho@example.org', to: replyTo, text: 'Quem sou eu' });
     expect(getTicket(t.db, id)!.version).toBe(before.version);
@@ -77,7 +88,8 @@ describe('incoming mail over SMTP', () => {
 });
 
 describe('incoming mail over HTTP (provider webhook)', () => {
-  const raw = (from: string, to: string, text: string) => `From: ${from}\r\nTo: ${to}\r\nSubject: Re: x\r\nMessage-ID: <m1@example.com>\r\n\r\n${text}\r\n`;
+  // As the provider's MTA hands it over: with the envelope sender in Return-Path.
+  const raw = (from: string, to: string, text: string) => `Return-Path: <${from}>\r\nFrom: ${from}\r\nTo: ${to}\r\nSubject: Re: x\r\nMessage-ID: <m1@example.com>\r\n\r\n${text}\r\n`;
 
   it('takes raw RFC 822 with the bearer token, refuses without it', async () => {
     const { id, requester, replyTo } = await ticketIn('waiting_customer');

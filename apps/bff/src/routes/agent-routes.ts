@@ -1,5 +1,5 @@
 import { agentListQuery, agentMessageInput, extendDueInput, setFieldsInput, setStatusInput, ticketIdParam } from '@atende/contracts';
-import { agentQueueCounts, getCompanySettings, getPortalSettings, listActiveAgents, listAgentQueue, listDepartments, otherRecentTickets, searchTicketIds, ticketCustomerCard, ticketHistory, ticketParticipants, ticketRatings, ticketThread } from '@atende/db';
+import { attachmentsOfHeldMail, heldMailOfTicket, agentQueueCounts, getCompanySettings, getPortalSettings, listActiveAgents, listAgentQueue, listDepartments, otherRecentTickets, searchTicketIds, ticketCustomerCard, ticketHistory, ticketParticipants, ticketRatings, ticketThread } from '@atende/db';
 import { AppError } from '../http/app-error.js';
 import { endOfLocalDay, isOverdue } from '@atende/domain';
 import { Hono } from 'hono';
@@ -8,6 +8,7 @@ import { requireRole, signedIn } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
 import { ratingLinkFor } from '../ratings/rating-link.js';
 import { commitTicketAction } from '../tickets/apply-ticket-action.js';
+import { checkMessageAttachments } from '../attachments/message-attachments.js';
 import { decodeCursor, encodeCursor } from '../tickets/cursor.js';
 import { loadTicketFor } from '../tickets/load-ticket.js';
 import { historyView, messagesView, ticketSummaryView } from '../tickets/ticket-views.js';
@@ -51,7 +52,9 @@ export function agentRoutes() {
       return c.json(
         {
           ticket: { ...ticketSummaryView(db, ticket), requesterPhone: ticketParticipants(db, ticket.id)?.requesterPhone ?? null, departmentId: ticket.departmentId, assigneeId: ticket.assigneeId, dueAt: ticket.dueAt === null ? null : iso(ticket.dueAt), overdue: isOverdue(ticket, c.var.deps.now()) },
-          messages: messagesView(ticketThread(db, ticket.id, 'staff')),
+          messages: messagesView(ticketThread(db, ticket.id, 'staff'), db),
+          // E-mails de remetente não reconhecido waiting for an agent's decision (agents only).
+          heldMail: heldMailOfTicket(db, ticket.id).map((m) => ({ id: m.id, fromAddress: m.fromAddress, fromName: m.fromName, subject: m.subject, body: m.body, reason: m.reason, receivedAt: iso(m.receivedAt), attachments: attachmentsOfHeldMail(db, m.id).map(({ id, filename, mime, size }) => ({ id, filename, mime, size })) })),
           history: historyView(ticketHistory(db, ticket.id)),
           // The message form starts on this visibility (admin setting); the agent may switch it.
           defaultVisibility: getPortalSettings(db).agentRepliesPublicByDefault ? ('public' as const) : ('internal' as const),
@@ -65,14 +68,15 @@ export function agentRoutes() {
       );
     })
     .post('/tickets/:id/messages', validate('param', ticketIdParam), validate('json', agentMessageInput), async (c) => {
-      const { body, visibility, nextStatus, dueDate, expectedVersion } = c.req.valid('json');
+      const { body, visibility, nextStatus, dueDate, expectedVersion, attachmentIds } = c.req.valid('json');
+      const files = checkMessageAttachments(c.var.deps.db, signedIn(c).actor, attachmentIds, c.var.deps.config.attachments);
       const ticket = await commitTicketAction(c.var.deps, {
         ticketId: c.req.valid('param').id,
         actor: signedIn(c).actor,
         expectedVersion,
         // A public reply hands the ball to the customer unless the agent picks another status.
         action: visibility === 'internal' ? { type: 'internal_note' } : { type: 'agent_reply', nextStatus: nextStatus ?? 'waiting_customer', ...(dueDate ? { dueDate } : {}) },
-        message: { body, visibility },
+        message: { body, visibility, attachmentIds: files },
       });
       return c.json({ ticket: { id: ticket.id, status: ticket.status, version: ticket.version } }, 201);
     })

@@ -49,7 +49,11 @@ export function authRoutes() {
     .post('/logout', async (c) => {
       const token = readSessionToken(c);
       if (c.var.session) audit(c, 'sign_out');
-      if (token) deleteSession(c.var.deps.db, hashToken(token));
+      if (token) {
+        deleteSession(c.var.deps.db, hashToken(token));
+        // This session's open live streams close now, not at their next heartbeat.
+        c.var.deps.events?.publish({ type: 'session_ended', sessionTokenHash: hashToken(token) });
+      }
       clearSessionCookie(c);
       return c.json({ ok: true }, 200);
     })

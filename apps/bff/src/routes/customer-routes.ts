@@ -21,6 +21,7 @@ import { requirePortalSwitch } from '../http/portal-switch.js';
 import { requireRole, signedIn } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
 import { commitTicketAction } from '../tickets/apply-ticket-action.js';
+import { checkMessageAttachments } from '../attachments/message-attachments.js';
 import { decodeCursor, encodeCursor } from '../tickets/cursor.js';
 import { customerAutomationView } from '../tickets/automation-view.js';
 import { messagesView, ticketPageView, ticketSummaryView } from '../tickets/ticket-views.js';
@@ -82,7 +83,7 @@ export function customerRoutes() {
       return c.json(
         {
           ticket: { ...ticketSummaryView(db, ticket), canReply: isRequester && refusal === null, replyRefusal: refusal, canRate, viewer },
-          messages: messagesView(ticketThread(db, ticket.id, 'customer')),
+          messages: messagesView(ticketThread(db, ticket.id, 'customer'), db),
           automation: customerAutomationView(db, ticket, now()),
           dates: extras.dates,
           ratings: isRequester ? extras.ratings : [],
@@ -91,13 +92,14 @@ export function customerRoutes() {
       );
     })
     .post('/tickets/:id/replies', requirePortalSwitch('see'), validate('param', ticketIdParam), validate('json', customerReplyInput), async (c) => {
-      const { body, expectedVersion } = c.req.valid('json');
+      const { body, expectedVersion, attachmentIds } = c.req.valid('json');
+      const files = checkMessageAttachments(c.var.deps.db, signedIn(c).actor, attachmentIds, c.var.deps.config.attachments);
       const ticket = await commitTicketAction(c.var.deps, {
         ticketId: c.req.valid('param').id,
         actor: signedIn(c).actor,
         expectedVersion,
         action: { type: 'customer_reply' },
-        message: { body, visibility: 'public' },
+        message: { body, visibility: 'public', attachmentIds: files },
       });
       return c.json({ ticket: { id: ticket.id, status: ticket.status, version: ticket.version } }, 201);
     });

@@ -4,7 +4,15 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
-import { receiveMail } from '../mail/inbound.js';
+import { MalformedMailError, receiveMail } from '../mail/inbound.js';
+
+/** The envelope sender as the receiving MTA recorded it (the webhook has no SMTP envelope of its own). */
+function returnPathOf(raw: Buffer): string | null {
+  const head = raw.subarray(0, Math.min(raw.length, 64 * 1024)).toString('latin1');
+  const end = head.search(/\r?\n\r?\n/);
+  const match = /^return-path:\s*<?([^>\r\n]*)>?/im.exec(end >= 0 ? head.slice(0, end) : head);
+  return match && match[1]!.trim() !== '' ? match[1]!.trim() : null;
+}
 
 function tokenMatches(expected: string | null, header: string | undefined): boolean {
   if (!expected || !header?.startsWith('Bearer ')) return false;
@@ -18,11 +26,17 @@ function tokenMatches(expected: string | null, header: string | undefined): bool
  * `Authorization: Bearer <INBOUND_MAIL_TOKEN>`. Without the env var every call is refused.
  */
 export function inboundMailRoutes() {
-  return new Hono<AppEnv>().post('/', throttleByAddress({ scope: 'inbound-mail', limit: 120, windowMs: 60_000 }), bodyLimit({ maxSize: 10 * 1024 * 1024, onError: () => { throw new AppError('payload_too_large'); } }), async (c) => {
+  return new Hono<AppEnv>().post('/', throttleByAddress({ scope: 'inbound-mail', limit: 120, windowMs: 60_000 }), (c, next) => bodyLimit({ maxSize: c.var.deps.config.inboundMaxMessageBytes, onError: () => { throw new AppError('payload_too_large'); } })(c, next), async (c) => {
     const deps = c.var.deps;
     if (!tokenMatches(deps.config.inboundMailToken, c.req.header('authorization'))) throw new AppError('unauthenticated');
     const raw = Buffer.from(await c.req.arrayBuffer());
-    const result = await receiveMail(deps, raw);
-    return c.json(result, 202);
+    try {
+      const result = await receiveMail(deps, raw, [], { mailFrom: returnPathOf(raw) });
+      return c.json(result, 202);
+    } catch (error) {
+      // Permanent: a provider must not retry a message that will never parse.
+      if (error instanceof MalformedMailError) throw new AppError('malformed_mail');
+      throw error;
+    }
   });
 }

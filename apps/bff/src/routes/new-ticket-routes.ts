@@ -7,6 +7,7 @@ import { AppError } from '../http/app-error.js';
 import { requirePortalSwitch } from '../http/portal-switch.js';
 import { requireRole, signedIn } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
+import { checkMessageAttachments } from '../attachments/message-attachments.js';
 
 /** The Central do Assinante: what the portal offers a contact, and filing a ticket (seed 003). */
 export function newTicketRoutes() {
@@ -30,6 +31,7 @@ export function newTicketRoutes() {
       if (!isPortalSubject(db, input.subjectId)) fields.subjectId = 'Assunto indisponível. Escolha outro.';
       if (Object.keys(fields).length > 0) throw new AppError('validation_failed', { fields });
       const { actor } = signedIn(c);
+      const files = checkMessageAttachments(db, actor, input.attachmentIds, c.var.deps.config.attachments);
       const contact = findAccount(db, 'contact', actor.id);
       if (!contact) throw new AppError('unauthenticated');
       // Same-day routing and the "ticket received" e-mail happen in the creation transaction.
@@ -43,6 +45,7 @@ export function newTicketRoutes() {
         firstMessage: { authorKind: 'contact', authorId: actor.id, visibility: 'public', body: input.body, createdAt: now() },
         now: now(),
         idempotencyKey: input.idempotencyKey,
+        attachmentIds: files,
       });
       return c.json({ ticket: { id: ticket.id, status: ticket.status, origin: ticket.origin }, created }, created ? 201 : 200);
     });

@@ -1,7 +1,9 @@
 import { DEMO_PASSWORD, createWriteQueue, type Db } from '@atende/db';
 import { TEST_NOW, createTestDatabase, type TestDatabaseContent } from '@atende/db/testing';
+import { dirname } from 'node:path';
 import pino from 'pino';
 import { createApp } from '../app.js';
+import type { Deps } from '../http/app-env.js';
 import { createMemoryAccountMailer } from '../auth/account-mailer.js';
 import { defaultLoginThrottle } from '../auth/login-throttle.js';
 import { loadConfig } from '../config.js';
@@ -15,11 +17,13 @@ export { TEST_ORIGIN } from './test-client.js';
  * data unless `content: 'empty'` (then the test makes its rows with @atende/db/testing's factories).
  */
 export async function createTestApp(options: { env?: Record<string, string>; content?: TestDatabaseContent } = {}) {
-  const { db, dispose } = createTestDatabase({ content: options.content ?? 'demo' });
+  const { db, file, dispose } = createTestDatabase({ content: options.content ?? 'demo' });
   const clock = { now: TEST_NOW };
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '3000', DATA_DIR: '/nonexistent', ...options.env });
+  // DATA_DIR is the test's own directory: attachments are written next to its database.
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '3000', DATA_DIR: dirname(file), ...options.env });
   const mailer = createMemoryAccountMailer();
-  const app = createApp({ db, config, logger: pino({ level: 'silent' }), now: () => clock.now, loginThrottle: defaultLoginThrottle(), writes: createWriteQueue(db), accountMailer: mailer });
+  const deps: Deps = { db, config, logger: pino({ level: 'silent' }), now: () => clock.now, loginThrottle: defaultLoginThrottle(), writes: createWriteQueue(db), accountMailer: mailer };
+  const app = createApp(deps);
 
   async function request(method: string, path: string, init: { body?: unknown; cookie?: string; headers?: Record<string, string> } = {}) {
     const headers: Record<string, string> = { origin: TEST_ORIGIN, ...init.headers };
@@ -30,6 +34,11 @@ export async function createTestApp(options: { env?: Record<string, string>; con
       body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
     }
     const response = await app.request(path, { method, headers, body });
+    // A live-event stream never ends by itself: the caller gets its status and headers, the stream is closed.
+    if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+      await response.body?.cancel();
+      return { status: response.status, headers: response.headers, json: null as any, text: '' };
+    }
     const text = await response.text();
     let json: any;
     try {
@@ -51,10 +60,18 @@ export async function createTestApp(options: { env?: Record<string, string>; con
     return setCookie.split(';')[0]!;
   }
 
+  /** POST /api/uploads as a browser form would (multipart/form-data, field `files`). */
+  async function upload(cookie: string, files: { name: string; bytes: Uint8Array | string; type?: string }[]) {
+    const form = new FormData();
+    for (const file of files) form.append('files', new Blob([typeof file.bytes === "string" ? file.bytes : new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }), file.name);
+    const response = await app.request('/api/uploads', { method: 'POST', headers: { origin: TEST_ORIGIN, cookie }, body: form });
+    return { status: response.status, json: (await response.json()) as any };
+  }
+
   /** The typed client (see test-client.ts), as whoever `cookie` signs in. */
   const client = (cookie?: string) => createTestClient(app, cookie);
 
-  return { app, db: db as Db, clock, mailer, request, client, signIn, dispose };
+  return { app, db: db as Db, deps, events: deps.events!, clock, mailer, request, client, signIn, upload, dataDir: dirname(file), dispose };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -61,7 +61,7 @@ describe('the one ticket-change path', () => {
     expected = domainEvents(byMail, { type: 'customer_reply', via: 'email' }, { kind: 'contact', id: requester.id }, t.clock.now);
     since = lastEventId(byMail);
     const to = replyAddressFor(getOrCreateSecret(t.db, 'reply_address'), byMail, 'atende.local');
-    const outcome = await receiveMail({ db: t.db, config: loadConfig({ NODE_ENV: 'test', PORT: '3000', DATA_DIR: '/nonexistent' }), logger: pino({ level: 'silent' }), now: () => t.clock.now }, `From: ${requester.email}\r\nTo: ${to}\r\nSubject: Re: x\r\nMessage-ID: <same-path@example.com>\r\n\r\nVoltou a falhar.\r\n`);
+    const outcome = await receiveMail({ db: t.db, config: loadConfig({ NODE_ENV: 'test', PORT: '3000', DATA_DIR: '/nonexistent' }), logger: pino({ level: 'silent' }), now: () => t.clock.now }, `From: ${requester.email}\r\nTo: ${to}\r\nSubject: Re: x\r\nMessage-ID: <same-path@example.com>\r\n\r\nVoltou a falhar.\r\n`, [], { mailFrom: requester.email }); // envelope sender of the From domain: trusted
     expect(outcome).toEqual({ outcome: 'added', ticketId: byMail, reopened: true });
     expect(written(byMail, since)).toEqual([...expected, expect.objectContaining({ type: 'email_sent', data: expect.objectContaining({ kind: 'reopened' }) })]);
     expect(expected[0]).toMatchObject({ type: 'reopened', data: { action: 'customer_reply', via: 'email' } });

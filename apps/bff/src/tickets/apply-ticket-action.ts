@@ -17,6 +17,8 @@ import {
 import type { Deps } from '../http/app-env.js';
 import { AppError, isApiErrorCode } from '../http/app-error.js';
 import { noticesForChange } from '../mail/notices-for-change.js';
+import type { NewLiveEvent } from '../events/live-event.js';
+import { applyChangeEffects, liveEventsOf } from './change-effects.js';
 import type { MailConfig, NoticeReads } from '../mail/ticket-mail.js';
 
 /** What the rules read besides the ticket. The automation runner passes reads cached for a whole batch. */
@@ -55,7 +57,12 @@ export interface TicketChangeRequest {
    */
   action: TicketAction | ((ticket: TicketRecord) => TicketAction | null);
   /** The message that comes with the action (a reply, a note, a "not resolved" reason). */
-  message?: { body: string; visibility: 'public' | 'internal' } | undefined;
+  message?: { body: string; visibility: 'public' | 'internal'; attachmentIds?: readonly number[] | undefined } | undefined;
+  /**
+   * Who wrote the message when it is not the actor: an agent accepting a held e-mail posts the sender's
+   * words (a contact, or just an address). Its files are claimed like an upload's.
+   */
+  messageAuthor?: { contactId: number } | { email: string } | undefined;
   /** An internal note written after the message (a logged conversation's summary). */
   note?: string | undefined;
   /** Only a ticket of this contact: any other is not found (the directory's "that contact's tickets"). */
@@ -76,7 +83,7 @@ export interface TicketChangeEnv {
 }
 
 export type TicketChangeResult =
-  | { ok: true; ticket: TicketRecord; before: TicketRecord; action: TicketAction; events: TicketEvent[] }
+  | { ok: true; ticket: TicketRecord; before: TicketRecord; action: TicketAction; events: TicketEvent[]; live: NewLiveEvent[] }
   /** `ticket` is the row as read (null when there is none), e.g. for an answer to a refused e-mail. */
   | { ok: false; code: DomainErrorCode | 'not_found' | 'conflict' | 'duplicate' | 'not_due'; ticket: TicketRecord | null };
 
@@ -94,7 +101,7 @@ export function changeTicketAs(env: TicketChangeEnv, request: TicketChangeReques
   const { db, now } = env;
   const reads = env.reads ?? readsOf(db);
   // What the decision wrote, kept from inside the transaction for the caller (the runner counts actions).
-  const done: { before?: TicketRecord; action?: TicketAction; events?: TicketEvent[] } = {};
+  const done: { before?: TicketRecord; action?: TicketAction; events?: TicketEvent[]; live: NewLiveEvent[] } = { live: [] };
   const result = changeTicket(db, {
     ticketId: request.ticketId,
     now,
@@ -119,26 +126,42 @@ export function changeTicketAs(env: TicketChangeEnv, request: TicketChangeReques
       // The e-mail is recorded with the change, in the same transaction (transactional outbox).
       const notices = noticesForChange(db, env.mailConfig, { before: ticket, decision, action, actor, message: request.message, now }, reads.notice);
       const events = [...decision.events, ...notices.map((n) => n.event)];
-      Object.assign(done, { before: ticket, action, events });
+      const messages = messagesOf(request, actor, now);
+      const files = request.message?.attachmentIds ?? [];
+      Object.assign(done, { before: ticket, action, events, live: [] });
       return {
         ok: true,
         next: decision.next,
-        messages: messagesOf(request, actor, now),
+        messages,
         events,
-        mail: notices.map((n) => n.mail),
+        // A public message's files travel with the e-mails it causes (the customer's copy of the reply).
+        mail: notices.map((n) => ({ ...n.mail, withMessageFiles: files.length > 0 && request.message?.visibility === 'public' })),
+        ...(files.length > 0 ? { attachmentIds: files } : {}),
+        // In the same transaction, after the writes: "Cliente respondeu" and the agents' notifications.
+        afterWrite: (tx, after) => {
+          // An accepted e-mail is the customer speaking: it needs an answer like their own message would.
+          const speaker: Actor = request.messageAuthor ? { kind: 'contact', id: 'contactId' in request.messageAuthor ? request.messageAuthor.contactId : 0 } : actor;
+          const effects = applyChangeEffects(tx, env.mailConfig, { before: ticket, after, action, actor: speaker, message: request.message, now });
+          done.live = liveEventsOf({ before: ticket, after: effects.ticket, messages, notified: effects.notified });
+          return effects.ticket;
+        },
         ...(action.type === 'rate' ? { rating: ratingOf(ticket, action.score, request.ratingComment, now) } : {}),
         ...(request.inboundMessageId ? { inboundMessageId: request.inboundMessageId } : {}),
       };
     },
   });
   if (!result.ok) return { ok: false, code: result.code as Refusal, ticket: result.ticket };
-  return { ok: true, ticket: result.ticket, before: done.before!, action: done.action!, events: done.events! };
+  return { ok: true, ticket: result.ticket, before: done.before!, action: done.action!, events: done.events!, live: done.live };
 }
 
 function messagesOf(request: TicketChangeRequest, actor: Actor, now: number): NewMessage[] {
   const author = { authorKind: actor.kind, authorId: actor.kind === 'system' ? null : actor.id, createdAt: now };
   const messages: NewMessage[] = [];
-  if (request.message) messages.push({ ...author, visibility: request.message.visibility, body: request.message.body });
+  if (request.message) {
+    const by = request.messageAuthor;
+    const writer = by === undefined ? author : 'contactId' in by ? { authorKind: 'contact' as const, authorId: by.contactId, createdAt: now } : { authorKind: 'contact' as const, authorId: null, authorEmail: by.email, createdAt: now };
+    messages.push({ ...writer, visibility: request.message.visibility, body: request.message.body });
+  }
   if (request.note !== undefined) messages.push({ ...author, visibility: 'internal', body: request.note });
   return messages;
 }
@@ -149,16 +172,27 @@ function ratingOf(ticket: TicketRecord, score: number, comment: string | undefin
 }
 
 /** changeTicketAs for a route, inside the caller's transaction: a refusal is the API error of its code. */
-export function applyTicketAction(deps: Pick<Deps, 'db' | 'config' | 'now'>, request: TicketChangeRequest): TicketRecord {
+export function applyTicketAction(deps: Pick<Deps, 'db' | 'config' | 'now'>, request: TicketChangeRequest, live?: NewLiveEvent[]): TicketRecord {
   const result = changeTicketAs({ db: deps.db, mailConfig: deps.config, now: deps.now() }, request);
   if (!result.ok) throw new AppError(isApiErrorCode(result.code) ? result.code : 'internal_error');
+  // The caller publishes these once its transaction has committed.
+  live?.push(...result.live);
   return result.ticket;
 }
 
 /**
  * applyTicketAction for a request: the change goes into the next group commit (deps.writes) and the
- * promise resolves once it is durable.
+ * promise resolves once it is durable; then its live events go out (never before the commit: a page
+ * refetching on the event must find the change).
  */
-export function commitTicketAction(deps: Deps, request: TicketChangeRequest): Promise<TicketRecord> {
-  return deps.writes.run(() => applyTicketAction(deps, request));
+export async function commitTicketAction(deps: Deps, request: TicketChangeRequest): Promise<TicketRecord> {
+  const live: NewLiveEvent[] = [];
+  const ticket = await deps.writes.run(() => applyTicketAction(deps, request, live));
+  publishLive(deps, live);
+  return ticket;
+}
+
+/** Sends committed changes' live events to the open streams. */
+export function publishLive(deps: Pick<Deps, 'events'>, events: readonly NewLiveEvent[]): void {
+  for (const event of events) deps.events?.publish(event);
 }

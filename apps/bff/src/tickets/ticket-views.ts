@@ -1,5 +1,5 @@
 import type { TicketEventWire } from '@atende/contracts';
-import { ticketParticipants, type Db, type TicketEventRow, type TicketPage, type TicketRecord, type ThreadMessage } from '@atende/db';
+import { attachmentsOfMessages, ticketParticipants, type Db, type TicketEventRow, type TicketPage, type TicketRecord, type ThreadMessage } from '@atende/db';
 import { encodeCursor } from './cursor.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -30,8 +30,14 @@ export function ticketSummaryView(db: Db, ticket: TicketRecord) {
   };
 }
 
-export function messagesView(messages: ThreadMessage[]) {
-  return messages.map((m) => ({ ...m, createdAt: iso(m.createdAt)! }));
+/** A thread as the API shows it; with `db`, each message lists its files (Anexos). */
+export function messagesView(messages: ThreadMessage[], db?: Db) {
+  const files = db ? attachmentsOfMessages(db, messages.map((m) => m.id)) : new Map();
+  return messages.map((m) => ({
+    ...m,
+    createdAt: iso(m.createdAt)!,
+    attachments: (files.get(m.id) ?? []).map(({ id, filename, mime, size }: { id: number; filename: string; mime: string; size: number }) => ({ id, filename, mime, size })),
+  }));
 }
 
 /** The history in its wire form (contracts' `TicketEventWire`): typed by `type`, times in ISO 8601. */

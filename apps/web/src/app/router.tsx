@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router';
 import { Layout } from '../components/layout.js';
+import { NotificationsMenu } from '../features/notifications/notifications-menu.js';
 import { NotFoundPage } from '../components/not-found-page.js';
 import { LoginPage } from '../features/auth/login-page.js';
 import { HomeRedirect, RequireRole, RequireSignedIn } from '../features/auth/require-role.js';
@@ -40,7 +41,7 @@ const AgentTicketPage = lazy(() => import('../features/agent-console/agent-ticke
 
 export const router = createBrowserRouter([
   {
-    element: <Layout />,
+    element: <Layout agentMenu={<NotificationsMenu />} />,
     children: [
       { path: paths.home, element: <HomeRedirect /> },
       { path: paths.login, element: <LoginPage /> },
@@ -116,6 +117,13 @@ export const router = createBrowserRouter([
       { path: paths.cannedReplies, lazy: async () => { const { CannedRepliesPage } = await import('../features/agent-console/canned-replies-page.js'); return { element: <RequireRole kind="agent"><CannedRepliesPage /></RequireRole> }; } },
       { path: paths.reports, lazy: async () => { const { ReportsPage } = await import('../features/reports/reports-page.js'); return { element: <RequireRole kind="agent"><ReportsPage /></RequireRole> }; } },
       { path: paths.mailbox, element: <RequireRole kind="agent"><Suspense fallback={null}><MailboxPage /></Suspense></RequireRole> },
+      {
+        path: paths.notificationPreferences,
+        lazy: async () => {
+          const { NotificationPreferencesPage } = await import('../features/notifications/notification-preferences-page.js');
+          return { element: <RequireRole kind="agent"><NotificationPreferencesPage /></RequireRole> };
+        },
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { paths } from '../config/paths.js';
 import { usePreferences, useSavePreferences } from '../lib/preferences.js';
@@ -8,8 +8,10 @@ import { LOCALES, useI18n, type Locale } from '../lib/i18n/i18n.js';
 import { clearAllDrafts } from '../lib/drafts.js';
 import { SessionDialog } from './session-dialog.js';
 import { ThemeSelect } from './theme-select.js';
+import { useLiveEvents } from '../lib/live-events.js';
 
-export function Layout() {
+/** `agentMenu`: what app/ puts in the top bar for agents (the notifications menu, a feature of its own). */
+export function Layout({ agentMenu }: { agentMenu?: ReactNode } = {}) {
   const { t, locale, setLocale, setTimeZone } = useI18n();
   const me = useMe();
   // Dates in the company's time zone (it comes with the signed-in actor), whatever the browser's.
@@ -37,6 +39,8 @@ export function Layout() {
     setLocale(next);
     if (preferences.data) savePreferences.mutate({ ...preferences.data, language: next });
   };
+  // One live-event stream per signed-in tab: open pages refresh when something they show changes.
+  useLiveEvents(me.data?.kind ?? null);
 
   return (
     <>
@@ -82,6 +86,7 @@ export function Layout() {
             <ThemeSelect />
             {me.data && (
               <>
+                {me.data.kind === 'agent' && agentMenu}
                 <span className="who">{me.data.name}</span>
                 {me.data.kind === 'contact' && <Link to={paths.preferences}>{t('nav.preferences')}</Link>}
                 <Link to={paths.changePassword}>{t('nav.changePassword')}</Link>

@@ -1,4 +1,5 @@
 import { useI18n } from '../lib/i18n/i18n.js';
+import { AttachmentList, type AttachmentItem } from './attachment-list.js';
 
 export interface ThreadItem {
   id: number;
@@ -7,10 +8,12 @@ export interface ThreadItem {
   visibility: 'public' | 'internal';
   body: string;
   createdAt: string;
+  /** Anexos: thumbnails or download links under the text. */
+  attachments?: AttachmentItem[];
 }
 
 /** A ticket's messages, oldest first. Bodies are rendered as text: never as HTML. */
-export function Thread({ messages, label }: { messages: ThreadItem[]; label: string }) {
+export function Thread({ messages, label, ticketId }: { messages: ThreadItem[]; label: string; ticketId: number }) {
   const { t, formatDateTime } = useI18n();
   return (
     <ol className="thread" aria-label={label}>
@@ -22,6 +25,7 @@ export function Thread({ messages, label }: { messages: ThreadItem[]; label: str
             <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
           </p>
           <p className="body">{m.body}</p>
+          <AttachmentList ticketId={ticketId} attachments={m.attachments ?? []} />
         </li>
       ))}
     </ol>

@@ -34,4 +34,5 @@ export const paths = {
   directoryContact: (id: number | string) => `/console/clientes/contatos/${id}`,
   cannedReplies: '/console/respostas',
   reports: '/console/relatorios',
+  notificationPreferences: '/console/notificacoes',
 } as const;

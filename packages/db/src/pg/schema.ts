@@ -129,6 +129,8 @@ export const tickets = pgTable(
     closingCount: integer('closing_count').notNull().default(0),
     ratingDueUntil: epochMs('rating_due_until'),
     version: integer('version').notNull().default(1),
+    customerRepliedAt: epochMs('customer_replied_at'),
+    nextResponseDueAt: epochMs('next_response_due_at'),
     customerTab: text('customer_tab').generatedAlwaysAs(customerTabExpression),
   },
   (t) => [
@@ -143,6 +145,7 @@ export const tickets = pgTable(
     index('tickets_status_stage_waiting_idx').on(t.status, t.reminderStage, t.waitingSince, t.id),
     index('tickets_status_resolved_idx').on(t.status, t.resolvedAt, t.id),
     index('tickets_status_due_idx').on(t.status, t.dueAt),
+    index('tickets_status_response_due_idx').on(t.status, t.nextResponseDueAt),
     // SQLite's tickets_fts: accent-insensitive Portuguese search over subjects.
     index('tickets_subject_search_idx').using('gin', sql`to_tsvector('atende_pt', ${t.subject})`),
     check('tickets_status_check', sql`${t.status} IN (${sql.raw(statusCheck)})`),
@@ -159,6 +162,7 @@ export const messages = pgTable(
     visibility: text('visibility', { enum: ['public', 'internal'] }).notNull(),
     body: text('body').notNull(),
     createdAt: epochMs('created_at').notNull(),
+    authorEmail: text('author_email'),
   },
   (t) => [
     index('messages_ticket_idx').on(t.ticketId, t.id),
@@ -287,6 +291,7 @@ export const outbox = pgTable(
     lastError: text('last_error'),
     createdAt: epochMs('created_at').notNull(),
     sentAt: epochMs('sent_at'),
+    sourceMessageId: integer('source_message_id'),
   },
   (t) => [
     uniqueIndex('outbox_dedupe_key_unique').on(t.dedupeKey),
@@ -345,3 +350,71 @@ export const cannedReplies = pgTable(
   },
   (t) => [index('canned_replies_owner_idx').on(t.ownerAgentId, t.title)],
 );
+// ─── Issue 13: files, held inbound mail, agent notifications (twins of ../schema.ts) ─────────────────
+
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: id(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    mime: text('mime').notNull(),
+    filename: text('filename').notNull(),
+    ownerKind: text('owner_kind', { enum: ['contact', 'agent', 'system'] }).notNull(),
+    ownerId: integer('owner_id'),
+    messageId: integer('message_id').references(() => messages.id),
+    heldMailId: integer('held_mail_id'),
+    ticketId: integer('ticket_id').references(() => tickets.id),
+    createdAt: epochMs('created_at').notNull(),
+  },
+  (t) => [
+    index('attachments_message_idx').on(t.messageId),
+    index('attachments_held_mail_idx').on(t.heldMailId),
+    index('attachments_owner_staged_idx').on(t.ownerKind, t.ownerId, t.messageId),
+    index('attachments_sha_idx').on(t.sha256),
+  ],
+);
+
+export const heldMail = pgTable(
+  'held_mail',
+  {
+    id: id(),
+    ticketId: integer('ticket_id').notNull().references(() => tickets.id),
+    fromAddress: text('from_address').notNull(),
+    fromName: text('from_name'),
+    envelopeFrom: text('envelope_from'),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    reason: text('reason', { enum: ['unknown_sender', 'auth_failed', 'envelope_mismatch'] }).notNull(),
+    status: text('status', { enum: ['held', 'accepted', 'discarded'] }).notNull().default('held'),
+    mailMessageId: text('mail_message_id'),
+    receivedAt: epochMs('received_at').notNull(),
+    decidedBy: integer('decided_by').references(() => agents.id),
+    decidedAt: epochMs('decided_at'),
+    messageId: integer('message_id').references(() => messages.id),
+  },
+  (t) => [index('held_mail_ticket_idx').on(t.ticketId, t.id), uniqueIndex('held_mail_message_id_unique').on(t.mailMessageId)],
+);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    agentId: integer('agent_id').notNull().references(() => agents.id),
+    ticketId: integer('ticket_id').notNull().references(() => tickets.id),
+    kind: text('kind', { enum: ['new_ticket', 'customer_message', 'not_resolved', 'reopened', 'assigned', 'held_mail'] }).notNull(),
+    ticketVersion: integer('ticket_version').notNull(),
+    createdAt: epochMs('created_at').notNull(),
+    readAt: epochMs('read_at'),
+  },
+  (t) => [
+    index('notifications_agent_idx').on(t.agentId, t.id),
+    index('notifications_agent_unread_idx').on(t.agentId, t.readAt),
+    uniqueIndex('notifications_once_unique').on(t.agentId, t.ticketId, t.kind, t.ticketVersion),
+  ],
+);
+
+export const agentNotificationPrefs = pgTable('agent_notification_prefs', {
+  agentId: integer('agent_id').primaryKey().references(() => agents.id),
+  emailKinds: jsonb('email_kinds').$type<string[]>().notNull(),
+});

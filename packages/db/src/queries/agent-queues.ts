@@ -1,5 +1,5 @@
 import { TICKET_STATUSES, TODAY_WORK_STATUSES, type TicketStatus } from '@atende/domain';
-import { and, asc, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { agents, companies, contacts, departments, tickets } from '../schema.js';
 import { cached } from './prepared.js';
@@ -46,6 +46,8 @@ const priorityKeyOf = (item: { priority: string; updatedAt: number }) => (PRIORI
 const todayStatuses = [...TODAY_WORK_STATUSES] as TicketStatus[];
 /** "Not closed" as a list, so (assignee, status) is sought per status instead of walking closed history. */
 const openStatuses = TICKET_STATUSES.filter((s) => s !== 'closed');
+/** Where a customer's message can wait for an answer (a resolved or closed ticket the customer wrote to is reopened). */
+const answerStatuses = TICKET_STATUSES.filter((s) => s !== 'closed' && s !== 'resolved');
 
 /**
  * Each queue is a condition one index serves: mine/unassigned → tickets_assignee_idx, today/overdue
@@ -58,10 +60,12 @@ function queueCondition(queue: AgentQueue): SQL | undefined {
       return and(eq(tickets.assigneeId, sql.placeholder('agentId')), inArray(tickets.status, openStatuses));
     case 'unassigned':
       return and(isNull(tickets.assigneeId), inArray(tickets.status, openStatuses));
+    // Resolution due (seed 001) or an answer due to a customer who wrote ("Cliente respondeu"): each
+    // side of the OR is one range of its own (status, due) index.
     case 'today':
-      return and(inArray(tickets.status, todayStatuses), lt(tickets.dueAt, sql.placeholder('endOfToday')));
+      return or(and(inArray(tickets.status, todayStatuses), lt(tickets.dueAt, sql.placeholder('endOfToday'))), and(inArray(tickets.status, answerStatuses), lt(tickets.nextResponseDueAt, sql.placeholder('endOfToday'))));
     case 'overdue':
-      return and(inArray(tickets.status, todayStatuses), lt(tickets.dueAt, sql.placeholder('now')));
+      return or(and(inArray(tickets.status, todayStatuses), lt(tickets.dueAt, sql.placeholder('now'))), and(inArray(tickets.status, answerStatuses), lt(tickets.nextResponseDueAt, sql.placeholder('now'))));
     case 'all':
       return undefined;
   }
@@ -99,6 +103,8 @@ export interface QueueItem {
   updatedAt: number;
   /** For a bulk action's per-ticket version check. */
   version: number;
+  /** Set while a customer's message waits for an answer: the row shows "Cliente respondeu". */
+  customerRepliedAt: number | null;
 }
 
 export interface QueuePage {
@@ -133,6 +139,7 @@ export function listAgentQueue(
         dueAt: tickets.dueAt,
         updatedAt: tickets.updatedAt,
         version: tickets.version,
+        customerRepliedAt: tickets.customerRepliedAt,
       })
       .from(tickets)
       .innerJoin(contacts, eq(contacts.id, tickets.requesterId))

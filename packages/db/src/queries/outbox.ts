@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { writeTransaction } from '../client.js';
 import { outbox } from '../schema.js';
@@ -19,6 +19,9 @@ export interface NewOutboxMail {
   htmlBody: string;
   /** The domain of its Message-ID: the portal's own mail domain (MAIL_REPLY_DOMAIN). */
   messageDomain: string;
+  /** Carries the files of the message written in the same change (set by changeTicket). */
+  withMessageFiles?: boolean;
+  sourceMessageId?: number | null;
 }
 
 /** The Message-ID follows from the dedupe key, so every delivery attempt of one e-mail carries the same one. */
@@ -45,6 +48,7 @@ export function enqueueMail(tx: Db, mail: NewOutboxMail, now: number): boolean {
         textBody: sql.placeholder('textBody'),
         htmlBody: sql.placeholder('htmlBody'),
         messageId: sql.placeholder('messageId'),
+        sourceMessageId: sql.placeholder('sourceMessageId'),
         status: 'pending',
         nextAttemptAt: sql.placeholder('now'),
         createdAt: sql.placeholder('now'),
@@ -52,8 +56,8 @@ export function enqueueMail(tx: Db, mail: NewOutboxMail, now: number): boolean {
       .onConflictDoNothing({ target: outbox.dedupeKey })
       .prepare(),
   );
-  const { messageDomain, ...row } = mail;
-  return insert.run({ ...row, messageId: messageIdFor(mail.dedupeKey, messageDomain), now }).changes > 0;
+  const { messageDomain, withMessageFiles: _withFiles, ...row } = mail;
+  return insert.run({ ...row, sourceMessageId: row.sourceMessageId ?? null, messageId: messageIdFor(mail.dedupeKey, messageDomain), now }).changes > 0;
 }
 
 /**
@@ -120,4 +124,18 @@ export function getOutboxMail(db: Db, id: number): OutboxRecord | null {
 
 export function outboxForTicket(db: Db, ticketId: number): OutboxRecord[] {
   return db.select().from(outbox).where(eq(outbox.ticketId, ticketId)).orderBy(outbox.id).all();
+}
+
+/**
+ * The Message-ID of a ticket's first e-mail: every later one says In-Reply-To/References it, so mail
+ * apps show a ticket's messages as one thread. Null when this is the first.
+ */
+export function firstMailMessageIdOfTicket(db: Db, ticketId: number): string | null {
+  return db.select({ messageId: outbox.messageId }).from(outbox).where(eq(outbox.ticketId, ticketId)).orderBy(asc(outbox.id)).limit(1).get()?.messageId ?? null;
+}
+
+/** The ticket an e-mail we sent belongs to, by its Message-ID (inbound replies name it in References). */
+export function ticketOfSentMessageId(db: Db, messageIds: readonly string[]): number | null {
+  if (messageIds.length === 0) return null;
+  return db.select({ ticketId: outbox.ticketId }).from(outbox).where(inArray(outbox.messageId, [...messageIds])).limit(1).get()?.ticketId ?? null;
 }

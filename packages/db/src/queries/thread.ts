@@ -20,7 +20,7 @@ export function ticketThread(db: Db, ticketId: number, audience: 'customer' | 's
       .select({
         id: messages.id,
         authorKind: messages.authorKind,
-        authorName: sql<string | null>`coalesce(${agents.name}, ${contacts.name})`,
+        authorName: sql<string | null>`coalesce(${agents.name}, ${contacts.name}, ${messages.authorEmail})`,
         visibility: messages.visibility,
         body: messages.body,
         createdAt: messages.createdAt,

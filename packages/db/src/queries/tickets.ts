@@ -3,6 +3,7 @@ import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { writeTransaction } from '../client.js';
 import { departments, inboundReceipts, messages, ratings, ticketEvents, ticketIdempotencyKeys, tickets } from '../schema.js';
+import { claimAttachments } from './attachments.js';
 import { enqueueMail, type NewOutboxMail } from './outbox.js';
 import { cached } from './prepared.js';
 
@@ -149,6 +150,8 @@ export interface NewTicket {
   /** The first due time (the first-response target); none when absent. */
   dueAt?: number | null;
   firstMessage: NewMessage;
+  /** Staged uploads (already checked as the author's own) that the first message carries. */
+  attachmentIds?: readonly number[];
   /** Messages written right after the first (a logged conversation's internal summary). */
   laterMessages?: NewMessage[];
   now: number;
@@ -199,7 +202,9 @@ export function createTicketOnce(db: Db, input: NewTicket): { ticket: TicketReco
       })
       .returning()
       .get();
-    for (const message of [input.firstMessage, ...(input.laterMessages ?? [])]) tx.insert(messages).values({ ...message, ticketId: ticket.id }).run();
+    const first = tx.insert(messages).values({ ...input.firstMessage, ticketId: ticket.id }).returning({ id: messages.id }).get();
+    if (input.attachmentIds?.length) claimOrFail(tx, input.attachmentIds, first.id, ticket.id);
+    for (const message of input.laterMessages ?? []) tx.insert(messages).values({ ...message, ticketId: ticket.id }).run();
     const author = { actorKind: input.firstMessage.authorKind, actorId: input.firstMessage.authorId ?? null };
     tx.insert(ticketEvents).values({ ...createdEvent(author, input.origin, input.now), ticketId: ticket.id }).run();
     for (const event of routed?.events ?? []) tx.insert(ticketEvents).values({ ...event, ticketId: ticket.id }).run();
@@ -222,6 +227,10 @@ export type TicketChange =
       next: TicketState;
       /** The message that comes with the change, and any note written with it (in this order). */
       messages?: NewMessage[];
+      /** Staged uploads the first message carries (checked as the author's own before the change). */
+      attachmentIds?: readonly number[];
+      /** Runs after every write of the change, in its transaction, with the updated row (notifications). */
+      afterWrite?: (tx: Db, ticket: TicketRecord) => TicketRecord | void;
       events?: NewTicketEvent[];
       /** A rating of the current closing, written with the state that stops it being due. */
       rating?: NewRating;
@@ -279,6 +288,7 @@ function ticketChangeStatements(db: Db) {
         visibility: sql.placeholder('visibility'),
         body: sql.placeholder('body'),
         createdAt: sql.placeholder('createdAt'),
+        authorEmail: sql.placeholder('authorEmail'),
       })
       .prepare(),
     insertEvent: db
@@ -318,7 +328,13 @@ export function changeTicket(
     const statements = ticketChangeStatements(db);
     const updated = statements.update.get({ ...stateParams(change.next), version: ticket.version + 1, updatedAt: params.now, id: ticket.id, expectedVersion: ticket.version });
     if (!updated) return { ok: false, code: 'conflict', ticket };
-    for (const message of change.messages ?? []) statements.insertMessage.run({ ...message, authorId: message.authorId ?? null, ticketId: ticket.id });
+    // The first message is the one the files (Anexos) belong to; its id also goes on the e-mails that carry them.
+    let messageId: number | null = null;
+    for (const message of change.messages ?? []) {
+      const inserted = statements.insertMessage.run({ ...message, authorId: message.authorId ?? null, authorEmail: message.authorEmail ?? null, ticketId: ticket.id });
+      messageId ??= Number(inserted.lastInsertRowid);
+    }
+    if (change.attachmentIds?.length && messageId !== null) claimOrFail(tx, change.attachmentIds, messageId, ticket.id);
     for (const event of change.events ?? []) {
       statements.insertEvent.run({
         ticketId: ticket.id,
@@ -332,13 +348,39 @@ export function changeTicket(
       });
     }
     if (change.rating) tx.insert(ratings).values({ ...change.rating, ticketId: ticket.id }).run();
-    for (const mail of change.mail ?? []) enqueueMail(tx, mail, params.now);
+    for (const mail of change.mail ?? []) enqueueMail(tx, { ...mail, sourceMessageId: mail.withMessageFiles ? messageId : null }, params.now);
+    const final = change.afterWrite?.(tx, updated) ?? updated;
     if (change.inboundMessageId) tx.insert(inboundReceipts).values({ messageId: change.inboundMessageId, ticketId: ticket.id, receivedAt: params.now }).run();
-    return { ok: true, ticket: updated };
+    return { ok: true, ticket: final };
   });
 }
 
 /** Whether an incoming e-mail with this Message-ID was already taken in (read inside the change's transaction). */
 export function hasInboundReceipt(db: Db, messageId: string): boolean {
   return db.select().from(inboundReceipts).where(eq(inboundReceipts.messageId, messageId)).get() !== undefined;
+}
+
+/**
+ * Claims staged files for a message; a file claimed meanwhile (the same upload sent twice at once)
+ * throws, which rolls the whole change back: a message never goes out missing a file it named.
+ */
+function claimOrFail(tx: Db, ids: readonly number[], messageId: number, ticketId: number): void {
+  const claimed = claimAttachments(tx, { ids, messageId, ticketId });
+  if (claimed !== new Set(ids).size) throw new AttachmentClaimError();
+}
+
+export class AttachmentClaimError extends Error {
+  readonly code = 'attachment_unavailable';
+  constructor() {
+    super('attachment_unavailable');
+  }
+}
+
+/**
+ * Whether the ticket waits for an answer to its customer ("Cliente respondeu") and when that answer is
+ * due; written by the change that causes it (a customer's message sets it, an agent's public answer
+ * clears it).
+ */
+export function setAnswerClock(tx: Db, ticketId: number, clock: { customerRepliedAt: number | null; nextResponseDueAt: number | null }): TicketRecord {
+  return tx.update(tickets).set(clock).where(eq(tickets.id, ticketId)).returning().get()!;
 }

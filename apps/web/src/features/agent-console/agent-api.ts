@@ -40,7 +40,7 @@ export function useAgentTicket(id: number) {
 export function usePostMessage(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { body: string; visibility: 'public' | 'internal'; nextStatus?: TicketStatus; dueDate?: string; expectedVersion: number }) =>
+    mutationFn: (input: { body: string; visibility: 'public' | 'internal'; nextStatus?: TicketStatus; dueDate?: string; expectedVersion: number; attachmentIds?: number[] }) =>
       unwrap(api.agent.tickets[':id'].messages.$post({ param: { id: String(id) }, json: input })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: agentKeys.all }),
   });

@@ -17,6 +17,7 @@ import { MergedNotice, MergeForm } from './merge-form.js';
 import { MessageForm, type ComposerHandle } from './message-form.js';
 import { StatusForm } from './status-form.js';
 import { TicketRatings } from './ticket-ratings.js';
+import { HeldMailList } from './held-mail-list.js';
 import { TicketTimeline } from './ticket-timeline.js';
 
 /**
@@ -63,10 +64,11 @@ export function AgentTicketPage() {
       <div className="workspace-main">
         {ticket.status === 'closed' && <MergedNotice history={history} />}
         {ticket.status === 'onsite_visit' && customer && <OnsiteVisitBox customer={customer} />}
+        <HeldMailList ticketId={ticket.id} version={ticket.version} items={query.data.heldMail} />
         <section className="conversation" aria-labelledby="thread-title">
           <h2 id="thread-title">{t('ticket.thread')}</h2>
           <div className="thread-scroll">
-            <TicketTimeline messages={messages} events={history} label={t('ticket.thread')} departments={new Map(options.data?.departments.map((d) => [d.id, d.name]))} />
+            <TicketTimeline ticketId={ticket.id} messages={messages} events={history} label={t('ticket.thread')} departments={new Map(options.data?.departments.map((d) => [d.id, d.name]))} />
           </div>
           <MessageForm ref={composer} ticketId={ticket.id} version={ticket.version} defaultVisibility={defaultVisibility} placeholders={placeholders} />
         </section>

@@ -1,4 +1,6 @@
 import { fillPlaceholders, type Placeholder, type TicketStatus } from '@atende/domain';
+import type { UploadedFile } from '@atende/contracts';
+import { AttachmentPicker } from '../../components/attachment-picker.js';
 import { forwardRef, useImperativeHandle, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
 import { isApiError } from '../../lib/api-client.js';
@@ -33,10 +35,12 @@ export const MessageForm = forwardRef<ComposerHandle, { ticketId: number; versio
     const [visibility, setVisibility] = useState<'public' | 'internal'>(defaultVisibility);
     const [nextStatus, setNextStatus] = useState<TicketStatus>('waiting_customer');
     const [dueDate, setDueDate] = useState('');
+    const [files, setFiles] = useState<UploadedFile[]>([]);
     const [slash, setSlash] = useState<{ start: number; query: string } | null>(null);
     const textarea = useRef<HTMLTextAreaElement>(null);
     const form = useRef<HTMLFormElement>(null);
     const fieldError = isApiError(post.error) ? post.error.body.fields?.body : undefined;
+    const filesError = isApiError(post.error) ? post.error.body.fields?.attachmentIds : undefined;
 
     useImperativeHandle(ref, () => ({
       start: (v) => {
@@ -64,11 +68,12 @@ export const MessageForm = forwardRef<ComposerHandle, { ticketId: number; versio
     const onSubmit = (event: FormEvent) => {
       event.preventDefault();
       post.mutate(
-        { body, visibility, expectedVersion: version, ...(visibility === 'public' ? { nextStatus, ...(dueDate ? { dueDate } : {}) } : {}) },
+        { body, visibility, expectedVersion: version, ...(files.length ? { attachmentIds: files.map((f) => f.id) } : {}), ...(visibility === 'public' ? { nextStatus, ...(dueDate ? { dueDate } : {}) } : {}) },
         {
           onSuccess: () => {
             setBody('');
             setDueDate('');
+            setFiles([]);
           },
         },
       );
@@ -159,8 +164,9 @@ export const MessageForm = forwardRef<ComposerHandle, { ticketId: number; versio
             </label>
           )}
         </div>
+        <AttachmentPicker id="agent-files" files={files} onChange={setFiles} error={filesError} />
         {visibility === 'public' && <DueDateField id="agent-reply-due" label="agent.replyDueDate" status={nextStatus} value={dueDate} onChange={setDueDate} />}
-        {post.error && !fieldError && <ErrorMessage error={post.error} />}
+        {post.error && !fieldError && !filesError && <ErrorMessage error={post.error} />}
         {isApiError(post.error, 'conflict') && <p className="notice">{t('conflict.messageKept')}</p>}
         {post.isSuccess && <p role="status">{t('agent.sent')}</p>}
         <button type="submit" className="primary" disabled={post.isPending}>

@@ -17,6 +17,8 @@ export interface QueueRow {
   overdue: boolean;
   updatedAt: string;
   version: number;
+  /** Set while a customer's message waits for an answer. */
+  customerRepliedAt?: number | null;
 }
 
 /**
@@ -70,6 +72,7 @@ export function QueueTable(props: {
                 <Link to={props.linkTo(row.id)} className="queue-link">
                   {row.subject}
                 </Link>
+                {row.customerRepliedAt ? <span className="badge replied-badge"> {t('queue.customerReplied')}</span> : null}
               </td>
               <td data-label={t('list.requester')}>{row.requesterName}</td>
               <td data-label={t('ticket.assignee')}>{row.assigneeName ?? t('ticket.noAssignee')}</td>

@@ -1,4 +1,5 @@
 import type { ThreadItem } from '../../components/thread.js';
+import { AttachmentList } from '../../components/attachment-list.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { useDescribeEvent, type DepartmentNames, type HistoryEvent } from './ticket-history.js';
 
@@ -8,7 +9,7 @@ type Entry = { kind: 'message'; at: number; rank: number; message: ThreadItem } 
  * The agent's view of a ticket: messages (internal notes marked) and history events in one list, by time.
  * At the same instant "opened" comes first, then the message, then what it caused (status change, e-mail).
  */
-export function TicketTimeline({ messages, events, label, departments }: { messages: ThreadItem[]; events: HistoryEvent[]; label: string; departments?: DepartmentNames }) {
+export function TicketTimeline({ messages, events, label, departments, ticketId }: { messages: ThreadItem[]; events: HistoryEvent[]; label: string; departments?: DepartmentNames; ticketId: number }) {
   const { t, formatDateTime } = useI18n();
   const describe = useDescribeEvent(departments);
   const entries: Entry[] = [
@@ -27,6 +28,7 @@ export function TicketTimeline({ messages, events, label, departments }: { messa
               <time dateTime={entry.message.createdAt}>{formatDateTime(entry.message.createdAt)}</time>
             </p>
             <p className="body">{entry.message.body}</p>
+            <AttachmentList ticketId={ticketId} attachments={entry.message.attachments ?? []} />
           </li>
         ) : (
           <li key={`e${entry.event.id}`} className="event">

@@ -15,7 +15,7 @@ export function useReply(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
     // An expired session asks for the password in place, then sends (never throws the reply away).
-    mutationFn: (input: { body: string; expectedVersion: number }) =>
+    mutationFn: (input: { body: string; expectedVersion: number; attachmentIds?: number[] }) =>
       withSessionRecovery(() => unwrap(api.customer.tickets[':id'].replies.$post({ param: { id: String(id) }, json: input }))),
     // Success or conflict: the ticket and every tab may have changed, so read them again.
     onSettled: () => queryClient.invalidateQueries({ queryKey: customerKeys.all }),

@@ -1,5 +1,7 @@
 import { TextareaField } from '../../components/textarea-field.js';
-import { type FormEvent } from 'react';
+import type { UploadedFile } from '@atende/contracts';
+import { AttachmentPicker } from '../../components/attachment-picker.js';
+import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { paths } from '../../config/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
@@ -67,7 +69,7 @@ export function CustomerTicketPage() {
       <MyRatings ratings={query.data.ratings} />
       <AutomationNotice automation={query.data.automation} />
       <h2>{t('ticket.thread')}</h2>
-      <Thread messages={messages} label={t('ticket.thread')} />
+      <Thread messages={messages} label={t('ticket.thread')} ticketId={ticket.id} />
       {ticket.canReply ? (
         <ReplyForm ticketId={ticket.id} version={ticket.version} />
       ) : isRequester ? (
@@ -81,17 +83,28 @@ function ReplyForm({ ticketId, version }: { ticketId: number; version: number })
   const { t } = useI18n();
   const reply = useReply(ticketId);
   const [body, setBody, clearBody] = useTextDraft(draftKey(useMe().data?.id, `reply.${ticketId}`));
+  const [files, setFiles] = useState<UploadedFile[]>([]);
   const fieldError = isApiError(reply.error) ? reply.error.body.fields?.body : undefined;
+  const filesError = isApiError(reply.error) ? reply.error.body.fields?.attachmentIds : undefined;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    reply.mutate({ body, expectedVersion: version }, { onSuccess: clearBody });
+    reply.mutate(
+      { body, expectedVersion: version, ...(files.length ? { attachmentIds: files.map((f) => f.id) } : {}) },
+      {
+        onSuccess: () => {
+          clearBody();
+          setFiles([]);
+        },
+      },
+    );
   };
 
   return (
     <form onSubmit={onSubmit} className="reply" noValidate>
       <TextareaField id="reply-body" label={t('ticket.yourMessage')} value={body} onChange={setBody} error={fieldError} rows={5} />
-      {reply.error && !fieldError && <ErrorMessage error={reply.error} />}
+      <AttachmentPicker id="reply-files" files={files} onChange={setFiles} error={filesError} />
+      {reply.error && !fieldError && !filesError && <ErrorMessage error={reply.error} />}
       {reply.isSuccess && <p role="status">{t('ticket.replySent')}</p>}
       <button type="submit" className="primary" disabled={reply.isPending}>
         {reply.isPending ? t('ticket.sending') : t('ticket.reply')}

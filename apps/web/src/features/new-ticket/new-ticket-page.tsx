@@ -1,4 +1,5 @@
-import { FIELD_MESSAGES_EN, newTicketInput, type NewTicketInput } from '@atende/contracts';
+import { FIELD_MESSAGES_EN, newTicketInput, type NewTicketInput, type UploadedFile } from '@atende/contracts';
+import { AttachmentPicker } from '../../components/attachment-picker.js';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { paths } from '../../config/paths.js';
@@ -70,6 +71,7 @@ function NewTicketForm({ origin, landOnTicket }: { origin: NewTicketInput['origi
   const setDepartmentId = set('departmentId');
   const setSubject = set('subject');
   const setBody = set('body');
+  const [files, setFiles] = useState<UploadedFile[]>([]);
   // One key per form: a double click or a retry of this same form returns the ticket already created.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [clientErrors, setClientErrors] = useState<Partial<Record<Field, string>>>({});
@@ -101,6 +103,7 @@ function NewTicketForm({ origin, landOnTicket }: { origin: NewTicketInput['origi
       body,
       origin,
       idempotencyKey,
+      ...(files.length ? { attachmentIds: files.map((f) => f.id) } : {}),
     });
     if (!parsed.success) {
       const errors: Partial<Record<Field, string>> = {};
@@ -157,6 +160,7 @@ function NewTicketForm({ origin, landOnTicket }: { origin: NewTicketInput['origi
         required
       />
       <TextareaField id="new-ticket-body" label={t('newTicket.message')} rows={6} value={body} onChange={setBody} error={errorOf('body')} required />
+      <AttachmentPicker id="new-ticket-files" files={files} onChange={setFiles} error={serverFields.attachmentIds} />
       {file.error && Object.keys(serverFields).length === 0 && <ErrorMessage error={file.error} />}
       <button type="submit" className="primary" aria-disabled={file.isPending || undefined}>
         {file.isPending ? t('newTicket.sending') : t('newTicket.submit')}

@@ -1,0 +1,47 @@
+import type { Actor, TicketAction } from '@atende/domain';
+import { setAnswerClock, type Db, type TicketRecord } from '@atende/db';
+import type { NewLiveEvent } from '../events/live-event.js';
+import { notificationKindFor } from '../notifications/notification-kind.js';
+import { notifyAgents } from '../notifications/notify-agents.js';
+import { answerClockAfter } from './answer-clock.js';
+
+/**
+ * What every ticket change causes besides its own writes, in its transaction: the answer clock
+ * ("Cliente respondeu"), and the agents' notifications (console + e-mail by preference). Returns the
+ * row as it now is and who was notified.
+ */
+export function applyChangeEffects(
+  tx: Db,
+  config: { publicUrl: string; mailReplyDomain: string },
+  change: { before: TicketRecord; after: TicketRecord; action: TicketAction; actor: Actor; message: { visibility: 'public' | 'internal' } | undefined; now: number },
+): { ticket: TicketRecord; notified: number[] } {
+  const { before, action, actor, message, now } = change;
+  let ticket = change.after;
+  const clock = answerClockAfter({ actor, message, statusAfter: ticket.status, current: ticket, now });
+  if (clock) ticket = setAnswerClock(tx, ticket.id, clock);
+  const kind = notificationKindFor({ actionType: action.type, actorKind: actor.kind, statusBefore: before.status, statusAfter: ticket.status, assigneeBefore: before.assigneeId, assigneeAfter: ticket.assigneeId });
+  const notified = kind ? notifyAgents(tx, config, { ticket, kind, exceptAgentId: actor.kind === 'agent' ? actor.id : null, now }) : [];
+  return { ticket, notified };
+}
+
+/**
+ * The live events of a committed change, each addressed to who may see it: the customer hears of their
+ * ticket's public side (a public message, a status, department or assignee change), never of an
+ * internal note or an agent-only field; agents hear of everything; a notification reaches its agents.
+ */
+export function liveEventsOf(change: { before: TicketRecord; after: TicketRecord; messages: { visibility: 'public' | 'internal' }[]; notified: number[] }): NewLiveEvent[] {
+  const { before, after } = change;
+  const customer = { agents: 'all' as const, contactId: after.requesterId };
+  const staff = { agents: 'all' as const, contactId: null };
+  const events: NewLiveEvent[] = [];
+  const publicMessage = change.messages.some((m) => m.visibility === 'public');
+  const internalMessage = change.messages.some((m) => m.visibility === 'internal');
+  if (publicMessage) events.push({ type: 'message_added', ticketId: after.id, audience: customer });
+  else if (internalMessage) events.push({ type: 'message_added', ticketId: after.id, audience: staff });
+  const customerVisible = before.status !== after.status || before.assigneeId !== after.assigneeId || before.departmentId !== after.departmentId || before.ratingDueUntil !== after.ratingDueUntil;
+  if (customerVisible) events.push({ type: 'ticket_changed', ticketId: after.id, audience: customer });
+  else if (!publicMessage && !internalMessage) events.push({ type: 'ticket_changed', ticketId: after.id, audience: staff });
+  events.push({ type: 'counts_changed', ticketId: after.id, audience: staff });
+  if (change.notified.length > 0) events.push({ type: 'notification', ticketId: after.id, audience: { agents: change.notified, contactId: null } });
+  return events;
+}

@@ -1,0 +1,42 @@
+import { useI18n } from '../lib/i18n/i18n.js';
+import { attachmentUrl } from '../lib/upload-files.js';
+
+export interface AttachmentItem {
+  id: number;
+  filename: string;
+  mime: string;
+  size: number;
+}
+
+/** Images a browser shows and the server serves inline (checked by content): shown as thumbnails. */
+const THUMBNAIL_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** A message's files: thumbnails for images (open full size), download links for the rest. */
+export function AttachmentList({ ticketId, attachments }: { ticketId: number; attachments: readonly AttachmentItem[] }) {
+  const { t } = useI18n();
+  if (attachments.length === 0) return null;
+  return (
+    <ul className="attachments" aria-label={t('attachments.ofMessage')}>
+      {attachments.map((file) => (
+        <li key={file.id}>
+          {THUMBNAIL_TYPES.has(file.mime) ? (
+            <a href={attachmentUrl(ticketId, file.id)} target="_blank" rel="noopener noreferrer">
+              <img className="thumbnail" src={attachmentUrl(ticketId, file.id)} alt={file.filename} loading="lazy" width={120} height={90} />
+            </a>
+          ) : (
+            <a href={attachmentUrl(ticketId, file.id)} download={file.filename}>
+              {file.filename}
+            </a>
+          )}{' '}
+          <span className="muted">({formatSize(file.size)})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

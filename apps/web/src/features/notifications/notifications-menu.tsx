@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { paths } from '../../config/paths.js';
+import { useI18n } from '../../lib/i18n/i18n.js';
+import type { MessageKey } from '../../lib/i18n/pt-BR.js';
+import { useMarkAllRead, useMarkRead, useNotifications } from './notifications-api.js';
+
+/**
+ * The console's notifications control: a button with the unread count that opens the list; an entry
+ * opens its ticket (and is marked read) or is marked read in place.
+ */
+export function NotificationsMenu() {
+  const { t, formatDateTime } = useI18n();
+  const [open, setOpen] = useState(false);
+  const list = useNotifications(true);
+  const markRead = useMarkRead();
+  const markAll = useMarkAllRead();
+  const navigate = useNavigate();
+  const unread = list.data?.unreadCount ?? 0;
+  const items = list.data?.items ?? [];
+  return (
+    <div className="notifications">
+      <button type="button" aria-expanded={open} aria-controls="notifications-panel" onClick={() => setOpen(!open)} aria-label={t('notifications.open', { count: unread })}>
+        {t('notifications.title')} {unread > 0 && <span className="unread-count" aria-hidden="true">{unread}</span>}
+      </button>
+      {open && (
+        <div id="notifications-panel" className="notifications-panel" role="region" aria-label={t('notifications.title')}>
+          {items.length === 0 ? (
+            <p>{t('notifications.empty')}</p>
+          ) : (
+            <ul>
+              {items.map((n) => (
+                <li key={n.id} className={n.readAt ? '' : 'unread'}>
+                  <a
+                    href={paths.agentTicket(n.ticketId)}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      if (!n.readAt) markRead.mutate([n.id]);
+                      setOpen(false);
+                      navigate(paths.agentTicket(n.ticketId));
+                    }}
+                  >
+                    {t(`notifications.kind.${n.kind}` as MessageKey)}: #{n.ticketId} {n.ticketSubject}
+                  </a>{' '}
+                  <time className="muted" dateTime={n.createdAt}>
+                    {formatDateTime(n.createdAt)}
+                  </time>{' '}
+                  {!n.readAt && (
+                    <button type="button" className="link-button" onClick={() => markRead.mutate([n.id])}>
+                      {t('notifications.markRead')}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p>
+            {unread > 0 && (
+              <button type="button" onClick={() => markAll.mutate()}>
+                {t('notifications.markAllRead')}
+              </button>
+            )}{' '}
+            <Link to={paths.notificationPreferences} onClick={() => setOpen(false)}>
+              {t('notifications.preferences')}
+            </Link>
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}
