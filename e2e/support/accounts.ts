@@ -15,7 +15,8 @@ export async function signIn(page: Page, email: string, password = PASSWORD): Pr
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Senha').fill(password);
   await page.getByRole('button', { name: 'Entrar' }).click();
-  await expect(page.getByRole('button', { name: 'Sair' })).toBeVisible();
+  // Signed in: "Sair" in the top bar, or the Menu that holds it at phone widths.
+  await expect(page.getByRole('button', { name: 'Sair' }).or(page.getByRole('button', { name: 'Menu' }))).toBeVisible();
 }
 
 export const TAB_LABELS = [

@@ -44,6 +44,9 @@ export const API_ERROR_MESSAGES_EN: Record<ApiErrorCode, string> = {
 
 /** English for each pt-BR field message (schemas in this package, and the few the routes write). */
 export const FIELD_MESSAGES_EN: Record<string, string> = {
+  'Anexos inválidos.': 'Invalid attachments.',
+  'Anexos demais.': 'Too many attachments.',
+  'Tipo de aviso desconhecido.': 'Unknown notification type.',
   'Dê um título à resposta.': 'Give the reply a title.',
   'O título pode ter até 100 caracteres.': 'The title can be up to 100 characters.',
   'Escreva a resposta.': 'Write the reply.',
