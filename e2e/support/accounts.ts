@@ -15,8 +15,9 @@ export async function signIn(page: Page, email: string, password = PASSWORD): Pr
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Senha').fill(password);
   await page.getByRole('button', { name: 'Entrar' }).click();
-  // Signed in: "Sair" in the top bar, or the Menu that holds it at phone widths.
-  await expect(page.getByRole('button', { name: 'Sair' }).or(page.getByRole('button', { name: 'Menu' }))).toBeVisible();
+  // Signed in: the sign-in page is left (at phone widths "Sair" sits inside the Menu, so it is not visible).
+  await expect(page).not.toHaveURL(/\/entrar(\?|$)/);
+  await expect(page.getByRole('heading', { name: 'Entrar no Atende' })).toHaveCount(0);
 }
 
 export const TAB_LABELS = [

@@ -14,6 +14,9 @@ test('two agents on one ticket: the second sees the newer values, keeps what the
   const bruno = await browser.newPage();
   await signIn(ana, ACCOUNTS.agent);
   await signIn(bruno, ACCOUNTS.otherAgent);
+  // Live updates would usually refresh Bruno's page before he saves; this is the case where they have
+  // not arrived yet (a slow network, a dropped stream), so his page stays stale and the server's 409 decides.
+  await bruno.route('**/api/events', (route) => route.abort());
   await openTicket(ana, ticket);
   await openTicket(bruno, ticket);
 
