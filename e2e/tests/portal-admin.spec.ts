@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures.js';
 import { ACCOUNTS, signIn } from '../support/accounts.js';
 
 async function pageAs(browser: Browser, email: string): Promise<Page> {
@@ -82,13 +83,13 @@ test('with both switches off the customer has no Atendimentos entry and the API 
   }
 });
 
-test('an internal message never reaches the customer, even when internal is the agents’ default', async ({ browser, page }) => {
+test('an internal message never reaches the customer, even when internal is the agents’ default', async ({ browser, page, contact, makeTicket }) => {
+  const ticket = makeTicket({ status: 'open' }); // the test's own: no demo ticket is used up
   const admin = await pageAs(browser, ACCOUNTS.admin);
   try {
     await setSwitches(admin, { [PUBLIC_DEFAULT]: false });
     const agent = await pageAs(browser, ACCOUNTS.agent);
-    const row = agent.locator('tbody tr', { hasText: 'Câmera da portaria sem imagem' });
-    await row.getByRole('link').click();
+    await agent.goto(`/console/chamados/${ticket.id}`);
     await expect(agent.getByLabel('Nota interna')).toBeChecked();
     await agent.getByLabel('Mensagem', { exact: true }).fill('Verificar contrato de comodato antes de trocar a câmera.');
     await agent.getByRole('button', { name: 'Enviar' }).click();
@@ -96,9 +97,9 @@ test('an internal message never reaches the customer, even when internal is the 
     const id = agent.url().split('/').pop()!;
     await agent.context().close();
 
-    await signIn(page, ACCOUNTS.contact);
+    await signIn(page, contact.email);
     await page.goto(`/painel/chamados/${id}`);
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('Câmera da portaria sem imagem');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(ticket.subject);
     await expect(page.getByRole('list', { name: 'Conversa' })).toBeVisible();
     await expect(page.getByText('Verificar contrato de comodato')).toHaveCount(0);
     const api = await page.request.get(`/api/customer/tickets/${id}`);
