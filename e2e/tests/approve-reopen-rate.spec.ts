@@ -161,6 +161,9 @@ test('two tabs: the decision that loses the race gets a clear conflict and the p
   await signIn(first, contact.email);
   const id = await openFirstIn(first, 'Resolvidos aguardando minha aprovação');
   const second = await context.newPage();
+  // Live updates would refresh this tab as soon as the first one decides; this is the tab whose update
+  // has not arrived yet (a dropped stream), so the server's version check must decide.
+  await second.route('**/api/events', (route) => route.abort());
   await second.goto(`/painel/chamados/${id}`);
   await expect(second.getByRole('button', { name: 'Não foi resolvido' })).toBeVisible();
 

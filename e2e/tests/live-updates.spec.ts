@@ -18,7 +18,7 @@ async function watchFor(page: Page, rowId?: number) {
     w.__wanted = [];
     const scopeText = () => {
       if (rowId === undefined) return document.body.innerText;
-      const row = Array.from(document.querySelectorAll('tr')).find((tr) => tr.cells[0]?.textContent === `#${rowId}`);
+      const row = Array.from(document.querySelectorAll('tr')).find((tr) => Array.from(tr.cells).some((cell) => cell.textContent === `#${rowId}`));
       return row?.textContent ?? '';
     };
     new MutationObserver(() => {

@@ -20,8 +20,15 @@ export function NotificationsMenu() {
   const items = list.data?.items ?? [];
   return (
     <div className="notifications">
-      <button type="button" aria-expanded={open} aria-controls="notifications-panel" onClick={() => setOpen(!open)} aria-label={t('notifications.open', { count: unread })}>
-        {t('notifications.title')} {unread > 0 && <span className="unread-count" aria-hidden="true">{unread}</span>}
+      {/* The name is the visible text ("Notificações 3") plus a hidden "não lidas": WCAG 2.5.3, label in name. */}
+      <button type="button" aria-expanded={open} aria-controls="notifications-panel" onClick={() => setOpen(!open)}>
+        {t('notifications.title')}{' '}
+        {unread > 0 && (
+          <span className="unread-count">
+            {unread}
+            <span className="visually-hidden"> {t('notifications.unread')}</span>
+          </span>
+        )}
       </button>
       {open && (
         <div id="notifications-panel" className="notifications-panel" role="region" aria-label={t('notifications.title')}>

@@ -333,6 +333,7 @@ export const en: Record<MessageKey, string> = {
   'attachments.remove': 'Remove',
   'attachments.failed': 'The files could not be uploaded. Try again.',
   'notifications.title': 'Notifications',
+  'notifications.unread': 'unread',
   'notifications.open': 'Notifications ({count} unread)',
   'notifications.empty': 'No notifications.',
   'notifications.markRead': 'Mark as read',

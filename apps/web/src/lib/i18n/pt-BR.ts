@@ -332,6 +332,7 @@ export const ptBR = {
   'attachments.remove': 'Remover',
   'attachments.failed': 'Não foi possível enviar os arquivos. Tente novamente.',
   'notifications.title': 'Notificações',
+  'notifications.unread': 'não lidas',
   'notifications.open': 'Notificações ({count} não lidas)',
   'notifications.empty': 'Nenhuma notificação.',
   'notifications.markRead': 'Marcar como lida',
