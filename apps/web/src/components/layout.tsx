@@ -31,13 +31,21 @@ export function Layout({ agentMenu }: { agentMenu?: ReactNode } = {}) {
   // A contact's language is kept on the account (issue 15): applied when it loads, saved when changed here.
   const preferences = usePreferences(me.data?.kind === 'contact');
   const savePreferences = useSavePreferences();
-  const accountLanguage = preferences.data?.language;
+  // A language chosen here before the account's preferences arrived wins over them, and is saved once
+  // they do: the choice is neither undone by the late answer nor lost.
+  // Kept per account: another person signing in on this tab starts from their own saved language.
+  const [chosen, setChosen] = useState<{ contactId: number; locale: Locale } | null>(null);
+  const chosenHere = chosen && me.data?.kind === 'contact' && chosen.contactId === me.data.id ? chosen.locale : null;
+  const accountPreferences = preferences.data;
+  const { mutate: savePreferencesNow } = savePreferences;
   useEffect(() => {
-    if (accountLanguage) setLocale(accountLanguage);
-  }, [accountLanguage, setLocale]);
+    if (!accountPreferences) return;
+    if (chosenHere && chosenHere !== accountPreferences.language) savePreferencesNow({ ...accountPreferences, language: chosenHere });
+    else setLocale(accountPreferences.language);
+  }, [accountPreferences, chosenHere, savePreferencesNow, setLocale]);
   const chooseLocale = (next: Locale) => {
     setLocale(next);
-    if (preferences.data) savePreferences.mutate({ ...preferences.data, language: next });
+    if (me.data?.kind === 'contact') setChosen({ contactId: me.data.id, locale: next });
   };
   // One live-event stream per signed-in tab: open pages refresh when something they show changes.
   useLiveEvents(me.data?.kind ?? null);
