@@ -15,6 +15,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { loadSession } from './http/session-middleware.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { accountRoutes } from './routes/account-routes.js';
+import { registrationRoutes } from './routes/registration-routes.js';
 import { benchAutomationsRoute } from './http/bench-automations-route.js';
 import { benchBareRoute } from './http/bench-bare-route.js';
 import { agentRoutes } from './routes/agent-routes.js';
@@ -61,6 +62,7 @@ export function createApi() {
     .route('/ratings', ratingsRoutes())
     .route('/public/ratings', ratingLinkRoutes())
     .route('/account', accountRoutes())
+    .route('/registration', registrationRoutes())
     // Before adminRoutes: its catch-all audit middleware would log a second, generic entry.
     .route('/admin/team', teamRoutes())
     .route('/admin/contact-import', contactImportRoutes())

@@ -38,6 +38,9 @@ export const API_ERRORS = {
   no_change: 409,
   // People (Equipe): nobody may lock everyone out.
   last_admin: 409,
+  // Customer self-registration (issue 17).
+  registration_closed: 403,
+  email_taken: 409,
 } as const satisfies Record<string, number> & Record<DomainErrorCode, number>;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
@@ -76,6 +79,8 @@ export const API_ERROR_MESSAGES_PT: Record<ApiErrorCode, string> = {
   note_required: 'Escreva uma anotação explicando a mudança.',
   no_change: 'Nada foi alterado.',
   last_admin: 'É preciso manter pelo menos um administrador ativo, e você não pode desativar a si mesmo.',
+  registration_closed: 'O cadastro pelo portal está desativado. Peça seu acesso à empresa que atende você.',
+  email_taken: 'Este e-mail já tem uma conta. Entre com sua senha ou use “Esqueci minha senha”.',
 };
 
 export interface ApiErrorBody {

@@ -9,3 +9,4 @@ export * from './ticket-event-schemas.js';
 export * from './attachment-schemas.js';
 export * from './people-schemas.js';
 export * from './messages-en.js';
+export * from './registration-schemas.js';

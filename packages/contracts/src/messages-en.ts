@@ -40,6 +40,8 @@ export const API_ERROR_MESSAGES_EN: Record<ApiErrorCode, string> = {
   no_change: 'Nothing was changed.',
   last_admin: 'At least one active admin must remain, and you cannot deactivate yourself.',
   malformed_mail: 'Malformed e-mail message: it was not accepted.',
+  registration_closed: 'Signing up on the portal is turned off. Ask the company that serves you for access.',
+  email_taken: 'This e-mail already has an account. Sign in with your password or use “Forgot my password”.',
 };
 
 /** English for each pt-BR field message (schemas in this package, and the few the routes write). */

@@ -51,6 +51,8 @@ export const portalSettingsInput = z
     customersSeeTickets: z.boolean(),
     customersOpenTickets: z.boolean(),
     agentRepliesPublicByDefault: z.boolean(),
+    /** Issue 17: people sign up for the portal themselves (verified by e-mail). Omitted: unchanged. */
+    customersSelfRegister: z.boolean().optional(),
     allowReopen: z.boolean(),
     reopenWindowDays: z.number({ error: 'Informe o prazo em dias.' }).int('Use um número inteiro de dias.').min(1, 'O prazo mínimo é 1 dia.').max(365, 'O prazo máximo é 365 dias.'),
     ratingWindowDays: z.number({ error: 'Informe o prazo em dias.' }).int('Use um número inteiro de dias.').min(1, 'O prazo mínimo é 1 dia.').max(365, 'O prazo máximo é 365 dias.'),

@@ -34,3 +34,4 @@ export * from './queries/contact-preferences.js';
 export * from './queries/ticket-workspace.js';
 export * from './queries/canned-replies.js';
 export * from './queries/reports.js';
+export * from './queries/registrations.js';

@@ -470,3 +470,23 @@ export const cannedReplies = sqliteTable(
   },
   (t) => [index('canned_replies_owner_idx').on(t.ownerAgentId, t.title)],
 );
+
+/**
+ * Customer self-registration (issue 17), before the address is proven: no contact exists until the link
+ * e-mailed to it is used, so sign-ups nobody confirms leave no account behind. Only the SHA-256 of the
+ * link's token is stored; a link is spent by a conditional UPDATE, so two clicks racing create one contact.
+ */
+export const pendingRegistrations = sqliteTable(
+  'pending_registrations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tokenHash: text('token_hash').notNull(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    language: text('language', { enum: ['pt-BR', 'en'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [uniqueIndex('pending_registrations_hash_unique').on(t.tokenHash), index('pending_registrations_email_idx').on(t.email)],
+);

@@ -28,7 +28,9 @@ export type AuditEvent =
   | 'contact_reactivated'
   | 'company_created'
   | 'company_changed'
-  | 'contacts_imported';
+  | 'contacts_imported'
+  | 'registration_requested'
+  | 'contact_self_registered';
 
 export function audit(
   c: Context<AppEnv>,

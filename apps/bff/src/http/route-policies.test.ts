@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, getOrCreateSecret, getTicket } from '@atende/db';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, getOrCreateSecret, getPortalSettings, getTicket, savePortalSettings } from '@atende/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../app.js';
 import { createRatingToken } from '../ratings/rating-token.js';
@@ -52,6 +52,8 @@ const SAMPLE_BODIES: Record<string, (version: number) => unknown> = {
   'POST /account/links/:token': () => ({ password: 'uma senha nova e longa' }),
   'POST /account/password': () => ({ currentPassword: 'não é a senha', newPassword: 'uma senha nova e longa' }),
   'POST /account/invitations': () => ({ email: DEMO_ACCOUNTS.otherContact }),
+  'POST /registration': () => ({ name: 'Matriz', email: 'matriz@example.com' }),
+  'POST /registration/:token': () => ({ password: 'uma senha nova e longa' }),
   'POST /customer/tickets': () => ({
     departmentId: 1,
     subjectId: 1,
@@ -155,6 +157,8 @@ describe('authorization matrix: every route × every role × own/foreign ticket 
   const files = { contactA: 0, contactB: 0 };
   beforeAll(async () => {
     t = await createTestApp();
+    // Self-registration is off by default (then its routes answer registration_closed to everyone).
+    savePortalSettings(t.db, { ...getPortalSettings(t.db), customersSelfRegister: true });
     for (const owner of ['contactA', 'contactB'] as const) {
       const cookie = await t.signIn(EMAILS[owner]);
       const list = await t.request('GET', '/api/customer/tickets?tab=awaiting_my_reply', { cookie });

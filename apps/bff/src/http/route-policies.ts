@@ -21,6 +21,12 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /auth/logout': { allow: 'anonymous' },
   'GET /auth/me': { allow: 'signed_in' },
 
+  // Customer self-registration (issue 17): public, answers registration_closed while the setting is off.
+  'GET /registration': { allow: 'anonymous' },
+  'POST /registration': { allow: 'anonymous' },
+  'GET /registration/:token': { allow: 'anonymous' },
+  'POST /registration/:token': { allow: 'anonymous' },
+
   'GET /customer/tickets/counts': { allow: 'contact' },
   'GET /customer/tickets': { allow: 'contact' },
   'GET /customer/tickets/:id': { allow: 'contact', ticket: true },

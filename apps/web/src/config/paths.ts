@@ -8,6 +8,9 @@ export const paths = {
   preferences: '/conta/preferencias',
   passwordReset: (token: string) => `/redefinir-senha/${token}`,
   invitation: (token: string) => `/convite/${token}`,
+  /** Customer self-registration (issue 17), when the company turns it on; the e-mailed link confirms it. */
+  signUp: '/cadastro',
+  confirmRegistration: (token: string) => `/cadastro/${token}`,
   panel: '/painel',
   customerTicket: (id: number | string) => `/painel/chamados/${id}`,
   newTicket: '/painel/novo',

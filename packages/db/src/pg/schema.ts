@@ -418,3 +418,18 @@ export const agentNotificationPrefs = pgTable('agent_notification_prefs', {
   agentId: integer('agent_id').primaryKey().references(() => agents.id),
   emailKinds: jsonb('email_kinds').$type<string[]>().notNull(),
 });
+
+export const pendingRegistrations = pgTable(
+  'pending_registrations',
+  {
+    id: id(),
+    tokenHash: text('token_hash').notNull(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    language: text('language', { enum: ['pt-BR', 'en'] }).notNull(),
+    createdAt: epochMs('created_at').notNull(),
+    expiresAt: epochMs('expires_at').notNull(),
+    usedAt: epochMs('used_at'),
+  },
+  (t) => [uniqueIndex('pending_registrations_hash_unique').on(t.tokenHash), index('pending_registrations_email_idx').on(t.email)],
+);

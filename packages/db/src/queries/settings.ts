@@ -39,6 +39,8 @@ export interface PortalSettings extends PortalPolicy {
   customersOpenTickets: boolean;
   /** An agent's message is public unless they choose otherwise. */
   agentRepliesPublicByDefault: boolean;
+  /** Issue 17: anyone may create a customer account, proven by a link e-mailed to the address. Off by default. */
+  customersSelfRegister: boolean;
 }
 
 export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
@@ -46,6 +48,7 @@ export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
   customersSeeTickets: true,
   customersOpenTickets: true,
   agentRepliesPublicByDefault: true,
+  customersSelfRegister: false,
 };
 
 export function getPortalSettings(db: Db): PortalSettings {

@@ -5,8 +5,8 @@ import { useI18n } from '../../lib/i18n/i18n.js';
 import { usePortalSettings, useSavePortalSettings } from './admin-api.js';
 import { fieldErrorsOf } from '../../lib/field-errors.js';
 
-type Switch = 'customersSeeTickets' | 'customersOpenTickets' | 'allowReopen' | 'agentRepliesPublicByDefault';
-const SWITCHES: Switch[] = ['customersSeeTickets', 'customersOpenTickets', 'allowReopen', 'agentRepliesPublicByDefault'];
+type Switch = 'customersSeeTickets' | 'customersOpenTickets' | 'customersSelfRegister' | 'allowReopen' | 'agentRepliesPublicByDefault';
+const SWITCHES: Switch[] = ['customersSeeTickets', 'customersOpenTickets', 'customersSelfRegister', 'allowReopen', 'agentRepliesPublicByDefault'];
 
 /** Portal settings (seed 003): the Atendimentos switches, reopening and its window, reply visibility. */
 export function AdminPortalPage() {
@@ -23,6 +23,7 @@ function PortalSettingsForm({ initial }: { initial: PortalSettingsInput }) {
   const [form, setForm] = useState<PortalSettingsInput>({
     customersSeeTickets: initial.customersSeeTickets,
     customersOpenTickets: initial.customersOpenTickets,
+    customersSelfRegister: initial.customersSelfRegister ?? false,
     agentRepliesPublicByDefault: initial.agentRepliesPublicByDefault,
     allowReopen: initial.allowReopen,
     reopenWindowDays: initial.reopenWindowDays,
@@ -54,7 +55,7 @@ function PortalSettingsForm({ initial }: { initial: PortalSettingsInput }) {
       <h2>{t('admin.portal')}</h2>
       {SWITCHES.map((key) => (
         <label key={key} className="check">
-          <input type="checkbox" checked={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.checked })} />
+          <input type="checkbox" checked={form[key] ?? false} onChange={(e) => setForm({ ...form, [key]: e.target.checked })} />
           {t(`admin.${key}`)}
         </label>
       ))}

@@ -7,11 +7,13 @@ import { isApiError } from '../../lib/api-client.js';
 import { RETURN_PARAM, safeReturnPath } from '../../lib/return-path.js';
 import { useMe } from '../../lib/session.js';
 import { useLogin } from './auth-api.js';
+import { useRegistrationOpen } from '../registration/registration-api.js';
 
 export function LoginPage() {
   const { t } = useI18n();
   const me = useMe();
   const login = useLogin();
+  const registrationOpen = useRegistrationOpen();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   // The page opened while signed out (validated: a path of this site only).
@@ -65,6 +67,11 @@ export function LoginPage() {
       <p>
         <Link to={paths.forgotPassword}>{t('account.forgotLink')}</Link>
       </p>
+      {registrationOpen.data && (
+        <p>
+          {t('registration.noAccount')} <Link to={paths.signUp}>{t('registration.title')}</Link>
+        </p>
+      )}
     </section>
   );
 }

@@ -1,0 +1,65 @@
+import { useState, type FormEvent } from 'react';
+import { Link, Navigate, useParams } from 'react-router';
+import { paths } from '../../config/paths.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { isApiError } from '../../lib/api-client.js';
+import { useI18n } from '../../lib/i18n/i18n.js';
+import { useCompleteRegistration, useRegistrationLink } from './registration-api.js';
+
+/**
+ * The page the sign-up e-mail's link opens. Opening it only reads the link; the account is created (and
+ * signed in) by this form's POST, so a mail scanner following the link creates nothing.
+ */
+export function ConfirmRegistrationPage() {
+  const { t } = useI18n();
+  const token = useParams().token ?? '';
+  const link = useRegistrationLink(token);
+  const complete = useCompleteRegistration(token);
+  const [password, setPassword] = useState('');
+  const fields = isApiError(complete.error) ? (complete.error.body.fields ?? {}) : {};
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    complete.mutate(password);
+  };
+
+  if (complete.isSuccess) return <Navigate to={paths.panel} replace />;
+
+  let content;
+  if (link.isPending) content = <p role="status">{t('account.link.loading')}</p>;
+  else if (link.error) content = <ErrorMessage error={link.error} />;
+  else
+    content = (
+      <form onSubmit={onSubmit} noValidate>
+        <p>{t('registration.confirmFor', { name: link.data.name, email: link.data.email })}</p>
+        <div className="field">
+          <label htmlFor="registration-password">{t('account.newPassword')}</label>
+          <input
+            id="registration-password"
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-invalid={fields.password ? true : undefined}
+            aria-describedby={fields.password ? 'registration-password-error' : 'registration-password-hint'}
+            required
+          />
+          <p id="registration-password-hint" className="hint">{t('account.passwordHint')}</p>
+          {fields.password && <p id="registration-password-error" className="field-error">{fields.password}</p>}
+        </div>
+        {complete.error && !Object.keys(fields).length && <ErrorMessage error={complete.error} />}
+        <button type="submit" className="primary" disabled={complete.isPending}>
+          {t('registration.create')}
+        </button>
+      </form>
+    );
+
+  return (
+    <section className="card narrow" aria-labelledby="confirm-registration-title">
+      <h1 id="confirm-registration-title">{t('registration.confirmTitle')}</h1>
+      {content}
+      <p>
+        <Link to={paths.login}>{t('account.backToLogin')}</Link>
+      </p>
+    </section>
+  );
+}

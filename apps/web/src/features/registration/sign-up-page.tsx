@@ -1,0 +1,77 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { paths } from '../../config/paths.js';
+import { ErrorMessage } from '../../components/error-message.js';
+import { isApiError } from '../../lib/api-client.js';
+import { useI18n } from '../../lib/i18n/i18n.js';
+import { useRegistrationOpen, useSignUp } from './registration-api.js';
+
+/**
+ * "Criar conta" (issue 17): a name and an e-mail; the password is chosen from the e-mailed link, which
+ * proves the address. The answer is the same whether or not the address already has an account.
+ */
+export function SignUpPage() {
+  const { t } = useI18n();
+  const open = useRegistrationOpen();
+  const signUp = useSignUp();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const fields = isApiError(signUp.error) ? (signUp.error.body.fields ?? {}) : {};
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    signUp.mutate({ name, email });
+  };
+
+  let content;
+  if (open.isPending) content = <p role="status">{t('list.loading')}</p>;
+  else if (open.error) content = <ErrorMessage error={open.error} />;
+  else if (!open.data) content = <p role="status">{t('registration.closed')}</p>;
+  else if (signUp.isSuccess) content = <p role="status">{t('registration.sent', { email })}</p>;
+  else
+    content = (
+      <form onSubmit={onSubmit} noValidate>
+        <div className="field">
+          <label htmlFor="sign-up-name">{t('registration.name')}</label>
+          <input
+            id="sign-up-name"
+            autoComplete="name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={fields.name ? true : undefined}
+            aria-describedby={fields.name ? 'sign-up-name-error' : undefined}
+            required
+          />
+          {fields.name && <p id="sign-up-name-error" className="field-error">{fields.name}</p>}
+        </div>
+        <div className="field">
+          <label htmlFor="sign-up-email">{t('login.email')}</label>
+          <input
+            id="sign-up-email"
+            type="email"
+            autoComplete="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            aria-invalid={fields.email ? true : undefined}
+            aria-describedby={fields.email ? 'sign-up-email-error' : 'sign-up-email-hint'}
+            required
+          />
+          <p id="sign-up-email-hint" className="hint">{t('registration.emailHint')}</p>
+          {fields.email && <p id="sign-up-email-error" className="field-error">{fields.email}</p>}
+        </div>
+        {signUp.error && !Object.keys(fields).length && <ErrorMessage error={signUp.error} />}
+        <button type="submit" className="primary" disabled={signUp.isPending}>
+          {t('registration.submit')}
+        </button>
+      </form>
+    );
+
+  return (
+    <section className="card narrow" aria-labelledby="sign-up-title">
+      <h1 id="sign-up-title">{t('registration.title')}</h1>
+      {content}
+      <p>
+        <Link to={paths.login}>{t('registration.haveAccount')}</Link>
+      </p>
+    </section>
+  );
+}
