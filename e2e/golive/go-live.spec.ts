@@ -18,7 +18,7 @@ function adminCreate(): string {
   const port = process.env.E2E_PORT ?? '3100';
   const out = execFileSync(process.execPath, ['apps/bff/dist/admin-create.js', '--email', ADMIN.email, '--name', ADMIN.name], {
     cwd: new URL('../..', import.meta.url).pathname,
-    env: { ...process.env, NODE_ENV: 'production', DATA_DIR: process.env.E2E_GOLIVE_DATA_DIR, PUBLIC_ORIGIN: `http://localhost:${port}`, MAIL_MODE: 'mailbox' },
+    env: { ...process.env, NODE_ENV: 'production', DATA_DIR: process.env.E2E_GOLIVE_DATA_DIR, PUBLIC_ORIGIN: `https://localhost:${port}`, MAIL_MODE: 'mailbox' },
     encoding: 'utf8',
   });
   return /(https?:\/\/\S+\/convite\/[A-Za-z0-9_-]{43})/.exec(out)![1]!;
@@ -39,10 +39,12 @@ async function acceptInvitation(browser: Browser, link: string, who: { email: st
 test('a company goes live from an empty database: first admin, team, contacts, and a first ticket solved', async ({ browser }) => {
   // The first admin, from the command line; the link is built on PUBLIC_ORIGIN.
   const adminLink = adminCreate();
-  expect(adminLink).toMatch(new RegExp(`^http://localhost:${process.env.E2E_PORT ?? '3100'}/convite/`));
+  expect(adminLink).toMatch(new RegExp(`^https://localhost:${process.env.E2E_PORT ?? '3100'}/convite/`));
   const admin = await acceptInvitation(browser, adminLink, ADMIN);
-  // Production: the session cookie is the __Host- one.
-  expect((await admin.context().cookies()).map((c) => c.name)).toContain('__Host-atende_session');
+  // Production behind nginx on https: the session cookie is the __Host- one, Secure, HttpOnly, Strict.
+  const session = (await admin.context().cookies()).find((c) => c.name === '__Host-atende_session');
+  expect(session).toMatchObject({ secure: true, httpOnly: true, path: '/' });
+  expect(session!.domain).toBe('localhost'); // __Host-: no Domain attribute, so host-only
 
   // What the portal offers: a department serving customers and a subject for it.
   await admin.goto('/console/admin/departamentos');

@@ -1,11 +1,13 @@
 // The go-live journey's server: the real production configuration (NODE_ENV=production, built
-// JavaScript run by plain `node`, PUBLIC_ORIGIN, SMTP delivery) over an empty data directory, with a
-// local SMTP sink standing in for the company's mail server. Every delivered message is written to
+// JavaScript run by plain `node`, PUBLIC_ORIGIN on https, SMTP delivery) over an empty data directory,
+// behind Debian's nginx with a self-signed certificate (see tls-proxy.mjs), with a local SMTP sink
+// standing in for the company's mail server. Every delivered message is written to
 // $E2E_GOLIVE_MAIL_DIR as JSON ({ to, raw }) so the journey reads the e-mails people would receive.
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { freePort, startTlsProxy } from './tls-proxy.mjs';
 
 const repo = new URL('../..', import.meta.url).pathname;
 // smtp-server is a dependency of the BFF (its inbound listener); borrow it from there.
@@ -34,27 +36,39 @@ const sink = new SMTPServer({
   },
 });
 // An ephemeral port: the journey's only fixed port is the web one.
-sink.listen(0, '127.0.0.1', () => {
+sink.listen(0, '127.0.0.1', async () => {
   const smtpPort = sink.server.address().port;
+  // The journey's port is nginx's (https); Atende listens on loopback behind it, as in the guide.
+  const upstreamPort = await freePort();
+  const proxy = startTlsProxy(repo, join(dataDir, 'nginx'), { httpsPort: port, httpPort: await freePort(), upstreamPort });
   const server = spawn(process.execPath, ['apps/bff/dist/server.js'], {
     cwd: repo,
     stdio: 'inherit',
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      PORT: port,
+      HOST: '127.0.0.1',
+      PORT: String(upstreamPort),
       DATA_DIR: dataDir,
-      PUBLIC_ORIGIN: `http://localhost:${port}`,
+      PUBLIC_ORIGIN: `https://localhost:${port}`,
+      TRUSTED_PROXIES: '127.0.0.1',
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       MAIL_FROM: 'Atende <atendimento@provedor.example>',
       LOG_LEVEL: 'warn',
     },
   });
-  const stop = (signal) => server.kill(signal);
+  const stop = (signal) => {
+    server.kill(signal);
+    proxy.kill('SIGQUIT'); // nginx's graceful shutdown
+  };
+  proxy.on('exit', (code) => {
+    if (code) server.kill('SIGTERM'); // no proxy, no journey: fail rather than wait
+  });
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
   server.on('exit', (code) => {
     sink.close();
+    proxy.kill('SIGQUIT');
     process.exit(code ?? 0);
   });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -5,6 +6,12 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
+  /**
+   * Comma-separated addresses of reverse proxies (nginx) whose X-Forwarded-For is believed: behind one,
+   * every request comes from its address, so without this throttles and the audit log would lump all
+   * customers together. Unset: X-Forwarded-For is never read (a client could forge it).
+   */
+  TRUSTED_PROXIES: z.string().default(''),
   DATA_DIR: z.string().default('./data'),
   /** Comma-separated origins allowed to make state-changing requests (CSRF check). */
   PUBLIC_ORIGIN: z.string().optional(),
@@ -60,6 +67,8 @@ export interface Config {
   env: 'development' | 'test' | 'production';
   port: number;
   host: string;
+  /** Reverse proxies whose X-Forwarded-For names the client (see TRUSTED_PROXIES). */
+  trustedProxies: string[];
   databaseFile: string;
   allowedOrigins: string[];
   webDist: string;
@@ -144,6 +153,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problem = originProblem(origin);
     if (problem) problems.push(`PUBLIC_ORIGIN: ${problem}`);
   }
+  const trustedProxies = e.TRUSTED_PROXIES.split(',').map((a) => a.trim()).filter(Boolean);
+  for (const address of trustedProxies) if (!isIP(address)) problems.push(`TRUSTED_PROXIES: "${address}" is not an IP address`);
   if (e.SMTP_URL && !/^smtps?:\/\//.test(e.SMTP_URL)) problems.push('SMTP_URL: must start with smtp:// or smtps://');
   if (e.MAIL_MODE === 'smtp' && !e.SMTP_URL) problems.push('MAIL_MODE: smtp needs SMTP_URL');
   if (problems.length) throw new ConfigError(problems);
@@ -154,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
+    trustedProxies,
     // A relative DATA_DIR is taken from where the command was typed (pnpm runs scripts inside
     // apps/bff and says where it was invoked in INIT_CWD), so `pnpm start` keeps its data in ./data.
     databaseFile: resolve(env.INIT_CWD ?? process.cwd(), e.DATA_DIR, 'atende.db'),
