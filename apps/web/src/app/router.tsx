@@ -62,8 +62,8 @@ export const router = createBrowserRouter([
       { path: paths.forgotPassword, lazy: async () => ({ Component: (await import('../features/account/forgot-password-page.js')).ForgotPasswordPage }) },
       { path: paths.passwordReset(':token'), lazy: async () => ({ Component: (await import('../features/account/set-password-page.js')).SetPasswordPage }) },
       { path: paths.invitation(':token'), lazy: async () => ({ Component: (await import('../features/account/set-password-page.js')).SetPasswordPage }) },
-      { path: paths.signUp, lazy: async () => ({ Component: (await import('../features/registration/sign-up-page.js')).SignUpPage }) },
-      { path: paths.confirmRegistration(':token'), lazy: async () => ({ Component: (await import('../features/registration/confirm-registration-page.js')).ConfirmRegistrationPage }) },
+      { path: paths.signUp, lazy: async () => ({ Component: (await import('../features/auth/sign-up-page.js')).SignUpPage }) },
+      { path: paths.confirmRegistration(':token'), lazy: async () => ({ Component: (await import('../features/auth/confirm-registration-page.js')).ConfirmRegistrationPage }) },
       { path: paths.panel, element: <RequireRole kind="contact"><CustomerPanelPage /></RequireRole> },
       { path: paths.customerTicket(':id'), element: <Contact><CustomerTicketPage /></Contact> },
       // The new-ticket form and the admin console load on demand: they pull in the zod schemas.

@@ -7,7 +7,7 @@ import { isApiError } from '../../lib/api-client.js';
 import { RETURN_PARAM, safeReturnPath } from '../../lib/return-path.js';
 import { useMe } from '../../lib/session.js';
 import { useLogin } from './auth-api.js';
-import { useRegistrationOpen } from '../registration/registration-api.js';
+import { useRegistrationOpen } from './registration-api.js';
 
 export function LoginPage() {
   const { t } = useI18n();
