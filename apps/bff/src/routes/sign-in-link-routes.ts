@@ -1,4 +1,4 @@
-import { accountLinkParam, signInLinkRequestInput } from '@atende/contracts';
+import { accountLinkParam, emptyBody, signInLinkRequestInput } from '@atende/contracts';
 import { deleteSession, findAccount, findAccountByEmail, findUsableAccountToken, getSignInSettings, recordAudit, spendSignInLink, type Account, type Db } from '@atende/db';
 import { Hono } from 'hono';
 import { mailAccountLink } from '../auth/account-links.js';
@@ -71,7 +71,7 @@ export function signInLinkRoutes() {
       if (!link || !account || !mayUseEmailLink(db, account)) throw new AppError('sign_in_link_invalid');
       return c.json({ link: { email: account.email, expiresAt: link.expiresAt } }, 200);
     })
-    .post('/email-link/:token', validate('param', accountLinkParam), (c) => {
+    .post('/email-link/:token', validate('param', accountLinkParam), validate('json', emptyBody), (c) => {
       const { db, config, now } = c.var.deps;
       const tokenHash = hashToken(c.req.valid('param').token);
       const link = findUsableAccountToken(db, tokenHash, now(), 'sign_in');

@@ -8,6 +8,8 @@ export const paths = {
   preferences: '/conta/preferencias',
   passwordReset: (token: string) => `/redefinir-senha/${token}`,
   invitation: (token: string) => `/convite/${token}`,
+  /** Passwordless sign-in (issue 15): the e-mailed link's page, with its Entrar button. */
+  signInLink: (token: string) => `/link-de-acesso/${token}`,
   panel: '/painel',
   customerTicket: (id: number | string) => `/painel/chamados/${id}`,
   newTicket: '/painel/novo',
