@@ -35,9 +35,16 @@ for (const screen of [NARROW_PHONE, PHONE]) {
           ['/esqueci-senha', 'forgot password'],
           ['/redefinir-senha/not-a-token', 'reset link'],
           ['/avaliar/not-a-token', 'rating link'],
+          ['/link-de-acesso/not-a-token', 'sign-in link'],
         ] as const) {
           await check(page, path, what);
         }
+        // "Receber link de acesso por e-mail" turns the sign-in card into the link request (issue 15).
+        await page.goto('/entrar');
+        await page.getByRole('button', { name: 'Receber link de acesso por e-mail' }).click();
+        await expect(page.getByRole('button', { name: 'Enviar link de acesso' })).toBeVisible();
+        await expectNoSidewaysScroll(page, 'sign-in link request');
+        await expectNoAxeViolations(page, 'sign-in link request');
 
         await signInOnPhone(page, ACCOUNTS.contact);
         const waiting = await firstTicketOf(page, 'awaiting_my_reply');

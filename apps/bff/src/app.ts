@@ -40,6 +40,8 @@ import { companySettingsRoutes } from './routes/company-settings-routes.js';
 import { contactImportRoutes } from './routes/contact-import-routes.js';
 import { clientRecordsRoutes } from './routes/client-records-routes.js';
 import { mailboxRoutes } from './routes/mailbox-routes.js';
+import { signInLinkRoutes } from './routes/sign-in-link-routes.js';
+import { signInSettingsRoutes } from './routes/sign-in-settings-routes.js';
 import { automationSettingsRoutes } from './routes/automation-settings-routes.js';
 import { attachmentRoutes } from './routes/attachment-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
@@ -52,6 +54,7 @@ import { attachmentMessages } from './attachments/attachment-errors.js';
 export function createApi() {
   return new Hono<AppEnv>()
     .route('/auth', authRoutes())
+    .route('/auth', signInLinkRoutes())
     .route('/customer', customerRoutes())
     .route('/customer', newTicketRoutes())
     .route('/customer', customerDecisionRoutes())
@@ -67,6 +70,7 @@ export function createApi() {
     .route('/admin/team', teamRoutes())
     .route('/admin/contact-import', contactImportRoutes())
     .route('/admin/company-settings', companySettingsRoutes())
+    .route('/admin/sign-in-settings', signInSettingsRoutes())
     .route('/admin', adminRoutes())
     .route('/admin', auditRoutes())
     .route('/admin/mailbox', mailboxRoutes())

@@ -22,6 +22,17 @@ export const invitationInput = z.object({ email }).strict();
 export const accountLinkParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'Link inválido.') });
 export const accountLinkInput = z.object({ password: newPassword }).strict();
 
+/**
+ * Passwordless sign-in (issue 15). `returnTo` is the page to open once signed in: a path of this site
+ * only (the SPA checks it again before following it), never another origin.
+ */
+const returnPath = z
+  .string()
+  .max(512, 'Endereço de retorno inválido.')
+  .regex(/^\/(?![/\\])[^\s]*$/, 'Endereço de retorno inválido.');
+export const signInLinkRequestInput = z.object({ email, returnTo: returnPath.optional() }).strict();
+export const signInSettingsInput = z.object({ emailLinkForContacts: z.boolean(), emailLinkForAgents: z.boolean() }).strict();
+
 export const passwordChangeInput = z
   .object({ currentPassword: z.string().min(1, 'Informe sua senha atual.').max(256, 'Senha longa demais.'), newPassword })
   .strict();

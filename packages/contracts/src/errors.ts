@@ -15,6 +15,8 @@ export const API_ERRORS = {
   unsupported_media_type: 415,
   too_many_attempts: 429,
   link_invalid: 410,
+  /** A passwordless sign-in link already used, past its 15 minutes, or no longer allowed (issue 15). */
+  sign_in_link_invalid: 410,
   /** Inbound e-mail the parser must not take (a MIME bomb): permanent, so providers stop retrying. */
   malformed_mail: 422,
   internal_error: 500,
@@ -60,6 +62,7 @@ export const API_ERROR_MESSAGES_PT: Record<ApiErrorCode, string> = {
   unsupported_media_type: 'Formato de envio não suportado: use JSON.',
   too_many_attempts: 'Muitas tentativas. Aguarde alguns minutos e tente novamente.',
   link_invalid: 'Este link não vale mais: ele já foi usado ou expirou. Peça um novo.',
+  sign_in_link_invalid: 'Este link de acesso não vale mais: ele já foi usado ou passaram os 15 minutos. Peça um novo link na página de entrada.',
   malformed_mail: 'Mensagem de e-mail malformada: não foi aceita.',
   internal_error: 'Algo deu errado do nosso lado. Tente novamente em instantes.',
   not_allowed_for_actor: 'Você não tem permissão para esta ação.',

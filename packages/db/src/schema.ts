@@ -220,7 +220,7 @@ export const settings = sqliteTable('settings', {
 });
 
 /**
- * Password-reset and invitation links: only the SHA-256 of the token is stored; a link is spent by a
+ * Password-reset, invitation and passwordless sign-in links (issue 15): only the SHA-256 of the token is stored; a link is spent by a
  * conditional UPDATE (unused and unexpired), so two clicks racing consume it once.
  */
 export const accountTokens = sqliteTable(
@@ -228,7 +228,7 @@ export const accountTokens = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     tokenHash: text('token_hash').notNull(),
-    purpose: text('purpose', { enum: ['password_reset', 'invitation'] }).notNull(),
+    purpose: text('purpose', { enum: ['password_reset', 'invitation', 'sign_in_link'] }).notNull(),
     accountKind: text('account_kind', { enum: ['contact', 'agent'] }).notNull(),
     accountId: integer('account_id').notNull(),
     createdAt: integer('created_at').notNull(),

@@ -11,6 +11,7 @@ export type AuditEvent =
   | 'sign_in'
   | 'sign_in_failed'
   | 'sign_out'
+  | 'sign_in_link_requested'
   | 'password_reset_requested'
   | 'password_reset_throttled'
   | 'password_reset'

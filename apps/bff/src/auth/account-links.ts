@@ -1,15 +1,22 @@
-import { insertAccountToken, type Db } from '@atende/db';
+import { accountLanguage, insertAccountToken, type Db } from '@atende/db';
 import type { AccountMailer } from './account-mailer.js';
 import { hashToken, newSessionToken } from './session-cookie.js';
 
-/** Links for a password reset or an invitation are valid for one hour and one use. */
+/**
+ * Links for a password reset or an invitation are valid for one hour; a passwordless sign-in link for
+ * 15 minutes (issue 15): it opens a session by itself, so it lives only as long as reading an e-mail takes.
+ * Every link works once.
+ */
 export const ACCOUNT_LINK_TTL_MS = 60 * 60_000;
-export const ACCOUNT_LINK_PATHS = { password_reset: '/redefinir-senha', invitation: '/convite' } as const;
+export const SIGN_IN_LINK_TTL_MS = 15 * 60_000;
+export const ACCOUNT_LINK_PATHS = { password_reset: '/redefinir-senha', invitation: '/convite', sign_in_link: '/link-de-acesso' } as const;
+const TTL_MS: Record<keyof typeof ACCOUNT_LINK_PATHS, number> = { password_reset: ACCOUNT_LINK_TTL_MS, invitation: ACCOUNT_LINK_TTL_MS, sign_in_link: SIGN_IN_LINK_TTL_MS };
 
 /**
  * A new link: a 256-bit token of which only the hash is stored (earlier unused links of the same purpose
  * stop working). `publicUrl` is PUBLIC_ORIGIN, so a link printed by a command or e-mailed from the
- * server opens the address people use, never a guessed localhost.
+ * server opens the address people use, never a guessed localhost. `returnTo` (a sign-in link's page to
+ * open afterwards, already checked to be a path of this site) travels in the URL: it is no secret.
  */
 export function createAccountLink(
   db: Db,
@@ -17,19 +24,25 @@ export function createAccountLink(
   purpose: keyof typeof ACCOUNT_LINK_PATHS,
   now: number,
   publicUrl: string,
+  returnTo?: string,
 ): { url: string; expiresAt: number } {
   const token = newSessionToken();
-  const expiresAt = now + ACCOUNT_LINK_TTL_MS;
+  const expiresAt = now + TTL_MS[purpose];
   insertAccountToken(db, { tokenHash: hashToken(token), purpose, accountKind: account.kind, accountId: account.id, now, expiresAt });
-  return { url: `${publicUrl}${ACCOUNT_LINK_PATHS[purpose]}/${token}`, expiresAt };
+  const query = returnTo ? `?${new URLSearchParams({ voltar: returnTo }).toString()}` : '';
+  return { url: `${publicUrl}${ACCOUNT_LINK_PATHS[purpose]}/${token}${query}`, expiresAt };
 }
 
-/** A new link e-mailed to its owner (through the outbox): invitations from Equipe and Clientes, resets. */
+/**
+ * A new link e-mailed to its owner (through the outbox), in the account's language: invitations from
+ * Equipe and Clientes, resets, passwordless sign-in.
+ */
 export function mailAccountLink(
   deps: { db: Db; now: () => number; config: { publicUrl: string }; accountMailer: AccountMailer },
   account: { kind: 'contact' | 'agent'; id: number; email: string; name: string },
   purpose: keyof typeof ACCOUNT_LINK_PATHS,
+  returnTo?: string,
 ): void {
-  const { url, expiresAt } = createAccountLink(deps.db, account, purpose, deps.now(), deps.config.publicUrl);
-  deps.accountMailer.sendAccountLink({ to: account.email, name: account.name, purpose, url, expiresAt });
+  const { url, expiresAt } = createAccountLink(deps.db, account, purpose, deps.now(), deps.config.publicUrl, returnTo);
+  deps.accountMailer.sendAccountLink({ to: account.email, name: account.name, purpose, url, expiresAt, language: accountLanguage(deps.db, account) });
 }

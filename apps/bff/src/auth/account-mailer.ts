@@ -1,16 +1,18 @@
 import type { Logger } from 'pino';
 
 /**
- * How account links (password reset, invitation) reach their owner. The e-mail outbox (issue 6) will
+ * How account links (password reset, invitation, passwordless sign-in) reach their owner. The e-mail outbox (issue 6) will
  * implement this interface; until it is wired in, the in-memory mailer keeps the last link per address
  * for development and tests, and logs that a link was issued (never the link itself: it is a credential).
  */
 export interface AccountLink {
   to: string;
   name: string;
-  purpose: 'password_reset' | 'invitation';
+  purpose: 'password_reset' | 'invitation' | 'sign_in_link';
   url: string;
   expiresAt: number;
+  /** The account's language: the e-mail is written in it (issue 15); pt-BR when absent. */
+  language?: 'pt-BR' | 'en';
 }
 
 export interface AccountMailer {

@@ -20,6 +20,13 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /auth/login': { allow: 'anonymous' },
   'POST /auth/logout': { allow: 'anonymous' },
   'GET /auth/me': { allow: 'signed_in' },
+  // Passwordless sign-in by e-mail link (issue 15).
+  'GET /auth/sign-in-options': { allow: 'anonymous' },
+  'POST /auth/email-link': { allow: 'anonymous' },
+  'GET /auth/email-link/:token': { allow: 'anonymous' },
+  'POST /auth/email-link/:token': { allow: 'anonymous' },
+  'GET /admin/sign-in-settings': { allow: 'admin' },
+  'PUT /admin/sign-in-settings': { allow: 'admin' },
 
   // Customer self-registration (issue 17): public, answers registration_closed while the setting is off.
   'GET /registration': { allow: 'anonymous' },

@@ -10,7 +10,8 @@ import { clientAddress } from '../http/client-address.js';
 import { audit } from '../audit/audit.js';
 import { validate } from '../http/validate.js';
 
-function publicActor(session: Pick<SignedInActor, 'actor' | 'name'>) {
+/** The signed-in account as the SPA sees it (sign-in by password or by e-mail link). */
+export function publicActor(session: Pick<SignedInActor, 'actor' | 'name'>) {
   const { actor, name } = session;
   return { kind: actor.kind, id: actor.id, name, role: actor.kind === 'agent' ? actor.role : ('contact' as const) };
 }

@@ -4,7 +4,8 @@ import { dirname } from 'node:path';
 import pino from 'pino';
 import { createApp } from '../app.js';
 import type { Deps } from '../http/app-env.js';
-import { createMemoryAccountMailer } from '../auth/account-mailer.js';
+import { createMemoryAccountMailer, type AccountMailer } from '../auth/account-mailer.js';
+import { createOutboxAccountMailer } from '../auth/outbox-account-mailer.js';
 import { defaultLoginThrottle } from '../auth/login-throttle.js';
 import { loadConfig } from '../config.js';
 import { TEST_ORIGIN, createTestClient } from './test-client.js';
@@ -16,13 +17,23 @@ export { TEST_ORIGIN } from './test-client.js';
  * go through app.request(): the same middleware stack as production. The database holds README's demo
  * data unless `content: 'empty'` (then the test makes its rows with @atende/db/testing's factories).
  */
-export async function createTestApp(options: { env?: Record<string, string>; content?: TestDatabaseContent } = {}) {
+export async function createTestApp(options: { env?: Record<string, string>; content?: TestDatabaseContent; accountLinksToOutbox?: boolean } = {}) {
   const { db, file, dispose } = createTestDatabase({ content: options.content ?? 'demo' });
   const clock = { now: TEST_NOW };
   // DATA_DIR is the test's own directory: attachments are written next to its database.
   const config = loadConfig({ NODE_ENV: 'test', PORT: '3000', DATA_DIR: dirname(file), ...options.env });
   const mailer = createMemoryAccountMailer();
-  const deps: Deps = { db, config, logger: pino({ level: 'silent' }), now: () => clock.now, loginThrottle: defaultLoginThrottle(), writes: createWriteQueue(db), accountMailer: mailer };
+  // `accountLinksToOutbox`: links are also written to the outbox as the server does, to read the e-mail itself.
+  const outbox = options.accountLinksToOutbox ? createOutboxAccountMailer({ db, now: () => clock.now, messageDomain: config.mailReplyDomain }) : null;
+  const accountMailer: AccountMailer = outbox
+    ? {
+        sendAccountLink(link) {
+          mailer.sendAccountLink(link);
+          outbox.sendAccountLink(link);
+        },
+      }
+    : mailer;
+  const deps: Deps = { db, config, logger: pino({ level: 'silent' }), now: () => clock.now, loginThrottle: defaultLoginThrottle(), writes: createWriteQueue(db), accountMailer };
   const app = createApp(deps);
 
   async function request(method: string, path: string, init: { body?: unknown; cookie?: string; headers?: Record<string, string> } = {}) {

@@ -61,6 +61,7 @@ export const router = createBrowserRouter([
       },
       { path: paths.forgotPassword, lazy: async () => ({ Component: (await import('../features/account/forgot-password-page.js')).ForgotPasswordPage }) },
       { path: paths.passwordReset(':token'), lazy: async () => ({ Component: (await import('../features/account/set-password-page.js')).SetPasswordPage }) },
+      { path: paths.signInLink(':token'), lazy: async () => ({ Component: (await import('../features/auth/email-link-page.js')).EmailLinkPage }) },
       { path: paths.invitation(':token'), lazy: async () => ({ Component: (await import('../features/account/set-password-page.js')).SetPasswordPage }) },
       { path: paths.signUp, lazy: async () => ({ Component: (await import('../features/auth/sign-up-page.js')).SignUpPage }) },
       { path: paths.confirmRegistration(':token'), lazy: async () => ({ Component: (await import('../features/auth/confirm-registration-page.js')).ConfirmRegistrationPage }) },

@@ -11,6 +11,8 @@ export const paths = {
   /** Customer self-registration (issue 17), when the company turns it on; the e-mailed link confirms it. */
   signUp: '/cadastro',
   confirmRegistration: (token: string) => `/cadastro/${token}`,
+  /** Passwordless sign-in (issue 15): the e-mailed link's page, with its Entrar button. */
+  signInLink: (token: string) => `/link-de-acesso/${token}`,
   panel: '/painel',
   customerTicket: (id: number | string) => `/painel/chamados/${id}`,
   newTicket: '/painel/novo',

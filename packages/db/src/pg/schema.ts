@@ -225,7 +225,7 @@ export const accountTokens = pgTable(
   {
     id: id(),
     tokenHash: text('token_hash').notNull(),
-    purpose: text('purpose', { enum: ['password_reset', 'invitation'] }).notNull(),
+    purpose: text('purpose', { enum: ['password_reset', 'invitation', 'sign_in_link'] }).notNull(),
     accountKind: text('account_kind', { enum: ['contact', 'agent'] }).notNull(),
     accountId: integer('account_id').notNull(),
     createdAt: epochMs('created_at').notNull(),

@@ -1,9 +1,11 @@
-import { and, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { writeTransaction } from '../client.js';
 import { accountTokens, agents, contacts, sessions } from '../schema.js';
 
-export type AccountTokenPurpose = 'password_reset' | 'invitation';
+export type AccountTokenPurpose = 'password_reset' | 'invitation' | 'sign_in_link';
+/** The links that set a password; a sign-in link never does (it opens a session, nothing more). */
+const PASSWORD_PURPOSES: AccountTokenPurpose[] = ['password_reset', 'invitation'];
 export type AccountTokenRow = typeof accountTokens.$inferSelect;
 
 /** Stores a new link (its hash only). Earlier unused links of the same purpose stop working: only the latest e-mail counts. */
@@ -22,13 +24,17 @@ export function insertAccountToken(
   });
 }
 
-/** A link that can still be used (read-only: a GET on an e-mailed link never writes). */
-export function findUsableAccountToken(db: Db, tokenHash: string, now: number): AccountTokenRow | null {
+/**
+ * A link that can still be used (read-only: a GET on an e-mailed link never writes). `kind` keeps the
+ * two families apart: a password link is never a sign-in link, nor the other way round.
+ */
+export function findUsableAccountToken(db: Db, tokenHash: string, now: number, kind: 'password' | 'sign_in' = 'password'): AccountTokenRow | null {
+  const purposes: AccountTokenPurpose[] = kind === 'password' ? PASSWORD_PURPOSES : ['sign_in_link'];
   return (
     db
       .select()
       .from(accountTokens)
-      .where(and(eq(accountTokens.tokenHash, tokenHash), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now)))
+      .where(and(eq(accountTokens.tokenHash, tokenHash), inArray(accountTokens.purpose, purposes), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now)))
       .get() ?? null
   );
 }
@@ -46,7 +52,9 @@ export function consumeAccountToken(
     const spent = tx
       .update(accountTokens)
       .set({ usedAt: params.now })
-      .where(and(eq(accountTokens.tokenHash, params.tokenHash), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, params.now)))
+      .where(
+        and(eq(accountTokens.tokenHash, params.tokenHash), inArray(accountTokens.purpose, PASSWORD_PURPOSES), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, params.now)),
+      )
       .returning()
       .get();
     if (!spent) return null;
@@ -55,6 +63,34 @@ export function consumeAccountToken(
     tx.update(table).set(values).where(eq(table.id, spent.accountId)).run();
     tx.delete(sessions).where(and(eq(sessions.actorKind, spent.accountKind), eq(sessions.actorId, spent.accountId))).run();
     return { kind: spent.accountKind, id: spent.accountId, purpose: spent.purpose };
+  });
+}
+
+/**
+ * Spends a passwordless sign-in link and opens the session it grants, in one transaction (issue 15).
+ * The conditional UPDATE (this purpose, unused, unexpired) lets exactly one of two racing submissions
+ * through, so one link opens one session. An account deactivated since the link was sent gets nothing.
+ * Returns the account, or null when the link is spent, expired, unknown or its account inactive.
+ */
+export function spendSignInLink(
+  db: Db,
+  params: { tokenHash: string; now: number; session: { tokenHash: string; expiresAt: number } },
+): { kind: 'contact' | 'agent'; id: number } | null {
+  return writeTransaction(db, (tx) => {
+    const spent = tx
+      .update(accountTokens)
+      .set({ usedAt: params.now })
+      .where(and(eq(accountTokens.tokenHash, params.tokenHash), eq(accountTokens.purpose, 'sign_in_link'), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, params.now)))
+      .returning()
+      .get();
+    if (!spent) return null;
+    const table = spent.accountKind === 'agent' ? agents : contacts;
+    const account = tx.select({ active: table.active }).from(table).where(eq(table.id, spent.accountId)).get();
+    if (!account?.active) return null;
+    tx.insert(sessions)
+      .values({ tokenHash: params.session.tokenHash, actorKind: spent.accountKind, actorId: spent.accountId, createdAt: params.now, lastSeenAt: params.now, expiresAt: params.session.expiresAt })
+      .run();
+    return { kind: spent.accountKind, id: spent.accountId };
   });
 }
 

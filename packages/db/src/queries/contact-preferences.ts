@@ -19,3 +19,12 @@ export function getContactPreferences(db: Db, contactId: number): ContactPrefere
 export function saveContactPreferences(db: Db, contactId: number, preferences: ContactPreferences): void {
   db.update(contacts).set(preferences).where(eq(contacts.id, contactId)).run();
 }
+
+/**
+ * The language an account's e-mails are written in: a contact's own choice; agents have no stored
+ * language yet, so theirs are in pt-BR, the product's default.
+ */
+export function accountLanguage(db: Db, account: { kind: 'contact' | 'agent'; id: number }): 'pt-BR' | 'en' {
+  if (account.kind === 'agent') return 'pt-BR';
+  return db.select({ language: contacts.language }).from(contacts).where(eq(contacts.id, account.id)).get()?.language ?? 'pt-BR';
+}

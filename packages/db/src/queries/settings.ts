@@ -134,3 +134,22 @@ export function getSlaSettings(db: Db): SlaSettings {
 export function saveSlaSettings(db: Db, value: SlaSettings): void {
   writeSetting(db, 'sla', value);
 }
+
+/**
+ * Passwordless sign-in by e-mail link (issue 15): on for contacts, off for agents until an admin turns
+ * it on (a staff account is worth more to an attacker who reads someone's mailbox).
+ */
+export interface SignInSettings {
+  emailLinkForContacts: boolean;
+  emailLinkForAgents: boolean;
+}
+
+export const DEFAULT_SIGN_IN_SETTINGS: SignInSettings = { emailLinkForContacts: true, emailLinkForAgents: false };
+
+export function getSignInSettings(db: Db): SignInSettings {
+  return readSetting(db, 'sign_in', DEFAULT_SIGN_IN_SETTINGS);
+}
+
+export function saveSignInSettings(db: Db, value: SignInSettings): void {
+  writeSetting(db, 'sign_in', value);
+}

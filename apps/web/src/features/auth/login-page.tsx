@@ -8,6 +8,8 @@ import { RETURN_PARAM, safeReturnPath } from '../../lib/return-path.js';
 import { useMe } from '../../lib/session.js';
 import { useLogin } from './auth-api.js';
 import { useRegistrationOpen } from './registration-api.js';
+import { useSignInOptions } from './email-link-api.js';
+import { EmailLinkRequest } from './email-link-request.js';
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -16,6 +18,9 @@ export function LoginPage() {
   const registrationOpen = useRegistrationOpen();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // "Receber link de acesso por e-mail" (issue 15): the same card, with the e-mail typed so far.
+  const [byLink, setByLink] = useState(false);
+  const options = useSignInOptions();
   // The page opened while signed out (validated: a path of this site only).
   const returnTo = safeReturnPath(useSearchParams()[0].get(RETURN_PARAM), window.location.origin);
 
@@ -26,6 +31,14 @@ export function LoginPage() {
     event.preventDefault();
     login.mutate({ email, password });
   };
+
+  if (byLink)
+    return (
+      <section className="card narrow" aria-labelledby="login-title">
+        <h1 id="login-title">{t('login.title')}</h1>
+        <EmailLinkRequest initialEmail={email} returnTo={returnTo} onUsePassword={() => setByLink(false)} />
+      </section>
+    );
 
   return (
     <section className="card narrow" aria-labelledby="login-title">
@@ -64,6 +77,13 @@ export function LoginPage() {
           {login.isPending ? t('login.submitting') : t('login.submit')}
         </button>
       </form>
+      {options.data?.emailLink && (
+        <p>
+          <button type="button" className="link-button" onClick={() => setByLink(true)}>
+            {t('login.emailLink.offer')}
+          </button>
+        </p>
+      )}
       <p>
         <Link to={paths.forgotPassword}>{t('account.forgotLink')}</Link>
       </p>

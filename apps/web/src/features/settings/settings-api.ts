@@ -44,3 +44,26 @@ export function useSaveAutomationSettings() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.automation }),
   });
 }
+
+/** Who may sign in by e-mail link (issue 15). */
+export interface SignInSettings {
+  emailLinkForContacts: boolean;
+  emailLinkForAgents: boolean;
+}
+
+const signInKey = ['admin', 'sign-in-settings'] as const;
+
+export function useSignInSettings() {
+  return useQuery({ queryKey: signInKey, queryFn: () => unwrap(api.admin['sign-in-settings'].$get()) });
+}
+
+export function useSaveSignInSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (json: SignInSettings) => unwrap(api.admin['sign-in-settings'].$put({ json })),
+    onSuccess: (data) => {
+      queryClient.setQueryData(signInKey, data);
+      void queryClient.invalidateQueries({ queryKey: ['auth', 'sign-in-options'] });
+    },
+  });
+}

@@ -1,0 +1,96 @@
+import { accountLinkParam, emptyBody, signInLinkRequestInput } from '@atende/contracts';
+import { deleteSession, findAccount, findAccountByEmail, findUsableAccountToken, getSignInSettings, recordAudit, spendSignInLink, type Account, type Db } from '@atende/db';
+import { Hono } from 'hono';
+import { mailAccountLink } from '../auth/account-links.js';
+import { hashToken, newSessionToken, readSessionToken, writeSessionCookie } from '../auth/session-cookie.js';
+import { audit } from '../audit/audit.js';
+import { afterResponse } from '../http/after-response.js';
+import type { AppEnv } from '../http/app-env.js';
+import { AppError } from '../http/app-error.js';
+import { clientAddress } from '../http/client-address.js';
+import { createRateLimiter } from '../http/rate-limiter.js';
+import { validate } from '../http/validate.js';
+import { publicActor } from './auth-routes.js';
+
+/** Whether this account may sign in by e-mail link now: contacts unless turned off, agents once an admin turns it on. */
+function mayUseEmailLink(db: Db, account: Pick<Account, 'kind' | 'active'> | null): boolean {
+  if (!account?.active) return false;
+  const settings = getSignInSettings(db);
+  return account.kind === 'agent' ? settings.emailLinkForAgents : settings.emailLinkForContacts;
+}
+
+/**
+ * Passwordless sign-in by e-mail link (issue 15), under /auth:
+ * - POST /email-link asks for a link. It answers 202 before any work, the same for every address (no
+ *   account enumeration); the lookup, the 15-minute single-use link and the e-mail happen afterwards.
+ * - GET /email-link/:token only reads (mail scanners follow links): the page shows an Entrar button.
+ * - POST /email-link/:token is that button: it spends the link and opens the session in one transaction.
+ */
+export function signInLinkRoutes() {
+  // Counted like reset requests, in the one fixed-window counter: 3 per e-mail in 15 minutes, 10 per address an hour.
+  const emailLimiter = createRateLimiter({ limit: 3, windowMs: 15 * 60_000 });
+  const addressLimiter = createRateLimiter({ limit: 10, windowMs: 60 * 60_000 });
+
+  return new Hono<AppEnv>()
+    .get('/sign-in-options', (c) => {
+      const settings = getSignInSettings(c.var.deps.db);
+      // The sign-in page offers the e-mail link when anyone may use it; who exactly is decided when a link is asked for.
+      return c.json({ emailLink: settings.emailLinkForContacts || settings.emailLinkForAgents }, 200);
+    })
+    .post('/email-link', validate('json', signInLinkRequestInput), (c) => {
+      const deps = c.var.deps;
+      const { email, returnTo } = c.req.valid('json');
+      const address = clientAddress(c);
+      const wait = Math.max(addressLimiter.hit([`address:${address}`], deps.now()), emailLimiter.hit([`email:${email.toLowerCase()}`], deps.now()));
+      if (wait > 0) throw new AppError('too_many_attempts', { retryAfterSeconds: Math.ceil(wait / 1000) });
+      // Answer before the work: every address gets the same answer at the same moment; then the same
+      // steps run for each (look up, decide, record), and only an allowed account gets a link.
+      afterResponse(
+        () => {
+          const account = findAccountByEmail(deps.db, email);
+          const allowed = mayUseEmailLink(deps.db, account);
+          recordAudit(deps.db, {
+            at: deps.now(),
+            event: 'sign_in_link_requested',
+            actorKind: account?.kind ?? 'anonymous',
+            actorId: account?.id ?? null,
+            email: email.toLowerCase(),
+            address,
+            details: { sent: allowed },
+          });
+          if (account && allowed) mailAccountLink(deps, account, 'sign_in_link', returnTo);
+        },
+        (error) => deps.logger.error({ err: error }, 'sign-in link failed'),
+      );
+      return c.json({ ok: true }, 202);
+    })
+    .get('/email-link/:token', validate('param', accountLinkParam), (c) => {
+      const { db, now } = c.var.deps;
+      const link = findUsableAccountToken(db, hashToken(c.req.valid('param').token), now(), 'sign_in');
+      const account = link && findAccount(db, link.accountKind, link.accountId);
+      if (!link || !account || !mayUseEmailLink(db, account)) throw new AppError('sign_in_link_invalid');
+      return c.json({ link: { email: account.email, expiresAt: link.expiresAt } }, 200);
+    })
+    .post('/email-link/:token', validate('param', accountLinkParam), validate('json', emptyBody), (c) => {
+      const { db, config, now } = c.var.deps;
+      const tokenHash = hashToken(c.req.valid('param').token);
+      const link = findUsableAccountToken(db, tokenHash, now(), 'sign_in');
+      const account = link && findAccount(db, link.accountKind, link.accountId);
+      // An agent's link stops working when an admin turns the setting off after it was sent.
+      if (!link || !account || !mayUseEmailLink(db, account)) {
+        audit(c, 'sign_in_failed', { actor: null, details: { method: 'email_link' } });
+        throw new AppError('sign_in_link_invalid');
+      }
+      const session = newSessionToken();
+      const spent = spendSignInLink(db, { tokenHash, now: now(), session: { tokenHash: hashToken(session), expiresAt: now() + config.sessionAbsoluteMs } });
+      // A racing click spent it first: that one has the session.
+      if (!spent) throw new AppError('sign_in_link_invalid');
+      // A new session id at every sign-in, as with a password.
+      const previous = readSessionToken(c);
+      if (previous) deleteSession(db, hashToken(previous));
+      writeSessionCookie(c, session, Math.floor(config.sessionAbsoluteMs / 1000));
+      audit(c, 'sign_in', { actor: spent, email: account.email, details: { method: 'email_link' } });
+      const actor = account.kind === 'agent' ? ({ kind: 'agent', id: account.id, role: account.role } as const) : ({ kind: 'contact', id: account.id } as const);
+      return c.json({ actor: publicActor({ actor, name: account.name }) }, 200);
+    });
+}
