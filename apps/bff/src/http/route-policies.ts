@@ -43,6 +43,8 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /public/ratings/:token': { allow: 'anonymous' },
   'POST /public/ratings/:token': { allow: 'anonymous' },
   'POST /public/ratings/:token/comment': { allow: 'anonymous' },
+  // A file too big for its e-mail: the signed link is the permission (mail/file-link.ts).
+  'GET /public/files/:token': { allow: 'anonymous' },
 
   'GET /agent/tickets': { allow: 'agent' },
   'GET /agent/options': { allow: 'agent' },
