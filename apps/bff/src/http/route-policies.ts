@@ -82,6 +82,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
 
   'POST /uploads': { allow: 'signed_in' },
   'GET /tickets/:id/attachments/:attachmentId': { allow: 'signed_in', ticket: true },
+  'GET /tickets/:id/attachments/:attachmentId/thumbnail': { allow: 'signed_in', ticket: true },
   'GET /events': { allow: 'signed_in' },
   'GET /agent/notifications': { allow: 'agent' },
   'POST /agent/notifications/read-all': { allow: 'agent' },
