@@ -56,12 +56,15 @@ describe('dates in the customer’s e-mails', () => {
     expect(visit.status).toBe(200);
     const mails = outboxForTicket(t.db, id);
     expect(mails).toHaveLength(before + 1);
-    expect(mails.at(-1)).toMatchObject({ kind: 'agent_update', toAddress: DEMO_ACCOUNTS.contact, textBody: expect.stringContaining('02/04/2030') });
-    expect(mails.at(-1)!.htmlBody).toContain('02/04/2030');
+    expect(mails.at(-1)).toMatchObject({ kind: 'agent_update', toAddress: DEMO_ACCOUNTS.contact, textBody: expect.stringContaining('Visita agendada para 02/04/2030.') });
+    expect(mails.at(-1)!.htmlBody).toContain('Visita agendada para 02/04/2030.');
+    // No reply was written: the e-mail says the ticket was updated, it does not quote a reply.
+    expect(mails.at(-1)!.textBody).toContain('foi atualizado.');
+    expect(mails.at(-1)!.textBody).not.toContain('nova resposta');
 
     const agreed = await t.request('POST', `/api/agent/tickets/${id}/status`, { cookie: agent, body: { status: 'waiting_customer', dueDate: '2030-04-09', expectedVersion: visit.json.ticket.version } });
     expect(agreed.status).toBe(200);
-    expect(outboxForTicket(t.db, id).at(-1)).toMatchObject({ kind: 'agent_update', toAddress: DEMO_ACCOUNTS.contact, textBody: expect.stringContaining('09/04/2030') });
+    expect(outboxForTicket(t.db, id).at(-1)).toMatchObject({ kind: 'agent_update', toAddress: DEMO_ACCOUNTS.contact, textBody: expect.stringContaining('Data combinada com você: 09/04/2030.') });
 
     // A status that names no date for the customer (pending) sends nothing.
     const pending = await t.request('POST', `/api/agent/tickets/${id}/status`, { cookie: agent, body: { status: 'pending', expectedVersion: agreed.json.ticket.version } });
