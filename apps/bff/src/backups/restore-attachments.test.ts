@@ -1,6 +1,7 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DEMO_ACCOUNTS, backupDatabase, closeDatabase, openDatabase } from '@atende/db';
 import { afterEach, describe, expect, it } from 'vitest';
 import { attachmentsDirOfBackup, backupAttachmentFiles } from '../attachments/backup-files.js';
@@ -29,13 +30,25 @@ async function backupLikeTheCommand(t: TestApp, target: string) {
   }
 }
 
+/** Runs an operator command as README says (`pnpm db:backup`, `pnpm db:restore`) on a data directory. */
+function command(name: 'db:backup' | 'db:restore', file: string, dataDir: string): Promise<{ code: number | null; out: string }> {
+  const bffDir = resolve(import.meta.dirname, '../..');
+  return new Promise((done) => {
+    let out = '';
+    const child = spawn('pnpm', ['--silent', name, file], { cwd: bffDir, env: { ...process.env, DATA_DIR: dataDir } });
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (out += chunk));
+    child.on('exit', (code) => done({ code, out }));
+  });
+}
+
 async function download(t: TestApp, cookie: string, ticketId: number, attachmentId: number) {
   const res = await t.app.request(`/api/tickets/${ticketId}/attachments/${attachmentId}`, { headers: { origin: TEST_ORIGIN, cookie } });
   return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
 describe('pnpm db:restore brings the attachment files back', () => {
-  it.each(['pnpm db:backup', 'a scheduled backup'])('%s → wipe the data directory → restore: the attachment downloads with the same bytes', async (how) => {
+  it.each(['pnpm db:backup', 'a scheduled backup'])('%s → wipe the data directory → pnpm db:restore: the attachment downloads with the same bytes', async (how) => {
     const keep = mkdtempSync(join(tmpdir(), 'atende-backup-'));
     cleanup.push(() => rmSync(keep, { recursive: true, force: true }));
     const original = await createTestApp();
@@ -49,15 +62,21 @@ describe('pnpm db:restore brings the attachment files back', () => {
     expect(sent.status).toBe(201);
 
     let backup = join(keep, 'atende-antes.db');
-    if (how === 'pnpm db:backup') expect(await backupLikeTheCommand(original, backup)).toEqual({ files: 1, missing: [] });
-    else backup = (await backupAndPrune(original.db, join(original.dataDir, 'atende.db'), 3, 1)).file;
+    if (how === 'pnpm db:backup') {
+      const run = await command('db:backup', backup, original.dataDir);
+      expect(run.code, run.out).toBe(0);
+      expect(JSON.parse(run.out.trim().split('\n').at(-1)!)).toMatchObject({ integrity: 'ok', attachmentFiles: 1, missingAttachmentFiles: 0 });
+    } else {
+      backup = (await backupAndPrune(original.db, join(original.dataDir, 'atende.db'), 3, 1)).file;
+    }
 
     // The disk is lost: a new, empty data directory on a new machine.
     const fresh = mkdtempSync(join(tmpdir(), 'atende-restored-'));
     cleanup.push(() => rmSync(fresh, { recursive: true, force: true }));
     const databaseFile = join(fresh, 'atende.db');
-    const restored = await restoreDatabase(databaseFile, backup, 2);
-    expect(restored).toEqual({ ok: true, safetyCopy: null, attachmentFiles: 1 });
+    const restored = await command('db:restore', backup, fresh);
+    expect(restored.code, restored.out).toBe(0);
+    expect(restored.out).toContain('(1 attachment file(s) copied back)');
 
     const back = await createTestApp({ databaseFile });
     cleanup.push(() => back.dispose());
