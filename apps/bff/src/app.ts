@@ -33,6 +33,7 @@ import { customerDecisionRoutes } from './routes/customer-decision-routes.js';
 import { customerRoutes } from './routes/customer-routes.js';
 import { newTicketRoutes } from './routes/new-ticket-routes.js';
 import { ratingLinkRoutes } from './routes/rating-link-routes.js';
+import { fileLinkRoutes } from './routes/file-link-routes.js';
 import { ratingsRoutes } from './routes/ratings-routes.js';
 import { inboundMailRoutes } from './routes/inbound-mail-routes.js';
 import { teamRoutes } from './routes/team-routes.js';
@@ -64,6 +65,7 @@ export function createApi() {
     .route('/agent', apiTokenRoutes())
     .route('/ratings', ratingsRoutes())
     .route('/public/ratings', ratingLinkRoutes())
+    .route('/public/files', fileLinkRoutes())
     .route('/account', accountRoutes())
     .route('/registration', registrationRoutes())
     // Before adminRoutes: its catch-all audit middleware would log a second, generic entry.

@@ -49,6 +49,12 @@ const envSchema = z.object({
   ATTACHMENT_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(10),
   ATTACHMENT_MAX_MESSAGE_MB: z.coerce.number().positive().max(4096).default(25),
   ATTACHMENT_MAX_FILES: z.coerce.number().int().min(1).max(50).default(10),
+  /**
+   * Outbound ticket e-mails carry a message's files up to this total (MB); above it they carry signed
+   * links instead (mail servers refuse or bounce large mail), valid ATTACHMENT_LINK_DAYS days.
+   */
+  ATTACHMENT_LINK_ABOVE_MB: z.coerce.number().min(0).max(1024).default(5),
+  ATTACHMENT_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Largest inbound e-mail (MB): announced in the SMTP EHLO SIZE and enforced before parsing. */
   INBOUND_MAX_MESSAGE_MB: z.coerce.number().positive().max(200).default(35),
   /**
@@ -100,6 +106,8 @@ export interface Config {
   /** DATA_DIR resolved: the database, attachments/ and backups/ live here. */
   dataDir: string;
   attachments: { maxFileBytes: number; maxMessageBytes: number; maxFiles: number };
+  /** Outbound e-mails: files attached up to `aboveBytes` in total, else signed links valid `ttlMs`. */
+  mailFiles: { aboveBytes: number; ttlMs: number };
   inboundMaxMessageBytes: number;
   inboundAuthservId: string | null;
   eventStreamsPerSession: number;
@@ -192,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     benchAutomationsRoute: e.BENCH_AUTOMATIONS_ROUTE === '1',
     dataDir: resolve(env.INIT_CWD ?? process.cwd(), e.DATA_DIR),
     attachments: { maxFileBytes: Math.round(e.ATTACHMENT_MAX_FILE_MB * 1024 * 1024), maxMessageBytes: Math.round(e.ATTACHMENT_MAX_MESSAGE_MB * 1024 * 1024), maxFiles: e.ATTACHMENT_MAX_FILES },
+    mailFiles: { aboveBytes: Math.round(e.ATTACHMENT_LINK_ABOVE_MB * 1024 * 1024), ttlMs: e.ATTACHMENT_LINK_DAYS * 86_400_000 },
     inboundMaxMessageBytes: Math.round(e.INBOUND_MAX_MESSAGE_MB * 1024 * 1024),
     inboundAuthservId: e.INBOUND_AUTHSERV_ID ?? null,
     eventStreamsPerSession: e.EVENT_STREAMS_PER_SESSION,

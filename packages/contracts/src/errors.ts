@@ -33,6 +33,8 @@ export const API_ERRORS = {
   // Signed rating links (the /avaliar page).
   rating_link_invalid: 404,
   rating_link_expired: 410,
+  file_link_invalid: 403,
+  file_link_expired: 410,
   due_date_required: 400,
   due_date_invalid: 400,
   due_date_in_past: 400,
@@ -76,6 +78,8 @@ export const API_ERROR_MESSAGES_PT: Record<ApiErrorCode, string> = {
   same_status: 'O chamado já está nesta situação.',
   rating_link_invalid: 'Este link de avaliação não é válido. Confira se ele foi copiado por inteiro.',
   rating_link_expired: 'O prazo para avaliar este atendimento terminou.',
+  file_link_invalid: 'Este link de anexo não é válido (ou não vale mais para você). Confira se ele foi copiado por inteiro, ou abra o atendimento no portal para baixar o arquivo.',
+  file_link_expired: 'Este link de anexo expirou. Abra o atendimento no portal para baixar o arquivo.',
   due_date_required: 'Informe a data de resolução devida (a data combinada com o cliente ou a data da visita).',
   due_date_invalid: 'Data de resolução devida inválida.',
   due_date_in_past: 'A data de resolução devida não pode ser anterior a hoje.',

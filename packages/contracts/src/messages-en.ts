@@ -34,6 +34,8 @@ export const API_ERROR_MESSAGES_EN: Record<ApiErrorCode, string> = {
   same_status: 'The ticket already has this status.',
   rating_link_invalid: 'This rating link is not valid. Check that it was copied in full.',
   rating_link_expired: 'The time to rate this service has passed.',
+  file_link_invalid: 'This attachment link is not valid (or no longer valid for you). Check that it was copied in full, or open the ticket in the portal to download the file.',
+  file_link_expired: 'This attachment link has expired. Open the ticket in the portal to download the file.',
   due_date_required: 'Enter the resolution due date (the date agreed with the customer or the visit date).',
   due_date_invalid: 'Invalid resolution due date.',
   due_date_in_past: 'The resolution due date cannot be before today.',

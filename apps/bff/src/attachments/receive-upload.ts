@@ -36,7 +36,7 @@ export async function receiveUpload(params: { db: Db; store: BlobStore; limits: 
     await new Promise<void>((resolve, reject) => {
       let parser: busboy.Busboy;
       try {
-        parser = busboy({ headers: { 'content-type': contentType }, limits: { files: limits.maxFiles, fields: 5, fieldSize: 1024, parts: limits.maxFiles + 5 } });
+        parser = busboy({ headers: { 'content-type': contentType }, defParamCharset: 'utf8', limits: { files: limits.maxFiles, fields: 5, fieldSize: 1024, parts: limits.maxFiles + 5 } });
       } catch {
         reject(refuse(attachmentMessages.notMultipart()));
         return;

@@ -8,7 +8,7 @@ import { closeDatabase, migrateDatabase, openDatabase, startCheckpointer } from 
 import { loadConfig } from '../config.js';
 import { relayOutbox, smtpTransport } from '../mail/relay.js';
 import { runAutomations } from './runner.js';
-import { createBlobStore } from '../attachments/blob-store.js';
+import { mailFilesOf } from '../mail/mail-files-config.js';
 
 function parseNow(argv: string[]): number {
   const index = argv.indexOf('--now');
@@ -32,7 +32,7 @@ const report = runAutomations(db, config, {
   ...(process.env.AUTOMATIONS_CRASH_AFTER ? crashHook(Number(process.env.AUTOMATIONS_CRASH_AFTER)) : {}),
 });
 if (config.smtpUrl) {
-  const relay = await relayOutbox(db, smtpTransport(config.smtpUrl), { from: config.mailFrom, now: () => now, files: createBlobStore(config.dataDir) });
+  const relay = await relayOutbox(db, smtpTransport(config.smtpUrl), { from: config.mailFrom, now: () => now, files: mailFilesOf(config) });
   console.log(JSON.stringify({ ...report, relay }));
 } else {
   console.log(JSON.stringify(report));

@@ -3,7 +3,7 @@ import type { Db } from '@atende/db';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { relayOutbox, smtpTransport } from '../mail/relay.js';
-import { createBlobStore } from '../attachments/blob-store.js';
+import { mailFilesOf } from '../mail/mail-files-config.js';
 import { runAutomationsYielding } from './runner.js';
 
 const RELAY_INTERVAL_MS = 5_000;
@@ -21,7 +21,7 @@ export function startAutomationLoop(db: Db, config: Config, logger: Logger): { s
       const report = await runAutomationsYielding(db, config, { now: Date.now(), holder });
       if (report.reminders + report.autoClosed + report.approvalTimeouts > 0) logger.info(report, 'automations ran');
       if (transport) {
-        const relay = await relayOutbox(db, transport, { from: config.mailFrom, now: Date.now, files: createBlobStore(config.dataDir) });
+        const relay = await relayOutbox(db, transport, { from: config.mailFrom, now: Date.now, files: mailFilesOf(config) });
         if (relay.sent + relay.retried + relay.failed > 0) logger.info(relay, 'outbox relayed');
       }
     } catch (error) {
@@ -40,7 +40,7 @@ export function startAutomationLoop(db: Db, config: Config, logger: Logger): { s
     ? setInterval(() => {
         if (relaying) return;
         relaying = true;
-        relayOutbox(db, transport, { from: config.mailFrom, now: Date.now })
+        relayOutbox(db, transport, { from: config.mailFrom, now: Date.now, files: mailFilesOf(config) })
           .catch((error: unknown) => logger.error({ err: error }, 'outbox relay failed'))
           .finally(() => (relaying = false));
       }, RELAY_INTERVAL_MS)

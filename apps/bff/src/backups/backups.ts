@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync, copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { backupDatabase, closeDatabase, integrityCheck, openDatabase, type Db } from '@atende/db';
+import { attachmentsDirOfBackup, backupAttachmentFiles, missingForRestore, restoreAttachmentFiles } from '../attachments/backup-files.js';
 
 /** Backups live beside the database: $DATA_DIR/backups/atende-<UTC time>.db. */
 export function backupDirOf(databaseFile: string): string {
@@ -9,7 +10,8 @@ export function backupDirOf(databaseFile: string): string {
 
 /**
  * One online backup (SQLite's backup API: a consistent snapshot while requests keep writing), checked
- * with integrity_check, then only the newest `keep` scheduled backups are kept.
+ * with integrity_check, with the attachment files it names beside it (`<file>.attachments/`, hard links
+ * on the same disk), then only the newest `keep` scheduled backups (and their files) are kept.
  */
 export async function backupAndPrune(db: Db, databaseFile: string, keep: number, now: number): Promise<{ file: string; integrity: string; removed: string[] }> {
   const dir = backupDirOf(databaseFile);
@@ -20,6 +22,7 @@ export async function backupAndPrune(db: Db, databaseFile: string, keep: number,
   let integrity: string;
   try {
     integrity = integrityCheck(copy);
+    await backupAttachmentFiles(copy, dirname(databaseFile), attachmentsDirOfBackup(file));
   } finally {
     closeDatabase(copy);
   }
@@ -27,7 +30,10 @@ export async function backupAndPrune(db: Db, databaseFile: string, keep: number,
   // ISO times sort as text: the oldest first.
   const all = readdirSync(dir).filter((f) => /^atende-.*\.db$/.test(f)).sort();
   const removed = all.slice(0, Math.max(0, all.length - keep));
-  for (const name of removed) unlinkSync(join(dir, name));
+  for (const name of removed) {
+    unlinkSync(join(dir, name));
+    rmSync(attachmentsDirOfBackup(join(dir, name)), { recursive: true, force: true });
+  }
   return { file, integrity, removed };
 }
 
@@ -58,25 +64,34 @@ export function runningServerPid(databaseFile: string): number | null {
   }
 }
 
-export type RestoreResult = { ok: true; safetyCopy: string | null } | { ok: false; message: string };
+export type RestoreResult = { ok: true; safetyCopy: string | null; attachmentFiles: number } | { ok: false; message: string };
 
 /**
- * Replaces the database with a backup. Refused while a server runs on it (its open connection would keep
- * writing to the replaced file). The current database is first saved as a backup itself, so a restore
- * can be undone.
+ * Replaces the database with a backup, and puts back the attachment files it names (from the backup's
+ * `<file>.attachments/` folder that `db:backup` writes). Refused while a server runs on it (its open
+ * connection would keep writing to the replaced file), and, changing nothing, when a file the backup
+ * names is in neither place. The current database is first saved as a backup itself, so a restore can
+ * be undone (files are only ever added: the current database's files stay too).
  */
 export async function restoreDatabase(databaseFile: string, backupFile: string, now: number): Promise<RestoreResult> {
+  const dataDir = dirname(databaseFile);
+  const filesDir = attachmentsDirOfBackup(backupFile);
   const pid = runningServerPid(databaseFile);
   if (pid !== null) return { ok: false, message: `The server is running (pid ${pid}): stop it first (systemctl stop atende), then restore.` };
   if (!existsSync(backupFile)) return { ok: false, message: `No such file: ${backupFile}` };
   const backup = openDatabase(backupFile);
   let integrity: string;
+  let missing: string[] = [];
   try {
     integrity = integrityCheck(backup);
+    if (integrity === 'ok') missing = missingForRestore(backup, dataDir, filesDir);
   } finally {
     closeDatabase(backup);
   }
   if (integrity !== 'ok') return { ok: false, message: `The backup fails integrity_check (${integrity}); nothing was changed.` };
+  if (missing.length > 0) {
+    return { ok: false, message: `${missing.length} attachment file(s) the backup names are neither in ${filesDir} nor in ${join(dataDir, 'attachments')} (first: ${missing[0]}); nothing was changed.` };
+  }
 
   let safetyCopy: string | null = null;
   if (existsSync(databaseFile)) {
@@ -91,5 +106,11 @@ export async function restoreDatabase(databaseFile: string, backupFile: string, 
   }
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${databaseFile}${suffix}`, { force: true });
   copyFileSync(backupFile, databaseFile);
-  return { ok: true, safetyCopy };
+  const restored = openDatabase(databaseFile);
+  try {
+    const files = await restoreAttachmentFiles(restored, filesDir, dataDir);
+    return { ok: true, safetyCopy, attachmentFiles: files.copied };
+  } finally {
+    closeDatabase(restored);
+  }
 }

@@ -1,6 +1,7 @@
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, getOrCreateSecret, getPortalSettings, getTicket, savePortalSettings } from '@atende/db';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, getOrCreateSecret, getPortalSettings, getTicket, outboxForTicket, savePortalSettings } from '@atende/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../app.js';
+import { FILE_LINK_SECRET, createFileLinkToken } from '../mail/file-link.js';
 import { createRatingToken } from '../ratings/rating-token.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { ROUTE_POLICIES, routeKey, type RoutePolicy } from './route-policies.js';
@@ -183,6 +184,17 @@ describe('authorization matrix: every route × every role × own/foreign ticket 
       expiresAt: unrated.ratingDueUntil!,
     });
   });
+  // A genuine link to a file too big for its e-mail (an agent's reply with a file to contact A).
+  let fileToken = '';
+  beforeAll(async () => {
+    const cookie = await t.signIn(EMAILS.agent);
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const attachmentId: number = (await t.upload(cookie, [{ name: 'matriz.pdf', bytes: pdf }])).json.files[0].id;
+    const ticketId = tickets.contactA;
+    await t.request('POST', `/api/agent/tickets/${ticketId}/messages`, { cookie, body: { body: 'Segue.', visibility: 'public', nextStatus: 'open', expectedVersion: getTicket(t.db, ticketId)!.version, attachmentIds: [attachmentId] } });
+    const mail = outboxForTicket(t.db, ticketId).at(-1)!;
+    fileToken = createFileLinkToken(getOrCreateSecret(t.db, FILE_LINK_SECRET), { outboxId: mail.id, attachmentId, expiresAt: t.clock.now + 86_400_000 }, mail.toAddress);
+  });
   afterAll(() => t.dispose());
 
   for (const [key, policy] of Object.entries(ROUTE_POLICIES)) {
@@ -197,7 +209,7 @@ describe('authorization matrix: every route × every role × own/foreign ticket 
           const ticketId = tickets[owner];
           const sample = SAMPLE_BODIES[key];
           const body = method === 'GET' ? undefined : (sample?.(getTicket(t.db, ticketId)!.version) ?? {});
-          const response = await t.request(method, `/api${path.replace(':id', String(ticketId)).replace(':attachmentId', String(files[owner])).replace(':token', path.startsWith('/public/ratings') ? ratingToken : UNKNOWN_LINK)}`, { cookie, body });
+          const response = await t.request(method, `/api${path.replace(':id', String(ticketId)).replace(':attachmentId', String(files[owner])).replace(':token', path.startsWith('/public/ratings') ? ratingToken : path.startsWith('/public/files') ? fileToken : UNKNOWN_LINK)}`, { cookie, body });
           cells[caller] = { status: response.status, expected: expected(policy, caller, owner) };
           expect(response.status, `${caller}: ${response.text}`).toBeLessThan(500);
           if (typeof cells[caller].expected === 'number') expect(response.json?.code, caller).toBeTypeOf('string');

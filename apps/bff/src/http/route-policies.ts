@@ -56,6 +56,8 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /public/ratings/:token': { allow: 'anonymous' },
   'POST /public/ratings/:token': { allow: 'anonymous' },
   'POST /public/ratings/:token/comment': { allow: 'anonymous' },
+  // A file too big for its e-mail: the signed link is the permission (mail/file-link.ts).
+  'GET /public/files/:token': { allow: 'anonymous' },
 
   'GET /agent/tickets': { allow: 'agent' },
   'GET /agent/options': { allow: 'agent' },
@@ -93,6 +95,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
 
   'POST /uploads': { allow: 'signed_in' },
   'GET /tickets/:id/attachments/:attachmentId': { allow: 'signed_in', ticket: true },
+  'GET /tickets/:id/attachments/:attachmentId/thumbnail': { allow: 'signed_in', ticket: true },
   'GET /events': { allow: 'signed_in' },
   'GET /agent/notifications': { allow: 'agent' },
   'POST /agent/notifications/read-all': { allow: 'agent' },

@@ -49,6 +49,29 @@ describe('dates in the customer’s e-mails', () => {
     expect(lastMail(id).textBody).toContain('Data combinada com você: 20/03/2030.');
   });
 
+  it('a status change alone (no reply) to a visit or an agreed date e-mails the customer with the date', async () => {
+    const { id, version } = await openTicket();
+    const before = outboxForTicket(t.db, id).length;
+    const visit = await t.request('POST', `/api/agent/tickets/${id}/status`, { cookie: agent, body: { status: 'onsite_visit', dueDate: '2030-04-02', expectedVersion: version } });
+    expect(visit.status).toBe(200);
+    const mails = outboxForTicket(t.db, id);
+    expect(mails).toHaveLength(before + 1);
+    expect(mails.at(-1)).toMatchObject({ kind: 'agent_update', toAddress: DEMO_ACCOUNTS.contact, textBody: expect.stringContaining('Visita agendada para 02/04/2030.') });
+    expect(mails.at(-1)!.htmlBody).toContain('Visita agendada para 02/04/2030.');
+    // No reply was written: the e-mail says the ticket was updated, it does not quote a reply.
+    expect(mails.at(-1)!.textBody).toContain('foi atualizado.');
+    expect(mails.at(-1)!.textBody).not.toContain('nova resposta');
+
+    const agreed = await t.request('POST', `/api/agent/tickets/${id}/status`, { cookie: agent, body: { status: 'waiting_customer', dueDate: '2030-04-09', expectedVersion: visit.json.ticket.version } });
+    expect(agreed.status).toBe(200);
+    expect(outboxForTicket(t.db, id).at(-1)).toMatchObject({ kind: 'agent_update', toAddress: DEMO_ACCOUNTS.contact, textBody: expect.stringContaining('Data combinada com você: 09/04/2030.') });
+
+    // A status that names no date for the customer (pending) sends nothing.
+    const pending = await t.request('POST', `/api/agent/tickets/${id}/status`, { cookie: agent, body: { status: 'pending', expectedVersion: agreed.json.ticket.version } });
+    expect(pending.status).toBe(200);
+    expect(outboxForTicket(t.db, id)).toHaveLength(before + 2);
+  });
+
   it('goes in English to a customer whose account language is English', async () => {
     const prefs = { language: 'en', notifyUpdates: true, notifyReminders: true, notifyRatingRequests: true };
     expect((await t.request('PUT', '/api/customer/preferences', { cookie: carla, body: prefs })).status).toBe(200);

@@ -105,6 +105,32 @@ describe('incoming mail over HTTP (provider webhook)', () => {
     expect(ticketThread(t.db, id, 'staff').filter((m) => m.body === 'Pelo webhook')).toHaveLength(1);
   });
 
+  it('a reply that reaches us without the ticket address is matched by References / In-Reply-To to our e-mails', async () => {
+    const { id, requester } = await ticketIn('waiting_customer');
+    // An agent's public reply e-mails the customer: its Message-ID is what their mail app answers.
+    const version = getTicket(t.db, id)!.version;
+    const sent = await t.request('POST', `/api/agent/tickets/${id}/messages`, { cookie: agent, body: { body: 'Pode testar agora?', visibility: 'public', expectedVersion: version } });
+    expect(sent.status).toBe(201);
+    const ours = outboxForTicket(t.db, id).at(-1)!.messageId;
+    // Sent to the help desk's plain address (no ticket token), as a reply-all or a forward to it may be.
+    const mail = (headers: string, messageId: string, text: string) =>
+      `Return-Path: <${requester}>\r\nFrom: ${requester}\r\nTo: atendimento@atende.local\r\nSubject: Re: seu atendimento\r\nMessage-ID: <${messageId}@cliente.example>\r\n${headers}\r\n${text}\r\n`;
+    const post = (body: string) => t.app.request('/inbound-mail', { method: 'POST', headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${TOKEN}` }, body });
+
+    const byReferences = await post(mail(`References: <older@cliente.example> ${ours}\r\n`, 'r1', 'Testei, voltou.'));
+    expect(await byReferences.json()).toMatchObject({ outcome: 'added', ticketId: id });
+    expect(ticketThread(t.db, id, 'staff').at(-1)).toMatchObject({ authorKind: 'contact', body: 'Testei, voltou.' });
+
+    const byInReplyTo = await post(mail(`In-Reply-To: ${ours}\r\n`, 'r2', 'Obrigada!'));
+    expect(await byInReplyTo.json()).toMatchObject({ outcome: 'added', ticketId: id });
+    expect(ticketThread(t.db, id, 'staff').at(-1)!.body).toBe('Obrigada!');
+
+    // A Message-ID we never sent matches nothing: the message is not posted anywhere.
+    const unknown = await post(mail('In-Reply-To: <never-sent@atende.local>\r\nReferences: <never-sent@atende.local>\r\n', 'r3', 'Perdido?'));
+    expect(await unknown.json()).toMatchObject({ outcome: 'ignored', reason: 'no_ticket_token' });
+    expect(ticketThread(t.db, id, 'staff').some((m) => m.body === 'Perdido?')).toBe(false);
+  });
+
   it('a sender flooding the endpoint is slowed down with 429 (throttled per address)', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 121; i++) {

@@ -30,22 +30,15 @@ function planNotice(before: TicketRecord, after: TicketRecord, decision: Extract
     else if (to === 'closed' && action.type !== 'merge_into') kind = 'closed';
     else if (action.type === 'agent_reply' && publicBody !== undefined) kind = 'agent_update';
     else if (action.type === 'set_status' && (to === 'onsite_visit' || to === 'waiting_customer')) {
-      // A visit or a date agreed with the customer matters to them: they are told, with the date.
-      return { kind: 'agent_update', dedupeKey: `agent_update:${before.id}:v${after.version}`, body: statusDateText(to, action.dueDate) };
+      // A visit or a date agreed with the customer matters to them: they are told, with the date (the
+      // template writes it in the customer's language; there is no reply to quote).
+      return { kind: 'agent_update', dedupeKey: `agent_update:${before.id}:v${after.version}` };
     }
   } else if (actor.kind === 'contact' && decision.statusChange?.from === 'closed') {
     kind = 'reopened';
   }
   if (!kind) return null;
   return { kind, dedupeKey: `${kind}:${before.id}:v${after.version}`, ...(publicBody !== undefined ? { body: publicBody } : {}) };
-}
-
-const STATUS_WORDS = { onsite_visit: 'Visita presencial agendada', waiting_customer: 'Aguardando seu retorno' } as const;
-
-/** "Visita presencial agendada para 05/12/2026." from the date the agent chose (a calendar day). */
-function statusDateText(status: keyof typeof STATUS_WORDS, dueDate: string | undefined): string {
-  const match = dueDate ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(dueDate) : null;
-  return match ? `${STATUS_WORDS[status]} para ${match[3]}/${match[2]}/${match[1]}.` : `${STATUS_WORDS[status]}.`;
 }
 
 /** The e-mails of one ticket change, with the history lines that keep their text; written with the change. */

@@ -1,5 +1,5 @@
-import { attachmentsOfMessage, claimDueMail, firstMailMessageIdOfTicket, markMailFailed, markMailSent, type Db, type OutboxRecord } from '@atende/db';
-import type { BlobStore } from '../attachments/blob-store.js';
+import { claimDueMail, firstMailMessageIdOfTicket, markMailFailed, markMailSent, type Db, type OutboxRecord } from '@atende/db';
+import { outboundFiles, type OutboundFileOptions } from './outbound-files.js';
 import nodemailer, { type Transporter } from 'nodemailer';
 
 /** Attempts before a message is recorded as permanently failed. */
@@ -14,22 +14,11 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(60_000 * 2 ** attempts, 6 * 3_600_000);
 }
 
-/** Above this total, files are not attached: the e-mail's link to the ticket leads to them (signed in). */
-const DEFAULT_MAX_ATTACHED_BYTES = 10 * 1024 * 1024;
-
 /** Every e-mail of a ticket answers its first one, so mail apps keep a ticket in one thread. */
 export function threadHeaders(db: Db, row: OutboxRecord): { inReplyTo?: string; references?: string } {
   if (row.ticketId === null) return {};
   const first = firstMailMessageIdOfTicket(db, row.ticketId);
   return first && first !== row.messageId ? { inReplyTo: first, references: first } : {};
-}
-
-/** The files of the message this e-mail tells about (streamed from the content store, not loaded here). */
-function filesOf(db: Db, row: OutboxRecord, files: BlobStore, maxBytes: number) {
-  if (row.sourceMessageId === null) return [];
-  const list = attachmentsOfMessage(db, row.sourceMessageId);
-  if (list.reduce((sum, f) => sum + f.size, 0) > maxBytes) return [];
-  return list.filter((f) => files.has(f.sha256)).map((f) => ({ filename: f.filename, path: files.pathOf(f.sha256), contentType: f.mime }));
 }
 
 export interface RelayReport {
@@ -43,22 +32,24 @@ export interface RelayReport {
  * crash between the SMTP server's acceptance and the mark resends the same Message-ID after the lease
  * lapses (at-least-once delivery; receivers drop the duplicate). 5xx answers are permanent failures.
  */
-export async function relayOutbox(db: Db, transport: Transporter, params: { from: string; now: () => number; limit?: number; leaseMs?: number; files?: BlobStore; maxAttachedBytes?: number }): Promise<RelayReport> {
+export async function relayOutbox(db: Db, transport: Transporter, params: { from: string; now: () => number; limit?: number; leaseMs?: number; files?: Omit<OutboundFileOptions, 'now'> }): Promise<RelayReport> {
   const report: RelayReport = { sent: 0, retried: 0, failed: 0 };
   const rows = claimDueMail(db, { now: params.now(), leaseMs: params.leaseMs ?? 5 * 60_000, limit: params.limit ?? 50 });
   for (const row of rows) {
     try {
+      // The files of the message it tells about: attached, or signed links above the size setting.
+      const files = params.files ? outboundFiles(db, row, { ...params.files, now: params.now() }) : { attachments: [], text: row.textBody, html: row.htmlBody };
       await transport.sendMail({
         from: params.from,
         to: row.toAddress,
         ...(row.replyTo ? { replyTo: row.replyTo } : {}),
         subject: row.subject,
-        text: row.textBody,
-        html: row.htmlBody,
+        text: files.text,
+        html: files.html,
         messageId: row.messageId,
         headers: { 'Auto-Submitted': 'auto-generated' },
         ...threadHeaders(db, row),
-        ...(params.files ? { attachments: filesOf(db, row, params.files, params.maxAttachedBytes ?? DEFAULT_MAX_ATTACHED_BYTES) } : {}),
+        ...(files.attachments.length > 0 ? { attachments: files.attachments } : {}),
       });
       markMailSent(db, row.id, params.now());
       report.sent++;

@@ -13,7 +13,7 @@ export function draftForEnglish(kind: MailKind, d: MailData): Draft {
     case 'ticket_received':
       return { subject: `We received your request ${ref}`, paragraphs: [hello, `We received your request ${ref}. Our team will look into it and answer soon.`, 'You can reply to this e-mail to add information.'], link };
     case 'agent_update':
-      return { subject: `Your ticket ${ref} was updated`, paragraphs: [hello, ...due, `Your ticket ${ref} has a new reply:`], ...(d.body ? { quote: d.body } : {}), link };
+      return { subject: `Your ticket ${ref} was updated`, paragraphs: [hello, ...due, d.body ? `Your ticket ${ref} has a new reply:` : `Your ticket ${ref} was updated.`], ...(d.body ? { quote: d.body } : {}), link };
     case 'reminder':
       return {
         subject: `We are waiting for your reply: ${ref}`,

@@ -62,7 +62,7 @@ function draftFor(kind: MailKind, d: MailData): Draft {
     case 'ticket_received':
       return { subject: `Recebemos sua solicitação ${ref}`, paragraphs: [`Olá, ${d.recipientName}.`, `Recebemos sua solicitação ${ref}. Nossa equipe vai analisá-la e responder em breve.`, 'Você pode responder a este e-mail para acrescentar informações.'], link };
     case 'agent_update':
-      return { subject: `Seu atendimento ${ref} foi atualizado`, paragraphs: [`Olá, ${d.recipientName}.`, ...dueDateSentence(d), `Seu atendimento ${ref} recebeu uma nova resposta:`], ...(d.body ? { quote: d.body } : {}), link };
+      return { subject: `Seu atendimento ${ref} foi atualizado`, paragraphs: [`Olá, ${d.recipientName}.`, ...dueDateSentence(d), d.body ? `Seu atendimento ${ref} recebeu uma nova resposta:` : `Seu atendimento ${ref} foi atualizado.`], ...(d.body ? { quote: d.body } : {}), link };
     case 'reminder':
       return {
         subject: `Aguardamos sua resposta: ${ref}`,

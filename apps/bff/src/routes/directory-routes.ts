@@ -8,6 +8,7 @@ import { requireRole, signedIn } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
 import { createRoutedTicketOnce } from '../tickets/create-routed-ticket.js';
 import { logConversation } from '../tickets/log-conversation.js';
+import { publishLive } from '../tickets/apply-ticket-action.js';
 
 const ticketView = (t: ContactTicketRow) => ({ ...t, updatedAt: new Date(t.updatedAt).toISOString() });
 
@@ -51,7 +52,7 @@ export function directoryRoutes() {
       const at = now();
       // Filed by the agent for the contact: the first message is public (the customer sees it) and
       // authored by the agent; routing and the "ticket received" e-mail run as for any new ticket.
-      const { ticket, created } = createRoutedTicketOnce(db, c.var.deps.config, {
+      const { ticket, created, live } = createRoutedTicketOnce(db, c.var.deps.config, {
         subject: input.subject,
         requesterId: contact.id,
         companyId: contact.companyId,
@@ -64,6 +65,7 @@ export function directoryRoutes() {
         now: at,
         idempotencyKey: input.idempotencyKey,
       });
+      publishLive(c.var.deps, live);
       return c.json({ ticket: { id: ticket.id, status: ticket.status, origin: ticket.origin, priority: ticket.priority }, created }, created ? 201 : 200);
     })
     .post('/contacts/:id/conversations', validate('param', directoryIdParam), validate('json', logConversationInput), (c) => {

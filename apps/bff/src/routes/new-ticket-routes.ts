@@ -1,6 +1,7 @@
 import { newTicketInput } from '@atende/contracts';
 import { findAccount, getPortalSettings, isPortalDepartment, isPortalSubject, portalDepartments, portalSubjects } from '@atende/db';
 import { createRoutedTicketOnce } from '../tickets/create-routed-ticket.js';
+import { publishLive } from '../tickets/apply-ticket-action.js';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
@@ -35,7 +36,7 @@ export function newTicketRoutes() {
       const contact = findAccount(db, 'contact', actor.id);
       if (!contact) throw new AppError('unauthenticated');
       // Same-day routing and the "ticket received" e-mail happen in the creation transaction.
-      const { ticket, created } = createRoutedTicketOnce(db, c.var.deps.config, {
+      const { ticket, created, live } = createRoutedTicketOnce(db, c.var.deps.config, {
         subject: input.subject,
         requesterId: actor.id,
         companyId: contact.kind === 'contact' ? contact.companyId : null,
@@ -47,6 +48,8 @@ export function newTicketRoutes() {
         idempotencyKey: input.idempotencyKey,
         attachmentIds: files,
       });
+      // Committed (createTicketOnce is its own transaction): the agents' queues and notifications update.
+      publishLive(c.var.deps, live);
       return c.json({ ticket: { id: ticket.id, status: ticket.status, origin: ticket.origin }, created }, created ? 201 : 200);
     });
 }

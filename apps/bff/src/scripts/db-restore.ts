@@ -1,6 +1,7 @@
 /**
- * `pnpm db:restore <file>`: replaces the database with a backup. Refuses while the server runs; keeps
- * the replaced database as backups/atende-<time>-before-restore.db.
+ * `pnpm db:restore <file>`: replaces the database with a backup and puts back its attachment files
+ * (from `<file>.attachments/`, written by db:backup). Refuses while the server runs, or when a file the
+ * backup names is missing; keeps the replaced database as backups/before-restore-<time>.db.
  */
 import { resolve } from 'node:path';
 import { loadConfigOrExit } from '../config-or-exit.js';
@@ -17,4 +18,4 @@ if (!result.ok) {
   console.error(result.message);
   process.exit(1);
 }
-console.log(`Restored ${config.databaseFile} from ${file}.${result.safetyCopy ? ` The replaced database was kept as ${result.safetyCopy}.` : ''}`);
+console.log(`Restored ${config.databaseFile} from ${file} (${result.attachmentFiles} attachment file(s) copied back).${result.safetyCopy ? ` The replaced database was kept as ${result.safetyCopy}.` : ''}`);

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, createWriteQueue, type Db } from '@atende/db';
+import { DEMO_PASSWORD, closeDatabase, createWriteQueue, openDatabase, type Db } from '@atende/db';
 import { TEST_NOW, createTestDatabase, type TestDatabaseContent } from '@atende/db/testing';
 import { dirname } from 'node:path';
 import pino from 'pino';
@@ -17,8 +17,16 @@ export { TEST_ORIGIN } from './test-client.js';
  * go through app.request(): the same middleware stack as production. The database holds README's demo
  * data unless `content: 'empty'` (then the test makes its rows with @atende/db/testing's factories).
  */
-export async function createTestApp(options: { env?: Record<string, string>; content?: TestDatabaseContent; accountLinksToOutbox?: boolean } = {}) {
-  const { db, file, dispose } = createTestDatabase({ content: options.content ?? 'demo' });
+export async function createTestApp(options: { env?: Record<string, string>; content?: TestDatabaseContent; accountLinksToOutbox?: boolean; databaseFile?: string } = {}) {
+  // `databaseFile`: an existing database (a restored backup, say), opened as it is; its folder is DATA_DIR
+  // and stays after dispose (the test made it and removes it).
+  const existing = options.databaseFile;
+  const { db, file, dispose } = existing
+    ? (() => {
+        const opened = openDatabase(existing);
+        return { db: opened, file: existing, dispose: () => closeDatabase(opened) };
+      })()
+    : createTestDatabase({ content: options.content ?? 'demo' });
   const clock = { now: TEST_NOW };
   // DATA_DIR is the test's own directory: attachments are written next to its database.
   const config = loadConfig({ NODE_ENV: 'test', PORT: '3000', DATA_DIR: dirname(file), ...options.env });

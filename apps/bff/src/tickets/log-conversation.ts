@@ -2,7 +2,8 @@ import type { LogConversationInput } from '@atende/contracts';
 import { getDepartment, writeTransaction, type DirectoryContact, type TicketRecord } from '@atende/db';
 import type { Deps, SignedInActor } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
-import { applyTicketAction } from './apply-ticket-action.js';
+import type { NewLiveEvent } from '../events/live-event.js';
+import { applyTicketAction, publishLive } from './apply-ticket-action.js';
 import { createRoutedTicketOnce } from './create-routed-ticket.js';
 
 /**
@@ -22,12 +23,13 @@ export function logConversation(
   input: LogConversationInput,
 ): { ticket: TicketRecord; created: boolean } {
   const agentId = session.actor.id;
-  return writeTransaction(deps.db, (tx) => {
+  const live: NewLiveEvent[] = [];
+  const result = writeTransaction(deps.db, (tx) => {
     if (input.mode === 'new') {
       const department = getDepartment(tx, input.departmentId);
       if (!department || !department.active) throw new AppError('validation_failed', { fields: { departmentId: 'Departamento indisponível. Escolha outro.' } });
       const at = deps.now();
-      const { ticket, created } = createRoutedTicketOnce(tx, deps.config, {
+      const { ticket, created, live: events } = createRoutedTicketOnce(tx, deps.config, {
         subject: input.subject,
         requesterId: contact.id,
         companyId: contact.companyId,
@@ -41,6 +43,7 @@ export function logConversation(
         now: at,
         idempotencyKey: input.idempotencyKey,
       });
+      live.push(...events);
       return { ticket, created };
     }
     // One change: the reply with its summary as a note. Another contact's ticket is not one of "that
@@ -53,7 +56,10 @@ export function logConversation(
       action: { type: 'agent_reply', nextStatus: input.resolve ? 'resolved' : 'open' },
       message: { body: input.transcript, visibility: 'public' },
       note: input.summary,
-    });
+    }, live);
     return { ticket, created: false };
   });
+  // Once committed: the queues, the customer's page and any notified agent update.
+  publishLive(deps, live);
+  return result;
 }

@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import { useI18n } from '../lib/i18n/i18n.js';
-import { attachmentUrl } from '../lib/upload-files.js';
+import { attachmentUrl, thumbnailUrl } from '../lib/upload-files.js';
 
 export interface AttachmentItem {
   id: number;
@@ -26,9 +27,7 @@ export function AttachmentList({ ticketId, attachments }: { ticketId: number; at
       {attachments.map((file) => (
         <li key={file.id}>
           {THUMBNAIL_TYPES.has(file.mime) ? (
-            <a href={attachmentUrl(ticketId, file.id)} target="_blank" rel="noopener noreferrer">
-              <img className="thumbnail" src={attachmentUrl(ticketId, file.id)} alt={file.filename} loading="lazy" width={120} height={90} />
-            </a>
+            <ImageThumbnail ticketId={ticketId} file={file} />
           ) : (
             <a href={attachmentUrl(ticketId, file.id)} download={file.filename}>
               {file.filename}
@@ -38,5 +37,18 @@ export function AttachmentList({ ticketId, attachments }: { ticketId: number; at
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * The server's small thumbnail, linking to the full image. An image the server could not read (no
+ * thumbnail) shows as its name, a link to the file like any other.
+ */
+function ImageThumbnail({ ticketId, file }: { ticketId: number; file: AttachmentItem }) {
+  const [failed, setFailed] = useState(false);
+  return (
+    <a href={attachmentUrl(ticketId, file.id)} target="_blank" rel="noopener noreferrer">
+      {failed ? file.filename : <img className="thumbnail" src={thumbnailUrl(ticketId, file.id)} alt={file.filename} loading="lazy" width={120} height={90} onError={() => setFailed(true)} />}
+    </a>
   );
 }

@@ -19,3 +19,5 @@ export async function uploadFiles(files: readonly File[]): Promise<UploadedFile[
 
 /** Where a message's file is read (authorized like the message). */
 export const attachmentUrl = (ticketId: number, attachmentId: number) => `/api/tickets/${ticketId}/attachments/${attachmentId}`;
+/** The server-made thumbnail of an image (a few KB, at most 240×180). */
+export const thumbnailUrl = (ticketId: number, attachmentId: number) => `${attachmentUrl(ticketId, attachmentId)}/thumbnail`;

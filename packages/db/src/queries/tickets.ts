@@ -162,8 +162,11 @@ export interface NewTicket {
   idempotencyKey?: string | undefined;
   /** Chooses the assignee inside the transaction (same-day routing reads who served the customer). */
   route?: (tx: Db) => { assigneeId: number | null; events: NewTicketEvent[] };
-  /** E-mails and their history lines caused by the creation ("ticket received"), same transaction. */
-  notify?: (ticket: TicketRecord) => { mail: NewOutboxMail[]; events: NewTicketEvent[] };
+  /**
+   * E-mails and their history lines caused by the creation ("ticket received"), same transaction; `tx`
+   * for the caller's own writes that must live or die with the ticket (the agents' notifications).
+   */
+  notify?: (ticket: TicketRecord, tx: Db) => { mail: NewOutboxMail[]; events: NewTicketEvent[] };
 }
 
 /** Creates a ticket with its first message and a `created` event, in one transaction. */
@@ -208,7 +211,7 @@ export function createTicketOnce(db: Db, input: NewTicket): { ticket: TicketReco
     const author = { actorKind: input.firstMessage.authorKind, actorId: input.firstMessage.authorId ?? null };
     tx.insert(ticketEvents).values({ ...createdEvent(author, input.origin, input.now), ticketId: ticket.id }).run();
     for (const event of routed?.events ?? []) tx.insert(ticketEvents).values({ ...event, ticketId: ticket.id }).run();
-    const notice = input.notify?.(ticket);
+    const notice = input.notify?.(ticket, tx);
     for (const mail of notice?.mail ?? []) enqueueMail(tx, { ...mail, ticketId: ticket.id }, input.now);
     for (const event of notice?.events ?? []) tx.insert(ticketEvents).values({ ...event, ticketId: ticket.id }).run();
     if (input.idempotencyKey !== undefined) {
