@@ -130,28 +130,24 @@ export async function measureUpload(server: RunningServer, cookie: string, bytes
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 /**
- * Gives one of the typical contact's open tickets a reply carrying three images and a PDF (through the
- * API, as a customer would), and returns its id: the "ticket with attachments" scenario reads it.
+ * Gives a live ticket a reply carrying three images and a PDF (through the API, as a customer would):
+ * the "ticket with attachments" scenario reads it.
  */
-export async function prepareAttachmentTicket(server: RunningServer, cookie: string, exceptTicketId: number): Promise<number> {
+export async function prepareAttachmentTicket(server: RunningServer, cookie: string, ticketId: number): Promise<void> {
   const json = async (path: string, init: RequestInit = {}) => {
     const response = await fetch(server.url + path, { ...init, headers: { cookie, origin: server.origin, ...(init.headers ?? {}) } });
     const text = await response.text();
     if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${text.slice(0, 200)}`);
     return JSON.parse(text) as any;
   };
-  const list = await json('/api/customer/tickets?tab=awaiting_return');
-  const ticket = (list.items as { id: number }[]).find((t) => t.id !== exceptTicketId);
-  if (!ticket) throw new Error('the typical contact has no open ticket for the attachments scenario');
   const form = new FormData();
   for (const name of ['roteador-frente.png', 'roteador-luzes.png', 'cabo.png']) form.append('files', new Blob([PNG], { type: 'image/png' }), name);
   form.append('files', new Blob([Buffer.from('%PDF-1.4\nfatura\n%%EOF\n')], { type: 'application/pdf' }), 'fatura.pdf');
   const uploaded = await json('/api/uploads', { method: 'POST', body: form });
-  const { ticket: current } = await json(`/api/customer/tickets/${ticket.id}`);
-  await json(`/api/customer/tickets/${ticket.id}/replies`, {
+  const { ticket } = await json(`/api/customer/tickets/${ticketId}`);
+  await json(`/api/customer/tickets/${ticketId}/replies`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ body: 'Seguem as fotos do roteador e a fatura.', expectedVersion: current.version, attachmentIds: (uploaded.files as { id: number }[]).map((f) => f.id) }),
+    body: JSON.stringify({ body: 'Seguem as fotos do roteador e a fatura.', expectedVersion: ticket.version, attachmentIds: (uploaded.files as { id: number }[]).map((f) => f.id) }),
   });
-  return ticket.id;
 }

@@ -203,8 +203,10 @@ async function benchDataset(tickets: number): Promise<{ result: DatasetResult; l
     let postWarmupRssMb = 0;
     const large = tickets === SIZES[0] && !soakOnly;
     try {
-      const ctx: ScenarioContext = { dataset, replyTicketIds };
-      if (!soakOnly && !automationsOnly) ctx.attachmentTicketId = await prepareAttachmentTicket(server, cookies.typical, dataset.threadTicketId);
+      // One of the heavy contact's live tickets gets files; the reply scenario keeps the others.
+      const attachmentTicketId = soakOnly || automationsOnly ? undefined : replyTicketIds.pop();
+      const ctx: ScenarioContext = { dataset, replyTicketIds, attachmentTicketId };
+      if (attachmentTicketId !== undefined) await prepareAttachmentTicket(server, cookies.heavy, attachmentTicketId);
       const getJson: GetJson = async (path, as) => (await fetch(server.url + path, { headers: { cookie: cookies[as] } })).json();
       let catchUp: AutomationPass | undefined;
       if (large) {
