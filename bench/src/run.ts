@@ -31,6 +31,8 @@ import { printTable } from './report.js';
 import { REPO, memoryOf, startServer, type LoopDelay, type RunningServer } from './server.js';
 import { SCENARIOS, SOAK_SCENARIO, type GetJson, type ScenarioContext, type ScenarioRequest } from './scenarios.js';
 import { firstLoadBundle, lighthouse, type LighthouseScores } from './spa.js';
+import { measureIdleStreams, measureUpload, prepareAttachmentTicket, type IdleStreamsCost, type UploadCost } from './feature-costs.js';
+import { goalRows, printGoals } from './goals.js';
 
 const quick = process.argv.includes('--quick');
 /** `--soak`: only the soak (issue 8) on the 10k dataset; the full run and `--quick` end with it too. */
@@ -76,7 +78,12 @@ export interface DatasetResult {
   memory: { postWarmupRssMb: number; finalRssMb: number; peakRssMb: number; growth: number };
   automations?: AutomationResult;
   soak?: SoakResult;
+  /** Issue 18: what idle live-update streams and a 10 MB upload cost the server (the small dataset). */
+  featureCosts?: { idleStreams: IdleStreamsCost; upload: UploadCost };
 }
+
+/** Idle live-update streams held open for the memory measurement (issue 18: 1,000 cost ≤ 50 MB). */
+const IDLE_STREAMS = quick ? 200 : 1000;
 
 export interface AutomationResult {
   /** The generated data was never swept: a first pass at start catches up, as after downtime. */
@@ -196,7 +203,10 @@ async function benchDataset(tickets: number): Promise<{ result: DatasetResult; l
     let postWarmupRssMb = 0;
     const large = tickets === SIZES[0] && !soakOnly;
     try {
-      const ctx = { dataset, replyTicketIds };
+      // One of the heavy contact's live tickets gets files; the reply scenario keeps the others.
+      const attachmentTicketId = soakOnly || automationsOnly ? undefined : replyTicketIds.pop();
+      const ctx: ScenarioContext = { dataset, replyTicketIds, attachmentTicketId };
+      if (attachmentTicketId !== undefined) await prepareAttachmentTicket(server, cookies.heavy, attachmentTicketId);
       const getJson: GetJson = async (path, as) => (await fetch(server.url + path, { headers: { cookie: cookies[as] } })).json();
       let catchUp: AutomationPass | undefined;
       if (large) {
@@ -246,6 +256,15 @@ async function benchDataset(tickets: number): Promise<{ result: DatasetResult; l
         log('  Lighthouse of the signed-in panel (typical contact), mobile and desktop settings');
         lh = { mobile: lighthouse(`${server.url}/painel`, cookies.typical, 'mobile'), desktop: lighthouse(`${server.url}/painel`, cookies.typical, 'desktop') };
       }
+      let featureCosts: DatasetResult['featureCosts'];
+      if (tickets === SIZES.at(-1) && !soakOnly && !automationsOnly) {
+        log(`  feature costs: ${IDLE_STREAMS} idle live-update streams, then a 10 MB upload`);
+        const idleStreams = await measureIdleStreams(server, dir, dataset.typicalContactId, IDLE_STREAMS);
+        log(`  feature costs: ${idleStreams.streams} idle streams: RSS ${idleStreams.rssBeforeMb} → ${idleStreams.rssOpenMb} MB (+${idleStreams.riseMb} MB, ${idleStreams.kbPerStream} KB a stream)`);
+        const upload = await measureUpload(server, cookies.typical);
+        log(`  feature costs: ${upload.bytes.toLocaleString('en')} B upload answered ${upload.status} in ${upload.seconds} s: RSS ${upload.rssBeforeMb} → peak ${upload.rssPeakMb} MB (+${upload.riseMb} MB)`);
+        featureCosts = { idleStreams, upload };
+      }
       const soakResult = tickets === SIZES.at(-1) && !automationsOnly ? await soak(server, cookies, ctx, getJson) : undefined;
       return {
         result: {
@@ -262,6 +281,7 @@ async function benchDataset(tickets: number): Promise<{ result: DatasetResult; l
           },
           ...(automations ? { automations } : {}),
           ...(soakResult ? { soak: soakResult } : {}),
+          ...(featureCosts ? { featureCosts } : {}),
         },
         lighthouse: lh,
       };
@@ -414,8 +434,9 @@ const results = {
   lighthouse: lighthouseScores ?? null,
 };
 printTable(results);
+printGoals(results);
 mkdirSync(join(REPO, 'bench/results'), { recursive: true });
 const file = join(REPO, 'bench/results', `${startedAt.toISOString().replace(/[:.]/g, '-')}-${results.mode}.json`);
-writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(file, `${JSON.stringify({ ...results, goals: goalRows(results) }, null, 2)}\n`);
 log(`\nwritten ${file}`);
 export type BenchResults = typeof results;

@@ -19,6 +19,8 @@ export interface ScenarioContext {
   dataset: BenchDataset;
   /** Tickets the heavy contact may reply to (open, awaiting return), one per connection. */
   replyTicketIds: number[];
+  /** A ticket of the heavy contact whose thread carries three images and a PDF (feature-costs.ts). */
+  attachmentTicketId?: number;
 }
 
 export interface Scenario {
@@ -94,6 +96,11 @@ export const SCENARIOS: Scenario[] = [
         },
       },
     ],
+  },
+  {
+    name: 'ticket with attachments (3 images, 1 PDF)',
+    kind: 'read',
+    requests: (ctx) => [{ method: 'GET', path: () => `/api/customer/tickets/${ctx.attachmentTicketId}`, as: 'heavy' }],
   },
   { name: 'agent ticket list (queue=all)', kind: 'read', requests: () => [{ method: 'GET', path: '/api/agent/tickets?queue=all', as: 'agent' }] },
   { name: 'agent queue: Trabalho de hoje', kind: 'read', requests: () => [{ method: 'GET', path: '/api/agent/tickets?queue=today', as: 'agent' }] },
