@@ -19,6 +19,8 @@ export const API_ERRORS = {
   sign_in_link_invalid: 410,
   /** Inbound e-mail the parser must not take (a MIME bomb): permanent, so providers stop retrying. */
   malformed_mail: 422,
+  /** Inbound e-mail that names no ticket of ours: permanent, so the provider bounces it to the sender. */
+  unknown_recipient: 422,
   internal_error: 500,
   // Domain refusals: the request was understood but the rules say no.
   not_allowed_for_actor: 403,
@@ -88,6 +90,7 @@ export const API_ERROR_MESSAGES_PT: Record<ApiErrorCode, string> = {
   last_admin: 'É preciso manter pelo menos um administrador ativo, e você não pode desativar a si mesmo.',
   registration_closed: 'O cadastro pelo portal está desativado. Peça seu acesso à empresa que atende você.',
   email_taken: 'Este e-mail já tem uma conta. Entre com sua senha ou use “Esqueci minha senha”.',
+  unknown_recipient: 'Destinatário desconhecido: este e-mail não responde a nenhum atendimento.',
 };
 
 export interface ApiErrorBody {

@@ -45,6 +45,7 @@ export const API_ERROR_MESSAGES_EN: Record<ApiErrorCode, string> = {
   malformed_mail: 'Malformed e-mail message: it was not accepted.',
   registration_closed: 'Signing up on the portal is turned off. Ask the company that serves you for access.',
   email_taken: 'This e-mail already has an account. Sign in with your password or use “Forgot my password”.',
+  unknown_recipient: 'Unknown recipient: this e-mail answers no ticket.',
 };
 
 /** English for each pt-BR field message (schemas in this package, and the few the routes write). */

@@ -125,9 +125,11 @@ describe('incoming mail over HTTP (provider webhook)', () => {
     expect(await byInReplyTo.json()).toMatchObject({ outcome: 'added', ticketId: id });
     expect(ticketThread(t.db, id, 'staff').at(-1)!.body).toBe('Obrigada!');
 
-    // A Message-ID we never sent matches nothing: the message is not posted anywhere.
+    // A Message-ID we never sent matches nothing: the message is not posted anywhere, and it is refused
+    // permanently (422), so the provider bounces it and the sender knows it reached nobody.
     const unknown = await post(mail('In-Reply-To: <never-sent@atende.local>\r\nReferences: <never-sent@atende.local>\r\n', 'r3', 'Perdido?'));
-    expect(await unknown.json()).toMatchObject({ outcome: 'ignored', reason: 'no_ticket_token' });
+    expect(unknown.status).toBe(422);
+    expect(await unknown.json()).toMatchObject({ code: 'unknown_recipient', message: 'Destinatário desconhecido: este e-mail não responde a nenhum atendimento.' });
     expect(ticketThread(t.db, id, 'staff').some((m) => m.body === 'Perdido?')).toBe(false);
   });
 

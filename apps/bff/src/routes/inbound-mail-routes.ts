@@ -23,7 +23,8 @@ function tokenMatches(expected: string | null, header: string | undefined): bool
 
 /**
  * POST /inbound-mail: a raw RFC 822 message from a mail provider's inbound webhook, authenticated by
- * `Authorization: Bearer <INBOUND_MAIL_TOKEN>`. Without the env var every call is refused.
+ * `Authorization: Bearer <INBOUND_MAIL_TOKEN>`. Without the env var every call is refused. Answers 202
+ * when the message was taken in (or held for agents, or already taken in), 422 when it will never be.
  */
 export function inboundMailRoutes() {
   return new Hono<AppEnv>().post('/', throttleByAddress({ scope: 'inbound-mail', limit: 120, windowMs: 60_000 }), (c, next) => bodyLimit({ maxSize: c.var.deps.config.inboundMaxMessageBytes, onError: () => { throw new AppError('payload_too_large'); } })(c, next), async (c) => {
@@ -32,6 +33,10 @@ export function inboundMailRoutes() {
     const raw = Buffer.from(await c.req.arrayBuffer());
     try {
       const result = await receiveMail(deps, raw, [], { mailFrom: returnPathOf(raw) });
+      // A message that names no ticket of ours (no valid ticket address, no References to our mail) is
+      // refused permanently, as the SMTP listener refuses it at RCPT TO: the provider bounces it, so the
+      // sender learns it reached nobody instead of it vanishing behind a 202.
+      if (result.outcome === 'ignored' && (result.reason === 'no_ticket_token' || result.reason === 'ticket_missing')) throw new AppError('unknown_recipient');
       return c.json(result, 202);
     } catch (error) {
       // Permanent: a provider must not retry a message that will never parse.
