@@ -29,7 +29,6 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'PUT /admin/sign-in-settings': { allow: 'admin' },
 
   // Customer self-registration (issue 17): public, answers registration_closed while the setting is off.
-  'GET /registration': { allow: 'anonymous' },
   'POST /registration': { allow: 'anonymous' },
   'GET /registration/:token': { allow: 'anonymous' },
   'POST /registration/:token': { allow: 'anonymous' },

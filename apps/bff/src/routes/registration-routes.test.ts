@@ -29,7 +29,7 @@ const tokenIn = (text: string) => /\/cadastro\/([A-Za-z0-9_-]{43})/.exec(text)?.
 
 describe('customer self-registration', () => {
   it('is closed by default: the page says so, and a sign-up is refused without creating or sending anything', async () => {
-    expect((await t.request('GET', '/api/registration')).json).toEqual({ open: false });
+    expect((await t.request('GET', '/api/auth/sign-in-options')).json.signUp).toBe(false);
     const refused = await signUp({ name: 'Nova', email: 'nova@example.com' });
     expect(refused.status).toBe(403);
     expect(refused.json.code).toBe('registration_closed');
@@ -38,7 +38,7 @@ describe('customer self-registration', () => {
 
   it('a sign-up e-mails a link; opening it creates nothing; choosing a password creates the contact and signs them in', async () => {
     await openRegistration();
-    expect((await t.request('GET', '/api/registration')).json).toEqual({ open: true });
+    expect((await t.request('GET', '/api/auth/sign-in-options')).json.signUp).toBe(true);
     const accepted = await signUp({ name: 'Nova Cliente', email: 'Nova@Example.com' });
     expect(accepted.status).toBe(202);
     const [mail] = mails();

@@ -28,7 +28,7 @@ const requireOpen: MiddlewareHandler<AppEnv> = async (c, next) => {
  * Customer self-registration (issue 17), off by default (Configurações → Portal). The sign-up answers
  * the same, before any work, whether or not the address has an account (no enumeration); the account
  * exists only once the e-mailed link is used, which proves the address. Opening the link (GET) never
- * creates anything: mail scanners follow links.
+ * creates anything: mail scanners follow links. Whether sign-up is open: GET /api/auth/sign-in-options.
  */
 export function registrationRoutes() {
   // Sign-ups: 3 per address e-mailed and 10 per client address an hour, like password resets.
@@ -36,7 +36,6 @@ export function registrationRoutes() {
   const addressLimiter = createRateLimiter({ limit: 10, windowMs: 60 * 60_000 });
 
   return new Hono<AppEnv>()
-    .get('/', (c) => c.json({ open: getPortalSettings(c.var.deps.db).customersSelfRegister }, 200))
     .post('/', requireOpen, validate('json', registrationRequestInput), (c) => {
       const deps = c.var.deps;
       const { name, email } = c.req.valid('json');

@@ -35,7 +35,7 @@ async function setSignInSettings(values: { emailLinkForContacts: boolean; emailL
 
 describe('passwordless sign-in by e-mail link (issue 15)', () => {
   it('a contact gets a 15-minute link; opening it (GET) never signs in; pressing Entrar (POST) does', async () => {
-    expect((await t.request('GET', '/api/auth/sign-in-options')).json).toEqual({ emailLink: true });
+    expect((await t.request('GET', '/api/auth/sign-in-options')).json).toEqual({ emailLink: true, signUp: false });
     const asked = await askForLink(DEMO_ACCOUNTS.contact);
     expect(asked.status).toBe(202);
     const link = linkTo(DEMO_ACCOUNTS.contact);
@@ -158,7 +158,7 @@ describe('passwordless sign-in by e-mail link (issue 15)', () => {
 
   it('contacts too can be turned off; the sign-in page then stops offering it', async () => {
     await setSignInSettings({ emailLinkForContacts: false, emailLinkForAgents: false });
-    expect((await t.request('GET', '/api/auth/sign-in-options')).json).toEqual({ emailLink: false });
+    expect((await t.request('GET', '/api/auth/sign-in-options')).json).toEqual({ emailLink: false, signUp: false });
     expect((await askForLink(DEMO_ACCOUNTS.contact)).status).toBe(202);
     expect(t.mailer.lastLinkTo(DEMO_ACCOUNTS.contact)).toBeUndefined();
   });

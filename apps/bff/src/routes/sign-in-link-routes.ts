@@ -1,5 +1,5 @@
 import { accountLinkParam, emptyBody, signInLinkRequestInput } from '@atende/contracts';
-import { deleteSession, findAccount, findAccountByEmail, findUsableAccountToken, getSignInSettings, recordAudit, spendSignInLink, type Account, type Db } from '@atende/db';
+import { deleteSession, findAccount, findAccountByEmail, findUsableAccountToken, getPortalSettings, getSignInSettings, recordAudit, spendSignInLink, type Account, type Db } from '@atende/db';
 import { Hono } from 'hono';
 import { mailAccountLink } from '../auth/account-links.js';
 import { hashToken, newSessionToken, readSessionToken, writeSessionCookie } from '../auth/session-cookie.js';
@@ -35,7 +35,8 @@ export function signInLinkRoutes() {
     .get('/sign-in-options', (c) => {
       const settings = getSignInSettings(c.var.deps.db);
       // The sign-in page offers the e-mail link when anyone may use it; who exactly is decided when a link is asked for.
-      return c.json({ emailLink: settings.emailLinkForContacts || settings.emailLinkForAgents }, 200);
+      // `signUp`: it also offers "Criar conta" when customers may register themselves (issue 17).
+      return c.json({ emailLink: settings.emailLinkForContacts || settings.emailLinkForAgents, signUp: getPortalSettings(c.var.deps.db).customersSelfRegister }, 200);
     })
     .post('/email-link', validate('json', signInLinkRequestInput), (c) => {
       const deps = c.var.deps;

@@ -7,7 +7,6 @@ import { isApiError } from '../../lib/api-client.js';
 import { RETURN_PARAM, safeReturnPath } from '../../lib/return-path.js';
 import { useMe } from '../../lib/session.js';
 import { useLogin } from './auth-api.js';
-import { useRegistrationOpen } from './registration-api.js';
 import { useSignInOptions } from './email-link-api.js';
 import { EmailLinkRequest } from './email-link-request.js';
 
@@ -15,7 +14,6 @@ export function LoginPage() {
   const { t } = useI18n();
   const me = useMe();
   const login = useLogin();
-  const registrationOpen = useRegistrationOpen();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   // "Receber link de acesso por e-mail" (issue 15): the same card, with the e-mail typed so far.
@@ -87,7 +85,7 @@ export function LoginPage() {
       <p>
         <Link to={paths.forgotPassword}>{t('account.forgotLink')}</Link>
       </p>
-      {registrationOpen.data && (
+      {options.data?.signUp && (
         <p>
           {t('registration.noAccount')} <Link to={paths.signUp}>{t('registration.title')}</Link>
         </p>

@@ -2,11 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api-client.js';
 import { meQueryKey } from '../../lib/session.js';
 
-/** Whether the company lets customers sign up themselves (issue 17; off by default). */
-export function useRegistrationOpen() {
-  return useQuery({ queryKey: ['registration-open'], queryFn: async () => (await unwrap(api.registration.$get())).open, staleTime: 60_000 });
-}
-
 export function useSignUp() {
   return useMutation({ mutationFn: (input: { name: string; email: string }) => unwrap(api.registration.$post({ json: input })) });
 }

@@ -4,7 +4,8 @@ import { paths } from '../../config/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { isApiError } from '../../lib/api-client.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
-import { useRegistrationOpen, useSignUp } from './registration-api.js';
+import { useSignInOptions } from './email-link-api.js';
+import { useSignUp } from './registration-api.js';
 
 /**
  * "Criar conta" (issue 17): a name and an e-mail; the password is chosen from the e-mailed link, which
@@ -12,7 +13,7 @@ import { useRegistrationOpen, useSignUp } from './registration-api.js';
  */
 export function SignUpPage() {
   const { t } = useI18n();
-  const open = useRegistrationOpen();
+  const options = useSignInOptions();
   const signUp = useSignUp();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
@@ -23,9 +24,9 @@ export function SignUpPage() {
   };
 
   let content;
-  if (open.isPending) content = <p role="status">{t('list.loading')}</p>;
-  else if (open.error) content = <ErrorMessage error={open.error} />;
-  else if (!open.data) content = <p role="status">{t('registration.closed')}</p>;
+  if (options.isPending) content = <p role="status">{t('list.loading')}</p>;
+  else if (options.error) content = <ErrorMessage error={options.error} />;
+  else if (!options.data.signUp) content = <p role="status">{t('registration.closed')}</p>;
   else if (signUp.isSuccess) content = <p role="status">{t('registration.sent', { email })}</p>;
   else
     content = (
