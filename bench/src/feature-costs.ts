@@ -134,20 +134,20 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
  * the "ticket with attachments" scenario reads it.
  */
 export async function prepareAttachmentTicket(server: RunningServer, cookie: string, ticketId: number): Promise<void> {
-  const json = async (path: string, init: RequestInit = {}) => {
+  const json = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
     const response = await fetch(server.url + path, { ...init, headers: { cookie, origin: server.origin, ...(init.headers ?? {}) } });
     const text = await response.text();
     if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${text.slice(0, 200)}`);
-    return JSON.parse(text) as any;
+    return JSON.parse(text) as T;
   };
   const form = new FormData();
   for (const name of ['roteador-frente.png', 'roteador-luzes.png', 'cabo.png']) form.append('files', new Blob([PNG], { type: 'image/png' }), name);
   form.append('files', new Blob([Buffer.from('%PDF-1.4\nfatura\n%%EOF\n')], { type: 'application/pdf' }), 'fatura.pdf');
-  const uploaded = await json('/api/uploads', { method: 'POST', body: form });
-  const { ticket } = await json(`/api/customer/tickets/${ticketId}`);
-  await json(`/api/customer/tickets/${ticketId}/replies`, {
+  const uploaded = await json<{ files: { id: number }[] }>('/api/uploads', { method: 'POST', body: form });
+  const { ticket } = await json<{ ticket: { version: number } }>(`/api/customer/tickets/${ticketId}`);
+  await json<unknown>(`/api/customer/tickets/${ticketId}/replies`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ body: 'Seguem as fotos do roteador e a fatura.', expectedVersion: ticket.version, attachmentIds: (uploaded.files as { id: number }[]).map((f) => f.id) }),
+    body: JSON.stringify({ body: 'Seguem as fotos do roteador e a fatura.', expectedVersion: ticket.version, attachmentIds: uploaded.files.map((f) => f.id) }),
   });
 }
