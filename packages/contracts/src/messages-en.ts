@@ -56,6 +56,7 @@ export const FIELD_MESSAGES_EN: Record<string, string> = {
   'Informe o chamado de destino.': 'Enter the target ticket.',
   'O início deve ser antes do fim.': 'The start must be before the end.',
   'Informe as horas.': 'Enter the hours.',
+  'Informe viewing, typing ou left.': 'Send viewing, typing or left.',
   'No mínimo 15 minutos.': 'At least 15 minutes.',
   'No máximo 720 horas.': 'At most 720 hours.',
   'Informe o e-mail.': 'Enter the e-mail.',

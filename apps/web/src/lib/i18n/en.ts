@@ -512,6 +512,8 @@ export const en: Record<MessageKey, string> = {
   'workspace.noOtherTickets': 'No other tickets.',
   'workspace.composer': 'Reply or note',
   'workspace.composerHint': 'Type / for a canned reply; Ctrl+Enter sends.',
+  'presence.viewing': '{name} is viewing',
+  'presence.typing': '{name} is replying',
   'workspace.sidePanel': 'Properties and customer',
   'workspace.details': 'Details',
   'canned.menu': 'Matching canned replies',

@@ -511,6 +511,8 @@ export const ptBR = {
   'workspace.noOtherTickets': 'Nenhum outro chamado.',
   'workspace.composer': 'Responder ou anotar',
   'workspace.composerHint': 'Digite / para uma resposta pronta; Ctrl+Enter envia.',
+  'presence.viewing': '{name} está vendo',
+  'presence.typing': '{name} está respondendo',
   'workspace.sidePanel': 'Propriedades e cliente',
   'workspace.details': 'Detalhes',
   'canned.menu': 'Respostas prontas encontradas',
