@@ -10,6 +10,7 @@ import {
   managedCompanyOf,
   saveContactPreferences,
   searchCustomerTickets,
+  ticketHistory,
   ticketStateOf,
   ticketThread,
 } from '@atende/db';
@@ -24,7 +25,7 @@ import { commitTicketAction } from '../tickets/apply-ticket-action.js';
 import { checkMessageAttachments } from '../attachments/message-attachments.js';
 import { decodeCursor, encodeCursor } from '../tickets/cursor.js';
 import { customerAutomationView } from '../tickets/automation-view.js';
-import { messagesView, ticketPageView, ticketSummaryView } from '../tickets/ticket-views.js';
+import { mergedIntoOf, messagesView, ticketPageView, ticketSummaryView } from '../tickets/ticket-views.js';
 
 const PAGE_SIZE = 20;
 
@@ -82,7 +83,15 @@ export function customerRoutes() {
       const extras = customerTicketExtras(db, ticket);
       return c.json(
         {
-          ticket: { ...ticketSummaryView(db, ticket), canReply: isRequester && refusal === null, replyRefusal: refusal, canRate, viewer },
+          ticket: {
+            ...ticketSummaryView(db, ticket),
+            canReply: isRequester && refusal === null,
+            replyRefusal: refusal,
+            canRate,
+            viewer,
+            // A duplicate merged into another ticket links there (read only for closed tickets: the hot path stays lean).
+            mergedInto: ticket.status === 'closed' ? mergedIntoOf(ticketHistory(db, ticket.id)) : null,
+          },
           messages: messagesView(ticketThread(db, ticket.id, 'customer'), db),
           automation: customerAutomationView(db, ticket, now()),
           dates: extras.dates,

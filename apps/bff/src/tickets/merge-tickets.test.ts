@@ -34,6 +34,11 @@ describe('merging a duplicate into another ticket', () => {
     expect(moved.at(-1)!.body).toContain(`#${source}`);
     expect(outboxForTicket(t.db, target).map((m) => m.kind)).toContain('agent_update');
     expect(outboxForTicket(t.db, source).map((m) => m.kind)).not.toContain('closed');
+
+    // The customer's page of the duplicate links to where the conversation went on; the target's does not.
+    const carla = await t.signIn(DEMO_ACCOUNTS.contact);
+    expect((await t.request('GET', `/api/customer/tickets/${source}`, { cookie: carla })).json.ticket.mergedInto).toBe(target);
+    expect((await t.request('GET', `/api/customer/tickets/${target}`, { cookie: carla })).json.ticket.mergedInto).toBeNull();
   });
 
   it('refuses another customer’s ticket, a stale page and a closed source, changing nothing', async () => {

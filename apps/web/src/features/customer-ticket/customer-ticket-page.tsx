@@ -58,6 +58,11 @@ export function CustomerTicketPage() {
         </dl>
       </header>
       <DecisionOutcome confirm={confirm} notResolved={notResolved} rate={rate} />
+      {ticket.mergedInto !== null && (
+        <p className="notice" role="note">
+          {t('ticket.mergedInto')} <Link to={paths.customerTicket(ticket.mergedInto)}>#{ticket.mergedInto}</Link>
+        </p>
+      )}
       {!isRequester && (
         <p className="notice" role="note">
           {t('company.readOnly', { name: ticket.requesterName })}
