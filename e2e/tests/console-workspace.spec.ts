@@ -130,7 +130,7 @@ test.describe('on a phone (390 px), in another time zone', () => {
   test('no console page is wider than the screen; the composer is one thumb-scroll away; dates in the company zone', async ({ page, makeTicket }) => {
     const ticket = makeTicket({ status: 'open' });
     await signIn(page, ACCOUNTS.admin);
-    const pages = ['/console', '/console?fila=today', '/console/clientes', '/console/avaliacoes', '/console/respostas', '/console/relatorios', '/console/auditoria', '/console/emails', '/console/admin/portal'];
+    const pages = ['/console', '/console?fila=today', '/console/clientes', '/console/avaliacoes', '/console/respostas', '/console/relatorios', '/console/auditoria', '/console/emails', '/console/admin/portal', '/console/admin/prazos'];
     for (const path of pages) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
