@@ -99,6 +99,32 @@ test('keyboard: ? lists the shortcuts; r focuses the reply box', async ({ page, 
   await expect(page.getByLabel('Resposta pública')).toBeChecked();
 });
 
+test('keyboard: j and k walk the queue the agent came from; n starts an internal note', async ({ page, makeTicket }) => {
+  const tag = `teclas${Date.now().toString(36)}`;
+  makeTicket({ status: 'open', subject: `Atalho ${tag} um` });
+  makeTicket({ status: 'open', subject: `Atalho ${tag} dois` });
+  await signIn(page, ACCOUNTS.agent);
+  await page.goto(`/console?fila=all&busca=${tag}`);
+  const rows = page.getByRole('tabpanel').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  const first = (await rows.nth(0).getByRole('link').first().textContent())!;
+  const second = (await rows.nth(1).getByRole('link').first().textContent())!;
+  await rows.nth(0).getByRole('link').first().click();
+  const title = page.getByRole('heading', { level: 1 });
+  await expect(title).toContainText(first.replace(/^#/, ''));
+  await page.locator('body').press('j');
+  await expect(title).toContainText(second.replace(/^#/, ''));
+  await page.locator('body').press('k');
+  await expect(title).toContainText(first.replace(/^#/, ''));
+  await page.locator('body').press('n');
+  await expect(page.getByLabel('Mensagem', { exact: true })).toBeFocused();
+  await expect(page.getByLabel('Nota interna')).toBeChecked();
+  // Typing a "j" in the message box is text, not a shortcut.
+  await page.keyboard.type('j');
+  await expect(page.getByLabel('Mensagem', { exact: true })).toHaveValue('j');
+  await expect(title).toContainText(first.replace(/^#/, ''));
+});
+
 test('bulk: priority on selected rows, with a summary', async ({ page, makeTicket }) => {
   const tag = `lote${Date.now().toString(36)}`;
   makeTicket({ status: 'new', subject: `Pedido ${tag} um` });
