@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS, getTicket, outboxForTicket, ticketHistory, ticketThread } from '@atende/db';
+import { DEMO_ACCOUNTS, getContactPreferences, getTicket, outboxForTicket, saveContactPreferences, ticketHistory, ticketThread } from '@atende/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -39,6 +39,17 @@ describe('merging a duplicate into another ticket', () => {
     const carla = await t.signIn(DEMO_ACCOUNTS.contact);
     expect((await t.request('GET', `/api/customer/tickets/${source}`, { cookie: carla })).json.ticket.mergedInto).toBe(target);
     expect((await t.request('GET', `/api/customer/tickets/${target}`, { cookie: carla })).json.ticket.mergedInto).toBeNull();
+  });
+
+  it('tells a customer who reads English in English', async () => {
+    const source = await idOf('Sinal fraco no andar de cima');
+    const target = await idOf('Câmera da portaria sem imagem');
+    const carla = getTicket(t.db, source)!.requesterId;
+    saveContactPreferences(t.db, carla, { ...getContactPreferences(t.db, carla)!, language: 'en' });
+    const r = await t.request('POST', `/api/agent/tickets/${source}/merge`, { cookie: ana, body: { targetId: target, expectedVersion: getTicket(t.db, source)!.version } });
+    expect(r.status).toBe(200);
+    expect(ticketThread(t.db, source, 'customer').at(-1)!.body).toContain(`This ticket was merged into ticket #${target}`);
+    expect(ticketThread(t.db, target, 'customer').at(-1)!.body).toContain(`We merged your ticket #${source}`);
   });
 
   it('refuses another customer’s ticket, a stale page and a closed source, changing nothing', async () => {
