@@ -80,6 +80,24 @@ describe('presence on a ticket page (agents only)', () => {
     expect(await whoIsThere(ana)).toMatchObject([{ name: 'Bruno Técnico', state: 'viewing' }]);
   });
 
+  it('heartbeats alone do not keep an unattended session alive (idle timeout)', async () => {
+    const idle = t.deps.config.sessionIdleMs;
+    const step = 5 * 60_000;
+    // Both read the ticket; then Bruno's page only sends heartbeats while Ana keeps working.
+    const read = (cookie: string) => t.request('GET', `/api/agent/tickets/${ticketId}`, { cookie });
+    expect((await read(bruno)).status).toBe(200);
+    expect((await read(ana)).status).toBe(200);
+    for (let elapsed = step; elapsed < idle; elapsed += step) {
+      t.clock.now += step;
+      expect((await announce(bruno, 'viewing')).status).toBe(200);
+      expect((await read(ana)).status).toBe(200);
+    }
+    t.clock.now += step;
+    expect((await announce(bruno, 'viewing')).status).toBe(401);
+    expect((await read(bruno)).status).toBe(401);
+    expect((await read(ana)).status).toBe(200);
+  });
+
   it('refuses a state it does not know, in the caller’s language, and a missing ticket', async () => {
     const bad = await announce(bruno, 'sleeping');
     expect(bad.status).toBe(400);
