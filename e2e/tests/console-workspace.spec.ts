@@ -125,6 +125,24 @@ test('keyboard: j and k walk the queue the agent came from; n starts an internal
   await expect(title).toContainText(first.replace(/^#/, ''));
 });
 
+test('queue: sorted by priority, the urgent ticket comes first; by last update, the newest', async ({ page, makeTicket }) => {
+  const tag = `ordem${Date.now().toString(36)}`;
+  makeTicket({ status: 'open', subject: `Fila ${tag} urgente`, priority: 'urgente' });
+  makeTicket({ status: 'open', subject: `Fila ${tag} baixa`, priority: 'baixa' }); // made last: the newest update
+  await signIn(page, ACCOUNTS.agent);
+  await page.goto(`/console?fila=all&busca=${tag}`);
+  const rows = page.getByRole('tabpanel').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText(`Fila ${tag} baixa`);
+  await page.getByLabel('Ordenar por').selectOption('priority');
+  await expect(page).toHaveURL(/ordem=priority/);
+  await expect(rows.first()).toContainText(`Fila ${tag} urgente`);
+  await expect(rows.first()).toContainText('Urgente');
+  // The order survives a reload (it is in the address).
+  await page.reload();
+  await expect(page.getByRole('tabpanel').locator('tbody tr').first()).toContainText(`Fila ${tag} urgente`);
+});
+
 test('bulk: priority on selected rows, with a summary', async ({ page, makeTicket }) => {
   const tag = `lote${Date.now().toString(36)}`;
   makeTicket({ status: 'new', subject: `Pedido ${tag} um` });
