@@ -34,6 +34,8 @@ test('merging a duplicate: its messages move, it closes with a link to the other
   await expect(customer.locator('.ticket-header').getByText('Concluído')).toBeVisible();
   await expect(customer.getByRole('list', { name: 'Conversa' })).toContainText(`Este chamado foi unido ao chamado #${target.id}`);
   await expect(customer.getByRole('list', { name: 'Conversa' })).not.toContainText(duplicateFirstMessage);
+  // It is not reopened by writing there: the conversation goes on in the other ticket.
+  await expect(customer.getByRole('button', { name: 'Responder' })).toHaveCount(0);
   await customer.getByRole('note').getByRole('link', { name: `#${target.id}` }).click();
   await expect(customer.getByRole('heading', { level: 1 })).toContainText(target.subject);
   await expect(customer.getByRole('list', { name: 'Conversa' })).toContainText(duplicateFirstMessage);

@@ -27,6 +27,7 @@ export const API_ERROR_MESSAGES_EN: Record<ApiErrorCode, string> = {
   ticket_closed: 'This ticket is concluded.',
   reopen_disabled: 'This ticket is closed and cannot be reopened. Open a new ticket.',
   reopen_window_passed: 'The time to reopen this ticket has passed. Open a new ticket.',
+  ticket_merged: 'This ticket was merged into another: write in the one that continues.',
   reason_required: 'Tell us what was not resolved.',
   rating_not_due: 'This ticket is not awaiting a rating.',
   invalid_score: 'Choose 1 to 5 stars.',

@@ -52,6 +52,19 @@ describe('merging a duplicate into another ticket', () => {
     expect(ticketThread(t.db, target, 'customer').at(-1)!.body).toContain(`We merged your ticket #${source}`);
   });
 
+  it('a merged duplicate is not reopened by a reply: the customer is pointed to the ticket that continues', async () => {
+    const source = await idOf('Sinal fraco no andar de cima');
+    const target = await idOf('Câmera da portaria sem imagem');
+    await t.request('POST', `/api/agent/tickets/${source}/merge`, { cookie: ana, body: { targetId: target, expectedVersion: getTicket(t.db, source)!.version } });
+    const carla = await t.signIn(DEMO_ACCOUNTS.contact);
+    const page = (await t.request('GET', `/api/customer/tickets/${source}`, { cookie: carla })).json.ticket;
+    expect(page).toMatchObject({ canReply: false, replyRefusal: 'ticket_merged', mergedInto: target });
+    const reply = await t.request('POST', `/api/customer/tickets/${source}/replies`, { cookie: carla, body: { body: 'Ainda está sem sinal.', expectedVersion: getTicket(t.db, source)!.version } });
+    expect(reply.status).toBe(409);
+    expect(reply.json).toMatchObject({ code: 'ticket_merged', message: 'Este chamado foi unido a outro: escreva no chamado que continua.' });
+    expect(getTicket(t.db, source)!.status).toBe('closed');
+  });
+
   it('refuses another customer’s ticket, a stale page and a closed source, changing nothing', async () => {
     const source = await idOf('Sinal fraco no andar de cima');
     const otherCustomers = await idOf('Sem conexão desde ontem'); // Otávio's

@@ -44,15 +44,3 @@ export function messagesView(messages: ThreadMessage[], db?: Db) {
 export function historyView(events: TicketEventRow[]): TicketEventWire[] {
   return events.map(({ ticketId: _ticketId, ...e }) => ({ ...e, createdAt: iso(e.createdAt)! }) as TicketEventWire);
 }
-
-/** The ticket a duplicate was merged into (its latest closing by `merge_into`), or null. */
-export function mergedIntoOf(events: TicketEventRow[]): number | null {
-  for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i]!;
-    if (e.toStatus === 'closed') {
-      const target = (e.data as { mergedInto?: unknown } | null)?.mergedInto;
-      return typeof target === 'number' ? target : null;
-    }
-  }
-  return null;
-}

@@ -77,7 +77,8 @@ export function CustomerTicketPage() {
       <Thread messages={messages} label={t('ticket.thread')} ticketId={ticket.id} />
       {ticket.canReply ? (
         <ReplyForm ticketId={ticket.id} version={ticket.version} />
-      ) : isRequester ? (
+      ) : isRequester && ticket.mergedInto === null ? (
+        // A merged duplicate needs no refusal: the notice above links to the ticket that continues.
         <ReopenRefusal ticketId={ticket.id} reason={ticket.replyRefusal} />
       ) : null}
     </article>
