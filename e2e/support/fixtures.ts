@@ -28,6 +28,8 @@ export interface TicketOptions {
   subject?: string;
   /** Whose ticket: the test's own contact unless told. */
   requester?: OwnContact;
+  /** Média unless told. */
+  priority?: 'baixa' | 'media' | 'alta' | 'urgente';
 }
 
 interface Fixtures {
@@ -58,7 +60,7 @@ export const test = base.extend<Fixtures & { db: Db }>({
   makeTicket: async ({ db, contact }, use) => {
     const agent = findAccountByEmail(db, DEMO_ACCOUNTS.agent)!;
     const suporte = listDepartments(db).find((d) => d.name === 'Suporte técnico')!;
-    await use(({ status, subject = `Chamado ${randomUUID().slice(0, 8)}`, requester = contact }) => {
+    await use(({ status, subject = `Chamado ${randomUUID().slice(0, 8)}`, requester = contact, priority = 'media' }) => {
       // Created an hour ago and answered since, like the demo's own tickets: the newest activity on top.
       const now = Date.now();
       const createdAt = now - 60 * 60 * 1000;
@@ -66,6 +68,7 @@ export const test = base.extend<Fixtures & { db: Db }>({
       const ticket = makeTicket(db, {
         subject,
         status,
+        priority,
         requesterId: requester.id,
         departmentId: suporte.id,
         assigneeId: assigned ? agent.id : null,

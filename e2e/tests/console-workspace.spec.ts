@@ -99,6 +99,50 @@ test('keyboard: ? lists the shortcuts; r focuses the reply box', async ({ page, 
   await expect(page.getByLabel('Resposta pública')).toBeChecked();
 });
 
+test('keyboard: j and k walk the queue the agent came from; n starts an internal note', async ({ page, makeTicket }) => {
+  const tag = `teclas${Date.now().toString(36)}`;
+  makeTicket({ status: 'open', subject: `Atalho ${tag} um` });
+  makeTicket({ status: 'open', subject: `Atalho ${tag} dois` });
+  await signIn(page, ACCOUNTS.agent);
+  await page.goto(`/console?fila=all&busca=${tag}`);
+  const rows = page.getByRole('tabpanel').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  const first = (await rows.nth(0).getByRole('link').first().textContent())!;
+  const second = (await rows.nth(1).getByRole('link').first().textContent())!;
+  await rows.nth(0).getByRole('link').first().click();
+  const title = page.getByRole('heading', { level: 1 });
+  await expect(title).toContainText(first.replace(/^#/, ''));
+  await page.locator('body').press('j');
+  await expect(title).toContainText(second.replace(/^#/, ''));
+  await page.locator('body').press('k');
+  await expect(title).toContainText(first.replace(/^#/, ''));
+  await page.locator('body').press('n');
+  await expect(page.getByLabel('Mensagem', { exact: true })).toBeFocused();
+  await expect(page.getByLabel('Nota interna')).toBeChecked();
+  // Typing a "j" in the message box is text, not a shortcut.
+  await page.keyboard.type('j');
+  await expect(page.getByLabel('Mensagem', { exact: true })).toHaveValue('j');
+  await expect(title).toContainText(first.replace(/^#/, ''));
+});
+
+test('queue: sorted by priority, the urgent ticket comes first; by last update, the newest', async ({ page, makeTicket }) => {
+  const tag = `ordem${Date.now().toString(36)}`;
+  makeTicket({ status: 'open', subject: `Fila ${tag} urgente`, priority: 'urgente' });
+  makeTicket({ status: 'open', subject: `Fila ${tag} baixa`, priority: 'baixa' }); // made last: the newest update
+  await signIn(page, ACCOUNTS.agent);
+  await page.goto(`/console?fila=all&busca=${tag}`);
+  const rows = page.getByRole('tabpanel').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText(`Fila ${tag} baixa`);
+  await page.getByLabel('Ordenar por').selectOption('priority');
+  await expect(page).toHaveURL(/ordem=priority/);
+  await expect(rows.first()).toContainText(`Fila ${tag} urgente`);
+  await expect(rows.first()).toContainText('Urgente');
+  // The order survives a reload (it is in the address).
+  await page.reload();
+  await expect(page.getByRole('tabpanel').locator('tbody tr').first()).toContainText(`Fila ${tag} urgente`);
+});
+
 test('bulk: priority on selected rows, with a summary', async ({ page, makeTicket }) => {
   const tag = `lote${Date.now().toString(36)}`;
   makeTicket({ status: 'new', subject: `Pedido ${tag} um` });
@@ -130,7 +174,7 @@ test.describe('on a phone (390 px), in another time zone', () => {
   test('no console page is wider than the screen; the composer is one thumb-scroll away; dates in the company zone', async ({ page, makeTicket }) => {
     const ticket = makeTicket({ status: 'open' });
     await signIn(page, ACCOUNTS.admin);
-    const pages = ['/console', '/console?fila=today', '/console/clientes', '/console/avaliacoes', '/console/respostas', '/console/relatorios', '/console/auditoria', '/console/emails', '/console/admin/portal'];
+    const pages = ['/console', '/console?fila=today', '/console/clientes', '/console/avaliacoes', '/console/respostas', '/console/relatorios', '/console/auditoria', '/console/emails', '/console/admin/portal', '/console/admin/prazos'];
     for (const path of pages) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

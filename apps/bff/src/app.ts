@@ -49,6 +49,8 @@ import { eventRoutes } from './routes/event-routes.js';
 import { heldMailRoutes } from './routes/held-mail-routes.js';
 import { notificationRoutes } from './routes/notification-routes.js';
 import { createInProcessEventBus, createStreamRegistry } from './events/event-bus.js';
+import { createPresenceRegistry } from './events/presence.js';
+import { presenceRoutes } from './routes/presence-routes.js';
 import { attachmentMessages } from './attachments/attachment-errors.js';
 
 /** The typed API: the SPA's client is derived from this type (hc<ApiType>), never hand-written. */
@@ -84,7 +86,8 @@ export function createApi() {
     .route('/', attachmentRoutes())
     .route('/', eventRoutes())
     .route('/agent', notificationRoutes())
-    .route('/agent', heldMailRoutes());
+    .route('/agent', heldMailRoutes())
+    .route('/agent', presenceRoutes());
 }
 export type ApiType = ReturnType<typeof createApi>;
 
@@ -97,6 +100,7 @@ const IMPORT_BODY_LIMIT = 4 * 1024 * 1024;
 export function createApp(deps: Deps) {
   deps.events ??= createInProcessEventBus();
   deps.liveStreams ??= createStreamRegistry(deps.config.eventStreamsPerSession);
+  deps.presence ??= createPresenceRegistry();
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
     c.set('deps', deps);

@@ -53,3 +53,7 @@ const hours = z.number({ error: 'Informe as horas.' }).min(0.25, 'No mínimo 15 
 const perPriority = z.object({ baixa: hours, media: hours, alta: hours, urgente: hours }).strict();
 /** Response targets (SLA) in business hours, per priority. */
 export const slaSettingsInput = z.object({ firstResponseHours: perPriority, nextResponseHours: perPriority }).strict();
+
+/** Presence on a ticket's page (agents only): on the page, writing in the composer, or gone. */
+export const presenceInput = z.object({ state: z.enum(['viewing', 'typing', 'left'], { error: 'Informe viewing, typing ou left.' }) }).strict();
+export type PresenceInput = z.infer<typeof presenceInput>;

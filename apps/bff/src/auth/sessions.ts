@@ -20,8 +20,11 @@ export function startSession(db: Db, actor: { kind: 'contact' | 'agent'; id: num
   return token;
 }
 
-/** The signed-in actor for a session token, or null when unknown, expired, idle too long or disabled. */
-export function resumeSession(db: Db, token: string, now: number, config: Config): SignedInActor | null {
+/**
+ * The signed-in actor for a session token, or null when unknown, expired, idle too long or disabled.
+ * `touch: false` for requests a page makes on its own (presence heartbeats): they do not count as activity.
+ */
+export function resumeSession(db: Db, token: string, now: number, config: Config, options: { touch?: boolean } = {}): SignedInActor | null {
   const tokenHash = hashToken(token);
   const session = findSessionWithAccount(db, tokenHash);
   if (!session) return null;
@@ -34,7 +37,7 @@ export function resumeSession(db: Db, token: string, now: number, config: Config
     deleteSession(db, tokenHash);
     return null;
   }
-  if (now - session.lastSeenAt >= TOUCH_EVERY_MS) touchSession(db, tokenHash, now);
+  if (options.touch !== false && now - session.lastSeenAt >= TOUCH_EVERY_MS) touchSession(db, tokenHash, now);
   const actor =
     session.actorKind === 'agent'
       ? ({ kind: 'agent', id: session.actorId, role: account.role ?? 'agent' } as const)

@@ -3,7 +3,7 @@
  * number), never content: the page refetches through the ordinary authorized API. Each event names who
  * may receive it; the stream filters on that, so an internal note's event never reaches a customer.
  */
-export type LiveEventType = 'ticket_changed' | 'message_added' | 'counts_changed' | 'notification';
+export type LiveEventType = 'ticket_changed' | 'message_added' | 'counts_changed' | 'notification' | 'presence_changed';
 
 export interface LiveAudience {
   /** Agents: all of them, or only these (a notification is one agent's). */
@@ -29,7 +29,8 @@ export interface SessionEnded {
 }
 
 export function mayReceive(viewer: { kind: 'contact' | 'agent'; id: number }, event: LiveEvent): boolean {
-  if (viewer.kind === 'contact') return event.audience.contactId === viewer.id;
+  // Presence is staff-only whatever its audience says: a customer never learns who is looking at their ticket.
+  if (viewer.kind === 'contact') return event.type !== 'presence_changed' && event.audience.contactId === viewer.id;
   return event.audience.agents === 'all' || event.audience.agents.includes(viewer.id);
 }
 

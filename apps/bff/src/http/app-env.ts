@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { AccountMailer } from '../auth/account-mailer.js';
 import type { EventBus, StreamRegistry } from '../events/event-bus.js';
+import type { PresenceRegistry } from '../events/presence.js';
 
 /** What every route can reach: injected once, so tests pass a temporary database and a fake clock. */
 export interface Deps {
@@ -22,6 +23,8 @@ export interface Deps {
   events?: EventBus;
   /** Open live streams per session (capped); createApp supplies one when absent. */
   liveStreams?: StreamRegistry;
+  /** Agents on each ticket's page (in memory); createApp supplies one when absent. */
+  presence?: PresenceRegistry;
 }
 
 export interface SignedInActor {

@@ -44,6 +44,7 @@ const SAMPLE_BODIES: Record<string, (version: number) => unknown> = {
   'POST /customer/tickets/:id/replies': (version) => ({ body: 'Teste da matriz de acesso.', expectedVersion: version }),
   'POST /agent/tickets/:id/messages': (version) => ({ body: 'Nota da matriz.', visibility: 'internal', expectedVersion: version }),
   'POST /agent/tickets/:id/status': (version) => ({ status: 'pending', expectedVersion: version }),
+  'POST /agent/tickets/:id/presence': () => ({ state: 'viewing' }),
   'POST /agent/canned-replies': () => ({ title: 'Saudação', body: 'Olá, {{contato.nome}}!', shared: false }),
   'POST /agent/canned-replies/:id/delete': () => ({}),
   'POST /agent/tickets/:id/merge': (version) => ({ targetId: 999999, expectedVersion: version }),

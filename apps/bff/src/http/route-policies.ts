@@ -134,6 +134,8 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /agent/reports/export': { allow: 'agent' },
   'GET /admin/sla-settings': { allow: 'admin' },
   'PUT /admin/sla-settings': { allow: 'admin' },
+  'GET /agent/tickets/:id/presence': { allow: 'agent', ticket: true },
+  'POST /agent/tickets/:id/presence': { allow: 'agent', ticket: true },
 };
 
 export function routeKey(method: string, path: string): string {

@@ -4,12 +4,18 @@ import { readSessionToken } from '../auth/session-cookie.js';
 import type { AppEnv, SignedInActor } from './app-env.js';
 import { AppError } from './app-error.js';
 
+/**
+ * Requests an open page sends by itself, not the person: the presence heartbeat of a ticket page. Like the
+ * live-event stream, they must not keep an unattended tab's session alive past its idle timeout.
+ */
+const PASSIVE_REQUEST = /^\/api\/agent\/tickets\/\d+\/presence$/;
+
 /** Resolves the session cookie to an actor (or null) for every API request. */
 export function loadSession(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = readSessionToken(c);
     const { db, config, now } = c.var.deps;
-    c.set('session', token ? resumeSession(db, token, now(), config) : null);
+    c.set('session', token ? resumeSession(db, token, now(), config, { touch: !PASSIVE_REQUEST.test(c.req.path) }) : null);
     await next();
   };
 }

@@ -63,6 +63,19 @@ describe('incoming mail over SMTP', () => {
     expect(kinds).toContain('reopened');
   });
 
+  it('a reply to a merged duplicate goes on in the ticket it joined; the duplicate stays closed', async () => {
+    const { id: one, requester } = await ticketIn('waiting_customer');
+    const contactId = getTicket(t.db, one)!.requesterId;
+    const open = (await t.request('GET', '/api/agent/tickets?queue=all', { cookie: agent })).json.items.map((i: { id: number }) => getTicket(t.db, i.id)!).filter((x: { requesterId: number; status: string }) => x.requesterId === contactId && x.status !== 'closed' && x.status !== 'resolved');
+    const [source, target] = open as { id: number; version: number }[];
+    expect((await t.request('POST', `/api/agent/tickets/${source!.id}/merge`, { cookie: agent, body: { targetId: target!.id, expectedVersion: source!.version } })).status).toBe(200);
+    const replyTo = replyAddressFor(getOrCreateSecret(t.db, 'reply_address'), source!.id, 'atende.local');
+    await send({ from: requester, to: replyTo, text: 'Continua sem sinal no andar de cima.' });
+    expect(ticketThread(t.db, target!.id, 'staff').at(-1)).toMatchObject({ authorKind: 'contact', body: 'Continua sem sinal no andar de cima.' });
+    expect(getTicket(t.db, source!.id)!.status).toBe('closed');
+    expect(outboxForTicket(t.db, source!.id).map((m) => m.kind)).not.toContain('reply_refused');
+  });
+
   it('when reopening is not allowed, the sender gets a polite answer on opening a new ticket and the ticket stays closed', async () => {
     savePortalSettings(t.db, { ...getPortalSettings(t.db), allowReopen: false });
     const { id, requester, replyTo } = await ticketIn('closed');

@@ -10,6 +10,7 @@ import { ticketOfReplyAddress } from './reply-address.js';
 import { senderTrust } from './sender-trust.js';
 import { stripQuoted } from './strip-quoted.js';
 import { ticketNotice } from './ticket-mail.js';
+import { continuingTicketId } from '../tickets/merged-into.js';
 
 export type HeldReason = 'unknown_sender' | 'auth_failed' | 'envelope_mismatch';
 
@@ -106,10 +107,12 @@ export async function receiveMail(deps: InboundDeps, raw: Buffer | string, envel
     return hold(deps, { ticket, parsed, from, envelope, body: text, fileIds: files.ids, reason, now, log });
   }
 
+  // A reply to a merged duplicate goes on in the ticket it joined (same contact): nothing lost, nothing reopened.
+  const continuing = continuingTicketId(db, ticket);
   const result = changeTicketAs(
     { db, mailConfig: deps.config, now },
     {
-      ticketId,
+      ticketId: continuing,
       actor: { kind: 'contact', id: account.id },
       action: { type: 'customer_reply', via: 'email' },
       message: { body: text === '' ? '(anexos)' : text, visibility: 'public', attachmentIds: files.ids },
@@ -118,7 +121,7 @@ export async function receiveMail(deps: InboundDeps, raw: Buffer | string, envel
   );
   if (result.ok) {
     publishLive(deps, result.live);
-    return { outcome: 'added', ticketId, reopened: result.before.status === 'closed' };
+    return { outcome: 'added', ticketId: continuing, reopened: result.before.status === 'closed' };
   }
   if (result.code === 'duplicate') {
     logger.info({ ...log, ticketId }, 'inbound mail already taken in');

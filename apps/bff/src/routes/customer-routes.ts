@@ -24,6 +24,7 @@ import { commitTicketAction } from '../tickets/apply-ticket-action.js';
 import { checkMessageAttachments } from '../attachments/message-attachments.js';
 import { decodeCursor, encodeCursor } from '../tickets/cursor.js';
 import { customerAutomationView } from '../tickets/automation-view.js';
+import { mergedIntoOf } from '../tickets/merged-into.js';
 import { messagesView, ticketPageView, ticketSummaryView } from '../tickets/ticket-views.js';
 
 const PAGE_SIZE = 20;
@@ -77,12 +78,21 @@ export function customerRoutes() {
       // The requester, or the company's manager who only reads (issue 15).
       const { ticket, viewer } = loadTicketForCustomerView(db, signedIn(c), c.req.valid('param').id);
       const isRequester = viewer === 'requester';
-      const refusal = reopenRefusal(ticketStateOf(ticket), now(), getPortalSettings(db));
+      const mergedInto = mergedIntoOf(db, ticket);
+      const refusal = reopenRefusal(ticketStateOf(ticket), now(), getPortalSettings(db), mergedInto);
       const canRate = isRequester && ticket.status === 'closed' && ticket.ratingDueUntil !== null && ticket.ratingDueUntil > now();
       const extras = customerTicketExtras(db, ticket);
       return c.json(
         {
-          ticket: { ...ticketSummaryView(db, ticket), canReply: isRequester && refusal === null, replyRefusal: refusal, canRate, viewer },
+          ticket: {
+            ...ticketSummaryView(db, ticket),
+            canReply: isRequester && refusal === null,
+            replyRefusal: refusal,
+            canRate,
+            viewer,
+            // A duplicate merged into another ticket links there (read only for closed tickets: the hot path stays lean).
+            mergedInto,
+          },
           messages: messagesView(ticketThread(db, ticket.id, 'customer'), db),
           automation: customerAutomationView(db, ticket, now()),
           dates: extras.dates,

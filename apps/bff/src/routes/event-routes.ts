@@ -8,7 +8,7 @@ import { requireRole, signedIn } from '../http/session-middleware.js';
 
 /**
  * GET /api/events: one Server-Sent Events stream per signed-in tab. Sends `ticket_changed`,
- * `message_added`, `counts_changed` and `notification` events the viewer may see (type and ticket
+ * `message_added`, `counts_changed`, `notification` and (agents only) `presence_changed` events the viewer may see (type and ticket
  * number only), a heartbeat comment, and `resync` when the events missed since `Last-Event-ID` are no
  * longer known. Closes when the session ends (sign-out at once; expiry at the next heartbeat). A
  * session holds a bounded number of streams (429 beyond).

@@ -33,6 +33,12 @@ describe('reports', () => {
     expect([...raw.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('Tipo;Nome;Chamados');
     expect(csv.text).toContain('Departamento;Suporte técnico;');
+    // Ratings: the distribution and the weekly trend, decimals with a comma.
+    const ratings = (await t.request('GET', '/api/agent/reports/export?from=2026-10-01&to=2026-11-23&report=ratings', { cookie: ana })).text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(ratings[0]).toBe('Tipo;Nota ou semana (segunda-feira);Avaliações;Nota média');
+    expect(ratings.filter((line) => line.startsWith('Distribuição;'))).toHaveLength(5);
+    expect(ratings.find((line) => line.startsWith('Distribuição;1 estrela;'))).toMatch(/^Distribuição;1 estrela;\d+;$/);
+    expect(ratings.some((line) => /^Semana;\d{4}-\d{2}-\d{2};\d+;(\d+(,\d+)?)?$/.test(line))).toBe(true);
     const bad = await t.request('GET', '/api/agent/reports?from=2026-11-30&to=2026-11-01', { cookie: ana });
     expect(bad.status).toBe(400);
     const carla = await t.signIn(DEMO_ACCOUNTS.contact);

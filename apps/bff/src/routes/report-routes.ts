@@ -31,9 +31,13 @@ function csvOf(report: Report, which: 'agents' | 'volume' | 'ratings'): string {
       [...report.volume.byDepartment.map((d) => ['Departamento', d.name, d.count]), ...report.volume.byOrigin.map((o) => ['Origem', ORIGIN_PT[o.name] ?? o.name, o.count])],
     );
   }
+  // Both halves of the ratings report, the distribution and the weekly trend, as rows of one sheet.
   return toExcelCsv(
-    ['Semana (segunda-feira)', 'Avaliações', 'Nota média'],
-    report.ratings.weekly.map((w) => [w.week, w.count, w.average]),
+    ['Tipo', 'Nota ou semana (segunda-feira)', 'Avaliações', 'Nota média'],
+    [
+      ...report.ratings.distribution.map((d) => ['Distribuição', `${d.score} estrela${d.score === 1 ? '' : 's'}`, d.count, null]),
+      ...report.ratings.weekly.map((w) => ['Semana', w.week, w.count, w.average]),
+    ],
   );
 }
 

@@ -13,8 +13,10 @@ export function slaSettingsRoutes() {
     .get('/', (c) => c.json(getSlaSettings(c.var.deps.db), 200))
     .put('/', validate('json', slaSettingsInput), (c) => {
       const value = c.req.valid('json');
+      const before = getSlaSettings(c.var.deps.db);
       saveSlaSettings(c.var.deps.db, value);
-      audit(c, 'settings_changed', { details: { route: 'PUT /api/admin/sla-settings', input: value } });
+      // Like every settings group: before and after, so Auditoria shows what changed.
+      audit(c, 'settings_changed', { details: { group: 'sla', before, after: value } });
       return c.json(getSlaSettings(c.var.deps.db), 200);
     });
 }

@@ -19,6 +19,7 @@ import { AppError, isApiErrorCode } from '../http/app-error.js';
 import { noticesForChange } from '../mail/notices-for-change.js';
 import type { NewLiveEvent } from '../events/live-event.js';
 import { applyChangeEffects, liveEventsOf } from './change-effects.js';
+import { mergedIntoOf } from './merged-into.js';
 import type { MailConfig, NoticeReads } from '../mail/ticket-mail.js';
 
 /** What the rules read besides the ticket. The automation runner passes reads cached for a whole batch. */
@@ -121,6 +122,8 @@ export function changeTicketAs(env: TicketChangeEnv, request: TicketChangeReques
         clock: reads.company(),
         ...(reads.sla ? { sla: reads.sla() } : {}),
         assigneeActive: ticket.assigneeId !== null && reads.agentActive(ticket.assigneeId),
+        // A merged duplicate is not reopened: the conversation goes on in the ticket it joined.
+        mergedInto: mergedIntoOf(db, ticket),
       });
       if (!decision.ok) return decision;
       // The e-mail is recorded with the change, in the same transaction (transactional outbox).

@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS, getTicket, outboxForTicket, ticketHistory, ticketThread } from '@atende/db';
+import { DEMO_ACCOUNTS, getContactPreferences, getTicket, outboxForTicket, saveContactPreferences, ticketHistory, ticketThread } from '@atende/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -34,6 +34,35 @@ describe('merging a duplicate into another ticket', () => {
     expect(moved.at(-1)!.body).toContain(`#${source}`);
     expect(outboxForTicket(t.db, target).map((m) => m.kind)).toContain('agent_update');
     expect(outboxForTicket(t.db, source).map((m) => m.kind)).not.toContain('closed');
+
+    // The customer's page of the duplicate links to where the conversation went on; the target's does not.
+    const carla = await t.signIn(DEMO_ACCOUNTS.contact);
+    expect((await t.request('GET', `/api/customer/tickets/${source}`, { cookie: carla })).json.ticket.mergedInto).toBe(target);
+    expect((await t.request('GET', `/api/customer/tickets/${target}`, { cookie: carla })).json.ticket.mergedInto).toBeNull();
+  });
+
+  it('tells a customer who reads English in English', async () => {
+    const source = await idOf('Sinal fraco no andar de cima');
+    const target = await idOf('Câmera da portaria sem imagem');
+    const carla = getTicket(t.db, source)!.requesterId;
+    saveContactPreferences(t.db, carla, { ...getContactPreferences(t.db, carla)!, language: 'en' });
+    const r = await t.request('POST', `/api/agent/tickets/${source}/merge`, { cookie: ana, body: { targetId: target, expectedVersion: getTicket(t.db, source)!.version } });
+    expect(r.status).toBe(200);
+    expect(ticketThread(t.db, source, 'customer').at(-1)!.body).toContain(`This ticket was merged into ticket #${target}`);
+    expect(ticketThread(t.db, target, 'customer').at(-1)!.body).toContain(`We merged your ticket #${source}`);
+  });
+
+  it('a merged duplicate is not reopened by a reply: the customer is pointed to the ticket that continues', async () => {
+    const source = await idOf('Sinal fraco no andar de cima');
+    const target = await idOf('Câmera da portaria sem imagem');
+    await t.request('POST', `/api/agent/tickets/${source}/merge`, { cookie: ana, body: { targetId: target, expectedVersion: getTicket(t.db, source)!.version } });
+    const carla = await t.signIn(DEMO_ACCOUNTS.contact);
+    const page = (await t.request('GET', `/api/customer/tickets/${source}`, { cookie: carla })).json.ticket;
+    expect(page).toMatchObject({ canReply: false, replyRefusal: 'ticket_merged', mergedInto: target });
+    const reply = await t.request('POST', `/api/customer/tickets/${source}/replies`, { cookie: carla, body: { body: 'Ainda está sem sinal.', expectedVersion: getTicket(t.db, source)!.version } });
+    expect(reply.status).toBe(409);
+    expect(reply.json).toMatchObject({ code: 'ticket_merged', message: 'Este chamado foi unido a outro: escreva no chamado que continua.' });
+    expect(getTicket(t.db, source)!.status).toBe('closed');
   });
 
   it('refuses another customer’s ticket, a stale page and a closed source, changing nothing', async () => {

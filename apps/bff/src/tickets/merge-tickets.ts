@@ -1,8 +1,20 @@
-import { getTicket, moveTicketMessages, writeTransaction, type TicketRecord } from '@atende/db';
+import { getContactPreferences, getTicket, moveTicketMessages, writeTransaction, type TicketRecord } from '@atende/db';
 import type { Deps, SignedInActor } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
 import { applyTicketAction } from './apply-ticket-action.js';
 import { loadTicketFor } from './load-ticket.js';
+
+/** The two public lines the customer reads, in the customer's language (issue 15): they are written for them. */
+const MERGE_WORDS = {
+  'pt-BR': {
+    closed: (t: TicketRecord) => `Este chamado foi unido ao chamado #${t.id} (${t.subject}). Continuaremos o atendimento por lá.`,
+    told: (s: TicketRecord) => `Unimos a este chamado o seu chamado #${s.id} (${s.subject}), que tratava do mesmo assunto. As mensagens dele estão aqui.`,
+  },
+  en: {
+    closed: (t: TicketRecord) => `This ticket was merged into ticket #${t.id} (${t.subject}). We will carry on there.`,
+    told: (s: TicketRecord) => `We merged your ticket #${s.id} (${s.subject}), about the same matter, into this one. Its messages are here.`,
+  },
+};
 
 /**
  * Merges a duplicate into another ticket of the same customer (seed 001: one ticket per subject), in
@@ -20,20 +32,21 @@ export function mergeTickets(deps: Deps, session: SignedInActor, input: { source
     if (target.requesterId !== source.requesterId) throw new AppError('validation_failed', { fields: { targetId: 'Só é possível unir chamados do mesmo cliente.' } });
     if (target.status === 'closed') throw new AppError('validation_failed', { fields: { targetId: 'O chamado de destino está concluído.' } });
     if (source.status === 'closed') throw new AppError('ticket_closed');
+    const words = MERGE_WORDS[getContactPreferences(tx, source.requesterId)?.language === 'en' ? 'en' : 'pt-BR'];
     moveTicketMessages(tx, source.id, target.id);
     const closed = applyTicketAction(txDeps, {
       actor: session.actor,
       ticketId: source.id,
       expectedVersion: input.expectedVersion,
       action: { type: 'merge_into', targetId: target.id },
-      message: { body: `Este chamado foi unido ao chamado #${target.id} (${target.subject}). Continuaremos o atendimento por lá.`, visibility: 'public' },
+      message: { body: words.closed(target), visibility: 'public' },
     });
     const told = applyTicketAction(txDeps, {
       actor: session.actor,
       ticketId: target.id,
       expectedVersion: undefined,
       action: { type: 'agent_reply', nextStatus: target.status },
-      message: { body: `Unimos a este chamado o seu chamado #${source.id} (${source.subject}), que tratava do mesmo assunto. As mensagens dele estão aqui.`, visibility: 'public' },
+      message: { body: words.told(source), visibility: 'public' },
     });
     return { source: closed, target: told };
   });

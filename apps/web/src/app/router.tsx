@@ -98,6 +98,7 @@ export const router = createBrowserRouter([
               { path: paths.adminSubjects, lazy: () => import('../features/admin/admin-subjects-page.js') },
               { path: paths.adminTeam, lazy: () => import('../features/team/team-page.js') },
               { path: paths.adminSettings, lazy: () => import('../features/settings/settings-page.js') },
+              { path: paths.adminSla, lazy: () => import('../features/settings/sla-page.js') },
               { path: paths.importContacts, lazy: () => import('../features/contact-import/contact-import-page.js') },
             ],
           },

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { paths } from '../config/paths.js';
 import { usePreferences, useSavePreferences } from '../lib/preferences.js';
@@ -30,22 +30,22 @@ export function Layout({ agentMenu }: { agentMenu?: ReactNode } = {}) {
   const menuOpen = menuOpenAt === here;
   // A contact's language is kept on the account (issue 15): applied when it loads, saved when changed here.
   const preferences = usePreferences(me.data?.kind === 'contact');
-  const savePreferences = useSavePreferences();
-  // A language chosen here before the account's preferences arrived wins over them, and is saved once
-  // they do: the choice is neither undone by the late answer nor lost.
-  // Kept per account: another person signing in on this tab starts from their own saved language.
-  const [chosen, setChosen] = useState<{ contactId: number; locale: Locale } | null>(null);
-  const chosenHere = chosen && me.data?.kind === 'contact' && chosen.contactId === me.data.id ? chosen.locale : null;
-  const accountPreferences = preferences.data;
-  const { mutate: savePreferencesNow } = savePreferences;
+  const { mutate: savePreferences } = useSavePreferences();
+  // A language picked before the account's preferences arrive wins: it is saved once they load, instead
+  // of the stored one silently switching the page back (a race right after signing in).
+  const chosenEarly = useRef<Locale | null>(null);
+  const loaded = preferences.data;
   useEffect(() => {
-    if (!accountPreferences) return;
-    if (chosenHere && chosenHere !== accountPreferences.language) savePreferencesNow({ ...accountPreferences, language: chosenHere });
-    else setLocale(accountPreferences.language);
-  }, [accountPreferences, chosenHere, savePreferencesNow, setLocale]);
+    if (!loaded) return;
+    const early = chosenEarly.current;
+    chosenEarly.current = null;
+    if (early && early !== loaded.language) savePreferences({ ...loaded, language: early });
+    else setLocale(loaded.language);
+  }, [loaded, setLocale, savePreferences]);
   const chooseLocale = (next: Locale) => {
     setLocale(next);
-    if (me.data?.kind === 'contact') setChosen({ contactId: me.data.id, locale: next });
+    if (preferences.data) savePreferences({ ...preferences.data, language: next });
+    else if (me.data?.kind === 'contact') chosenEarly.current = next;
   };
   // One live-event stream per signed-in tab: open pages refresh when something they show changes.
   useLiveEvents(me.data?.kind ?? null);

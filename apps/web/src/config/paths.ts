@@ -30,6 +30,8 @@ export const paths = {
   adminSubjects: '/console/admin/assuntos',
   adminTeam: '/console/admin/equipe',
   adminSettings: '/console/admin/configuracoes',
+  /** Response targets (SLA) per priority (issue 14). */
+  adminSla: '/console/admin/prazos',
   newContact: '/console/clientes/novo-contato',
   newCompany: '/console/clientes/nova-empresa',
   importContacts: '/console/admin/importar-contatos',

@@ -2,7 +2,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 
 /** The events GET /api/events sends (see apps/bff/src/events/live-event.ts); data is `{ ticketId }`. */
-const EVENT_TYPES = ['ticket_changed', 'message_added', 'counts_changed', 'notification'] as const;
+const EVENT_TYPES = ['ticket_changed', 'message_added', 'counts_changed', 'notification', 'presence_changed'] as const;
 type EventType = (typeof EVENT_TYPES)[number];
 
 const FIRST_RETRY_MS = 1000;
@@ -76,6 +76,11 @@ function invalidateFor(queryClient: QueryClient, kind: 'contact' | 'agent', type
     if (ticketId !== null) void queryClient.invalidateQueries({ queryKey: ['customer', 'ticket', ticketId] });
     void queryClient.invalidateQueries({ queryKey: ['customer', 'tickets'] });
     void queryClient.invalidateQueries({ queryKey: ['customer', 'counts'] });
+    return;
+  }
+  if (type === 'presence_changed') {
+    // Who else is on a ticket's page (agents only): just that ticket's presence list.
+    if (ticketId !== null) void queryClient.invalidateQueries({ queryKey: ['agent', 'presence', ticketId] });
     return;
   }
   if (type === 'notification') {

@@ -5,6 +5,8 @@ export const DOMAIN_ERROR_CODES = [
   'ticket_closed',
   'reopen_disabled',
   'reopen_window_passed',
+  /** A duplicate merged into another ticket: the conversation goes on there, this one is not reopened. */
+  'ticket_merged',
   'reason_required',
   'rating_not_due',
   'invalid_score',

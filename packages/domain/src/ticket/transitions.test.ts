@@ -178,6 +178,11 @@ describe('reopening a closed ticket', () => {
     expect(decision).toEqual({ ok: false, code: 'reopen_disabled' });
   });
 
+  it('is refused for a duplicate merged into another ticket, whatever the portal allows', () => {
+    const decision = decide(ticketIn('closed'), { type: 'customer_reply' }, contact, { ...ctx, mergedInto: 42 });
+    expect(decision).toEqual({ ok: false, code: 'ticket_merged' });
+  });
+
   it('is allowed exactly at the end of the window and refused one millisecond later', () => {
     const window = DEFAULT_PORTAL_POLICY.reopenWindowDays * DAY_MS;
     expect(reopenRefusal(ticketIn('closed', { closedAt: NOW - window }), NOW, DEFAULT_PORTAL_POLICY)).toBeNull();
@@ -188,13 +193,15 @@ describe('reopening a closed ticket', () => {
 
   it('what the page says before typing (reopenRefusal) is what the reply gets', () => {
     const window = DEFAULT_PORTAL_POLICY.reopenWindowDays * DAY_MS;
-    for (const allowReopen of [true, false]) {
-      for (const closedAt of [NOW, NOW - window, NOW - window - 1]) {
-        for (const status of TICKET_STATUSES) {
-          const policy = { ...DEFAULT_PORTAL_POLICY, allowReopen };
-          const state = ticketIn(status, status === 'closed' ? { closedAt } : {});
-          const decision = decide(state, { type: 'customer_reply' }, contact, { ...ctx, policy });
-          expect(reopenRefusal(state, NOW, policy), `${status} ${allowReopen} ${closedAt}`).toBe(decision.ok ? null : decision.code);
+    for (const mergedInto of [null, 42]) {
+      for (const allowReopen of [true, false]) {
+        for (const closedAt of [NOW, NOW - window, NOW - window - 1]) {
+          for (const status of TICKET_STATUSES) {
+            const policy = { ...DEFAULT_PORTAL_POLICY, allowReopen };
+            const state = ticketIn(status, status === 'closed' ? { closedAt } : {});
+            const decision = decide(state, { type: 'customer_reply' }, contact, { ...ctx, policy, mergedInto });
+            expect(reopenRefusal(state, NOW, policy, mergedInto), `${status} ${allowReopen} ${closedAt} ${mergedInto}`).toBe(decision.ok ? null : decision.code);
+          }
         }
       }
     }

@@ -44,6 +44,8 @@ export interface DecisionContext {
   clock: CompanyClock;
   /** Response targets by priority; the defaults when absent. */
   sla?: SlaPolicy;
+  /** The ticket a closed duplicate was merged into (its history says so); null or absent otherwise. */
+  mergedInto?: number | null;
 }
 
 /** The next-response due time of a ticket that needs an answer from now on. */
@@ -109,6 +111,7 @@ function contactReply(state: TicketState, ctx: DecisionContext): Transition {
 }
 
 function reopenClosed(state: TicketState, ctx: DecisionContext): Transition {
+  if ((ctx.mergedInto ?? null) !== null) return refuse('ticket_merged');
   if (!ctx.policy.allowReopen) return refuse('reopen_disabled');
   if (!canReopenWithinWindow(state, ctx.now, ctx.policy)) return refuse('reopen_window_passed');
   const decision = enter(state, 'open', ctx);
@@ -123,8 +126,9 @@ export function canReopenWithinWindow(state: TicketState, now: number, policy: P
 }
 
 /** Whether the contact may reopen this ticket now; null when allowed, else the reason. */
-export function reopenRefusal(state: TicketState, now: number, policy: PortalPolicy): DomainErrorCode | null {
+export function reopenRefusal(state: TicketState, now: number, policy: PortalPolicy, mergedInto: number | null = null): DomainErrorCode | null {
   if (state.status !== 'closed') return null;
+  if (mergedInto !== null) return 'ticket_merged';
   if (!policy.allowReopen) return 'reopen_disabled';
   if (!canReopenWithinWindow(state, now, policy)) return 'reopen_window_passed';
   return null;

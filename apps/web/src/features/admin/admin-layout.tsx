@@ -18,6 +18,7 @@ export function AdminLayout() {
         <NavLink to={paths.adminTeam}>{t('team.title')}</NavLink>
         <NavLink to={paths.importContacts}>{t('import.title')}</NavLink>
         <NavLink to={paths.adminSettings}>{t('settings.title')}</NavLink>
+        <NavLink to={paths.adminSla}>{t('sla.title')}</NavLink>
       </nav>
       <Outlet />
     </section>

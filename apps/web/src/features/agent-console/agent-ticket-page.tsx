@@ -15,6 +15,7 @@ import { FieldsForm } from './fields-form.js';
 import { neighbourInQueue, ShortcutHelp } from './keyboard-shortcuts.js';
 import { MergedNotice, MergeForm } from './merge-form.js';
 import { MessageForm, type ComposerHandle } from './message-form.js';
+import { PresenceLine, useTicketPresence, useTypingSignal } from './presence.js';
 import { StatusForm } from './status-form.js';
 import { TicketRatings } from './ticket-ratings.js';
 import { HeldMailList } from './held-mail-list.js';
@@ -32,6 +33,8 @@ export function AgentTicketPage() {
   const me = useMe();
   const navigate = useNavigate();
   const composer = useRef<ComposerHandle>(null);
+  const [typing, onDraft] = useTypingSignal();
+  const others = useTicketPresence(id, typing);
   const go = (step: 1 | -1) => {
     const next = neighbourInQueue(id, step);
     if (next !== null) void navigate(paths.agentTicket(next));
@@ -60,6 +63,7 @@ export function AgentTicketPage() {
         </h1>
         <StatusBadge status={ticket.status} />
         {ticket.overdue && <span className="badge overdue-badge">{t('ticket.overdue')}</span>}
+        <PresenceLine agents={others} />
       </header>
       <div className="workspace-main">
         {ticket.status === 'closed' && <MergedNotice history={history} />}
@@ -70,7 +74,7 @@ export function AgentTicketPage() {
           <div className="thread-scroll">
             <TicketTimeline ticketId={ticket.id} messages={messages} events={history} label={t('ticket.thread')} departments={new Map(options.data?.departments.map((d) => [d.id, d.name]))} />
           </div>
-          <MessageForm ref={composer} ticketId={ticket.id} version={ticket.version} defaultVisibility={defaultVisibility} placeholders={placeholders} />
+          <MessageForm ref={composer} ticketId={ticket.id} version={ticket.version} defaultVisibility={defaultVisibility} placeholders={placeholders} onDraftChange={onDraft} />
         </section>
       </div>
       <aside className="workspace-side" aria-label={t('workspace.sidePanel')}>

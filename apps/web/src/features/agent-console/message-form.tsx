@@ -1,7 +1,7 @@
 import { fillPlaceholders, type Placeholder, type TicketStatus } from '@atende/domain';
 import type { UploadedFile } from '@atende/contracts';
 import { AttachmentPicker } from '../../components/attachment-picker.js';
-import { forwardRef, useImperativeHandle, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
 import { isApiError } from '../../lib/api-client.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
@@ -26,8 +26,8 @@ function slashQuery(text: string, caret: number): { start: number; query: string
  * pick one), Ctrl+Enter to send. What was typed stays after a refusal (a 409 included), so the agent
  * reads the newer messages and sends again.
  */
-export const MessageForm = forwardRef<ComposerHandle, { ticketId: number; version: number; defaultVisibility: 'public' | 'internal'; placeholders: Record<Placeholder, string | number | null> }>(
-  function MessageForm({ ticketId, version, defaultVisibility, placeholders }, ref) {
+export const MessageForm = forwardRef<ComposerHandle, { ticketId: number; version: number; defaultVisibility: 'public' | 'internal'; placeholders: Record<Placeholder, string | number | null>; onDraftChange?: (hasText: boolean) => void }>(
+  function MessageForm({ ticketId, version, defaultVisibility, placeholders, onDraftChange }, ref) {
     const { t } = useI18n();
     const post = usePostMessage(ticketId);
     const canned = useCannedReplies();
@@ -41,6 +41,9 @@ export const MessageForm = forwardRef<ComposerHandle, { ticketId: number; versio
     const form = useRef<HTMLFormElement>(null);
     const fieldError = isApiError(post.error) ? post.error.body.fields?.body : undefined;
     const filesError = isApiError(post.error) ? post.error.body.fields?.attachmentIds : undefined;
+
+    // Every edit of the draft (typed, inserted, sent and emptied) tells the page's presence ("respondendo").
+    useEffect(() => onDraftChange?.(body.trim() !== ''), [body, onDraftChange]);
 
     useImperativeHandle(ref, () => ({
       start: (v) => {

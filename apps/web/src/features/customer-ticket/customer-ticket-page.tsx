@@ -58,6 +58,11 @@ export function CustomerTicketPage() {
         </dl>
       </header>
       <DecisionOutcome confirm={confirm} notResolved={notResolved} rate={rate} />
+      {ticket.mergedInto !== null && (
+        <p className="notice" role="note">
+          {t('ticket.mergedInto')} <Link to={paths.customerTicket(ticket.mergedInto)}>#{ticket.mergedInto}</Link>
+        </p>
+      )}
       {!isRequester && (
         <p className="notice" role="note">
           {t('company.readOnly', { name: ticket.requesterName })}
@@ -72,7 +77,8 @@ export function CustomerTicketPage() {
       <Thread messages={messages} label={t('ticket.thread')} ticketId={ticket.id} />
       {ticket.canReply ? (
         <ReplyForm ticketId={ticket.id} version={ticket.version} />
-      ) : isRequester ? (
+      ) : isRequester && ticket.mergedInto === null ? (
+        // A merged duplicate needs no refusal: the notice above links to the ticket that continues.
         <ReopenRefusal ticketId={ticket.id} reason={ticket.replyRefusal} />
       ) : null}
     </article>

@@ -67,3 +67,24 @@ export function useSaveSignInSettings() {
     },
   });
 }
+
+export type Priority = 'urgente' | 'alta' | 'media' | 'baixa';
+/** Response targets in business hours, per priority (first response from creation, next from the customer's message). */
+export interface SlaSettings {
+  firstResponseHours: Record<Priority, number>;
+  nextResponseHours: Record<Priority, number>;
+}
+
+const slaKey = ['admin', 'sla-settings'] as const;
+
+export function useSlaSettings() {
+  return useQuery({ queryKey: slaKey, queryFn: () => unwrap(api.admin['sla-settings'].$get()) });
+}
+
+export function useSaveSlaSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (json: SlaSettings) => unwrap(api.admin['sla-settings'].$put({ json })),
+    onSuccess: (data) => queryClient.setQueryData(slaKey, data),
+  });
+}
