@@ -1,7 +1,7 @@
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { paths } from '../config/paths.js';
-import { usePreferences, useSavePreferences } from '../lib/preferences.js';
+import { useAccountLocale } from '../lib/account-locale.js';
 import { useLogout, useMe } from '../lib/session.js';
 import { usePortalSwitches } from '../lib/portal-switches.js';
 import { LOCALES, useI18n, type Locale } from '../lib/i18n/i18n.js';
@@ -12,7 +12,7 @@ import { useLiveEvents } from '../lib/live-events.js';
 
 /** `agentMenu`: what app/ puts in the top bar for agents (the notifications menu, a feature of its own). */
 export function Layout({ agentMenu }: { agentMenu?: ReactNode } = {}) {
-  const { t, locale, setLocale, setTimeZone } = useI18n();
+  const { t, locale, setTimeZone } = useI18n();
   const me = useMe();
   // Dates in the company's time zone (it comes with the signed-in actor), whatever the browser's.
   const companyTimeZone = me.data?.timeZone;
@@ -28,25 +28,8 @@ export function Layout({ agentMenu }: { agentMenu?: ReactNode } = {}) {
   const here = location.pathname + location.search;
   const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
   const menuOpen = menuOpenAt === here;
-  // A contact's language is kept on the account (issue 15): applied when it loads, saved when changed here.
-  const preferences = usePreferences(me.data?.kind === 'contact');
-  const savePreferences = useSavePreferences();
-  // A language chosen here before the account's preferences arrived wins over them, and is saved once
-  // they do: the choice is neither undone by the late answer nor lost.
-  // Kept per account: another person signing in on this tab starts from their own saved language.
-  const [chosen, setChosen] = useState<{ contactId: number; locale: Locale } | null>(null);
-  const chosenHere = chosen && me.data?.kind === 'contact' && chosen.contactId === me.data.id ? chosen.locale : null;
-  const accountPreferences = preferences.data;
-  const { mutate: savePreferencesNow } = savePreferences;
-  useEffect(() => {
-    if (!accountPreferences) return;
-    if (chosenHere && chosenHere !== accountPreferences.language) savePreferencesNow({ ...accountPreferences, language: chosenHere });
-    else setLocale(accountPreferences.language);
-  }, [accountPreferences, chosenHere, savePreferencesNow, setLocale]);
-  const chooseLocale = (next: Locale) => {
-    setLocale(next);
-    if (me.data?.kind === 'contact') setChosen({ contactId: me.data.id, locale: next });
-  };
+  // The account's language (issue 15): applied when it loads, saved on the account when changed here.
+  const chooseLocale = useAccountLocale(me.data);
   // One live-event stream per signed-in tab: open pages refresh when something they show changes.
   useLiveEvents(me.data?.kind ?? null);
 
