@@ -1,7 +1,7 @@
 import { deleteSessionsOf, listOutbox, type Db } from '@atende/db';
 import { expect, test } from '../support/fixtures.js';
 import { signIn } from '../support/accounts.js';
-import { PHONE } from '../support/phone.js';
+import { expectNoAxeViolations, expectNoSidewaysScroll, PHONE } from '../support/phone.js';
 
 test.use({ viewport: PHONE });
 
@@ -29,6 +29,8 @@ test('a customer whose session ended while writing asks for a sign-in link in pl
   await dialog.getByLabel('E-mail').fill(contact.email);
   await dialog.getByRole('button', { name: 'Enviar link de acesso' }).click();
   await expect(dialog.getByRole('status')).toContainText('enviamos um link de acesso');
+  await expectNoSidewaysScroll(page, 'the expired-session dialog, link sent');
+  await expectNoAxeViolations(page, 'the expired-session dialog, link sent');
   // Not signed in yet: the dialog says so and keeps waiting.
   await dialog.getByRole('button', { name: 'Já entrei pelo link' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('Ainda não há uma sessão: abra o link do e-mail e toque em Entrar primeiro.');
