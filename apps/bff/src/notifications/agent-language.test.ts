@@ -103,11 +103,16 @@ describe('account e-mails to agents', () => {
     }
     await settled();
 
-    expect(mailsTo(english.email, 'account_invitation').map((m) => m.subject)).toEqual(['Atende: you are invited']);
+    const [invitation] = mailsTo(english.email, 'account_invitation');
+    expect(invitation!.subject).toBe('Atende: you are invited');
+    // An agent is invited to work tickets, not to follow their own.
+    expect(invitation!.textBody).toContain('You are invited to work tickets in the Atende console.');
     const [reset] = mailsTo(english.email, 'account_password_reset');
     expect(reset!.subject).toBe('Atende: create a new password');
     expect(reset!.textBody).toMatch(/^Hello, Ana English\./);
-    expect(mailsTo(portuguese.email, 'account_invitation').map((m) => m.subject)).toEqual(['Atende: você foi convidado']);
+    const [convite] = mailsTo(portuguese.email, 'account_invitation');
+    expect(convite!.subject).toBe('Atende: você foi convidado');
+    expect(convite!.textBody).toContain('Você foi convidado para atender chamados no console do Atende.');
     expect(mailsTo(portuguese.email, 'account_password_reset').map((m) => m.subject)).toEqual(['Atende: crie uma nova senha']);
   });
 });
