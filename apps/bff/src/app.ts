@@ -48,6 +48,7 @@ import { attachmentRoutes } from './routes/attachment-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { heldMailRoutes } from './routes/held-mail-routes.js';
 import { notificationRoutes } from './routes/notification-routes.js';
+import { agentPreferencesRoutes } from './routes/agent-preferences-routes.js';
 import { createInProcessEventBus, createStreamRegistry } from './events/event-bus.js';
 import { createPresenceRegistry } from './events/presence.js';
 import { presenceRoutes } from './routes/presence-routes.js';
@@ -86,6 +87,7 @@ export function createApi() {
     .route('/', attachmentRoutes())
     .route('/', eventRoutes())
     .route('/agent', notificationRoutes())
+    .route('/agent', agentPreferencesRoutes())
     .route('/agent', heldMailRoutes())
     .route('/agent', presenceRoutes());
 }

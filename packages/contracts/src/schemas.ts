@@ -165,6 +165,9 @@ export const companyTicketsQuery = z.object({
   cursor: z.string().max(100).optional(),
 });
 
+/** An agent's (or admin's) preferences (issue 15): the language of the console and of every e-mail to them. */
+export const agentPreferencesInput = z.object({ language: z.enum(['pt-BR', 'en']) }).strict();
+
 /** A contact's preferences (issue 15): language, and the ticket e-mails they want. */
 export const contactPreferencesInput = z
   .object({

@@ -31,6 +31,7 @@ export * from './queries/contact-import.js';
 export * from './queries/customer-search.js';
 export * from './queries/company-tickets.js';
 export * from './queries/contact-preferences.js';
+export * from './queries/agent-preferences.js';
 export * from './queries/ticket-workspace.js';
 export * from './queries/canned-replies.js';
 export * from './queries/reports.js';

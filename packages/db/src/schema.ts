@@ -48,6 +48,8 @@ export const agents = sqliteTable(
     role: text('role', { enum: ['agent', 'admin'] }).notNull().default('agent'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: integer('created_at').notNull(),
+    /** Issue 15: the agent's language (the console, and every e-mail to the agent). */
+    language: text('language', { enum: ['pt-BR', 'en'] }).notNull().default('pt-BR'),
   },
   (t) => [uniqueIndex('agents_email_unique').on(t.email)],
 );

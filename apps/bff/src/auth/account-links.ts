@@ -44,5 +44,5 @@ export function mailAccountLink(
   returnTo?: string,
 ): void {
   const { url, expiresAt } = createAccountLink(deps.db, account, purpose, deps.now(), deps.config.publicUrl, returnTo);
-  deps.accountMailer.sendAccountLink({ to: account.email, name: account.name, purpose, url, expiresAt, language: accountLanguage(deps.db, account) });
+  deps.accountMailer.sendAccountLink({ to: account.email, name: account.name, purpose, url, expiresAt, language: accountLanguage(deps.db, account), accountKind: account.kind });
 }

@@ -12,6 +12,8 @@ type Purpose = AccountLink['purpose'];
 interface Words {
   subject: Record<Purpose, string>;
   intro: Record<Purpose, string>;
+  /** An agent's invitation: to work tickets, not to follow their own. */
+  agentInvitationIntro: string;
   /** The link's label in the HTML part. */
   action: Record<Purpose, string>;
   hello: (name: string) => string;
@@ -32,6 +34,7 @@ export const ACCOUNT_MAIL_WORDS: Record<AccountMailLanguage, Words> = {
       invitation: 'Você foi convidado para acompanhar seus atendimentos no Atende.',
       sign_in_link: 'Recebemos um pedido para entrar na sua conta sem senha. Abra o link e toque em Entrar.',
     },
+    agentInvitationIntro: 'Você foi convidado para atender chamados no console do Atende.',
     action: { password_reset: 'Criar nova senha', invitation: 'Criar sua senha', sign_in_link: 'Entrar no Atende' },
     hello: (name) => `Olá, ${name}.`,
     useWithin: (minutes) => `Use este link em até ${minutes} minutos (ele vale uma única vez):`,
@@ -49,6 +52,7 @@ export const ACCOUNT_MAIL_WORDS: Record<AccountMailLanguage, Words> = {
       invitation: 'You are invited to follow your tickets on Atende.',
       sign_in_link: 'We received a request to sign in to your account without a password. Open the link and press Sign in.',
     },
+    agentInvitationIntro: 'You are invited to work tickets in the Atende console.',
     action: { password_reset: 'Create a new password', invitation: 'Create your password', sign_in_link: 'Sign in to Atende' },
     hello: (name) => `Hello, ${name}.`,
     useWithin: (minutes) => `Use this link within ${minutes} minutes (it works only once):`,
@@ -62,11 +66,12 @@ export function renderAccountLinkMail(link: AccountLink, now: number): MailConte
   const language = link.language ?? 'pt-BR';
   const w = ACCOUNT_MAIL_WORDS[language];
   const minutes = Math.max(1, Math.round((link.expiresAt - now) / 60_000));
-  const text = `${w.hello(link.name)}\n\n${w.intro[link.purpose]}\n${w.useWithin(minutes)}\n${link.url}\n\n${w.notYou}`;
+  const intro = link.purpose === 'invitation' && link.accountKind === 'agent' ? w.agentInvitationIntro : w.intro[link.purpose];
+  const text = `${w.hello(link.name)}\n\n${intro}\n${w.useWithin(minutes)}\n${link.url}\n\n${w.notYou}`;
   const html = [
     `<!doctype html><html lang="${language}"><body>`,
     `<p>${escapeHtml(w.hello(link.name))}</p>`,
-    `<p>${escapeHtml(w.intro[link.purpose])}</p>`,
+    `<p>${escapeHtml(intro)}</p>`,
     `<p><a href="${escapeHtml(link.url)}">${escapeHtml(w.action[link.purpose])}</a></p>`,
     `<p>${escapeHtml(link.url)}</p>`,
     `<p>${escapeHtml(w.validFor(minutes))} ${escapeHtml(w.notYou)}</p>`,

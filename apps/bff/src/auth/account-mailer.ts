@@ -13,6 +13,8 @@ export interface AccountLink {
   expiresAt: number;
   /** The account's language: the e-mail is written in it (issue 15); pt-BR when absent. */
   language?: 'pt-BR' | 'en';
+  /** Whose account: an agent's invitation is to work tickets, a contact's to follow them. Contact when absent. */
+  accountKind?: 'contact' | 'agent';
 }
 
 export interface AccountMailer {

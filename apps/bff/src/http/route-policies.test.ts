@@ -115,6 +115,7 @@ const SAMPLE_BODIES: Record<string, (version: number) => unknown> = {
   'POST /agent/notifications/read-all': () => ({}),
   'POST /agent/notifications/read': () => ({ ids: [1] }),
   'PUT /agent/notification-preferences': () => ({ emailKinds: ['customer_message'] }),
+  'PUT /agent/preferences': () => ({ language: 'pt-BR' }),
   'POST /agent/tickets/:id/held-mail/:heldId/accept': (version) => ({ addContact: false, expectedVersion: version }),
   'POST /agent/tickets/:id/held-mail/:heldId/discard': () => ({}),
   'PUT /admin/subjects/:id': () => ({ name: 'Sem conexão', active: true, showOnHotsite: true, defaultDepartmentId: 1 }),

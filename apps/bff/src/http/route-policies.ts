@@ -101,6 +101,8 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /agent/notifications/read': { allow: 'agent' },
   'GET /agent/notification-preferences': { allow: 'agent' },
   'PUT /agent/notification-preferences': { allow: 'agent' },
+  'GET /agent/preferences': { allow: 'agent' },
+  'PUT /agent/preferences': { allow: 'agent' },
   'POST /agent/tickets/:id/held-mail/:heldId/accept': { allow: 'agent', ticket: true },
   'POST /agent/tickets/:id/held-mail/:heldId/discard': { allow: 'agent', ticket: true },
   'GET /agent/companies': { allow: 'agent' },

@@ -33,12 +33,13 @@ export function ticketNotice(
   const { ticket, kind } = params;
   const recipient = kind === 'reopened' ? (ticket.assigneeId !== null ? reads.account('agent', ticket.assigneeId) : null) : reads.account('contact', ticket.requesterId);
   if (!recipient || !recipient.active) return null;
-  // A contact's choices (issue 15): which ticket e-mails they want, and in which language.
+  // A contact's choices (issue 15): which ticket e-mails they want.
   const preferences = recipient.kind === 'contact' ? getContactPreferences(tx, recipient.id) : null;
   if (preferences && !wantsTicketMail(preferences, kind)) return null;
   const ticketUrl = `${config.publicUrl}${kind === 'reopened' ? `/console/chamados/${ticket.id}` : `/painel/chamados/${ticket.id}`}`;
   const data: MailData = { ticketId: ticket.id, ticketSubject: ticket.subject, ticketUrl, recipientName: recipient.name };
-  if (preferences?.language === 'en') data.language = 'en';
+  // The recipient's own language: the contact's, or for `reopened` the assignee's (issue 15).
+  if (recipient.language === 'en') data.language = 'en';
   if (params.body !== undefined) data.body = params.body;
   if (params.daysLeft !== undefined) data.daysLeft = params.daysLeft;
   if (kind === 'resolved' || kind === 'agent_update') Object.assign(data, customerDatesForMail(tx, ticket, data.language === 'en' ? 'en-GB' : 'pt-BR'));

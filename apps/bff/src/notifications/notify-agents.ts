@@ -19,7 +19,7 @@ export function notifyAgents(tx: Db, config: Pick<Config, 'publicUrl' | 'mailRep
     if (!notificationEmailKinds(tx, agentId).includes(kind)) continue;
     const agent = findAccount(tx, 'agent', agentId);
     if (!agent || !agent.active) continue;
-    const content = notificationMail({ kind, ticketId: ticket.id, ticketSubject: ticket.subject, agentName: agent.name, url: `${config.publicUrl}/console/chamados/${ticket.id}` });
+    const content = notificationMail({ kind, ticketId: ticket.id, ticketSubject: ticket.subject, agentName: agent.name, language: agent.language, url: `${config.publicUrl}/console/chamados/${ticket.id}` });
     // Not filed under the ticket (ticket_id null): the ticket's own e-mails are the customer's thread,
     // and its first one is what every later e-mail references.
     enqueueMail(tx, { dedupeKey: `notify:${agentId}:${ticket.id}:${kind}:${ticket.version}`, ticketId: null, kind: `notify_${kind}`, toAddress: agent.email, replyTo: null, subject: content.subject, textBody: content.text, htmlBody: content.html, messageDomain: config.mailReplyDomain }, now);

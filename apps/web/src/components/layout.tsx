@@ -1,7 +1,7 @@
-import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { paths } from '../config/paths.js';
-import { usePreferences, useSavePreferences } from '../lib/preferences.js';
+import { useAccountLocale } from '../lib/account-locale.js';
 import { useLogout, useMe } from '../lib/session.js';
 import { usePortalSwitches } from '../lib/portal-switches.js';
 import { LOCALES, useI18n, type Locale } from '../lib/i18n/i18n.js';
@@ -12,7 +12,7 @@ import { useLiveEvents } from '../lib/live-events.js';
 
 /** `agentMenu`: what app/ puts in the top bar for agents (the notifications menu, a feature of its own). */
 export function Layout({ agentMenu }: { agentMenu?: ReactNode } = {}) {
-  const { t, locale, setLocale, setTimeZone } = useI18n();
+  const { t, locale, setTimeZone } = useI18n();
   const me = useMe();
   // Dates in the company's time zone (it comes with the signed-in actor), whatever the browser's.
   const companyTimeZone = me.data?.timeZone;
@@ -28,25 +28,8 @@ export function Layout({ agentMenu }: { agentMenu?: ReactNode } = {}) {
   const here = location.pathname + location.search;
   const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
   const menuOpen = menuOpenAt === here;
-  // A contact's language is kept on the account (issue 15): applied when it loads, saved when changed here.
-  const preferences = usePreferences(me.data?.kind === 'contact');
-  const { mutate: savePreferences } = useSavePreferences();
-  // A language picked before the account's preferences arrive wins: it is saved once they load, instead
-  // of the stored one silently switching the page back (a race right after signing in).
-  const chosenEarly = useRef<Locale | null>(null);
-  const loaded = preferences.data;
-  useEffect(() => {
-    if (!loaded) return;
-    const early = chosenEarly.current;
-    chosenEarly.current = null;
-    if (early && early !== loaded.language) savePreferences({ ...loaded, language: early });
-    else setLocale(loaded.language);
-  }, [loaded, setLocale, savePreferences]);
-  const chooseLocale = (next: Locale) => {
-    setLocale(next);
-    if (preferences.data) savePreferences({ ...preferences.data, language: next });
-    else if (me.data?.kind === 'contact') chosenEarly.current = next;
-  };
+  // The account's language (issue 15): applied when it loads, saved on the account when changed here.
+  const chooseLocale = useAccountLocale(me.data);
   // One live-event stream per signed-in tab: open pages refresh when something they show changes.
   useLiveEvents(me.data?.kind ?? null);
 

@@ -16,3 +16,19 @@ export function useSavePreferences() {
     onSuccess: (saved) => queryClient.setQueryData(preferencesKey, saved),
   });
 }
+
+export const agentPreferencesKey = ['agent', 'preferences'] as const;
+export type AgentPreferences = { language: 'pt-BR' | 'en' };
+
+/** An agent's (or admin's) language, kept on the account (issue 15): the console's and their e-mails'. */
+export function useAgentPreferences(enabled = true) {
+  return useQuery({ queryKey: agentPreferencesKey, queryFn: async () => (await unwrap(api.agent.preferences.$get())).preferences, enabled, staleTime: 5 * 60_000 });
+}
+
+export function useSaveAgentPreferences() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: AgentPreferences) => (await unwrap(api.agent.preferences.$put({ json: input }))).preferences,
+    onSuccess: (saved) => queryClient.setQueryData(agentPreferencesKey, saved),
+  });
+}

@@ -65,6 +65,7 @@ export const agents = pgTable(
     role: text('role', { enum: ['agent', 'admin'] }).notNull().default('agent'),
     active: boolean('active').notNull().default(true),
     createdAt: epochMs('created_at').notNull(),
+    language: text('language', { enum: ['pt-BR', 'en'] }).notNull().default('pt-BR'),
   },
   (t) => [uniqueIndex('agents_email_unique').on(t.email)],
 );

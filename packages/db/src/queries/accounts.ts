@@ -4,9 +4,10 @@ import type { Db } from '../client.js';
 import { agents, contacts } from '../schema.js';
 import { cached } from './prepared.js';
 
+/** `language` (issue 15): what the account's e-mails are written in; contacts and agents each keep their own. */
 export type Account =
-  | { kind: 'contact'; id: number; name: string; email: string; passwordHash: string | null; active: boolean; companyId: number | null }
-  | { kind: 'agent'; id: number; name: string; email: string; passwordHash: string | null; active: boolean; role: AgentRole };
+  | { kind: 'contact'; id: number; name: string; email: string; passwordHash: string | null; active: boolean; companyId: number | null; language: 'pt-BR' | 'en' }
+  | { kind: 'agent'; id: number; name: string; email: string; passwordHash: string | null; active: boolean; role: AgentRole; language: 'pt-BR' | 'en' };
 
 /** E-mails are compared lower-cased; staff accounts take precedence over a contact with the same e-mail. */
 export function findAccountByEmail(db: Db, email: string): Account | null {

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { contacts } from '../schema.js';
+import { getAgentLanguage } from './agent-preferences.js';
 
 /** A contact's language and which ticket e-mails they want (issue 15). Security e-mails are not listed: always sent. */
 export interface ContactPreferences {
@@ -20,11 +21,8 @@ export function saveContactPreferences(db: Db, contactId: number, preferences: C
   db.update(contacts).set(preferences).where(eq(contacts.id, contactId)).run();
 }
 
-/**
- * The language an account's e-mails are written in: a contact's own choice; agents have no stored
- * language yet, so theirs are in pt-BR, the product's default.
- */
+/** The language an account's e-mails are written in: the contact's or the agent's own choice (issue 15). */
 export function accountLanguage(db: Db, account: { kind: 'contact' | 'agent'; id: number }): 'pt-BR' | 'en' {
-  if (account.kind === 'agent') return 'pt-BR';
+  if (account.kind === 'agent') return getAgentLanguage(db, account.id);
   return db.select({ language: contacts.language }).from(contacts).where(eq(contacts.id, account.id)).get()?.language ?? 'pt-BR';
 }

@@ -7,8 +7,8 @@ import { isApiError } from '../../lib/api-client.js';
 import { RETURN_PARAM, safeReturnPath } from '../../lib/return-path.js';
 import { useMe } from '../../lib/session.js';
 import { useLogin } from './auth-api.js';
-import { useSignInOptions } from './email-link-api.js';
-import { EmailLinkRequest } from './email-link-request.js';
+import { useSignInOptions } from '../../lib/email-link.js';
+import { EmailLinkRequest } from '../../components/email-link-request.js';
 
 export function LoginPage() {
   const { t } = useI18n();

@@ -4,7 +4,7 @@ import { paths } from '../../config/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { isApiError } from '../../lib/api-client.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
-import { useSignInOptions } from './email-link-api.js';
+import { useSignInOptions } from '../../lib/email-link.js';
 import { useSignUp } from './registration-api.js';
 
 /**

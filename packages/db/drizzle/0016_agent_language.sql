@@ -1,0 +1,1 @@
+ALTER TABLE `agents` ADD `language` text DEFAULT 'pt-BR' NOT NULL;
