@@ -1,10 +1,11 @@
-import { expect, test } from '@playwright/test';
-import { ACCOUNTS, PASSWORD, signIn } from '../support/accounts.js';
+import { PASSWORD, signIn } from '../support/accounts.js';
+import { expect, test } from '../support/fixtures.js';
 
-test('changing the password ends the other sessions and the new password signs in', async ({ browser, page }) => {
+// The test's own contact: a demo account whose password changed would fail every later journey that signs it in.
+test('changing the password ends the other sessions and the new password signs in', async ({ browser, page, contact }) => {
   const elsewhere = await browser.newPage();
-  await signIn(elsewhere, ACCOUNTS.otherAgent);
-  await signIn(page, ACCOUNTS.otherAgent);
+  await signIn(elsewhere, contact.email);
+  await signIn(page, contact.email);
 
   await page.getByRole('link', { name: 'Alterar senha' }).click();
   await page.getByLabel('Senha atual').fill(PASSWORD);
@@ -20,5 +21,5 @@ test('changing the password ends the other sessions and the new password signs i
   await expect(elsewhere).toHaveURL(/\/entrar/);
   await elsewhere.close();
   await page.getByRole('button', { name: 'Sair' }).click();
-  await signIn(page, ACCOUNTS.otherAgent, 'uma frase longa de agente');
+  await signIn(page, contact.email, 'uma frase longa de agente');
 });
