@@ -1,7 +1,8 @@
+import { findAccountByEmail, saveAgentLanguage } from '@atende/db';
 import { ACCOUNTS, signIn } from '../support/accounts.js';
 import { expect, test } from '../support/fixtures.js';
 
-test('presence: Ana sees Bruno viewing her ticket, then replying; when he leaves it is gone; the customer never sees it', async ({ browser, contact, makeTicket }) => {
+test('presence: Ana sees Bruno viewing her ticket, then replying; when he leaves it is gone; the customer never sees it', async ({ browser, contact, makeTicket, db }) => {
   const ticket = makeTicket({ status: 'open' });
   // Two agents in their own browser contexts, as on two computers.
   const anaContext = await browser.newContext();
@@ -42,11 +43,18 @@ test('presence: Ana sees Bruno viewing her ticket, then replying; when he leaves
   await expect(customer.getByRole('heading', { level: 1 })).toContainText(ticket.subject);
   await expect(customer.getByText('está vendo')).toHaveCount(0);
 
-  // In English too.
-  await ana.getByLabel('Idioma').selectOption('en');
-  await expect(ana.locator('.ticket-header .presence')).toHaveText('Bruno Técnico is viewing');
-  await bruno.getByLabel('Mensagem', { exact: true }).fill('Quase pronto.');
-  await expect(ana.locator('.ticket-header .presence')).toHaveText('Bruno Técnico is replying');
+  // In English too. The language is kept on Ana's account: it is put back for the journeys that follow.
+  const anaAccount = findAccountByEmail(db, ACCOUNTS.agent)!;
+  try {
+    const saved = ana.waitForResponse((r) => r.url().endsWith('/api/agent/preferences') && r.request().method() === 'PUT');
+    await ana.getByLabel('Idioma').selectOption('en');
+    await saved; // before the language is put back below, never after
+    await expect(ana.locator('.ticket-header .presence')).toHaveText('Bruno Técnico is viewing');
+    await bruno.getByLabel('Mensagem', { exact: true }).fill('Quase pronto.');
+    await expect(ana.locator('.ticket-header .presence')).toHaveText('Bruno Técnico is replying');
+  } finally {
+    saveAgentLanguage(db, anaAccount.id, 'pt-BR');
+  }
 
   await Promise.all([anaContext.close(), brunoContext.close(), customerContext.close()]);
 });
