@@ -3,6 +3,7 @@ import { isApiError } from '../lib/api-client.js';
 import { useRequestEmailLink } from '../lib/email-link.js';
 import { useI18n } from '../lib/i18n/i18n.js';
 import { ErrorMessage } from './error-message.js';
+import { TextField } from './text-field.js';
 
 /**
  * "Receber link de acesso por e-mail": the e-mail field and its button, on the sign-in page and in the
@@ -27,7 +28,6 @@ export function EmailLinkRequest({
   // Ids of its own: the dialog may be open over a page that shows another of these.
   const id = useId();
   const inputId = `${id}-link-email`;
-  const errorId = `${id}-link-email-error`;
   const fields = isApiError(request.error) ? (request.error.body.fields ?? {}) : {};
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -44,20 +44,7 @@ export function EmailLinkRequest({
       ) : (
         <form onSubmit={onSubmit} noValidate>
           <p className="hint">{t('login.emailLink.hint')}</p>
-          <div className="field">
-            <label htmlFor={inputId}>{t('login.email')}</label>
-            <input
-              id={inputId}
-              type="email"
-              autoComplete="username"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              aria-invalid={fields.email ? true : undefined}
-              aria-describedby={fields.email ? errorId : undefined}
-              required
-            />
-            {fields.email && <p id={errorId} className="field-error">{fields.email}</p>}
-          </div>
+          <TextField id={inputId} label={t('login.email')} type="email" autoComplete="username" value={email} onChange={setEmail} error={fields.email} required />
           {request.error && !fields.email && <ErrorMessage error={request.error} />}
           <button type="submit" className="primary" disabled={request.isPending}>
             {t('login.emailLink.submit')}

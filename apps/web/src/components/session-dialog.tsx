@@ -8,6 +8,7 @@ import { useI18n } from '../lib/i18n/i18n.js';
 import { onSessionExpired, type Waiter } from '../lib/session-recovery.js';
 import { EmailLinkRequest } from './email-link-request.js';
 import { ErrorMessage } from './error-message.js';
+import { TextField } from './text-field.js';
 
 /**
  * "Sua sessão terminou": sign in again without leaving the page; what was being sent goes through
@@ -147,21 +148,8 @@ export function SessionDialog() {
         <form onSubmit={(e) => void onSubmit(e)} noValidate>
           <h2 id="session-dialog-title">{t('session.title')}</h2>
           <p>{t('session.intro')}</p>
-          <div className="field">
-            <label htmlFor="session-email">{t('login.email')}</label>
-            <input id="session-email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
-          </div>
-          <div className="field">
-            <label htmlFor="session-password">{t('login.password')}</label>
-            <input
-              id="session-password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              required
-            />
-          </div>
+          <TextField id="session-email" label={t('login.email')} type="email" autoComplete="username" value={email} onChange={setEmail} required />
+          <TextField id="session-password" label={t('login.password')} type="password" autoComplete="current-password" value={password} onChange={setPassword} required />
           {error !== null && <ErrorMessage error={error} />}
           <div className="actions">
             <button type="submit" className="primary" disabled={pending}>

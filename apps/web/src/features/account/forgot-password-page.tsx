@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { isApiError } from '../../lib/api-client.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { useRequestPasswordReset } from './account-api.js';
+import { TextField } from '../../components/text-field.js';
 
 /** "Esqueci minha senha": the same answer whether or not the e-mail has an account. */
 export function ForgotPasswordPage() {
@@ -23,20 +24,7 @@ export function ForgotPasswordPage() {
         <p role="status">{t('account.forgot.sent')}</p>
       ) : (
         <form onSubmit={onSubmit} noValidate>
-          <div className="field">
-            <label htmlFor="forgot-email">{t('login.email')}</label>
-            <input
-              id="forgot-email"
-              type="email"
-              autoComplete="username"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              aria-invalid={fields.email ? true : undefined}
-              aria-describedby={fields.email ? 'forgot-email-error' : undefined}
-              required
-            />
-            {fields.email && <p id="forgot-email-error" className="field-error">{fields.email}</p>}
-          </div>
+          <TextField id="forgot-email" label={t('login.email')} type="email" autoComplete="username" value={email} onChange={setEmail} error={fields.email} required />
           {request.error && !Object.keys(fields).length && <ErrorMessage error={request.error} />}
           <button type="submit" className="primary" disabled={request.isPending}>
             {t('account.forgot.submit')}

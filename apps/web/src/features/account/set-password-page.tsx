@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { isApiError } from '../../lib/api-client.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { useAccountLink, useSetPasswordByLink } from './account-api.js';
+import { TextField } from '../../components/text-field.js';
 
 /**
  * The page an e-mailed reset or invitation link opens. Opening it only reads the link; the password is
@@ -30,21 +31,7 @@ export function SetPasswordPage() {
     content = (
       <form onSubmit={onSubmit} noValidate>
         <p>{t('account.link.for', { email: link.data.email })}</p>
-        <div className="field">
-          <label htmlFor="new-password">{t('account.newPassword')}</label>
-          <input
-            id="new-password"
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={fields.password ? true : undefined}
-            aria-describedby={fields.password ? 'new-password-error' : 'new-password-hint'}
-            required
-          />
-          <p id="new-password-hint" className="hint">{t('account.passwordHint')}</p>
-          {fields.password && <p id="new-password-error" className="field-error">{fields.password}</p>}
-        </div>
+        <TextField id="new-password" label={t('account.newPassword')} type="password" autoComplete="new-password" value={password} onChange={setPassword} hint={t('account.passwordHint')} error={fields.password} required />
         {submit.error && !Object.keys(fields).length && <ErrorMessage error={submit.error} />}
         <button type="submit" className="primary" disabled={submit.isPending}>
           {t('account.link.submit')}

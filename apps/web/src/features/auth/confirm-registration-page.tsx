@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { isApiError } from '../../lib/api-client.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { useCompleteRegistration, useRegistrationLink } from './registration-api.js';
+import { TextField } from '../../components/text-field.js';
 
 /**
  * The page the sign-up e-mail's link opens. Opening it only reads the link; the account is created (and
@@ -31,21 +32,7 @@ export function ConfirmRegistrationPage() {
     content = (
       <form onSubmit={onSubmit} noValidate>
         <p>{t('registration.confirmFor', { name: link.data.name, email: link.data.email })}</p>
-        <div className="field">
-          <label htmlFor="registration-password">{t('account.newPassword')}</label>
-          <input
-            id="registration-password"
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={fields.password ? true : undefined}
-            aria-describedby={fields.password ? 'registration-password-error' : 'registration-password-hint'}
-            required
-          />
-          <p id="registration-password-hint" className="hint">{t('account.passwordHint')}</p>
-          {fields.password && <p id="registration-password-error" className="field-error">{fields.password}</p>}
-        </div>
+        <TextField id="registration-password" label={t('account.newPassword')} type="password" autoComplete="new-password" value={password} onChange={setPassword} hint={t('account.passwordHint')} error={fields.password} required />
         {complete.error && !Object.keys(fields).length && <ErrorMessage error={complete.error} />}
         <button type="submit" className="primary" disabled={complete.isPending}>
           {t('registration.create')}

@@ -9,6 +9,7 @@ import { useMe } from '../../lib/session.js';
 import { useLogin } from './auth-api.js';
 import { useSignInOptions } from '../../lib/email-link.js';
 import { EmailLinkRequest } from '../../components/email-link-request.js';
+import { TextField } from '../../components/text-field.js';
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -42,34 +43,8 @@ export function LoginPage() {
     <section className="card narrow" aria-labelledby="login-title">
       <h1 id="login-title">{t('login.title')}</h1>
       <form onSubmit={onSubmit} noValidate>
-        <div className="field">
-          <label htmlFor="login-email">{t('login.email')}</label>
-          <input
-            id="login-email"
-            type="email"
-            autoComplete="username"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            aria-invalid={fields.email ? true : undefined}
-            aria-describedby={fields.email ? 'login-email-error' : undefined}
-            required
-          />
-          {fields.email && <p id="login-email-error" className="field-error">{fields.email}</p>}
-        </div>
-        <div className="field">
-          <label htmlFor="login-password">{t('login.password')}</label>
-          <input
-            id="login-password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={fields.password ? true : undefined}
-            aria-describedby={fields.password ? 'login-password-error' : undefined}
-            required
-          />
-          {fields.password && <p id="login-password-error" className="field-error">{fields.password}</p>}
-        </div>
+        <TextField id="login-email" label={t('login.email')} type="email" autoComplete="username" value={email} onChange={setEmail} error={fields.email} required />
+        <TextField id="login-password" label={t('login.password')} type="password" autoComplete="current-password" value={password} onChange={setPassword} error={fields.password} required />
         {login.error && !Object.keys(fields).length && <ErrorMessage error={login.error} />}
         <button type="submit" className="primary" disabled={login.isPending}>
           {login.isPending ? t('login.submitting') : t('login.submit')}

@@ -6,6 +6,7 @@ import { isApiError } from '../../lib/api-client.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
 import { useSignInOptions } from '../../lib/email-link.js';
 import { useSignUp } from './registration-api.js';
+import { TextField } from '../../components/text-field.js';
 
 /**
  * "Criar conta" (issue 17): a name and an e-mail; the password is chosen from the e-mailed link, which
@@ -31,34 +32,8 @@ export function SignUpPage() {
   else
     content = (
       <form onSubmit={onSubmit} noValidate>
-        <div className="field">
-          <label htmlFor="sign-up-name">{t('registration.name')}</label>
-          <input
-            id="sign-up-name"
-            autoComplete="name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={fields.name ? true : undefined}
-            aria-describedby={fields.name ? 'sign-up-name-error' : undefined}
-            required
-          />
-          {fields.name && <p id="sign-up-name-error" className="field-error">{fields.name}</p>}
-        </div>
-        <div className="field">
-          <label htmlFor="sign-up-email">{t('login.email')}</label>
-          <input
-            id="sign-up-email"
-            type="email"
-            autoComplete="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            aria-invalid={fields.email ? true : undefined}
-            aria-describedby={fields.email ? 'sign-up-email-error' : 'sign-up-email-hint'}
-            required
-          />
-          <p id="sign-up-email-hint" className="hint">{t('registration.emailHint')}</p>
-          {fields.email && <p id="sign-up-email-error" className="field-error">{fields.email}</p>}
-        </div>
+        <TextField id="sign-up-name" label={t('registration.name')} autoComplete="name" value={name} onChange={setName} error={fields.name} required />
+        <TextField id="sign-up-email" label={t('login.email')} type="email" autoComplete="email" value={email} onChange={setEmail} hint={t('registration.emailHint')} error={fields.email} required />
         {signUp.error && !Object.keys(fields).length && <ErrorMessage error={signUp.error} />}
         <button type="submit" className="primary" disabled={signUp.isPending}>
           {t('registration.submit')}
