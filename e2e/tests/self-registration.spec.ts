@@ -1,7 +1,8 @@
-import { getPortalSettings, listOutbox, savePortalSettings } from '@atende/db';
+import { getPortalSettings, savePortalSettings } from '@atende/db';
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '../support/fixtures.js';
 import { ACCOUNTS, signIn } from '../support/accounts.js';
+import { linkMailedTo } from '../support/outbox-mail.js';
 import { expectNoAxeViolations, expectNoSidewaysScroll, PHONE } from '../support/phone.js';
 
 const SELF_REGISTER = 'Clientes criam a própria conta pelo portal (com confirmação por e-mail)';
@@ -36,13 +37,9 @@ test('a customer signs up on a phone once the admin allows it, and confirms from
     await expect(phone.getByRole('status')).toContainText(`Enviamos um link para ${email}`);
 
     // The e-mail, as the outbox hands it to the mail relay.
-    let text = '';
-    await expect
-      .poll(() => (text = listOutbox(db, { beforeId: null, limit: 200 }).find((m) => m.toAddress === email)?.textBody ?? ''), { message: 'the sign-up e-mail' })
-      .toContain('/cadastro/');
-    const link = new URL(/https?:\/\/\S+\/cadastro\/[A-Za-z0-9_-]{43}/.exec(text)![0]);
+    const link = await linkMailedTo(db, email, 'account_registration', '/cadastro');
 
-    await phone.goto(link.pathname);
+    await phone.goto(link);
     await expect(phone.getByRole('heading', { name: 'Confirmar cadastro' })).toBeVisible();
     await expect(phone.getByText(`Conta de Joana Assinante (${email})`)).toBeVisible();
     await expectNoSidewaysScroll(phone, 'Confirmar cadastro');
@@ -59,7 +56,7 @@ test('a customer signs up on a phone once the admin allows it, and confirms from
     await expectNoSidewaysScroll(phone, 'Painel do Cliente');
 
     // The link worked once: opened again, it says so and offers no form.
-    await phone.goto(link.pathname);
+    await phone.goto(link);
     await expect(phone.getByRole('alert')).toHaveText('Este link não vale mais: ele já foi usado ou expirou. Peça um novo.');
     await expect(phone.getByLabel('Nova senha')).toHaveCount(0);
   } finally {

@@ -1,18 +1,10 @@
-import { deleteSessionsOf, listOutbox, type Db } from '@atende/db';
+import { deleteSessionsOf } from '@atende/db';
 import { expect, test } from '../support/fixtures.js';
 import { signIn } from '../support/accounts.js';
+import { signInLinkMailedTo } from '../support/outbox-mail.js';
 import { expectNoAxeViolations, expectNoSidewaysScroll, PHONE } from '../support/phone.js';
 
 test.use({ viewport: PHONE });
-
-/** The sign-in link of the latest e-mail the outbox holds for this address, as a path of this site. */
-async function signInLinkMailedTo(db: Db, address: string): Promise<string> {
-  const latest = () => listOutbox(db, { beforeId: null, limit: 200 }).find((mail) => mail.toAddress === address && mail.kind === 'account_sign_in_link');
-  await expect.poll(() => latest()?.textBody ?? '', { message: `a sign-in link e-mailed to ${address}` }).toMatch(/\/link-de-acesso\//);
-  const url = latest()!.textBody.match(/https?:\/\/\S+\/link-de-acesso\/[A-Za-z0-9_-]{43}\S*/)![0];
-  const { pathname, search } = new URL(url);
-  return pathname + search;
-}
 
 test('a customer whose session ended while writing asks for a sign-in link in place; the link brings back the page with the draft, and the reply goes through', async ({ page, db, contact, makeTicket }) => {
   const ticket = makeTicket({ status: 'waiting_customer' });
