@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS, findAccount, getOrCreateSecret, getTicket } from '@atende/db';
+import { DEMO_ACCOUNTS, findAccount, getOrCreateSecret, getTicket, schema } from '@atende/db';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
@@ -54,8 +54,11 @@ async function agentView(id: number) {
 }
 
 describe('inbound mail: trusted senders post, everyone else is held for an agent', () => {
-  it("the contact's reply with a photo is posted with its file, marks the ticket Cliente respondeu and notifies the agents", async () => {
-    const { id, requester, address } = await waitingTicket();
+  it("the contact's reply with a photo, sent from their second address, is posted with its file, marks the ticket Cliente respondeu and notifies the agents", async () => {
+    const { id, address } = await waitingTicket();
+    // The contact's other address (contact_emails): a phone's mail app often sends from it.
+    const requester = 'carla.celular@outro-provedor.example';
+    t.db.insert(schema.contactEmails).values({ contactId: getTicket(t.db, id)!.requesterId, email: requester, createdAt: t.clock.now }).run();
     const boundary = 'limite';
     const body = `--${boundary}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSegue a foto da catraca.\r\n--${boundary}\r\nContent-Type: image/png; name="catraca.png"\r\nContent-Disposition: attachment; filename="catraca.png"\r\nContent-Transfer-Encoding: base64\r\n\r\n${PNG.toString('base64')}\r\n--${boundary}--`;
     expect(await deliver(requester, address, mail(requester, address, body, `MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="${boundary}"\r\n`))).toMatch(/^250/);
