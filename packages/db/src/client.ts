@@ -33,6 +33,19 @@ export function openDatabase(file: string): Db {
   return drizzle({ client: sqlite, schema }) as Db;
 }
 
+/**
+ * A second connection to the same file that can only read (query_only): the store's reads outside a
+ * transaction. WAL lets it read while the writer holds a transaction open; it sees committed data only,
+ * and a write sent to it by mistake fails instead of racing the writer.
+ */
+export function openReaderDatabase(file: string): Db {
+  const sqlite = new Database(file);
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('query_only = ON');
+  reuseStatements(sqlite);
+  return drizzle({ client: sqlite, schema }) as Db;
+}
+
 /** Statements kept per connection: more than the portal's distinct queries, so the hot ones stay. */
 const STATEMENT_CACHE_SIZE = 500;
 

@@ -84,4 +84,49 @@ describe('group commit', () => {
     await queue.run(() => put('second'));
     expect(committedKeys()).toEqual(['first', 'second']);
   });
+
+  it('an async write keeps the group open until it settles; the writes after it wait their turn', async () => {
+    const queue = createWriteQueue(db);
+    const order: string[] = [];
+    const results = await Promise.allSettled([
+      queue.run(async () => {
+        put('a');
+        await new Promise((resolve) => setImmediate(resolve));
+        order.push('a');
+        return 'a done';
+      }),
+      queue.run(async () => {
+        put('half-done');
+        await Promise.resolve();
+        throw new Error('refused after an await');
+      }),
+      queue.run(() => (put('c'), order.push('c'))),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((results[0] as PromiseFulfilledResult<string>).value).toBe('a done');
+    expect(order).toEqual(['a', 'c']);
+    expect(committedKeys()).toEqual(['a', 'c']);
+    expect(db.$client.inTransaction).toBe(false);
+  });
+
+  it('a write handed in while an async group is open goes in the next group, never inside the open one', async () => {
+    const queue = createWriteQueue(db);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const first = queue.run(async () => {
+      put('first');
+      await gate;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = queue.run(() => {
+      // The first group has committed before this one starts.
+      expect(committedKeys()).toEqual(['first']);
+      put('second');
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(committedKeys()).toEqual([]);
+    release();
+    await Promise.all([first, second]);
+    expect(committedKeys()).toEqual(['first', 'second']);
+  });
 });

@@ -1,23 +1,26 @@
 import type { Db } from './client.js';
 
 /**
- * Group commit: the synchronous writes that requests hand in during one turn of the event loop are
- * applied in one BEGIN IMMEDIATE transaction, each in its own savepoint, and acknowledged together
- * after its single COMMIT. With synchronous=FULL a commit waits for the disk (fsync of the WAL); one
- * commit for a group instead of one per request is what lets replies scale past the disk's sync rate.
+ * Group commit: the writes that requests hand in during one turn of the event loop are applied in one
+ * BEGIN IMMEDIATE transaction, each in its own savepoint, and acknowledged together after its single
+ * COMMIT. With synchronous=FULL a commit waits for the disk (fsync of the WAL); one commit for a group
+ * instead of one per request is what lets replies scale past the disk's sync rate.
  *
  * What each caller sees is what it would see alone:
- * - a write that throws rolls back to its savepoint only; its promise rejects with its own error, and
- *   the others in the group still commit;
+ * - a write that throws (or rejects) rolls back to its savepoint only; its promise rejects with its own
+ *   error, and the others in the group still commit;
  * - a promise resolves only after the COMMIT returned, so nothing is acknowledged before it is
  *   durable; if the COMMIT fails, every write of the group rejects and none of them is kept;
- * - writes run in the order they were handed in, each seeing the ones before it (one connection).
+ * - writes run one after another in the order they were handed in, each seeing the ones before it.
  *
- * Writes must be synchronous (better-sqlite3): an `async` function would run past its savepoint.
+ * A write may be async (the engine-neutral store awaits every query): the queue waits for it before
+ * the next one starts, and no group starts before the previous one has committed. That is safe only
+ * because nothing else uses this connection: reads outside a write go to a separate, query-only
+ * connection (store/sqlite-database.ts), which sees committed data only.
  */
 export interface WriteQueue {
   /** Runs `write` in the next group commit; resolves with its result once the group is durable. */
-  run<T>(write: () => T): Promise<T>;
+  run<T>(write: () => T | Promise<T>): Promise<T>;
 }
 
 interface PendingWrite {
@@ -31,32 +34,51 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 /** Most writes one transaction takes: bounds how long the write lock is held (a reply is ~0.1 ms). */
 const MAX_GROUP = 200;
 
+const isPromise = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+
 export function createWriteQueue(db: Db, options: { maxGroup?: number } = {}): WriteQueue {
   const maxGroup = options.maxGroup ?? MAX_GROUP;
   const sqlite = db.$client;
+  const begin = sqlite.prepare('BEGIN IMMEDIATE');
+  const commit = sqlite.prepare('COMMIT');
+  const savepoint = sqlite.prepare('SAVEPOINT group_write');
+  const release = sqlite.prepare('RELEASE group_write');
+  const rollbackTo = sqlite.prepare('ROLLBACK TO group_write');
   let pending: PendingWrite[] = [];
   let scheduled = false;
+  let committing = false;
 
-  const commitGroup = () => {
-    scheduled = false;
-    const group = pending.slice(0, maxGroup);
-    pending = pending.slice(group.length);
-    if (pending.length > 0) schedule();
-    const outcomes: Outcome[] = [];
+  /** One write in its savepoint; synchronous writes stay synchronous (no promise turn on the hot path). */
+  const runOne = (write: () => unknown): Outcome | Promise<Outcome> => {
+    savepoint.run();
+    const undo = (error: unknown): Outcome => {
+      rollbackTo.run();
+      release.run();
+      return { ok: false, error };
+    };
     try {
-      sqlite
-        .transaction(() => {
-          for (const { write } of group) {
-            // A nested better-sqlite3 transaction is a savepoint: a throw undoes this write only.
-            try {
-              outcomes.push({ ok: true, value: sqlite.transaction(write)() });
-            } catch (error) {
-              outcomes.push({ ok: false, error });
-            }
-          }
-        })
-        .immediate();
+      const value = write();
+      if (!isPromise(value)) {
+        release.run();
+        return { ok: true, value };
+      }
+      return Promise.resolve(value).then(
+        (settled): Outcome => {
+          release.run();
+          return { ok: true, value: settled };
+        },
+        undo,
+      );
+    } catch (error) {
+      return undo(error);
+    }
+  };
+
+  const settle = (group: PendingWrite[], outcomes: Outcome[]) => {
+    try {
+      commit.run();
     } catch (commitError) {
+      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
       for (const { reject } of group) reject(commitError);
       return;
     }
@@ -67,16 +89,53 @@ export function createWriteQueue(db: Db, options: { maxGroup?: number } = {}): W
     });
   };
 
+  const finish = () => {
+    committing = false;
+    if (pending.length > 0) schedule();
+  };
+
+  const commitGroup = () => {
+    scheduled = false;
+    const group = pending.slice(0, maxGroup);
+    pending = pending.slice(group.length);
+    committing = true;
+    const outcomes: Outcome[] = [];
+    try {
+      begin.run();
+    } catch (error) {
+      for (const { reject } of group) reject(error);
+      finish();
+      return;
+    }
+    // Synchronous writes run in this same turn; the first async one continues the group after it settles.
+    const from = (start: number): void => {
+      for (let i = start; i < group.length; i++) {
+        const outcome = runOne(group[i]!.write);
+        if (isPromise(outcome)) {
+          void outcome.then((settled) => {
+            outcomes.push(settled);
+            from(i + 1);
+          });
+          return;
+        }
+        outcomes.push(outcome);
+      }
+      settle(group, outcomes);
+      finish();
+    };
+    from(0);
+  };
+
   // setImmediate runs after the poll phase: every request whose bytes arrived in this turn has
   // handed in its write by then.
   const schedule = () => {
-    if (scheduled) return;
+    if (scheduled || committing) return;
     scheduled = true;
     setImmediate(commitGroup);
   };
 
   return {
-    run<T>(write: () => T): Promise<T> {
+    run<T>(write: () => T | Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         pending.push({ write, resolve: resolve as (value: unknown) => void, reject });
         schedule();

@@ -178,49 +178,72 @@ export function createTicket(db: Db, input: NewTicket): TicketRecord {
 export function createTicketOnce(db: Db, input: NewTicket): { ticket: TicketRecord; created: boolean } {
   return writeTransaction(db, (tx) => {
     if (input.idempotencyKey !== undefined) {
-      const seen = tx
-        .select({ ticketId: ticketIdempotencyKeys.ticketId })
-        .from(ticketIdempotencyKeys)
-        .where(and(eq(ticketIdempotencyKeys.contactId, input.requesterId), eq(ticketIdempotencyKeys.key, input.idempotencyKey)))
-        .get();
-      const earlier = seen ? getTicket(tx, seen.ticketId) : null;
+      const earlier = ticketOfIdempotencyKey(tx, input.requesterId, input.idempotencyKey);
       if (earlier) return { ticket: earlier, created: false };
     }
     const routed = input.route?.(tx);
-    const ticket = tx
-      .insert(tickets)
-      .values({
-        subject: input.subject,
-        requesterId: input.requesterId,
-        companyId: input.companyId,
-        departmentId: input.departmentId,
-        subjectId: input.subjectId ?? null,
-        priority: input.priority ?? 'media',
-        status: 'new',
-        assigneeId: routed ? routed.assigneeId : (input.assigneeId ?? null),
-        origin: input.origin,
-        dueAt: input.dueAt ?? null,
-        createdAt: input.now,
-        updatedAt: input.now,
-      })
-      .returning()
-      .get();
-    const first = tx.insert(messages).values({ ...input.firstMessage, ticketId: ticket.id }).returning({ id: messages.id }).get();
-    if (input.attachmentIds?.length) claimOrFail(tx, input.attachmentIds, first.id, ticket.id);
-    for (const message of input.laterMessages ?? []) tx.insert(messages).values({ ...message, ticketId: ticket.id }).run();
-    const author = { actorKind: input.firstMessage.authorKind, actorId: input.firstMessage.authorId ?? null };
-    tx.insert(ticketEvents).values({ ...createdEvent(author, input.origin, input.now), ticketId: ticket.id }).run();
-    for (const event of routed?.events ?? []) tx.insert(ticketEvents).values({ ...event, ticketId: ticket.id }).run();
+    const ticket = insertTicket(tx, { ...input, assigneeId: routed ? routed.assigneeId : (input.assigneeId ?? null), events: routed?.events ?? [] });
     const notice = input.notify?.(ticket, tx);
     for (const mail of notice?.mail ?? []) enqueueMail(tx, { ...mail, ticketId: ticket.id }, input.now);
-    for (const event of notice?.events ?? []) tx.insert(ticketEvents).values({ ...event, ticketId: ticket.id }).run();
-    if (input.idempotencyKey !== undefined) {
-      tx.insert(ticketIdempotencyKeys)
-        .values({ contactId: input.requesterId, key: input.idempotencyKey, ticketId: ticket.id, createdAt: input.now })
-        .run();
-    }
+    insertTicketEvents(tx, ticket.id, notice?.events ?? []);
+    if (input.idempotencyKey !== undefined) recordIdempotencyKey(tx, { contactId: input.requesterId, key: input.idempotencyKey, ticketId: ticket.id, now: input.now });
     return { ticket, created: true };
   });
+}
+
+/** The ticket an earlier request with this idempotency key created, if any. */
+export function ticketOfIdempotencyKey(tx: Db, contactId: number, key: string): TicketRecord | null {
+  const seen = tx
+    .select({ ticketId: ticketIdempotencyKeys.ticketId })
+    .from(ticketIdempotencyKeys)
+    .where(and(eq(ticketIdempotencyKeys.contactId, contactId), eq(ticketIdempotencyKeys.key, key)))
+    .get();
+  return seen ? getTicket(tx, seen.ticketId) : null;
+}
+
+/** Remembers which ticket a requester's idempotency key created (same transaction as the ticket). */
+export function recordIdempotencyKey(tx: Db, params: { contactId: number; key: string; ticketId: number; now: number }): void {
+  tx.insert(ticketIdempotencyKeys).values({ contactId: params.contactId, key: params.key, ticketId: params.ticketId, createdAt: params.now }).run();
+}
+
+/** A new ticket's row as decided by the caller (routing done): the writes, without the decisions. */
+export type NewTicketRow = Omit<NewTicket, 'route' | 'notify' | 'idempotencyKey' | 'assigneeId'> & { assigneeId: number | null; events: NewTicketEvent[] };
+
+/**
+ * Writes a new ticket inside the caller's transaction: the row, its first message (claiming its files),
+ * later messages, the `created` event and the caller's events (routing).
+ */
+export function insertTicket(tx: Db, input: NewTicketRow): TicketRecord {
+  const ticket = tx
+    .insert(tickets)
+    .values({
+      subject: input.subject,
+      requesterId: input.requesterId,
+      companyId: input.companyId,
+      departmentId: input.departmentId,
+      subjectId: input.subjectId ?? null,
+      priority: input.priority ?? 'media',
+      status: 'new',
+      assigneeId: input.assigneeId,
+      origin: input.origin,
+      dueAt: input.dueAt ?? null,
+      createdAt: input.now,
+      updatedAt: input.now,
+    })
+    .returning()
+    .get();
+  const first = tx.insert(messages).values({ ...input.firstMessage, ticketId: ticket.id }).returning({ id: messages.id }).get();
+  if (input.attachmentIds?.length) claimOrFail(tx, input.attachmentIds, first.id, ticket.id);
+  for (const message of input.laterMessages ?? []) tx.insert(messages).values({ ...message, ticketId: ticket.id }).run();
+  const author = { actorKind: input.firstMessage.authorKind, actorId: input.firstMessage.authorId ?? null };
+  tx.insert(ticketEvents).values({ ...createdEvent(author, input.origin, input.now), ticketId: ticket.id }).run();
+  insertTicketEvents(tx, ticket.id, input.events);
+  return ticket;
+}
+
+/** History lines of a ticket (events decided by the caller: routing, e-mails sent). */
+export function insertTicketEvents(tx: Db, ticketId: number, events: readonly NewTicketEvent[]): void {
+  for (const event of events) tx.insert(ticketEvents).values({ ...event, ticketId }).run();
 }
 
 /** What a ticket change writes: the new lifecycle state, and optionally messages and events. */
@@ -321,41 +344,64 @@ export function changeTicket(
   params: { ticketId: number; expectedVersion?: number | undefined; now: number; decide: (ticket: TicketRecord) => TicketChange },
 ): ChangeTicketResult {
   return writeTransaction(db, (tx) => {
-    const ticket = getTicket(tx, params.ticketId);
+    const ticket = lockTicket(tx, params.ticketId);
     if (!ticket) return { ok: false, code: 'not_found', ticket: null };
     if (params.expectedVersion !== undefined && params.expectedVersion !== ticket.version) {
       return { ok: false, code: 'conflict', ticket };
     }
     const change = params.decide(ticket);
     if (!change.ok) return { ok: false, code: change.code, ticket };
-    const statements = ticketChangeStatements(db);
-    const updated = statements.update.get({ ...stateParams(change.next), version: ticket.version + 1, updatedAt: params.now, id: ticket.id, expectedVersion: ticket.version });
+    const updated = writeTicketChange(tx, ticket, change, params.now);
     if (!updated) return { ok: false, code: 'conflict', ticket };
-    // The first message is the one the files (Anexos) belong to; its id also goes on the e-mails that carry them.
-    let messageId: number | null = null;
-    for (const message of change.messages ?? []) {
-      const inserted = statements.insertMessage.run({ ...message, authorId: message.authorId ?? null, authorEmail: message.authorEmail ?? null, ticketId: ticket.id });
-      messageId ??= Number(inserted.lastInsertRowid);
-    }
-    if (change.attachmentIds?.length && messageId !== null) claimOrFail(tx, change.attachmentIds, messageId, ticket.id);
-    for (const event of change.events ?? []) {
-      statements.insertEvent.run({
-        ticketId: ticket.id,
-        actorKind: event.actorKind,
-        actorId: event.actorId,
-        type: event.type,
-        fromStatus: event.fromStatus,
-        toStatus: event.toStatus,
-        data: JSON.stringify(event.data),
-        createdAt: event.createdAt,
-      });
-    }
-    if (change.rating) tx.insert(ratings).values({ ...change.rating, ticketId: ticket.id }).run();
-    for (const mail of change.mail ?? []) enqueueMail(tx, { ...mail, sourceMessageId: mail.withMessageFiles ? messageId : null }, params.now);
     const final = change.afterWrite?.(tx, updated) ?? updated;
-    if (change.inboundMessageId) tx.insert(inboundReceipts).values({ messageId: change.inboundMessageId, ticketId: ticket.id, receivedAt: params.now }).run();
     return { ok: true, ticket: final };
   });
+}
+
+/**
+ * Reads a ticket to change it, inside the caller's transaction. On SQLite, BEGIN IMMEDIATE already
+ * holds the write lock; PostgreSQL's twin reads the row FOR UPDATE, so two decisions on one ticket
+ * are serialized on both engines.
+ */
+export function lockTicket(tx: Db, id: number): TicketRecord | null {
+  return getTicket(tx, id);
+}
+
+/** What an accepted change writes (everything of TicketChange but the after-write callback). */
+export type TicketChangeWrites = Omit<Extract<TicketChange, { ok: true }>, 'ok' | 'afterWrite'>;
+
+/**
+ * The writes of an accepted change to `ticket` (as read by lockTicket in this transaction): the state
+ * with the version check, messages (the first one gets the files), events, rating, e-mails and the
+ * inbound receipt. Null when the version moved meanwhile (a conflict: nothing written).
+ */
+export function writeTicketChange(tx: Db, ticket: TicketRecord, change: TicketChangeWrites, now: number): TicketRecord | null {
+  const statements = ticketChangeStatements(tx);
+  const updated = statements.update.get({ ...stateParams(change.next), version: ticket.version + 1, updatedAt: now, id: ticket.id, expectedVersion: ticket.version });
+  if (!updated) return null;
+  // The first message is the one the files (Anexos) belong to; its id also goes on the e-mails that carry them.
+  let messageId: number | null = null;
+  for (const message of change.messages ?? []) {
+    const inserted = statements.insertMessage.run({ ...message, authorId: message.authorId ?? null, authorEmail: message.authorEmail ?? null, ticketId: ticket.id });
+    messageId ??= Number(inserted.lastInsertRowid);
+  }
+  if (change.attachmentIds?.length && messageId !== null) claimOrFail(tx, change.attachmentIds, messageId, ticket.id);
+  for (const event of change.events ?? []) {
+    statements.insertEvent.run({
+      ticketId: ticket.id,
+      actorKind: event.actorKind,
+      actorId: event.actorId,
+      type: event.type,
+      fromStatus: event.fromStatus,
+      toStatus: event.toStatus,
+      data: JSON.stringify(event.data),
+      createdAt: event.createdAt,
+    });
+  }
+  if (change.rating) tx.insert(ratings).values({ ...change.rating, ticketId: ticket.id }).run();
+  for (const mail of change.mail ?? []) enqueueMail(tx, { ...mail, sourceMessageId: mail.withMessageFiles ? messageId : null }, now);
+  if (change.inboundMessageId) tx.insert(inboundReceipts).values({ messageId: change.inboundMessageId, ticketId: ticket.id, receivedAt: now }).run();
+  return updated;
 }
 
 /** Whether an incoming e-mail with this Message-ID was already taken in (read inside the change's transaction). */

@@ -1,0 +1,8 @@
+// The queries of queries/audit-log.ts for the store: each with its engine's function (see ../dispatch.ts).
+import { read, write, notOnPostgresYet } from '../dispatch.js';
+import * as sqlite from '../../queries/audit-log.js';
+
+export type * from '../../queries/audit-log.js';
+
+export const recordAudit = write(sqlite.recordAudit, notOnPostgresYet('recordAudit'));
+export const listAudit = read(sqlite.listAudit, notOnPostgresYet('listAudit'));

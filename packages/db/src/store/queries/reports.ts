@@ -1,0 +1,7 @@
+// The queries of queries/reports.ts for the store: each with its engine's function (see ../dispatch.ts).
+import { read, notOnPostgresYet } from '../dispatch.js';
+import * as sqlite from '../../queries/reports.js';
+
+export type * from '../../queries/reports.js';
+
+export const reportRows = read(sqlite.reportRows, notOnPostgresYet('reportRows'));
