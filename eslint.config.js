@@ -85,6 +85,24 @@ export default tseslint.config(
     },
   },
   {
+    // The BFF awaits the store (issue 16): a query's promise left floating, or handed where a value is
+    // expected (a sync callback, an if), would run outside its transaction or after its answer.
+    files: ['apps/bff/src/**/*.ts'],
+    ignores: ['**/*.test.ts', 'apps/bff/src/testing/**'],
+    languageOptions: { parserOptions: { project: 'apps/bff/tsconfig.json', tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
+    // Outside the BFF, the same store rule: the database calls are awaited.
+    files: ['packages/db/src/store/**/*.ts'],
+    languageOptions: { parserOptions: { project: 'packages/db/tsconfig.json', tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error', '@typescript-eslint/await-thenable': 'error' },
+  },
+  {
     files: ['**/*.test.ts', 'apps/bff/src/testing/**', 'apps/bff/reliability/**', 'e2e/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },

@@ -1,4 +1,5 @@
-import { DEMO_PASSWORD, closeDatabase, deleteExpiredSessions, isDatabaseEmpty, migrateDatabase, openDatabase, seedDemoData, createWriteQueue, startCheckpointer } from '@atende/db';
+import { DEMO_PASSWORD, isDatabaseEmpty, migrateDatabase, openDatabase, seedDemoData, startCheckpointer } from '@atende/db';
+import { closeSqliteStore, deleteExpiredSessions, sqliteStore } from '@atende/db/store';
 import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { createApp } from './app.js';
@@ -17,26 +18,28 @@ if (config.env === 'production' && config.mailMode === 'mailbox') {
   logger.warn('MAIL_MODE=mailbox: no e-mail is delivered; ticket e-mails stay in the local mailbox and password-reset and invitation links are never shown there');
 }
 
-const db = openDatabase(config.databaseFile);
-migrateDatabase(db); // an existing database is migrated forward, never wiped
-if (config.demoData && isDatabaseEmpty(db)) {
+const writer = openDatabase(config.databaseFile);
+migrateDatabase(writer); // an existing database is migrated forward, never wiped
+if (config.demoData && isDatabaseEmpty(writer)) {
   if (config.env === 'production') {
     logger.warn('empty database in production: demo data is refused; create the first admin with: pnpm admin:create --email <e-mail> --name "<name>"');
   } else {
-    seedDemoData(db, { passwordHash: await hashPassword(DEMO_PASSWORD), now: Date.now(), environment: config.env });
+    seedDemoData(writer, { passwordHash: await hashPassword(DEMO_PASSWORD), now: Date.now(), environment: config.env });
     logger.info({ file: config.databaseFile }, 'empty database filled with demo data');
   }
 }
 
+const db = sqliteStore(writer);
+
 // One live-event bus for the requests and the inbound mail listener (a PG LISTEN/NOTIFY one would fan out across instances).
 const events = createInProcessEventBus();
-const app = createApp({ db, config, logger, now: Date.now, events, loginThrottle: defaultLoginThrottle(), writes: createWriteQueue(db), accountMailer: createOutboxAccountMailer({ db, now: Date.now, messageDomain: config.mailReplyDomain }) });
+const app = createApp({ db, config, logger, now: Date.now, events, loginThrottle: defaultLoginThrottle(), accountMailer: createOutboxAccountMailer({ db, now: Date.now, messageDomain: config.mailReplyDomain }) });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info({ port: info.port, database: config.databaseFile }, `Atende listening on http://localhost:${info.port}`);
 });
 
 // WAL checkpoints on their own thread, so no request's COMMIT waits for one.
-const checkpointer = startCheckpointer(db, config.databaseFile, {
+const checkpointer = startCheckpointer(writer, config.databaseFile, {
   onEvent: (event) => {
     if (event.type === 'error') logger.warn({ err: event.message }, 'WAL checkpoint failed; the connection checkpoints by itself again');
   },
@@ -49,14 +52,14 @@ void inbound?.listening.then((port) => logger.info({ port }, 'inbound SMTP liste
 writePidFile(config.databaseFile);
 const backups = config.backupIntervalMs > 0
   ? setInterval(() => {
-      backupAndPrune(db, config.databaseFile, config.backupKeep, Date.now())
+      backupAndPrune(writer, config.databaseFile, config.backupKeep, Date.now())
         .then((r) => (r.integrity === 'ok' ? logger.info({ file: r.file, removed: r.removed.length }, 'scheduled backup done') : logger.error({ file: r.file, integrity: r.integrity }, 'scheduled backup fails integrity_check')))
         .catch((error: unknown) => logger.error({ err: error }, 'scheduled backup failed'));
     }, config.backupIntervalMs)
   : null;
 backups?.unref();
 
-const sweep = setInterval(() => deleteExpiredSessions(db, Date.now()), 60 * 60_000);
+const sweep = setInterval(() => void deleteExpiredSessions(db, Date.now()).catch((error: unknown) => logger.warn({ err: error }, 'expired sessions sweep failed')), 60 * 60_000);
 sweep.unref();
 
 function shutdown(signal: string) {
@@ -66,7 +69,7 @@ function shutdown(signal: string) {
   void inbound?.close();
   server.close(() => {
     void checkpointer.stop().finally(() => {
-      closeDatabase(db);
+      closeSqliteStore(db);
       removePidFile(config.databaseFile);
       process.exit(0);
     });

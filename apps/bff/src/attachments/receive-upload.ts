@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
-import { insertStagedAttachment, writeTransaction, type AttachmentOwner, type Db } from '@atende/db';
+import { insertStagedAttachment, transaction, type AttachmentOwner, type Database } from '@atende/db/store';
 import type { UploadedFile } from '@atende/contracts';
 import busboy from 'busboy';
 import { AppError } from '../http/app-error.js';
@@ -23,7 +23,7 @@ const refuse = (message: string) => new AppError('validation_failed', { fields: 
  * content, then all kept and recorded together, or none: a file too big, of a refused type, or an
  * upload cut half-way leaves nothing behind (temporary files removed, no row).
  */
-export async function receiveUpload(params: { db: Db; store: BlobStore; limits: Config['attachments']; request: Request; owner: AttachmentOwner; now: number }): Promise<UploadedFile[]> {
+export async function receiveUpload(params: { db: Database; store: BlobStore; limits: Config['attachments']; request: Request; owner: AttachmentOwner; now: number }): Promise<UploadedFile[]> {
   const { request, limits, store } = params;
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data;/i.test(contentType)) throw new AppError('unsupported_media_type', { fields: { files: attachmentMessages.notMultipart() } });
@@ -69,9 +69,11 @@ export async function receiveUpload(params: { db: Db; store: BlobStore; limits: 
   }
   const checked = received as (Received & { mime: string })[];
   for (const file of checked) await store.keep(file.blob);
-  const rows = writeTransaction(params.db, (tx) =>
-    checked.map((file) => insertStagedAttachment(tx, { sha256: file.blob.sha256, size: file.blob.size, mime: file.mime, filename: file.filename, owner: params.owner, now: params.now })),
-  );
+  const rows = await transaction(params.db, async (tx) => {
+    const inserted = [];
+    for (const file of checked) inserted.push(await insertStagedAttachment(tx, { sha256: file.blob.sha256, size: file.blob.size, mime: file.mime, filename: file.filename, owner: params.owner, now: params.now }));
+    return inserted;
+  });
   return rows.map((row) => ({ id: row.id, filename: row.filename, mime: row.mime, size: row.size }));
 }
 

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { insertStagedAttachment, type Db } from '@atende/db';
+import { insertStagedAttachment, type Database } from '@atende/db/store';
 import type { Config } from '../config.js';
 import type { BlobStore } from './blob-store.js';
 import { checkFileContent } from './content-type.js';
@@ -11,7 +11,7 @@ import { safeFilename } from './filename.js';
  * them. A file that fails the check is not kept, and its name is returned so the thread says so.
  */
 export async function storeMailAttachments(
-  db: Db,
+  db: Database,
   store: BlobStore,
   limits: Config['attachments'],
   files: readonly { filename?: string | undefined; content: Buffer }[],
@@ -35,7 +35,7 @@ export async function storeMailAttachments(
     }
     await store.keep(blob);
     total += blob.size;
-    ids.push(insertStagedAttachment(db, { sha256: blob.sha256, size: blob.size, mime: check.mime, filename, owner: { kind: 'system', id: null }, now }).id);
+    ids.push((await insertStagedAttachment(db, { sha256: blob.sha256, size: blob.size, mime: check.mime, filename, owner: { kind: 'system', id: null }, now })).id);
   }
   return { ids, refused };
 }

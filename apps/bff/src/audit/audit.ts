@@ -1,4 +1,4 @@
-import { recordAudit } from '@atende/db';
+import { recordAudit } from '@atende/db/store';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { clientAddress } from '../http/client-address.js';
@@ -33,13 +33,13 @@ export type AuditEvent =
   | 'registration_requested'
   | 'contact_self_registered';
 
-export function audit(
+export async function audit(
   c: Context<AppEnv>,
   event: AuditEvent,
   fields: { actor?: { kind: 'contact' | 'agent'; id: number } | null; email?: string | null; details?: Record<string, unknown> } = {},
-): void {
+): Promise<void> {
   const actor = fields.actor === undefined ? (c.var.session?.actor ?? null) : fields.actor;
-  recordAudit(c.var.deps.db, {
+  await recordAudit(c.var.deps.db, {
     at: c.var.deps.now(),
     event,
     actorKind: actor?.kind ?? 'anonymous',

@@ -1,4 +1,4 @@
-import { accountLanguage, insertAccountToken, type Db } from '@atende/db';
+import { accountLanguage, insertAccountToken, type Database } from '@atende/db/store';
 import type { AccountMailer } from './account-mailer.js';
 import { hashToken, newSessionToken } from './session-cookie.js';
 
@@ -18,17 +18,17 @@ const TTL_MS: Record<keyof typeof ACCOUNT_LINK_PATHS, number> = { password_reset
  * server opens the address people use, never a guessed localhost. `returnTo` (a sign-in link's page to
  * open afterwards, already checked to be a path of this site) travels in the URL: it is no secret.
  */
-export function createAccountLink(
-  db: Db,
+export async function createAccountLink(
+  db: Database,
   account: { kind: 'contact' | 'agent'; id: number },
   purpose: keyof typeof ACCOUNT_LINK_PATHS,
   now: number,
   publicUrl: string,
   returnTo?: string,
-): { url: string; expiresAt: number } {
+): Promise<{ url: string; expiresAt: number }> {
   const token = newSessionToken();
   const expiresAt = now + TTL_MS[purpose];
-  insertAccountToken(db, { tokenHash: hashToken(token), purpose, accountKind: account.kind, accountId: account.id, now, expiresAt });
+  await insertAccountToken(db, { tokenHash: hashToken(token), purpose, accountKind: account.kind, accountId: account.id, now, expiresAt });
   const query = returnTo ? `?${new URLSearchParams({ voltar: returnTo }).toString()}` : '';
   return { url: `${publicUrl}${ACCOUNT_LINK_PATHS[purpose]}/${token}${query}`, expiresAt };
 }
@@ -37,12 +37,12 @@ export function createAccountLink(
  * A new link e-mailed to its owner (through the outbox), in the account's language: invitations from
  * Equipe and Clientes, resets, passwordless sign-in.
  */
-export function mailAccountLink(
-  deps: { db: Db; now: () => number; config: { publicUrl: string }; accountMailer: AccountMailer },
+export async function mailAccountLink(
+  deps: { db: Database; now: () => number; config: { publicUrl: string }; accountMailer: AccountMailer },
   account: { kind: 'contact' | 'agent'; id: number; email: string; name: string },
   purpose: keyof typeof ACCOUNT_LINK_PATHS,
   returnTo?: string,
-): void {
-  const { url, expiresAt } = createAccountLink(deps.db, account, purpose, deps.now(), deps.config.publicUrl, returnTo);
-  deps.accountMailer.sendAccountLink({ to: account.email, name: account.name, purpose, url, expiresAt, language: accountLanguage(deps.db, account), accountKind: account.kind });
+): Promise<void> {
+  const { url, expiresAt } = await createAccountLink(deps.db, account, purpose, deps.now(), deps.config.publicUrl, returnTo);
+  await deps.accountMailer.sendAccountLink({ to: account.email, name: account.name, purpose, url, expiresAt, language: await accountLanguage(deps.db, account), accountKind: account.kind });
 }

@@ -18,7 +18,8 @@ export interface AccountLink {
 }
 
 export interface AccountMailer {
-  sendAccountLink(link: AccountLink): void;
+  /** Resolves once the link is recorded (the outbox row is durable). */
+  sendAccountLink(link: AccountLink): void | Promise<void>;
 }
 
 export interface MemoryAccountMailer extends AccountMailer {

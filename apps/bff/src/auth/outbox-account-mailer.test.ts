@@ -1,3 +1,4 @@
+import { sqliteStore } from '@atende/db/store';
 import { listOutbox } from '@atende/db';
 import { createTestDatabase } from '@atende/db/testing';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,14 +8,18 @@ let dispose: (() => void) | undefined;
 afterEach(() => dispose?.());
 
 describe('account links through the outbox', () => {
-  it('records one e-mail per link, with the link in the text and escaped HTML', () => {
+  it('records one e-mail per link, with the link in the text and escaped HTML', async () => {
     const test = createTestDatabase();
-    dispose = test.dispose;
+    const store = sqliteStore(test.db);
+    dispose = () => {
+      if (store.engine === 'sqlite') store.reader.$client.close();
+      test.dispose();
+    };
     const now = 1_000_000;
-    const mailer = createOutboxAccountMailer({ db: test.db, now: () => now, messageDomain: 'atende.local' });
+    const mailer = createOutboxAccountMailer({ db: store, now: () => now, messageDomain: 'atende.local' });
     const link = { to: 'carla@example.com', name: 'Carla <b>', purpose: 'password_reset' as const, url: 'http://localhost:3000/redefinir-senha/abc', expiresAt: now + 3_600_000 };
-    mailer.sendAccountLink(link);
-    mailer.sendAccountLink(link); // a second request is a second e-mail, not a swallowed duplicate
+    await mailer.sendAccountLink(link);
+    await mailer.sendAccountLink(link); // a second request is a second e-mail, not a swallowed duplicate
     const rows = listOutbox(test.db, { beforeId: null, limit: 10 });
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ kind: 'account_password_reset', toAddress: 'carla@example.com', status: 'pending', ticketId: null });
@@ -30,7 +35,7 @@ describe('the admin mailbox', () => {
     const { DEMO_ACCOUNTS } = await import('@atende/db');
     const t = await createTestApp({ env: { SMTP_URL: 'smtp://127.0.0.1:1' } });
     try {
-      createOutboxAccountMailer({ db: t.db, now: () => t.clock.now, messageDomain: 'atende.local' }).sendAccountLink({
+      await createOutboxAccountMailer({ db: t.store, now: () => t.clock.now, messageDomain: 'atende.local' }).sendAccountLink({
         to: DEMO_ACCOUNTS.contact,
         name: 'Carla',
         purpose: 'password_reset',
@@ -51,7 +56,7 @@ describe('the admin mailbox', () => {
     const { DEMO_ACCOUNTS } = await import('@atende/db');
     const t = await createTestApp({ env: { NODE_ENV: 'production', PUBLIC_ORIGIN: TEST_ORIGIN, MAIL_MODE: 'mailbox' } });
     try {
-      createOutboxAccountMailer({ db: t.db, now: () => t.clock.now, messageDomain: 'atende.local' }).sendAccountLink({
+      await createOutboxAccountMailer({ db: t.store, now: () => t.clock.now, messageDomain: 'atende.local' }).sendAccountLink({
         to: DEMO_ACCOUNTS.contact,
         name: 'Carla',
         purpose: 'invitation',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { enqueueMail, type Db } from '@atende/db';
+import { enqueueMail, type Database } from '@atende/db/store';
 import { renderAccountLinkMail } from './account-mail-templates.js';
 import type { AccountLink, AccountMailer } from './account-mailer.js';
 
@@ -8,11 +8,11 @@ import type { AccountLink, AccountMailer } from './account-mailer.js';
  * SMTP, or kept in the local mailbox in development), written in the account's language. The link is a
  * credential: it is written only to the outbox row, never to logs.
  */
-export function createOutboxAccountMailer(deps: { db: Db; now: () => number; messageDomain: string }): AccountMailer {
+export function createOutboxAccountMailer(deps: { db: Database; now: () => number; messageDomain: string }): AccountMailer {
   return {
-    sendAccountLink(link: AccountLink) {
+    async sendAccountLink(link: AccountLink) {
       const mail = renderAccountLinkMail(link, deps.now());
-      enqueueMail(
+      await enqueueMail(
         deps.db,
         {
           // Every link is its own message: a second request must not be swallowed as a duplicate.

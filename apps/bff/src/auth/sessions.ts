@@ -1,4 +1,4 @@
-import { deleteSession, findSessionWithAccount, insertSession, touchSession, type Db } from '@atende/db';
+import { deleteSession, findSessionWithAccount, insertSession, touchSession, type Database } from '@atende/db/store';
 import type { SignedInActor } from '../http/app-env.js';
 import type { Config } from '../config.js';
 import { hashToken, newSessionToken } from './session-cookie.js';
@@ -7,9 +7,9 @@ import { hashToken, newSessionToken } from './session-cookie.js';
 // for an idle timeout counted in minutes.
 const TOUCH_EVERY_MS = 60_000;
 
-export function startSession(db: Db, actor: { kind: 'contact' | 'agent'; id: number }, now: number, config: Config): string {
+export async function startSession(db: Database, actor: { kind: 'contact' | 'agent'; id: number }, now: number, config: Config): Promise<string> {
   const token = newSessionToken();
-  insertSession(db, {
+  await insertSession(db, {
     tokenHash: hashToken(token),
     actorKind: actor.kind,
     actorId: actor.id,
@@ -24,20 +24,20 @@ export function startSession(db: Db, actor: { kind: 'contact' | 'agent'; id: num
  * The signed-in actor for a session token, or null when unknown, expired, idle too long or disabled.
  * `touch: false` for requests a page makes on its own (presence heartbeats): they do not count as activity.
  */
-export function resumeSession(db: Db, token: string, now: number, config: Config, options: { touch?: boolean } = {}): SignedInActor | null {
+export async function resumeSession(db: Database, token: string, now: number, config: Config, options: { touch?: boolean } = {}): Promise<SignedInActor | null> {
   const tokenHash = hashToken(token);
-  const session = findSessionWithAccount(db, tokenHash);
+  const session = await findSessionWithAccount(db, tokenHash);
   if (!session) return null;
   if (now >= session.expiresAt || now - session.lastSeenAt >= config.sessionIdleMs) {
-    deleteSession(db, tokenHash);
+    await deleteSession(db, tokenHash);
     return null;
   }
   const account = session.account;
   if (!account || !account.active) {
-    deleteSession(db, tokenHash);
+    await deleteSession(db, tokenHash);
     return null;
   }
-  if (options.touch !== false && now - session.lastSeenAt >= TOUCH_EVERY_MS) touchSession(db, tokenHash, now);
+  if (options.touch !== false && now - session.lastSeenAt >= TOUCH_EVERY_MS) await touchSession(db, tokenHash, now);
   const actor =
     session.actorKind === 'agent'
       ? ({ kind: 'agent', id: session.actorId, role: account.role ?? 'agent' } as const)

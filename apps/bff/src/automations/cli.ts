@@ -4,7 +4,8 @@
  * effects.
  */
 import { randomUUID } from 'node:crypto';
-import { closeDatabase, migrateDatabase, openDatabase, startCheckpointer } from '@atende/db';
+import { migrateDatabase, openDatabase, startCheckpointer } from '@atende/db';
+import { closeSqliteStore, sqliteStore } from '@atende/db/store';
 import { loadConfig } from '../config.js';
 import { relayOutbox, smtpTransport } from '../mail/relay.js';
 import { runAutomations } from './runner.js';
@@ -19,12 +20,13 @@ function parseNow(argv: string[]): number {
 }
 
 const config = loadConfig();
-const db = openDatabase(config.databaseFile);
-migrateDatabase(db);
+const writer = openDatabase(config.databaseFile);
+migrateDatabase(writer);
+const db = sqliteStore(writer);
 // As in the server: WAL checkpoints on their own thread, not inside a batch's COMMIT.
-const checkpointer = startCheckpointer(db, config.databaseFile);
+const checkpointer = startCheckpointer(writer, config.databaseFile);
 const now = parseNow(process.argv.slice(2));
-const report = runAutomations(db, config, {
+const report = await runAutomations(db, config, {
   now,
   holder: `cli-${randomUUID()}`,
   // A killed runner's lease lapses after this; renewed every batch while the run is alive.
@@ -38,7 +40,7 @@ if (config.smtpUrl) {
   console.log(JSON.stringify(report));
 }
 await checkpointer.stop();
-closeDatabase(db);
+closeSqliteStore(db);
 
 /** Test hook for the crash test: die abruptly after N tickets, as a killed process would. */
 function crashHook(after: number) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '@atende/db';
+import type { Database } from '@atende/db/store';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { relayOutbox, smtpTransport } from '../mail/relay.js';
@@ -9,7 +9,7 @@ import { runAutomationsYielding } from './runner.js';
 const RELAY_INTERVAL_MS = 5_000;
 
 /** Inside the server: the automations every minute, then the outbox relay when SMTP_URL is set. */
-export function startAutomationLoop(db: Db, config: Config, logger: Logger): { stop: () => void } {
+export function startAutomationLoop(db: Database, config: Config, logger: Logger): { stop: () => void } {
   if (!config.automations) return { stop: () => {} };
   const holder = `server-${randomUUID()}`;
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : null;

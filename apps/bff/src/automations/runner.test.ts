@@ -17,7 +17,7 @@ beforeEach(async () => {
 afterEach(() => t.dispose());
 
 const mailConfig = { publicUrl: 'http://localhost:3000', mailReplyDomain: 'atende.local' };
-const run = (now: number, holder = 'test') => runAutomations(t.db, mailConfig, { now, holder, wallClock: () => now });
+const run = (now: number, holder = 'test') => runAutomations(t.store, mailConfig, { now, holder, wallClock: () => now });
 
 /** The agent asks the customer something on an open ticket: it now waits on the customer from t.clock.now. */
 async function askCustomer(): Promise<number> {
@@ -52,15 +52,15 @@ describe('inactivity (Triplos default)', () => {
   it('reminds at day 5 and 7, closes at day 10 with star links, each exactly once however often it runs', async () => {
     const asked = t.clock.now;
     const id = await askCustomer();
-    run(asked + 5 * DAY_MS - 60_000);
+    await run(asked + 5 * DAY_MS - 60_000);
     expect(kinds(id)).toEqual(['agent_update']);
-    run(asked + 5 * DAY_MS);
-    run(asked + 5 * DAY_MS + 60_000);
+    await run(asked + 5 * DAY_MS);
+    await run(asked + 5 * DAY_MS + 60_000);
     expect(kinds(id)).toEqual(['agent_update', 'reminder']);
     expect(outboxForTicket(t.db, id)[1]!.textBody).toContain('será encerrado em 5 dias se não houver resposta');
-    run(asked + 7 * DAY_MS);
-    run(asked + 10 * DAY_MS);
-    run(asked + 10 * DAY_MS);
+    await run(asked + 7 * DAY_MS);
+    await run(asked + 10 * DAY_MS);
+    await run(asked + 10 * DAY_MS);
     expect(kinds(id)).toEqual(['agent_update', 'reminder', 'reminder', 'auto_closed']);
     const ticket = getTicket(t.db, id)!;
     expect(ticket).toMatchObject({ status: 'closed', closingCount: 1 });
@@ -78,12 +78,12 @@ describe('inactivity (Triplos default)', () => {
   it('a pass reads only tickets with something due: after the day-5 reminder, day 6 reads none', async () => {
     const asked = t.clock.now;
     const id = await askCustomer();
-    run(asked + 5 * DAY_MS);
+    await run(asked + 5 * DAY_MS);
     expect(kinds(id)).toEqual(['agent_update', 'reminder']);
     const read: number[] = [];
-    runAutomations(t.db, mailConfig, { now: asked + 6 * DAY_MS, holder: 'test', wallClock: () => asked + 6 * DAY_MS, onTicket: (ticketId) => read.push(ticketId) });
+    await runAutomations(t.store, mailConfig, { now: asked + 6 * DAY_MS, holder: 'test', wallClock: () => asked + 6 * DAY_MS, onTicket: (ticketId) => read.push(ticketId) });
     expect(read).not.toContain(id); // waiting 6 days, reminded once: nothing due until day 7
-    runAutomations(t.db, mailConfig, { now: asked + 7 * DAY_MS, holder: 'test', wallClock: () => asked + 7 * DAY_MS, onTicket: (ticketId) => read.push(ticketId) });
+    await runAutomations(t.store, mailConfig, { now: asked + 7 * DAY_MS, holder: 'test', wallClock: () => asked + 7 * DAY_MS, onTicket: (ticketId) => read.push(ticketId) });
     expect(read).toContain(id);
     expect(kinds(id)).toEqual(['agent_update', 'reminder', 'reminder']);
   });
@@ -91,13 +91,13 @@ describe('inactivity (Triplos default)', () => {
   it('a customer reply on day 6 resets the clock: no second reminder or closing from the old wait', async () => {
     const asked = t.clock.now;
     const id = await askCustomer();
-    run(asked + 5 * DAY_MS);
+    await run(asked + 5 * DAY_MS);
     t.clock.now = asked + 6 * DAY_MS;
     const cookie = await t.signIn(findAccount(t.db, 'contact', getTicket(t.db, id)!.requesterId)!.email);
     const view = (await t.request('GET', `/api/customer/tickets/${id}`, { cookie })).json;
     const reply = await t.request('POST', `/api/customer/tickets/${id}/replies`, { cookie, body: { body: 'Segue o número: 123', expectedVersion: view.ticket.version } });
     expect(reply.status).toBe(201);
-    run(asked + 10 * DAY_MS);
+    await run(asked + 10 * DAY_MS);
     expect(kinds(id)).toEqual(['agent_update', 'reminder']);
     expect(getTicket(t.db, id)!.status).toBe('open');
   });
@@ -105,7 +105,7 @@ describe('inactivity (Triplos default)', () => {
   it('catch-up after downtime: one late run closes once and sends no stale reminders', async () => {
     const asked = t.clock.now;
     const id = await askCustomer();
-    run(asked + 30 * DAY_MS);
+    await run(asked + 30 * DAY_MS);
     expect(kinds(id)).toEqual(['agent_update', 'auto_closed']);
   });
 
@@ -113,9 +113,9 @@ describe('inactivity (Triplos default)', () => {
     saveAutomationSettings(t.db, { ...DEFAULT_AUTOMATION_SETTINGS, inactivity: MOVIDESK_POLICY_FOR_TEST });
     const asked = t.clock.now;
     const id = await askCustomer();
-    run(asked + 3 * DAY_MS - 1);
+    await run(asked + 3 * DAY_MS - 1);
     expect(getTicket(t.db, id)!.status).toBe('waiting_customer');
-    run(asked + 3 * DAY_MS);
+    await run(asked + 3 * DAY_MS);
     expect(kinds(id)).toEqual(['agent_update', 'auto_closed']);
   });
 
@@ -124,7 +124,7 @@ describe('inactivity (Triplos default)', () => {
     await askCustomer();
     const { acquireLease } = await import('@atende/db');
     expect(acquireLease(t.db, { name: 'automations', holder: 'other', now: asked + 10 * DAY_MS, ttlMs: 60_000 })).toBe(true);
-    expect(run(asked + 10 * DAY_MS).ran).toBe(false);
+    expect((await run(asked + 10 * DAY_MS)).ran).toBe(false);
   });
 });
 
@@ -155,9 +155,9 @@ describe('approval timeout', () => {
     const id = await resolveOne();
     expect(kinds(id)).toEqual(['resolved']);
     expect(outboxForTicket(t.db, id)[0]!.textBody).toContain(`/painel/chamados/${id}`);
-    run(at + 7 * DAY_MS - 1);
+    await run(at + 7 * DAY_MS - 1);
     expect(getTicket(t.db, id)!.status).toBe('resolved');
-    run(at + 7 * DAY_MS);
+    await run(at + 7 * DAY_MS);
     expect(getTicket(t.db, id)!.status).toBe('closed');
     expect(kinds(id)).toEqual(['resolved', 'closed']);
   });
@@ -166,7 +166,7 @@ describe('approval timeout', () => {
     saveAutomationSettings(t.db, { ...DEFAULT_AUTOMATION_SETTINGS, approvalTimeout: { afterDays: 2, outcome: 'reopen' } });
     const at = t.clock.now;
     const id = await resolveOne();
-    run(at + 2 * DAY_MS);
+    await run(at + 2 * DAY_MS);
     expect(getTicket(t.db, id)!.status).toBe('open');
   });
 });
@@ -178,7 +178,7 @@ describe('what the customer and the admin see', () => {
     const cookie = await t.signIn(findAccount(t.db, 'contact', getTicket(t.db, id)!.requesterId)!.email);
     const first = (await t.request('GET', `/api/customer/tickets/${id}`, { cookie })).json;
     expect(first.automation.autoClose).toEqual({ closesAt: new Date(asked + 10 * DAY_MS).toISOString(), daysLeft: 10 });
-    run(asked + 5 * DAY_MS);
+    await run(asked + 5 * DAY_MS);
     t.clock.now = asked + 5 * DAY_MS;
     const later = (await t.request('GET', `/api/customer/tickets/${id}`, { cookie: await t.signIn(findAccount(t.db, 'contact', getTicket(t.db, id)!.requesterId)!.email) })).json;
     expect(later.automation.autoClose.daysLeft).toBe(5);
@@ -209,11 +209,11 @@ describe('the in-server pass', () => {
       setImmediate(tick);
     };
     setImmediate(tick);
-    const report = await runAutomationsYielding(t.db, mailConfig, { now: later, holder: 'server', wallClock: () => later, batchSize: 1 });
+    const report = await runAutomationsYielding(t.store, mailConfig, { now: later, holder: 'server', wallClock: () => later, batchSize: 1 });
     ticking = false;
     expect(report.autoClosed).toBeGreaterThan(1);
     expect(servedMeanwhile).toBeGreaterThan(0); // other work ran while the pass was under way
-    expect(run(later)).toMatchObject({ ran: true, reminders: 0, autoClosed: 0, approvalTimeouts: 0 });
+    expect(await run(later)).toMatchObject({ ran: true, reminders: 0, autoClosed: 0, approvalTimeouts: 0 });
   });
 });
 
@@ -225,13 +225,13 @@ describe('batches of many tickets in one transaction', () => {
     return (t.db.$client.prepare(`SELECT id FROM tickets WHERE subject LIKE 'Carga %' ORDER BY waiting_since, id`).all() as { id: number }[]).map((r) => r.id);
   }
 
-  it('a ticket whose change fails is rolled back alone: the tickets before it in its batch stay done, and a rerun finishes the rest once', () => {
+  it('a ticket whose change fails is rolled back alone: the tickets before it in its batch stay done, and a rerun finishes the rest once', async () => {
     const now = t.clock.now + 30 * DAY_MS;
     const [first, failing, last] = dueTickets(now, 3) as [number, number, number];
     // The failing ticket's e-mail cannot be recorded: its change throws after its row was updated.
     t.db.$client.exec(`CREATE TEMP TRIGGER fail_one BEFORE INSERT ON outbox WHEN new.ticket_id = ${failing} BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`);
     const batches: number[] = [];
-    expect(() => runAutomations(t.db, mailConfig, { now, holder: 'test', wallClock: () => now, batchMs: 60_000, onBatch: (b) => batches.push(b.tickets) })).toThrow('simulated failure');
+    await expect(runAutomations(t.store, mailConfig, { now, holder: 'test', wallClock: () => now, batchMs: 60_000, onBatch: (b) => batches.push(b.tickets) })).rejects.toThrow('simulated failure');
     expect(batches.length).toBe(1); // all of them in one transaction
     expect(getTicket(t.db, first)!.status).toBe('closed');
     expect(kinds(first)).toEqual(['auto_closed']);
@@ -241,19 +241,19 @@ describe('batches of many tickets in one transaction', () => {
     expect(getTicket(t.db, last)!.status).toBe('waiting_customer'); // the pass stopped at the failure
 
     t.db.$client.exec('DROP TRIGGER fail_one');
-    expect(run(now).autoClosed).toBeGreaterThanOrEqual(2);
+    expect((await run(now)).autoClosed).toBeGreaterThanOrEqual(2);
     for (const id of [first, failing, last]) {
       expect(getTicket(t.db, id)).toMatchObject({ status: 'closed', closingCount: 1 });
       expect(kinds(id)).toEqual(['auto_closed']);
     }
   });
 
-  it('no batch holds more than batchSize tickets, and every ticket is handled once', () => {
+  it('no batch holds more than batchSize tickets, and every ticket is handled once', async () => {
     const now = t.clock.now + 30 * DAY_MS;
     const ids = dueTickets(now, 7);
     const batches: number[] = [];
     const handled: number[] = [];
-    const report = runAutomations(t.db, mailConfig, { now, holder: 'test', wallClock: () => now, batchSize: 2, batchMs: 60_000, onBatch: (b) => batches.push(b.tickets), onTicket: (id) => handled.push(id) });
+    const report = await runAutomations(t.store, mailConfig, { now, holder: 'test', wallClock: () => now, batchSize: 2, batchMs: 60_000, onBatch: (b) => batches.push(b.tickets), onTicket: (id) => handled.push(id) });
     expect(Math.max(...batches)).toBeLessThanOrEqual(2);
     expect(batches.reduce((a, b) => a + b, 0)).toBe(handled.length);
     expect(new Set(handled).size).toBe(handled.length);

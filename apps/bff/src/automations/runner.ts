@@ -11,13 +11,13 @@ import {
   releaseLease,
   resolvedTicketsBatch,
   ticketStateOf,
+  transaction,
   waitingTicketsBatch,
-  writeTransaction,
   type AutomationSettings,
-  type Db,
+  type Database,
   type ScanCursor,
   type TicketRecord,
-} from '@atende/db';
+} from '@atende/db/store';
 import type { MailConfig } from '../mail/ticket-mail.js';
 import { changeTicketAs, type ChangeReads } from '../tickets/apply-ticket-action.js';
 
@@ -64,9 +64,9 @@ const SERVER_BATCH_MS = 10;
  * pass stops with that error. A crash anywhere leaves whole tickets done or untouched (an uncommitted
  * batch is lost whole), and a rerun (or a late run after downtime) reaches the same end state.
  */
-export function runAutomations(db: Db, mailConfig: MailConfig, options: RunOptions): RunReport {
+export async function runAutomations(db: Database, mailConfig: MailConfig, options: RunOptions): Promise<RunReport> {
   const report: RunReport = { ran: false, reminders: 0, autoClosed: 0, approvalTimeouts: 0 };
-  for (const _batch of automationPass(db, mailConfig, options, report)) {
+  for await (const _batch of automationPass(db, mailConfig, options, report)) {
     // A command (or a test) runs the pass straight through.
   }
   return report;
@@ -81,11 +81,11 @@ const BUSY_AWAY_MS = 2;
  * so that it takes at most `maxShare` of the loop's time (20% by default): a large pass then takes
  * longer but the portal keeps most of its throughput. An idle server runs it at full speed.
  */
-export async function runAutomationsYielding(db: Db, mailConfig: MailConfig, options: RunOptions & { maxShare?: number }): Promise<RunReport> {
+export async function runAutomationsYielding(db: Database, mailConfig: MailConfig, options: RunOptions & { maxShare?: number }): Promise<RunReport> {
   const report: RunReport = { ran: false, reminders: 0, autoClosed: 0, approvalTimeouts: 0 };
   const share = Math.min(1, Math.max(0.01, options.maxShare ?? 0.2));
   let sliceStart = performance.now();
-  for (const _batch of automationPass(db, mailConfig, { batchMs: SERVER_BATCH_MS, ...options }, report)) {
+  for await (const _batch of automationPass(db, mailConfig, { batchMs: SERVER_BATCH_MS, ...options }, report)) {
     const worked = performance.now() - sliceStart;
     const yieldedAt = performance.now();
     await nextTurn();
@@ -101,36 +101,36 @@ export async function runAutomationsYielding(db: Db, mailConfig: MailConfig, opt
 
 /** What every ticket of one batch decides with: read once per batch, inside its transaction. */
 interface BatchContext {
-  db: Db;
+  db: Database;
   mailConfig: MailConfig;
   now: number;
   automation: AutomationSettings;
   reads: ChangeReads;
 }
 
-function batchContext(db: Db, mailConfig: MailConfig, now: number): BatchContext {
+async function batchContext(db: Database, mailConfig: MailConfig, now: number): Promise<BatchContext> {
   const active = new Map<number, boolean>();
   const secrets = new Map<string, string>();
-  const portal = getPortalSettings(db);
-  const company = getCompanySettings(db);
+  const portal = await getPortalSettings(db);
+  const company = await getCompanySettings(db);
   return {
     db,
     mailConfig,
     now,
-    automation: getAutomationSettings(db),
+    automation: await getAutomationSettings(db),
     reads: {
       portal: () => portal,
       company: () => company,
-      agentActive: (agentId) => {
+      agentActive: async (agentId) => {
         let value = active.get(agentId);
-        if (value === undefined) active.set(agentId, (value = isAgentActive(db, agentId)));
+        if (value === undefined) active.set(agentId, (value = await isAgentActive(db, agentId)));
         return value;
       },
       notice: {
         account: (kind, id) => findAccount(db, kind, id),
-        secret: (name) => {
+        secret: async (name) => {
           let value = secrets.get(name);
-          if (value === undefined) secrets.set(name, (value = getOrCreateSecret(db, name)));
+          if (value === undefined) secrets.set(name, (value = await getOrCreateSecret(db, name)));
           return value;
         },
       },
@@ -140,13 +140,13 @@ function batchContext(db: Db, mailConfig: MailConfig, now: number): BatchContext
 
 type Outcome = 'reminder' | 'closed' | 'approval_timeout' | null;
 
-function* automationPass(db: Db, mailConfig: MailConfig, options: RunOptions, report: RunReport): Generator<void> {
+async function* automationPass(db: Database, mailConfig: MailConfig, options: RunOptions, report: RunReport): AsyncGenerator<void> {
   const wall = options.wallClock ?? Date.now;
   const leaseMs = options.leaseMs ?? 5 * 60_000;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const batchMs = options.batchMs ?? DEFAULT_BATCH_MS;
-  const holdLease = () => acquireLease(db, { name: LEASE, holder: options.holder, now: wall(), ttlMs: leaseMs });
-  if (!holdLease()) return;
+  const holdLease = (on: Database) => acquireLease(on, { name: LEASE, holder: options.holder, now: wall(), ttlMs: leaseMs });
+  if (!(await holdLease(db))) return;
   report.ran = true;
   const { now } = options;
 
@@ -154,26 +154,26 @@ function* automationPass(db: Db, mailConfig: MailConfig, options: RunOptions, re
    * Changes the scanned tickets in transactions of at most `batchMs` of work and `batchSize` tickets,
    * yielding after each commit. False when the lease was lost.
    */
-  function* sweep(scan: (cursor: ScanCursor | null) => ScanCursor[], apply: (ctx: BatchContext, ticketId: number) => Outcome): Generator<void, boolean> {
+  async function* sweep(scan: (cursor: ScanCursor | null) => Promise<ScanCursor[]>, apply: (ctx: BatchContext, ticketId: number) => Promise<Outcome>): AsyncGenerator<void, boolean> {
     let cursor: ScanCursor | null = null;
     for (;;) {
-      const rows = scan(cursor);
+      const rows = await scan(cursor);
       if (rows.length === 0) return true;
       let next = 0;
       while (next < rows.length) {
         const started = performance.now();
         let failure: { error: unknown } | null = null;
         const tally = { tickets: 0, reminders: 0, autoClosed: 0, approvalTimeouts: 0 };
-        // One transaction a batch: each changeTicket inside it is a savepoint (one ticket's failure
+        // One transaction a batch: each ticket's change inside it is a savepoint (one ticket's failure
         // is rolled back alone), and the batch costs one COMMIT.
-        const kept = writeTransaction(db, () => {
-          if (!holdLease()) return false;
-          const ctx = batchContext(db, mailConfig, now);
+        const kept = await transaction(db, async (tx) => {
+          if (!(await holdLease(tx))) return false;
+          const ctx = await batchContext(tx, mailConfig, now);
           while (next < rows.length) {
             const ticketId = rows[next++]!.id;
             let outcome: Outcome;
             try {
-              outcome = apply(ctx, ticketId);
+              outcome = await apply(ctx, ticketId);
             } catch (error) {
               // Its savepoint is rolled back; the tickets before it are committed with the batch.
               failure = { error };
@@ -201,7 +201,7 @@ function* automationPass(db: Db, mailConfig: MailConfig, options: RunOptions, re
   }
 
   try {
-    const settings = getAutomationSettings(db);
+    const settings = await getAutomationSettings(db);
     // Inactivity: closes first (a due close wins), then per reminder stage already sent, only the
     // tickets that waited long enough for the next one. A ticket with nothing due is never read.
     for (const scan of inactivityScans(settings.inactivity, now)) {
@@ -211,7 +211,7 @@ function* automationPass(db: Db, mailConfig: MailConfig, options: RunOptions, re
     const resolved = (cursor: ScanCursor | null) => resolvedTicketsBatch(db, { resolvedBefore: now - settings.approvalTimeout.afterDays * DAY_MS, cursor, limit: batchSize });
     yield* sweep(resolved, applyApprovalTimeout);
   } finally {
-    releaseLease(db, { name: LEASE, holder: options.holder });
+    await releaseLease(db, { name: LEASE, holder: options.holder });
   }
 }
 
@@ -221,17 +221,17 @@ const SYSTEM = { kind: 'system' } as const;
 const OUTCOME_OF = { send_reminder: 'reminder', auto_close: 'closed', approval_timeout: 'approval_timeout' } as const;
 
 /**
- * A rule's change of one ticket through the one ticket-change path, judged on the fresh row inside
- * its savepoint: `due` says what is due now (null: nothing any more). Null when nothing changed.
+ * A rule's change of one ticket through the one ticket-change path (a savepoint of the batch), judged on the fresh row inside
+ * it: `due` says what is due now (null: nothing any more). Null when nothing changed.
  */
-function systemChangeTicket(ctx: BatchContext, ticketId: number, due: (ticket: TicketRecord) => TicketAction | null): Outcome {
-  const result = changeTicketAs({ db: ctx.db, mailConfig: ctx.mailConfig, now: ctx.now, reads: ctx.reads }, { ticketId, actor: SYSTEM, action: due });
+async function systemChangeTicket(ctx: BatchContext, ticketId: number, due: (ticket: TicketRecord) => TicketAction | null): Promise<Outcome> {
+  const result = await changeTicketAs({ db: ctx.db, mailConfig: ctx.mailConfig, now: ctx.now, reads: ctx.reads }, { ticketId, actor: SYSTEM, action: due });
   if (!result.ok) return null;
   const { type } = result.action;
   return type === 'send_reminder' || type === 'auto_close' || type === 'approval_timeout' ? OUTCOME_OF[type] : null;
 }
 
-function applyInactivity(ctx: BatchContext, ticketId: number): Outcome {
+function applyInactivity(ctx: BatchContext, ticketId: number): Promise<Outcome> {
   const { now } = ctx;
   const policy = ctx.automation.inactivity;
   return systemChangeTicket(ctx, ticketId, (ticket) => {
@@ -243,7 +243,7 @@ function applyInactivity(ctx: BatchContext, ticketId: number): Outcome {
   });
 }
 
-function applyApprovalTimeout(ctx: BatchContext, ticketId: number): Outcome {
+function applyApprovalTimeout(ctx: BatchContext, ticketId: number): Promise<Outcome> {
   const policy = ctx.automation.approvalTimeout;
   return systemChangeTicket(ctx, ticketId, (ticket) =>
     approvalTimeoutDue(ticketStateOf(ticket), policy, ctx.now) ? { type: 'approval_timeout', outcome: policy.outcome, afterDays: policy.afterDays } : null,

@@ -1,5 +1,5 @@
 import { personEmail } from '@atende/contracts';
-import type { ImportedContact } from '@atende/db';
+import type { ImportedContact } from '@atende/db/store';
 import { toE164 } from '../people/phone.js';
 import type { ParsedCsv } from './decode-csv.js';
 

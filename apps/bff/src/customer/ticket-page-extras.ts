@@ -1,5 +1,5 @@
 import { customerDates } from '@atende/domain';
-import { getAutomationSettings, getCompanySettings, ticketRatings, type Db, type TicketRecord } from '@atende/db';
+import { getAutomationSettings, getCompanySettings, ticketRatings, type Database, type TicketRecord } from '@atende/db/store';
 
 const iso = (epoch: number | null) => (epoch === null ? null : new Date(epoch).toISOString());
 
@@ -8,15 +8,15 @@ const iso = (epoch: number | null) => (epoch === null ? null : new Date(epoch).t
  * when a resolved ticket waits for their answer (the approval-timeout policy), and their own ratings
  * with comments. Dates go as instants plus the company's time zone, in which the page writes the day.
  */
-export function customerTicketExtras(db: Db, ticket: TicketRecord) {
-  const dates = customerDates(ticket, getAutomationSettings(db).approvalTimeout);
+export async function customerTicketExtras(db: Database, ticket: TicketRecord) {
+  const dates = customerDates(ticket, (await getAutomationSettings(db)).approvalTimeout);
   return {
     dates: {
-      timeZone: getCompanySettings(db).timeZone,
+      timeZone: (await getCompanySettings(db)).timeZone,
       visitAt: iso(dates.visitAt),
       agreedAt: iso(dates.agreedAt),
       answerBy: dates.answerBy ? { at: iso(dates.answerBy.at)!, outcome: dates.answerBy.outcome } : null,
     },
-    ratings: ticketRatings(db, ticket.id).map((r) => ({ closing: r.closing, score: r.score, comment: r.comment, createdAt: iso(r.createdAt)! })),
+    ratings: (await ticketRatings(db, ticket.id)).map((r) => ({ closing: r.closing, score: r.score, comment: r.comment, createdAt: iso(r.createdAt)! })),
   };
 }

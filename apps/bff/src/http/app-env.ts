@@ -1,5 +1,5 @@
 import type { Actor } from '@atende/domain';
-import type { Db, WriteQueue } from '@atende/db';
+import type { Database } from '@atende/db/store';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
@@ -9,14 +9,12 @@ import type { PresenceRegistry } from '../events/presence.js';
 
 /** What every route can reach: injected once, so tests pass a temporary database and a fake clock. */
 export interface Deps {
-  db: Db;
+  db: Database;
   config: Config;
   logger: Logger;
   /** Current time in epoch ms; the only clock the server reads. */
   now: () => number;
   loginThrottle: LoginThrottle;
-  /** Group commit for request writes: one durable COMMIT for the writes of one event-loop turn. */
-  writes: WriteQueue;
   /** Delivers password-reset and invitation links (the e-mail outbox, or the in-memory mailer). */
   accountMailer: AccountMailer;
   /** Live events to open streams (GET /api/events); createApp supplies an in-process bus when absent. */

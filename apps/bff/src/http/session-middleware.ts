@@ -15,7 +15,7 @@ export function loadSession(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = readSessionToken(c);
     const { db, config, now } = c.var.deps;
-    c.set('session', token ? resumeSession(db, token, now(), config, { touch: !PASSIVE_REQUEST.test(c.req.path) }) : null);
+    c.set('session', token ? await resumeSession(db, token, now(), config, { touch: !PASSIVE_REQUEST.test(c.req.path) }) : null);
     await next();
   };
 }

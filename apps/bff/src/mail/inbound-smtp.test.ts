@@ -17,7 +17,7 @@ const MAX_BYTES = Math.round(0.05 * 1024 * 1024);
 beforeEach(async () => {
   t = await createTestApp({ env: { INBOUND_MAIL_TOKEN: TOKEN } });
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: t.dataDir, INBOUND_MAX_MESSAGE_MB: '0.05' });
-  smtp = startInboundSmtp({ db: t.db, config, logger: pino({ level: 'silent' }), now: () => t.clock.now }, 0, '127.0.0.1', { connectionsPerClient: 2, messagesPerMinute: 3 });
+  smtp = startInboundSmtp({ db: t.store, config, logger: pino({ level: 'silent' }), now: () => t.clock.now }, 0, '127.0.0.1', { connectionsPerClient: 2, messagesPerMinute: 3 });
   port = await smtp.listening;
 });
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { getOrCreateSecret, getTicket } from '@atende/db';
+import { getOrCreateSecret, getTicket } from '@atende/db/store';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import type { Deps } from '../http/app-env.js';
 import { createRateLimiter } from '../http/rate-limiter.js';
@@ -55,10 +55,10 @@ export function startInboundSmtp(deps: Pick<Deps, 'db' | 'config' | 'logger' | '
       if (wait > 0) return callback(smtpError(450, 'Mensagens demais deste endereço; tente mais tarde'));
       callback();
     },
-    onRcptTo(address, _session, callback) {
+    async onRcptTo(address, _session, callback) {
       const rcpt = address.address.toLowerCase();
-      const ticketId = rcpt.endsWith(domain) ? ticketOfReplyAddress(getOrCreateSecret(deps.db, 'reply_address'), rcpt) : null;
-      if (ticketId === null || !getTicket(deps.db, ticketId)) return callback(smtpError(550, 'Destinatário desconhecido'));
+      const ticketId = rcpt.endsWith(domain) ? ticketOfReplyAddress(await getOrCreateSecret(deps.db, 'reply_address'), rcpt) : null;
+      if (ticketId === null || !await getTicket(deps.db, ticketId)) return callback(smtpError(550, 'Destinatário desconhecido'));
       callback();
     },
     onData(stream, session, callback) {

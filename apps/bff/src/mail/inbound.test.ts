@@ -16,7 +16,7 @@ beforeEach(async () => {
   t = await createTestApp({ env: { INBOUND_MAIL_TOKEN: TOKEN } });
   agent = await t.signIn(DEMO_ACCOUNTS.agent);
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/nonexistent' });
-  smtp = startInboundSmtp({ db: t.db, config, logger: pino({ level: 'silent' }), now: () => t.clock.now }, 0, '127.0.0.1');
+  smtp = startInboundSmtp({ db: t.store, config, logger: pino({ level: 'silent' }), now: () => t.clock.now }, 0, '127.0.0.1');
   port = await smtp.listening;
 });
 afterEach(async () => {

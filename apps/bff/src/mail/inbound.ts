@@ -1,4 +1,4 @@
-import { enqueueMail, findContactByAnyEmail, getOrCreateSecret, getTicket, holdAttachments, insertHeldMail, ticketOfSentMessageId, writeTransaction, type TicketRecord } from '@atende/db';
+import { enqueueMail, findContactByAnyEmail, getOrCreateSecret, getTicket, holdAttachments, insertHeldMail, ticketOfSentMessageId, transaction, type TicketRecord } from '@atende/db/store';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { createBlobStore } from '../attachments/blob-store.js';
 import { storeMailAttachments } from '../attachments/store-mail-attachments.js';
@@ -43,8 +43,8 @@ function addresses(list: AddressObject | AddressObject[] | undefined): { address
 }
 
 /** The ticket a reply is for: a signed ticket address among the recipients, else an e-mail of ours it references. */
-function ticketOf(deps: InboundDeps, parsed: ParsedMail, envelopeRecipients: string[]): number | null {
-  const secret = getOrCreateSecret(deps.db, 'reply_address');
+async function ticketOf(deps: InboundDeps, parsed: ParsedMail, envelopeRecipients: string[]): Promise<number | null> {
+  const secret = await getOrCreateSecret(deps.db, 'reply_address');
   const recipients = [...envelopeRecipients, ...addresses(parsed.to).map((a) => a.address), ...addresses(parsed.cc).map((a) => a.address)];
   const byToken = recipients.map((r) => ticketOfReplyAddress(secret, r)).find((id) => id !== null) ?? null;
   if (byToken !== null) return byToken;
@@ -79,12 +79,12 @@ export async function receiveMail(deps: InboundDeps, raw: Buffer | string, envel
   const { db, logger } = deps;
   const from = addresses(parsed.from)[0] ?? { address: '', name: '' };
   const log = { sender: from.address, messageId: parsed.messageId, client: envelope.clientAddress };
-  const ticketId = ticketOf(deps, parsed, envelopeRecipients);
+  const ticketId = await ticketOf(deps, parsed, envelopeRecipients);
   if (ticketId === null) {
     logger.warn(log, 'inbound mail ignored: no valid ticket token');
     return { outcome: 'ignored', reason: 'no_ticket_token' };
   }
-  const ticket = getTicket(db, ticketId);
+  const ticket = await getTicket(db, ticketId);
   if (!ticket) {
     logger.warn({ ...log, ticketId }, 'inbound mail ignored: ticket missing');
     return { outcome: 'ignored', reason: 'ticket_missing' };
@@ -99,7 +99,7 @@ export async function receiveMail(deps: InboundDeps, raw: Buffer | string, envel
   }
 
   // Any of the contact's addresses (main or contact_emails) is the contact.
-  const account = findContactByAnyEmail(db, from.address);
+  const account = await findContactByAnyEmail(db, from.address);
   const isRequester = account !== null && account.active && account.id === ticket.requesterId;
   const trust = senderTrust({ fromAddress: from.address, envelopeFrom: envelope.mailFrom, authenticationResults: authenticationResults(parsed), authservId: deps.config.inboundAuthservId });
   if (!isRequester || !trust.trusted) {
@@ -108,8 +108,8 @@ export async function receiveMail(deps: InboundDeps, raw: Buffer | string, envel
   }
 
   // A reply to a merged duplicate goes on in the ticket it joined (same contact): nothing lost, nothing reopened.
-  const continuing = continuingTicketId(db, ticket);
-  const result = changeTicketAs(
+  const continuing = await continuingTicketId(db, ticket);
+  const result = await changeTicketAs(
     { db, mailConfig: deps.config, now },
     {
       ticketId: continuing,
@@ -129,22 +129,22 @@ export async function receiveMail(deps: InboundDeps, raw: Buffer | string, envel
   }
   // Closed and not reopenable: a polite answer on how to open a new ticket, recorded once per message.
   const refused = result.ticket ?? ticket;
-  writeTransaction(db, (tx) => {
-    const notice = ticketNotice(tx, deps.config, { ticket: refused, kind: 'reply_refused', dedupeKey: `reply_refused:${ticketId}:${parsed.messageId ?? now}`, now });
-    if (notice) enqueueMail(tx, notice.mail, now);
+  await transaction(db, async (tx) => {
+    const notice = await ticketNotice(tx, deps.config, { ticket: refused, kind: 'reply_refused', dedupeKey: `reply_refused:${ticketId}:${parsed.messageId ?? now}`, now });
+    if (notice) await enqueueMail(tx, notice.mail, now);
   });
   logger.info({ ...log, ticketId, reason: result.code }, 'inbound reply refused; sender told how to open a new ticket');
   return { outcome: 'refused_answered', ticketId, reason: result.code };
 }
 
 /** Keeps the e-mail on the ticket for agents, with its files, and tells the ticket's agents. */
-function hold(
+async function hold(
   deps: InboundDeps,
   params: { ticket: TicketRecord; parsed: ParsedMail; from: { address: string; name: string }; envelope: InboundEnvelope; body: string; fileIds: number[]; reason: HeldReason; now: number; log: Record<string, unknown> },
-): InboundOutcome {
+): Promise<InboundOutcome> {
   const { ticket, parsed, now } = params;
-  const outcome = writeTransaction(deps.db, (tx) => {
-    const held = insertHeldMail(tx, {
+  const outcome = await transaction(deps.db, async (tx) => {
+    const held = await insertHeldMail(tx, {
       ticketId: ticket.id,
       fromAddress: params.from.address || '(sem remetente)',
       fromName: params.from.name || null,
@@ -156,7 +156,7 @@ function hold(
       receivedAt: now,
     });
     if (!held) return null;
-    holdAttachments(tx, { ids: params.fileIds, heldMailId: held.id, ticketId: ticket.id });
+    await holdAttachments(tx, { ids: params.fileIds, heldMailId: held.id, ticketId: ticket.id });
     return notifyAgents(tx, deps.config, { ticket, kind: 'held_mail', exceptAgentId: null, now });
   });
   if (outcome === null) {

@@ -1,5 +1,5 @@
 import type { Actor, Decision, TicketAction } from '@atende/domain';
-import type { Db, TicketRecord } from '@atende/db';
+import type { Database, TicketRecord } from '@atende/db/store';
 import { ticketNotice, type MailConfig, type NoticeReads, type TicketNotice } from './ticket-mail.js';
 import type { MailKind } from './templates.js';
 
@@ -42,16 +42,16 @@ function planNotice(before: TicketRecord, after: TicketRecord, decision: Extract
 }
 
 /** The e-mails of one ticket change, with the history lines that keep their text; written with the change. */
-export function noticesForChange(
-  tx: Db,
+export async function noticesForChange(
+  tx: Database,
   config: MailConfig,
   params: { before: TicketRecord; decision: Extract<Decision, { ok: true }>; action: TicketAction; actor: Actor; message?: { body: string; visibility: 'public' | 'internal' } | undefined; now: number },
   reads?: NoticeReads,
-): TicketNotice[] {
+): Promise<TicketNotice[]> {
   const { before, decision } = params;
   const after: TicketRecord = { ...before, ...decision.next, version: before.version + 1 };
   const plan = planNotice(before, after, decision, params.action, params.actor, params.message);
   if (!plan) return [];
-  const notice = ticketNotice(tx, config, { ticket: after, now: params.now, ...plan }, reads);
+  const notice = await ticketNotice(tx, config, { ticket: after, now: params.now, ...plan }, reads);
   return notice ? [notice] : [];
 }

@@ -37,7 +37,7 @@ async function deliver() {
   const smtp = capturingSmtp();
   const url = await smtp.start();
   try {
-    const report = await relayOutbox(t.db, smtpTransport(url), { from: 'Atende <atendimento@atende.local>', now: () => t.clock.now, files: mailFilesOf(t.deps.config) });
+    const report = await relayOutbox(t.store, smtpTransport(url), { from: 'Atende <atendimento@atende.local>', now: () => t.clock.now, files: mailFilesOf(t.deps.config) });
     expect(report.failed).toBe(0);
     const forCarla = smtp.received.find((m) => m.rcpt.includes(DEMO_ACCOUNTS.contact) && m.raw.includes('Segue o relat'));
     expect(forCarla).toBeDefined();

@@ -1,4 +1,4 @@
-import { attachmentsOfMessage, getOrCreateSecret, type Db, type OutboxRecord } from '@atende/db';
+import { attachmentsOfMessage, getOrCreateSecret, type Database, type OutboxRecord } from '@atende/db/store';
 import type { BlobStore } from '../attachments/blob-store.js';
 import { FILE_LINK_SECRET, createFileLinkToken } from './file-link.js';
 import { escapeHtml } from './templates.js';
@@ -25,16 +25,16 @@ export interface OutboundFiles {
  * as signed, expiring links bound to this e-mail's recipient, below the e-mail's text. Either way the
  * customer gets the files without signing in; mail servers never see a 25 MB message.
  */
-export function outboundFiles(db: Db, row: OutboxRecord, options: OutboundFileOptions): OutboundFiles {
+export async function outboundFiles(db: Database, row: OutboxRecord, options: OutboundFileOptions): Promise<OutboundFiles> {
   const unchanged = { attachments: [], text: row.textBody, html: row.htmlBody };
   if (row.sourceMessageId === null) return unchanged;
-  const files = attachmentsOfMessage(db, row.sourceMessageId).filter((f) => options.store.has(f.sha256));
+  const files = (await attachmentsOfMessage(db, row.sourceMessageId)).filter((f) => options.store.has(f.sha256));
   if (files.length === 0) return unchanged;
   const total = files.reduce((sum, f) => sum + f.size, 0);
   if (total <= options.aboveBytes) {
     return { ...unchanged, attachments: files.map((f) => ({ filename: f.filename, path: options.store.pathOf(f.sha256), contentType: f.mime })) };
   }
-  const secret = getOrCreateSecret(db, FILE_LINK_SECRET);
+  const secret = await getOrCreateSecret(db, FILE_LINK_SECRET);
   const expiresAt = options.now + options.ttlMs;
   const links = files.map((f) => ({
     name: f.filename,

@@ -1,3 +1,4 @@
+import { sqliteStore, type Database } from '@atende/db/store';
 import { createTestDatabase } from '@atende/db/testing';
 import { claimDueMail, enqueueMail, getOutboxMail, type Db } from '@atende/db';
 import { simpleParser } from 'mailparser';
@@ -6,9 +7,16 @@ import { capturingSmtp } from '../testing/capturing-smtp.js';
 import { relayOutbox, smtpTransport } from './relay.js';
 
 let db: Db;
+let store: Database;
 let dispose: () => void;
-beforeEach(() => ({ db, dispose } = createTestDatabase()));
-afterEach(() => dispose());
+beforeEach(() => {
+  ({ db, dispose } = createTestDatabase());
+  store = sqliteStore(db);
+});
+afterEach(() => {
+  if (store.engine === 'sqlite') store.reader.$client.close();
+  dispose();
+});
 
 const NOW = Date.UTC(2026, 10, 23, 15, 0, 0);
 const mail = (key: string) => ({
@@ -30,7 +38,7 @@ describe('outbox relay over real SMTP', () => {
     const smtp = capturingSmtp();
     const url = await smtp.start();
     try {
-      const report = await relayOutbox(db, smtpTransport(url), { from: 'Atende <a@atende.local>', now: () => NOW });
+      const report = await relayOutbox(store, smtpTransport(url), { from: 'Atende <a@atende.local>', now: () => NOW });
       expect(report).toEqual({ sent: 1, retried: 0, failed: 0 });
       expect(smtp.received).toHaveLength(1);
       const parsed = await simpleParser(smtp.received[0]!.raw);
@@ -41,7 +49,7 @@ describe('outbox relay over real SMTP', () => {
       expect(parsed.html).toContain('&lt;b&gt;');
       expect(row).toMatchObject({ status: 'sent', attempts: 1, sentAt: NOW });
       // Nothing left to send.
-      expect((await relayOutbox(db, smtpTransport(url), { from: 'a@atende.local', now: () => NOW })).sent).toBe(0);
+      expect((await relayOutbox(store, smtpTransport(url), { from: 'a@atende.local', now: () => NOW })).sent).toBe(0);
     } finally {
       await smtp.stop();
     }
@@ -52,17 +60,17 @@ describe('outbox relay over real SMTP', () => {
     const temp = capturingSmtp({ code: 451 });
     let url = await temp.start();
     try {
-      expect(await relayOutbox(db, smtpTransport(url), { from: 'a@atende.local', now: () => NOW })).toEqual({ sent: 0, retried: 1, failed: 0 });
+      expect(await relayOutbox(store, smtpTransport(url), { from: 'a@atende.local', now: () => NOW })).toEqual({ sent: 0, retried: 1, failed: 0 });
       expect(getOutboxMail(db, 1)).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: NOW + 60_000 });
       // Not due before the backoff.
-      expect((await relayOutbox(db, smtpTransport(url), { from: 'a@atende.local', now: () => NOW + 59_000 })).retried).toBe(0);
+      expect((await relayOutbox(store, smtpTransport(url), { from: 'a@atende.local', now: () => NOW + 59_000 })).retried).toBe(0);
     } finally {
       await temp.stop();
     }
     const perm = capturingSmtp({ code: 550 });
     url = await perm.start();
     try {
-      expect(await relayOutbox(db, smtpTransport(url), { from: 'a@atende.local', now: () => NOW + 60_000 })).toEqual({ sent: 0, retried: 0, failed: 1 });
+      expect(await relayOutbox(store, smtpTransport(url), { from: 'a@atende.local', now: () => NOW + 60_000 })).toEqual({ sent: 0, retried: 0, failed: 1 });
       expect(getOutboxMail(db, 1)).toMatchObject({ status: 'failed', attempts: 2, lastError: expect.stringContaining('refused') });
     } finally {
       await perm.stop();

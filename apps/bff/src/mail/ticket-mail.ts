@@ -1,5 +1,5 @@
 import { customerDates, emailSentEvent } from '@atende/domain';
-import { findAccount, getAutomationSettings, getCompanySettings, getContactPreferences, type ContactPreferences, getOrCreateSecret, type Account, type Db, type NewOutboxMail, type NewTicketEvent, type TicketRecord } from '@atende/db';
+import { findAccount, getAutomationSettings, getCompanySettings, getContactPreferences, type ContactPreferences, getOrCreateSecret, type Account, type Database, type NewOutboxMail, type NewTicketEvent, type TicketRecord } from '@atende/db/store';
 import type { Config } from '../config.js';
 import { createRatingToken } from '../ratings/rating-token.js';
 import { replyAddressFor } from './reply-address.js';
@@ -15,8 +15,8 @@ export interface TicketNotice {
 
 /** The reads ticketNotice makes; a run of many notices (the automation runner) passes cheaper ones. */
 export interface NoticeReads {
-  account: (kind: 'contact' | 'agent', id: number) => Account | null;
-  secret: (name: 'rating_link' | 'reply_address') => string;
+  account: (kind: 'contact' | 'agent', id: number) => Account | null | Promise<Account | null>;
+  secret: (name: 'rating_link' | 'reply_address') => string | Promise<string>;
 }
 
 /**
@@ -24,17 +24,17 @@ export interface NoticeReads {
  * assignee), with the per-ticket Reply-To and, for closings, the five star links. Runs inside the
  * caller's transaction; `dedupeKey` names the change that causes it.
  */
-export function ticketNotice(
-  tx: Db,
+export async function ticketNotice(
+  tx: Database,
   config: MailConfig,
   params: { ticket: TicketRecord; kind: MailKind; dedupeKey: string; now: number; body?: string; daysLeft?: number },
   reads: NoticeReads = { account: (kind, id) => findAccount(tx, kind, id), secret: (name) => getOrCreateSecret(tx, name) },
-): TicketNotice | null {
+): Promise<TicketNotice | null> {
   const { ticket, kind } = params;
-  const recipient = kind === 'reopened' ? (ticket.assigneeId !== null ? reads.account('agent', ticket.assigneeId) : null) : reads.account('contact', ticket.requesterId);
+  const recipient = kind === 'reopened' ? (ticket.assigneeId !== null ? await reads.account('agent', ticket.assigneeId) : null) : await reads.account('contact', ticket.requesterId);
   if (!recipient || !recipient.active) return null;
   // A contact's choices (issue 15): which ticket e-mails they want.
-  const preferences = recipient.kind === 'contact' ? getContactPreferences(tx, recipient.id) : null;
+  const preferences = recipient.kind === 'contact' ? await getContactPreferences(tx, recipient.id) : null;
   if (preferences && !wantsTicketMail(preferences, kind)) return null;
   const ticketUrl = `${config.publicUrl}${kind === 'reopened' ? `/console/chamados/${ticket.id}` : `/painel/chamados/${ticket.id}`}`;
   const data: MailData = { ticketId: ticket.id, ticketSubject: ticket.subject, ticketUrl, recipientName: recipient.name };
@@ -42,19 +42,20 @@ export function ticketNotice(
   if (recipient.language === 'en') data.language = 'en';
   if (params.body !== undefined) data.body = params.body;
   if (params.daysLeft !== undefined) data.daysLeft = params.daysLeft;
-  if (kind === 'resolved' || kind === 'agent_update') Object.assign(data, customerDatesForMail(tx, ticket, data.language === 'en' ? 'en-GB' : 'pt-BR'));
+  if (kind === 'resolved' || kind === 'agent_update') Object.assign(data, await customerDatesForMail(tx, ticket, data.language === 'en' ? 'en-GB' : 'pt-BR'));
   if ((kind === 'closed' || kind === 'auto_closed') && ticket.ratingDueUntil !== null) {
-    const token = createRatingToken(reads.secret('rating_link'), { ticketId: ticket.id, closing: ticket.closingCount, expiresAt: ticket.ratingDueUntil });
+    const token = createRatingToken(await reads.secret('rating_link'), { ticketId: ticket.id, closing: ticket.closingCount, expiresAt: ticket.ratingDueUntil });
     data.starLinks = [1, 2, 3, 4, 5].map((n) => `${config.publicUrl}/avaliar/${token}?nota=${n}`);
   }
   const content = renderMail(kind, data);
+  const replySecret = await reads.secret('reply_address');
   return {
     mail: {
       dedupeKey: params.dedupeKey,
       ticketId: ticket.id,
       kind,
       toAddress: recipient.email,
-      replyTo: replyAddressFor(reads.secret('reply_address'), ticket.id, config.mailReplyDomain),
+      replyTo: replyAddressFor(replySecret, ticket.id, config.mailReplyDomain),
       subject: content.subject,
       textBody: content.text,
       htmlBody: content.html,
@@ -65,9 +66,9 @@ export function ticketNotice(
 }
 
 /** The visit, agreed and answer-by dates (issue 15), as the company's calendar writes them. */
-function customerDatesForMail(tx: Db, ticket: TicketRecord, locale: string): Pick<MailData, 'answerBy' | 'dueDate'> {
-  const dates = customerDates(ticket, getAutomationSettings(tx).approvalTimeout);
-  const { timeZone } = getCompanySettings(tx);
+async function customerDatesForMail(tx: Database, ticket: TicketRecord, locale: string): Promise<Pick<MailData, 'answerBy' | 'dueDate'>> {
+  const dates = customerDates(ticket, (await getAutomationSettings(tx)).approvalTimeout);
+  const { timeZone } = await getCompanySettings(tx);
   const day = (epoch: number, withYear: boolean) =>
     new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', ...(withYear ? { year: 'numeric' } : {}), timeZone }).format(new Date(epoch));
   const out: Pick<MailData, 'answerBy' | 'dueDate'> = {};

@@ -1,4 +1,4 @@
-import type { NotificationKind } from '@atende/db';
+import type { NotificationKind } from '@atende/db/store';
 
 /**
  * Which agent notification a ticket change is (null: none). Customers' moves need a person: a message

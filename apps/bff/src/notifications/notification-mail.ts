@@ -1,4 +1,4 @@
-import type { NotificationKind } from '@atende/db';
+import type { NotificationKind } from '@atende/db/store';
 import { escapeHtml } from '../mail/templates.js';
 
 type Language = 'pt-BR' | 'en';

@@ -17,7 +17,7 @@ function tokenOf(url: string): string {
 describe('pnpm admin:create', () => {
   it('creates an admin with no password and a one-time link on PUBLIC_ORIGIN to "Criar sua senha"', async () => {
     t = await createTestApp();
-    const result = createAdminWithLink(t.db, { email: ' Nova.Admin@Provedor.com.br ', name: 'Nova Admin' }, t.clock.now, ORIGIN);
+    const result = await createAdminWithLink(t.store, { email: ' Nova.Admin@Provedor.com.br ', name: 'Nova Admin' }, t.clock.now, ORIGIN);
     expect(result).toMatchObject({ ok: true, created: true, email: 'nova.admin@provedor.com.br' });
     if (!result.ok) return;
     expect(result.url).toMatch(new RegExp(`^${ORIGIN}/convite/[A-Za-z0-9_-]{43}$`));
@@ -37,7 +37,7 @@ describe('pnpm admin:create', () => {
 
   it('the link expires after one hour', async () => {
     t = await createTestApp();
-    const result = createAdminWithLink(t.db, { email: 'x@provedor.com.br', name: 'X' }, t.clock.now, ORIGIN);
+    const result = await createAdminWithLink(t.store, { email: 'x@provedor.com.br', name: 'X' }, t.clock.now, ORIGIN);
     if (!result.ok) throw new Error(result.message);
     t.clock.now += 60 * 60_000 + 1;
     expect((await t.request('GET', `/api/account/links/${tokenOf(result.url)}`)).status).toBe(410);
@@ -46,7 +46,7 @@ describe('pnpm admin:create', () => {
   it('for an existing e-mail prints a new link and changes nothing else', async () => {
     t = await createTestApp();
     const before = findAccount(t.db, 'agent', findAgentByEmail(t.db, DEMO_ACCOUNTS.agent)!.id)!;
-    const result = createAdminWithLink(t.db, { email: DEMO_ACCOUNTS.agent, name: 'Outro Nome' }, t.clock.now, ORIGIN);
+    const result = await createAdminWithLink(t.store, { email: DEMO_ACCOUNTS.agent, name: 'Outro Nome' }, t.clock.now, ORIGIN);
     expect(result).toMatchObject({ ok: true, created: false, role: 'agent' });
     const after = findAccount(t.db, 'agent', before.id)!;
     expect(after).toEqual(before); // name, role, password and status untouched
@@ -56,9 +56,9 @@ describe('pnpm admin:create', () => {
 
   it('refuses a bad e-mail, a missing name and a customer contact’s e-mail, creating nothing', async () => {
     t = await createTestApp();
-    expect(createAdminWithLink(t.db, { email: 'not-an-email', name: 'X' }, t.clock.now, ORIGIN)).toMatchObject({ ok: false, message: expect.stringMatching(/--email: E-mail inválido/) });
-    expect(createAdminWithLink(t.db, { email: 'a@b.com', name: ' ' }, t.clock.now, ORIGIN)).toMatchObject({ ok: false, message: expect.stringMatching(/--name/) });
-    expect(createAdminWithLink(t.db, { email: DEMO_ACCOUNTS.contact, name: 'X' }, t.clock.now, ORIGIN)).toMatchObject({ ok: false, message: expect.stringMatching(/customer contact/) });
+    expect(await createAdminWithLink(t.store, { email: 'not-an-email', name: 'X' }, t.clock.now, ORIGIN)).toMatchObject({ ok: false, message: expect.stringMatching(/--email: E-mail inválido/) });
+    expect(await createAdminWithLink(t.store, { email: 'a@b.com', name: ' ' }, t.clock.now, ORIGIN)).toMatchObject({ ok: false, message: expect.stringMatching(/--name/) });
+    expect(await createAdminWithLink(t.store, { email: DEMO_ACCOUNTS.contact, name: 'X' }, t.clock.now, ORIGIN)).toMatchObject({ ok: false, message: expect.stringMatching(/customer contact/) });
     expect(findAgentByEmail(t.db, 'a@b.com')).toBeNull();
   });
 

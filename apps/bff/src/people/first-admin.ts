@@ -1,5 +1,5 @@
 import { adminCreateInput } from '@atende/contracts';
-import { findAccountByEmail, findAgentByEmail, insertAgent, recordAudit, type Db } from '@atende/db';
+import { findAccountByEmail, findAgentByEmail, insertAgent, recordAudit, type Database } from '@atende/db/store';
 import { createAccountLink } from '../auth/account-links.js';
 
 export type AdminCreateResult =
@@ -12,25 +12,25 @@ export type AdminCreateResult =
  * (nothing else changes), so a locked-out admin can run it again. Plain database writes: safe while the
  * server runs (WAL; the server reads the new rows on the next request).
  */
-export function createAdminWithLink(db: Db, input: { email: string; name: string }, now: number, publicUrl: string): AdminCreateResult {
+export async function createAdminWithLink(db: Database, input: { email: string; name: string }, now: number, publicUrl: string): Promise<AdminCreateResult> {
   const parsed = adminCreateInput.safeParse(input);
   if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('\n') };
   const { email, name } = parsed.data;
 
-  let agent = findAgentByEmail(db, email);
+  let agent = await findAgentByEmail(db, email);
   let created = false;
   if (agent && !agent.active) {
     return { ok: false, message: `${email} belongs to a deactivated team member: reactivate them in Equipe first.` };
   }
   if (!agent) {
-    if (findAccountByEmail(db, email)) return { ok: false, message: `${email} belongs to a customer contact; use another e-mail for the admin.` };
-    const result = insertAgent(db, { name, email, role: 'admin', departmentIds: [], now });
+    if (await findAccountByEmail(db, email)) return { ok: false, message: `${email} belongs to a customer contact; use another e-mail for the admin.` };
+    const result = await insertAgent(db, { name, email, role: 'admin', departmentIds: [], now });
     if (!result.ok) return { ok: false, message: `${email} cannot be used (${result.reason}).` };
     agent = result.agent;
     created = true;
   }
-  const link = createAccountLink(db, { kind: 'agent', id: agent.id }, 'invitation', now, publicUrl);
-  recordAudit(db, {
+  const link = await createAccountLink(db, { kind: 'agent', id: agent.id }, 'invitation', now, publicUrl);
+  await recordAudit(db, {
     at: now,
     event: created ? 'admin_created' : 'invitation_sent',
     actorKind: 'system',

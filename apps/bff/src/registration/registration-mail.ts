@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { enqueueMail, type Db } from '@atende/db';
+import { enqueueMail, type Database } from '@atende/db/store';
 import { escapeHtml } from '../mail/templates.js';
 
 type Language = 'pt-BR' | 'en';
@@ -34,15 +34,15 @@ const TEXT = {
 } as const;
 
 interface MailDeps {
-  db: Db;
+  db: Database;
   now: () => number;
   messageDomain: string;
 }
 
-function enqueue(deps: MailDeps, kind: string, to: string, subject: string, lines: string[], url: string) {
+async function enqueue(deps: MailDeps, kind: string, to: string, subject: string, lines: string[], url: string) {
   const textBody = lines.join('\n\n').replace('{url}', url);
   const htmlBody = lines.map((line) => `<p>${line === '{url}' ? `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>` : escapeHtml(line)}</p>`).join('');
-  enqueueMail(
+  await enqueueMail(
     deps.db,
     // Every sign-up is its own message: a second request must not be swallowed as a duplicate.
     { dedupeKey: `${kind}:${randomUUID()}`, ticketId: null, kind, toAddress: to, replyTo: null, subject, textBody, htmlBody, messageDomain: deps.messageDomain },
@@ -50,12 +50,12 @@ function enqueue(deps: MailDeps, kind: string, to: string, subject: string, line
   );
 }
 
-export function mailRegistrationLink(deps: MailDeps, to: { email: string; name: string; language: Language }, url: string, validHours: number): void {
+export async function mailRegistrationLink(deps: MailDeps, to: { email: string; name: string; language: Language }, url: string, validHours: number): Promise<void> {
   const t = TEXT[to.language];
-  enqueue(deps, 'account_registration', to.email, t.verifySubject, [t.hello(to.name), t.verifyIntro, '{url}', t.verifyValid(validHours), t.ignore], url);
+  await enqueue(deps, 'account_registration', to.email, t.verifySubject, [t.hello(to.name), t.verifyIntro, '{url}', t.verifyValid(validHours), t.ignore], url);
 }
 
-export function mailAccountAlreadyExists(deps: MailDeps, to: { email: string; name: string; language: Language }, forgotPasswordUrl: string): void {
+export async function mailAccountAlreadyExists(deps: MailDeps, to: { email: string; name: string; language: Language }, forgotPasswordUrl: string): Promise<void> {
   const t = TEXT[to.language];
-  enqueue(deps, 'account_registration_exists', to.email, t.existsSubject, [t.hello(to.name), t.existsIntro, t.existsAction, '{url}', t.ignore], forgotPasswordUrl);
+  await enqueue(deps, 'account_registration_exists', to.email, t.existsSubject, [t.hello(to.name), t.existsIntro, t.existsAction, '{url}', t.ignore], forgotPasswordUrl);
 }

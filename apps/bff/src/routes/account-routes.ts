@@ -1,5 +1,5 @@
 import { accountLinkInput, accountLinkParam, invitationInput, passwordChangeInput, passwordResetRequestInput } from '@atende/contracts';
-import { changeAccountPassword, consumeAccountToken, findAccount, findAccountByEmail, findUsableAccountToken, recordAudit, type Account } from '@atende/db';
+import { changeAccountPassword, consumeAccountToken, findAccount, findAccountByEmail, findUsableAccountToken, recordAudit, type Account } from '@atende/db/store';
 import { Hono, type Context } from 'hono';
 import type { AccountLink } from '../auth/account-mailer.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
@@ -22,8 +22,8 @@ function refusePassword(password: string, account: Pick<Account, 'email'>, field
 }
 
 /** Issues a link: a 256-bit token, only its hash stored, handed to the mailer. */
-function issueLink(c: Context<AppEnv>, account: Account, purpose: AccountLink['purpose']) {
-  mailAccountLink(c.var.deps, account, purpose);
+async function issueLink(c: Context<AppEnv>, account: Account, purpose: AccountLink['purpose']) {
+  await mailAccountLink(c.var.deps, account, purpose);
 }
 
 /** Password reset, invitation links and password change (ASVS V6). */
@@ -43,21 +43,21 @@ export function accountRoutes() {
       const deps = c.var.deps;
       const address = clientAddress(c);
       afterResponse(
-        () => {
-          const account = findAccountByEmail(db, email);
+        async () => {
+          const account = await findAccountByEmail(db, email);
           const actor = account?.active ? { kind: account.kind, id: account.id } : null;
-          recordAudit(db, { at: now(), event: 'password_reset_requested', actorKind: actor?.kind ?? 'anonymous', actorId: actor?.id ?? null, email: email.toLowerCase(), address, details: null });
-          if (account?.active) mailAccountLink(deps, account, 'password_reset');
+          await recordAudit(db, { at: now(), event: 'password_reset_requested', actorKind: actor?.kind ?? 'anonymous', actorId: actor?.id ?? null, email: email.toLowerCase(), address, details: null });
+          if (account?.active) await mailAccountLink(deps, account, 'password_reset');
         },
         (error) => deps.logger.error({ err: error }, 'password reset link failed'),
       );
       return c.json({ ok: true }, 202);
     })
     // Read-only: mail scanners follow links, so opening one never spends it.
-    .get('/links/:token', validate('param', accountLinkParam), (c) => {
+    .get('/links/:token', validate('param', accountLinkParam), async (c) => {
       const { db, now } = c.var.deps;
-      const link = findUsableAccountToken(db, hashToken(c.req.valid('param').token), now());
-      const account = link && findAccount(db, link.accountKind, link.accountId);
+      const link = await findUsableAccountToken(db, hashToken(c.req.valid('param').token), now());
+      const account = link && await findAccount(db, link.accountKind, link.accountId);
       if (!link || !account) throw new AppError('link_invalid');
       return c.json({ link: { purpose: link.purpose, name: account.name, email: account.email, expiresAt: link.expiresAt } }, 200);
     })
@@ -65,21 +65,21 @@ export function accountRoutes() {
       const { db, now } = c.var.deps;
       const tokenHash = hashToken(c.req.valid('param').token);
       const { password } = c.req.valid('json');
-      const link = findUsableAccountToken(db, tokenHash, now());
-      const account = link && findAccount(db, link.accountKind, link.accountId);
+      const link = await findUsableAccountToken(db, tokenHash, now());
+      const account = link && await findAccount(db, link.accountKind, link.accountId);
       if (!link || !account) throw new AppError('link_invalid');
       refusePassword(password, account);
       const passwordHash = await hashPassword(password); // outside the transaction: never await inside one
-      const spent = consumeAccountToken(db, { tokenHash, passwordHash, now: now() });
+      const spent = await consumeAccountToken(db, { tokenHash, passwordHash, now: now() });
       if (!spent) throw new AppError('link_invalid'); // a racing submission spent it first
-      audit(c, spent.purpose === 'invitation' ? 'invitation_accepted' : 'password_reset', { actor: { kind: spent.kind, id: spent.id }, email: account.email });
+      await audit(c, spent.purpose === 'invitation' ? 'invitation_accepted' : 'password_reset', { actor: { kind: spent.kind, id: spent.id }, email: account.email });
       return c.json({ ok: true }, 200);
     })
     .post('/password', requireRole('contact', 'agent'), validate('json', passwordChangeInput), async (c) => {
       const { db } = c.var.deps;
       const session = signedIn(c);
       const { currentPassword, newPassword } = c.req.valid('json');
-      const account = findAccount(db, session.actor.kind, session.actor.id);
+      const account = await findAccount(db, session.actor.kind, session.actor.id);
       // Guessing the current password from a stolen session is guessing a password: throttled like sign-in.
       const { loginThrottle, now } = c.var.deps;
       const keys = [`account:${(account?.email ?? '').toLowerCase()}`, `address:${clientAddress(c)}`];
@@ -92,15 +92,15 @@ export function accountRoutes() {
       loginThrottle.reset(keys[0]!);
       refusePassword(newPassword, account, 'newPassword');
       const passwordHash = await hashPassword(newPassword);
-      changeAccountPassword(db, { kind: account.kind, id: account.id, passwordHash, keepSessionHash: session.sessionTokenHash });
-      audit(c, 'password_changed', { email: account.email });
+      await changeAccountPassword(db, { kind: account.kind, id: account.id, passwordHash, keepSessionHash: session.sessionTokenHash });
+      await audit(c, 'password_changed', { email: account.email });
       return c.json({ ok: true }, 200);
     })
-    .post('/invitations', requireRole('admin'), validate('json', invitationInput), (c) => {
-      const account = findAccountByEmail(c.var.deps.db, c.req.valid('json').email);
+    .post('/invitations', requireRole('admin'), validate('json', invitationInput), async (c) => {
+      const account = await findAccountByEmail(c.var.deps.db, c.req.valid('json').email);
       if (!account) throw new AppError('not_found');
-      issueLink(c, account, 'invitation');
-      audit(c, 'invitation_sent', { email: account.email, details: { account: { kind: account.kind, id: account.id } } });
+      await issueLink(c, account, 'invitation');
+      await audit(c, 'invitation_sent', { email: account.email, details: { account: { kind: account.kind, id: account.id } } });
       return c.json({ ok: true }, 202);
     });
 }

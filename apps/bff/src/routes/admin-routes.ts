@@ -9,8 +9,8 @@ import {
   savePortalSettings,
   updateDepartment,
   updateSubject,
-  type Db,
-} from '@atende/db';
+  type Database,
+} from '@atende/db/store';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { audit } from '../audit/audit.js';
@@ -21,8 +21,8 @@ import { validate } from '../http/validate.js';
 /** The id in a path; the ticket id schema is the same shape. */
 const idParam = ticketIdParam;
 
-function checkDefaultDepartment(db: Db, id: number | null) {
-  if (id !== null && !getDepartment(db, id)) {
+async function checkDefaultDepartment(db: Database, id: number | null) {
+  if (id !== null && !await getDepartment(db, id)) {
     throw new AppError('validation_failed', { fields: { defaultDepartmentId: 'Departamento desconhecido.' } });
   }
 }
@@ -31,44 +31,44 @@ function checkDefaultDepartment(db: Db, id: number | null) {
 export function adminRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('admin'))
-    .get('/portal-settings', (c) => c.json({ settings: getPortalSettings(c.var.deps.db) }, 200))
-    .put('/portal-settings', validate('json', portalSettingsInput), (c) => {
+    .get('/portal-settings', async (c) => c.json({ settings: await getPortalSettings(c.var.deps.db) }, 200))
+    .put('/portal-settings', validate('json', portalSettingsInput), async (c) => {
       const { db } = c.var.deps;
-      const before = getPortalSettings(db);
-      savePortalSettings(db, { ...before, ...c.req.valid('json') });
-      const after = getPortalSettings(db);
+      const before = await getPortalSettings(db);
+      await savePortalSettings(db, { ...before, ...c.req.valid('json') });
+      const after = await getPortalSettings(db);
       // Every settings change is one audit entry: who, and the values before and after.
-      audit(c, 'settings_changed', { details: { group: 'portal', before, after } });
+      await audit(c, 'settings_changed', { details: { group: 'portal', before, after } });
       return c.json({ settings: after }, 200);
     })
-    .get('/departments', (c) => c.json({ departments: listDepartments(c.var.deps.db) }, 200))
-    .post('/departments', validate('json', departmentInput), (c) => {
-      const department = insertDepartment(c.var.deps.db, c.req.valid('json'));
-      audit(c, 'settings_changed', { details: { group: 'department', before: null, after: department } });
+    .get('/departments', async (c) => c.json({ departments: await listDepartments(c.var.deps.db) }, 200))
+    .post('/departments', validate('json', departmentInput), async (c) => {
+      const department = await insertDepartment(c.var.deps.db, c.req.valid('json'));
+      await audit(c, 'settings_changed', { details: { group: 'department', before: null, after: department } });
       return c.json({ department }, 201);
     })
-    .put('/departments/:id', validate('param', idParam), validate('json', departmentInput), (c) => {
-      const before = getDepartment(c.var.deps.db, c.req.valid('param').id);
-      const department = updateDepartment(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'));
+    .put('/departments/:id', validate('param', idParam), validate('json', departmentInput), async (c) => {
+      const before = await getDepartment(c.var.deps.db, c.req.valid('param').id);
+      const department = await updateDepartment(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'));
       if (!department) throw new AppError('not_found');
-      audit(c, 'settings_changed', { details: { group: 'department', before, after: department } });
+      await audit(c, 'settings_changed', { details: { group: 'department', before, after: department } });
       return c.json({ department }, 200);
     })
-    .get('/subjects', (c) => c.json({ subjects: listSubjects(c.var.deps.db) }, 200))
-    .post('/subjects', validate('json', subjectInput), (c) => {
+    .get('/subjects', async (c) => c.json({ subjects: await listSubjects(c.var.deps.db) }, 200))
+    .post('/subjects', validate('json', subjectInput), async (c) => {
       const input = c.req.valid('json');
-      checkDefaultDepartment(c.var.deps.db, input.defaultDepartmentId);
-      const subject = insertSubject(c.var.deps.db, input);
-      audit(c, 'settings_changed', { details: { group: 'subject', before: null, after: subject } });
+      await checkDefaultDepartment(c.var.deps.db, input.defaultDepartmentId);
+      const subject = await insertSubject(c.var.deps.db, input);
+      await audit(c, 'settings_changed', { details: { group: 'subject', before: null, after: subject } });
       return c.json({ subject }, 201);
     })
-    .put('/subjects/:id', validate('param', idParam), validate('json', subjectInput), (c) => {
+    .put('/subjects/:id', validate('param', idParam), validate('json', subjectInput), async (c) => {
       const input = c.req.valid('json');
-      checkDefaultDepartment(c.var.deps.db, input.defaultDepartmentId);
-      const before = listSubjects(c.var.deps.db).find((s) => s.id === c.req.valid('param').id) ?? null;
-      const subject = updateSubject(c.var.deps.db, c.req.valid('param').id, input);
+      await checkDefaultDepartment(c.var.deps.db, input.defaultDepartmentId);
+      const before = (await listSubjects(c.var.deps.db)).find((s) => s.id === c.req.valid('param').id) ?? null;
+      const subject = await updateSubject(c.var.deps.db, c.req.valid('param').id, input);
       if (!subject) throw new AppError('not_found');
-      audit(c, 'settings_changed', { details: { group: 'subject', before, after: subject } });
+      await audit(c, 'settings_changed', { details: { group: 'subject', before, after: subject } });
       return c.json({ subject }, 200);
     });
 }

@@ -1,5 +1,5 @@
 import { agentPreferencesInput } from '@atende/contracts';
-import { getAgentLanguage, saveAgentLanguage } from '@atende/db';
+import { getAgentLanguage, saveAgentLanguage } from '@atende/db/store';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { requireRole, signedIn } from '../http/session-middleware.js';
@@ -11,10 +11,10 @@ import { validate } from '../http/validate.js';
  */
 export function agentPreferencesRoutes() {
   return new Hono<AppEnv>()
-    .get('/preferences', requireRole('agent'), (c) => c.json({ preferences: { language: getAgentLanguage(c.var.deps.db, signedIn(c).actor.id) } }, 200))
-    .put('/preferences', requireRole('agent'), validate('json', agentPreferencesInput), (c) => {
+    .get('/preferences', requireRole('agent'), async (c) => c.json({ preferences: { language: await getAgentLanguage(c.var.deps.db, signedIn(c).actor.id) } }, 200))
+    .put('/preferences', requireRole('agent'), validate('json', agentPreferencesInput), async (c) => {
       const { language } = c.req.valid('json');
-      saveAgentLanguage(c.var.deps.db, signedIn(c).actor.id, language);
+      await saveAgentLanguage(c.var.deps.db, signedIn(c).actor.id, language);
       return c.json({ preferences: { language } }, 200);
     });
 }

@@ -1,5 +1,5 @@
 import { agentListQuery, agentMessageInput, extendDueInput, setFieldsInput, setStatusInput, ticketIdParam } from '@atende/contracts';
-import { attachmentsOfHeldMail, heldMailOfTicket, agentQueueCounts, getCompanySettings, getPortalSettings, listActiveAgents, listAgentQueue, listDepartments, otherRecentTickets, searchTicketIds, ticketCustomerCard, ticketHistory, ticketParticipants, ticketRatings, ticketThread } from '@atende/db';
+import { attachmentsOfHeldMail, heldMailOfTicket, agentQueueCounts, getCompanySettings, getPortalSettings, listActiveAgents, listAgentQueue, listDepartments, otherRecentTickets, searchTicketIds, ticketCustomerCard, ticketHistory, ticketParticipants, ticketRatings, ticketThread } from '@atende/db/store';
 import { AppError } from '../http/app-error.js';
 import { endOfLocalDay, isOverdue } from '@atende/domain';
 import { Hono } from 'hono';
@@ -20,17 +20,17 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export function agentRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('agent'))
-    .get('/tickets', validate('query', agentListQuery), (c) => {
+    .get('/tickets', validate('query', agentListQuery), async (c) => {
       const { db } = c.var.deps;
       const { queue, sort, cursor, q, ...filters } = c.req.valid('query');
       const now = c.var.deps.now();
-      const clock = { agentId: signedIn(c).actor.id, now, endOfToday: endOfLocalDay(now, getCompanySettings(db).timeZone) };
+      const clock = { agentId: signedIn(c).actor.id, now, endOfToday: endOfLocalDay(now, (await getCompanySettings(db)).timeZone) };
       // A search narrows the queue to the matching tickets; the queue, filters and sort still apply.
-      const ticketIds = q ? searchTicketIds(db, q) : undefined;
+      const ticketIds = q ? await searchTicketIds(db, q) : undefined;
       const page =
         ticketIds && ticketIds.length === 0
           ? { items: [], nextCursor: null }
-          : listAgentQueue(db, { queue, sort, filters, cursor: decodeCursor(cursor), limit: PAGE_SIZE, clock, ticketIds });
+          : await listAgentQueue(db, { queue, sort, filters, cursor: decodeCursor(cursor), limit: PAGE_SIZE, clock, ticketIds });
       return c.json(
         {
           items: page.items.map((item) => ({
@@ -41,35 +41,35 @@ export function agentRoutes() {
           })),
           nextCursor: encodeCursor(page.nextCursor),
           // Each tab's count follows the active filters and search.
-          counts: ticketIds && ticketIds.length === 0 ? { mine: 0, unassigned: 0, today: 0, overdue: 0, all: 0 } : agentQueueCounts(db, clock, filters, ticketIds),
+          counts: ticketIds && ticketIds.length === 0 ? { mine: 0, unassigned: 0, today: 0, overdue: 0, all: 0 } : await agentQueueCounts(db, clock, filters, ticketIds),
         },
         200,
       );
     })
-    .get('/tickets/:id', validate('param', ticketIdParam), (c) => {
+    .get('/tickets/:id', validate('param', ticketIdParam), async (c) => {
       const { db } = c.var.deps;
-      const ticket = loadTicketFor(db, signedIn(c), c.req.valid('param').id);
+      const ticket = await loadTicketFor(db, signedIn(c), c.req.valid('param').id);
       return c.json(
         {
-          ticket: { ...ticketSummaryView(db, ticket), requesterPhone: ticketParticipants(db, ticket.id)?.requesterPhone ?? null, departmentId: ticket.departmentId, assigneeId: ticket.assigneeId, dueAt: ticket.dueAt === null ? null : iso(ticket.dueAt), overdue: isOverdue(ticket, c.var.deps.now()) },
-          messages: messagesView(ticketThread(db, ticket.id, 'staff'), db),
+          ticket: { ...await ticketSummaryView(db, ticket), requesterPhone: (await ticketParticipants(db, ticket.id))?.requesterPhone ?? null, departmentId: ticket.departmentId, assigneeId: ticket.assigneeId, dueAt: ticket.dueAt === null ? null : iso(ticket.dueAt), overdue: isOverdue(ticket, c.var.deps.now()) },
+          messages: await messagesView(await ticketThread(db, ticket.id, 'staff'), db),
           // E-mails de remetente não reconhecido waiting for an agent's decision (agents only).
-          heldMail: heldMailOfTicket(db, ticket.id).map((m) => ({ id: m.id, fromAddress: m.fromAddress, fromName: m.fromName, subject: m.subject, body: m.body, reason: m.reason, receivedAt: iso(m.receivedAt), attachments: attachmentsOfHeldMail(db, m.id).map(({ id, filename, mime, size }) => ({ id, filename, mime, size })) })),
-          history: historyView(ticketHistory(db, ticket.id)),
+          heldMail: await Promise.all((await heldMailOfTicket(db, ticket.id)).map(async (m) => ({ id: m.id, fromAddress: m.fromAddress, fromName: m.fromName, subject: m.subject, body: m.body, reason: m.reason, receivedAt: iso(m.receivedAt), attachments: (await attachmentsOfHeldMail(db, m.id)).map(({ id, filename, mime, size }) => ({ id, filename, mime, size })) }))),
+          history: historyView(await ticketHistory(db, ticket.id)),
           // The message form starts on this visibility (admin setting); the agent may switch it.
-          defaultVisibility: getPortalSettings(db).agentRepliesPublicByDefault ? ('public' as const) : ('internal' as const),
-          ratingLink: ratingLinkFor(c.var.deps, ticket),
-          ratings: ticketRatings(db, ticket.id).map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })),
+          defaultVisibility: (await getPortalSettings(db)).agentRepliesPublicByDefault ? ('public' as const) : ('internal' as const),
+          ratingLink: await ratingLinkFor(c.var.deps, ticket),
+          ratings: (await ticketRatings(db, ticket.id)).map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })),
           // The workspace's side panel: the customer's card and their other recent tickets.
-          customer: ticketCustomerCard(db, ticket),
-          otherTickets: otherRecentTickets(db, ticket).map((o) => ({ ...o, updatedAt: iso(o.updatedAt) })),
+          customer: await ticketCustomerCard(db, ticket),
+          otherTickets: (await otherRecentTickets(db, ticket)).map((o) => ({ ...o, updatedAt: iso(o.updatedAt) })),
         },
         200,
       );
     })
     .post('/tickets/:id/messages', validate('param', ticketIdParam), validate('json', agentMessageInput), async (c) => {
       const { body, visibility, nextStatus, dueDate, expectedVersion, attachmentIds } = c.req.valid('json');
-      const files = checkMessageAttachments(c.var.deps.db, signedIn(c).actor, attachmentIds, c.var.deps.config.attachments);
+      const files = await checkMessageAttachments(c.var.deps.db, signedIn(c).actor, attachmentIds, c.var.deps.config.attachments);
       const ticket = await commitTicketAction(c.var.deps, {
         ticketId: c.req.valid('param').id,
         actor: signedIn(c).actor,
@@ -90,14 +90,14 @@ export function agentRoutes() {
       });
       return c.json({ ticket: { id: ticket.id, status: ticket.status, version: ticket.version, dueAt: ticket.dueAt } }, 200);
     })
-    .get('/options', (c) => c.json({ departments: listDepartments(c.var.deps.db).map(({ id, name }) => ({ id, name })), agents: listActiveAgents(c.var.deps.db) }, 200))
+    .get('/options', async (c) => c.json({ departments: (await listDepartments(c.var.deps.db)).map(({ id, name }) => ({ id, name })), agents: await listActiveAgents(c.var.deps.db) }, 200))
     .post('/tickets/:id/fields', validate('param', ticketIdParam), validate('json', setFieldsInput), async (c) => {
       const { db } = c.var.deps;
       const { expectedVersion, ...fields } = c.req.valid('json');
-      if (fields.departmentId && !listDepartments(db).some((d) => d.id === fields.departmentId)) {
+      if (fields.departmentId && !(await listDepartments(db)).some((d) => d.id === fields.departmentId)) {
         throw new AppError('validation_failed', { fields: { departmentId: 'Departamento desconhecido.' } });
       }
-      if (fields.assigneeId && !listActiveAgents(db).some((a) => a.id === fields.assigneeId)) {
+      if (fields.assigneeId && !(await listActiveAgents(db)).some((a) => a.id === fields.assigneeId)) {
         throw new AppError('validation_failed', { fields: { assigneeId: 'Responsável desconhecido.' } });
       }
       const ticket = await commitTicketAction(c.var.deps, { ticketId: c.req.valid('param').id, actor: signedIn(c).actor, expectedVersion, action: { type: 'set_fields', ...fields } });

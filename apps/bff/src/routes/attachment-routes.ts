@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { attachmentParam } from '@atende/contracts';
-import { attachmentForAccess } from '@atende/db';
+import { attachmentForAccess } from '@atende/db/store';
 import { Hono, type Context } from 'hono';
 import { contentDisposition } from '../attachments/filename.js';
 import { createBlobStore } from '../attachments/blob-store.js';
@@ -24,9 +24,9 @@ export function attachmentRoutes() {
       const files = await receiveUpload({ db, store: createBlobStore(config.dataDir), limits: config.attachments, request: c.req.raw, owner: { kind: actor.kind, id: actor.id }, now: now() });
       return c.json({ files }, 201);
     })
-    .get('/tickets/:id/attachments/:attachmentId', validate('param', attachmentParam), (c) => {
+    .get('/tickets/:id/attachments/:attachmentId', validate('param', attachmentParam), async (c) => {
       const { config } = c.var.deps;
-      const file = visibleFile(c, c.req.valid('param'));
+      const file = await visibleFile(c, c.req.valid('param'));
       const inline = INLINE_IMAGE_TYPES.has(file.mime);
       c.header('Content-Type', file.mime.startsWith('text/') ? `${file.mime}; charset=utf-8` : file.mime);
       c.header('Content-Length', String(file.size));
@@ -37,7 +37,7 @@ export function attachmentRoutes() {
     // The thread's thumbnail of an image (made on first request; see thumbnails.ts), same access rules.
     .get('/tickets/:id/attachments/:attachmentId/thumbnail', validate('param', attachmentParam), async (c) => {
       const { config } = c.var.deps;
-      const file = visibleFile(c, c.req.valid('param'));
+      const file = await visibleFile(c, c.req.valid('param'));
       if (!INLINE_IMAGE_TYPES.has(file.mime)) throw new AppError('not_found');
       const path = await thumbnailOf(config.dataDir, createBlobStore(config.dataDir), file.sha256);
       if (!path) throw new AppError('not_found');
@@ -53,11 +53,11 @@ export function attachmentRoutes() {
  * The file as its message is authorized: a customer reaches only public messages of their own tickets;
  * a held e-mail's files are for agents only. Anything else looks missing.
  */
-function visibleFile(c: Context<AppEnv>, param: { id: number; attachmentId: number }) {
+async function visibleFile(c: Context<AppEnv>, param: { id: number; attachmentId: number }) {
   const { db, config } = c.var.deps;
   const session = signedIn(c);
-  const ticket = loadTicketFor(db, session, param.id);
-  const file = attachmentForAccess(db, param.attachmentId);
+  const ticket = await loadTicketFor(db, session, param.id);
+  const file = await attachmentForAccess(db, param.attachmentId);
   const visible = file !== null && file.ticketId === ticket.id && (session.actor.kind === 'agent' || (file.messageId !== null && file.visibility === 'public'));
   if (!visible || !createBlobStore(config.dataDir).has(file.sha256)) throw new AppError('not_found');
   return file;

@@ -1,5 +1,5 @@
 import { auditLogQuery } from '@atende/contracts';
-import { listAudit } from '@atende/db';
+import { listAudit } from '@atende/db/store';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { requireRole } from '../http/session-middleware.js';
@@ -11,9 +11,9 @@ const PAGE_SIZE = 50;
 export function auditRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('admin'))
-    .get('/audit-log', validate('query', auditLogQuery), (c) => {
+    .get('/audit-log', validate('query', auditLogQuery), async (c) => {
       const { before } = c.req.valid('query');
-      const rows = listAudit(c.var.deps.db, { before: before ? { at: before[0], id: before[1] } : null, limit: PAGE_SIZE });
+      const rows = await listAudit(c.var.deps.db, { before: before ? { at: before[0], id: before[1] } : null, limit: PAGE_SIZE });
       const last = rows.at(-1);
       return c.json(
         {

@@ -1,5 +1,5 @@
 import { loginInput } from '@atende/contracts';
-import { deleteSession, findAccountByEmail, getCompanySettings } from '@atende/db';
+import { deleteSession, findAccountByEmail, getCompanySettings } from '@atende/db/store';
 import { Hono } from 'hono';
 import { spendVerifyTime, verifyPassword } from '../auth/password.js';
 import { clearSessionCookie, hashToken, readSessionToken, writeSessionCookie } from '../auth/session-cookie.js';
@@ -25,7 +25,7 @@ export function authRoutes() {
       const waitMs = loginThrottle.retryAfterMs(keys, now());
       if (waitMs > 0) throw new AppError('too_many_attempts', { retryAfterSeconds: Math.ceil(waitMs / 1000) });
 
-      const account = findAccountByEmail(db, email);
+      const account = await findAccountByEmail(db, email);
       const valid =
         account?.passwordHash && account.active
           ? await verifyPassword(account.passwordHash, password)
@@ -33,35 +33,35 @@ export function authRoutes() {
       if (!account || !valid) {
         loginThrottle.recordFailure(keys, now());
         c.var.deps.logger.warn({ requestId: c.var.requestId, event: 'login_failed' }, 'sign-in failed');
-        audit(c, 'sign_in_failed', { actor: account ? { kind: account.kind, id: account.id } : null, email });
+        await audit(c, 'sign_in_failed', { actor: account ? { kind: account.kind, id: account.id } : null, email });
         throw new AppError('invalid_credentials');
       }
 
       // A new session id at every sign-in: a token planted before sign-in is worthless after it.
       const previous = readSessionToken(c);
-      if (previous) deleteSession(db, hashToken(previous));
-      const token = startSession(db, account, now(), config);
+      if (previous) await deleteSession(db, hashToken(previous));
+      const token = await startSession(db, account, now(), config);
       writeSessionCookie(c, token, Math.floor(config.sessionAbsoluteMs / 1000));
       loginThrottle.reset(keys[0]!);
-      audit(c, 'sign_in', { actor: { kind: account.kind, id: account.id }, email });
+      await audit(c, 'sign_in', { actor: { kind: account.kind, id: account.id }, email });
       const actor = account.kind === 'agent' ? ({ kind: 'agent', id: account.id, role: account.role } as const) : ({ kind: 'contact', id: account.id } as const);
       return c.json({ actor: publicActor({ actor, name: account.name }) }, 200);
     })
     .post('/logout', async (c) => {
       const token = readSessionToken(c);
-      if (c.var.session) audit(c, 'sign_out');
+      if (c.var.session) await audit(c, 'sign_out');
       if (token) {
-        deleteSession(c.var.deps.db, hashToken(token));
+        await deleteSession(c.var.deps.db, hashToken(token));
         // This session's open live streams close now, not at their next heartbeat.
         c.var.deps.events?.publish({ type: 'session_ended', sessionTokenHash: hashToken(token) });
       }
       clearSessionCookie(c);
       return c.json({ ok: true }, 200);
     })
-    .get('/me', (c) => {
+    .get('/me', async (c) => {
       const session = c.var.session;
       if (!session) throw new AppError('unauthenticated');
       // The company's time zone comes with the actor: every date on screen is shown in it, whatever the browser's.
-      return c.json({ actor: { ...publicActor(session), timeZone: getCompanySettings(c.var.deps.db).timeZone } }, 200);
+      return c.json({ actor: { ...publicActor(session), timeZone: (await getCompanySettings(c.var.deps.db)).timeZone } }, 200);
     });
 }

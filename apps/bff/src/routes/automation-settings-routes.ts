@@ -1,6 +1,6 @@
 import { automationSettingsInput } from '@atende/contracts';
 import { inactivityPolicyFor } from '@atende/domain';
-import { getAutomationSettings, saveAutomationSettings } from '@atende/db';
+import { getAutomationSettings, saveAutomationSettings } from '@atende/db/store';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { audit } from '../audit/audit.js';
@@ -12,16 +12,16 @@ import { validate } from '../http/validate.js';
 export function automationSettingsRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('admin'))
-    .get('/', (c) => c.json(getAutomationSettings(c.var.deps.db), 200))
-    .put('/', validate('json', automationSettingsInput), (c) => {
+    .get('/', async (c) => c.json(await getAutomationSettings(c.var.deps.db), 200))
+    .put('/', validate('json', automationSettingsInput), async (c) => {
       const input = c.req.valid('json');
       const inactivity = inactivityPolicyFor(input.inactivity.preset, input.inactivity.preset === 'custom' ? input.inactivity : undefined);
       // Custom days must ascend and fall before the closing day (the domain's rule).
       if (!inactivity) throw new AppError('validation_failed');
       const value = { inactivity, approvalTimeout: input.approvalTimeout, sameDayRouting: input.sameDayRouting };
-      const before = getAutomationSettings(c.var.deps.db);
-      saveAutomationSettings(c.var.deps.db, value);
-      audit(c, 'settings_changed', { details: { group: 'automation', before, after: value } });
+      const before = await getAutomationSettings(c.var.deps.db);
+      await saveAutomationSettings(c.var.deps.db, value);
+      await audit(c, 'settings_changed', { details: { group: 'automation', before, after: value } });
       return c.json(value, 200);
     });
 }

@@ -1,6 +1,6 @@
 import { bulkActionInput, mergeTicketInput, ticketIdParam, type BulkActionInput } from '@atende/contracts';
 import type { TicketAction } from '@atende/domain';
-import { listActiveAgents } from '@atende/db';
+import { listActiveAgents } from '@atende/db/store';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
@@ -30,7 +30,7 @@ export function bulkRoutes() {
     .use(requireRole('agent'))
     .post('/tickets/bulk', validate('json', bulkActionInput), async (c) => {
       const { tickets, change } = c.req.valid('json');
-      if (change.kind === 'assign' && change.assigneeId !== null && !listActiveAgents(c.var.deps.db).some((a) => a.id === change.assigneeId)) {
+      if (change.kind === 'assign' && change.assigneeId !== null && !(await listActiveAgents(c.var.deps.db)).some((a) => a.id === change.assigneeId)) {
         throw new AppError('validation_failed', { fields: { assigneeId: 'Responsável desconhecido.' } });
       }
       const session = signedIn(c);
@@ -51,7 +51,7 @@ export function bulkRoutes() {
     .post('/tickets/:id/merge', validate('param', ticketIdParam), validate('json', mergeTicketInput), async (c) => {
       const { targetId, expectedVersion } = c.req.valid('json');
       const session = signedIn(c);
-      const { source, target } = await c.var.deps.writes.run(() => mergeTickets(c.var.deps, session, { sourceId: c.req.valid('param').id, targetId, expectedVersion }));
+      const { source, target } = await mergeTickets(c.var.deps, session, { sourceId: c.req.valid('param').id, targetId, expectedVersion });
       return c.json({ source: { id: source.id, status: source.status, version: source.version }, target: { id: target.id, version: target.version } }, 200);
     });
 }

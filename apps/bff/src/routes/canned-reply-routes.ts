@@ -1,5 +1,5 @@
 import { cannedReplyInput, consoleIdParam } from '@atende/contracts';
-import { createCannedReply, deleteCannedReply, getCannedReply, listCannedReplies, type CannedReplyRecord } from '@atende/db';
+import { createCannedReply, deleteCannedReply, getCannedReply, listCannedReplies, type CannedReplyRecord } from '@atende/db/store';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
@@ -18,25 +18,25 @@ const view = (r: CannedReplyRecord, agentId: number) => ({ id: r.id, title: r.ti
 export function cannedReplyRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('agent'))
-    .get('/canned-replies', (c) => {
+    .get('/canned-replies', async (c) => {
       const { actor } = signedIn(c);
-      return c.json({ items: listCannedReplies(c.var.deps.db, actor.id).map((r) => view(r, actor.id)) }, 200);
+      return c.json({ items: (await listCannedReplies(c.var.deps.db, actor.id)).map((r) => view(r, actor.id)) }, 200);
     })
-    .post('/canned-replies', validate('json', cannedReplyInput), (c) => {
+    .post('/canned-replies', validate('json', cannedReplyInput), async (c) => {
       const { actor } = signedIn(c);
       const input = c.req.valid('json');
       if (input.shared && !isAdmin(actor)) throw new AppError('forbidden');
-      const reply = createCannedReply(c.var.deps.db, { title: input.title, body: input.body, ownerAgentId: input.shared ? null : actor.id, now: c.var.deps.now() });
+      const reply = await createCannedReply(c.var.deps.db, { title: input.title, body: input.body, ownerAgentId: input.shared ? null : actor.id, now: c.var.deps.now() });
       return c.json({ item: view(reply, actor.id) }, 201);
     })
-    .post('/canned-replies/:id/delete', validate('param', consoleIdParam), (c) => {
+    .post('/canned-replies/:id/delete', validate('param', consoleIdParam), async (c) => {
       const { actor } = signedIn(c);
-      const reply = getCannedReply(c.var.deps.db, c.req.valid('param').id);
+      const reply = await getCannedReply(c.var.deps.db, c.req.valid('param').id);
       // Deleting is idempotent: one already gone is simply gone (a double click, two tabs).
       if (!reply) return c.json({ deleted: null }, 200);
       if (reply.ownerAgentId !== null && reply.ownerAgentId !== actor.id) throw new AppError('not_found');
       if (reply.ownerAgentId === null && !isAdmin(actor)) throw new AppError('forbidden');
-      deleteCannedReply(c.var.deps.db, reply.id);
+      await deleteCannedReply(c.var.deps.db, reply.id);
       return c.json({ deleted: reply.id }, 200);
     });
 }

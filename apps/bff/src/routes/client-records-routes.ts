@@ -12,7 +12,7 @@ import {
   updateContact,
   type ContactInput,
   type ContactWriteProblem,
-} from '@atende/db';
+} from '@atende/db/store';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { mailAccountLink } from '../auth/account-links.js';
@@ -39,9 +39,9 @@ function phoneOrRefuse(raw: string | null): string | null {
   return phone;
 }
 
-function contactSnapshot(c: Context<AppEnv>, id: number) {
-  const contact = getDirectoryContact(c.var.deps.db, id);
-  return contact && { ...contact, extraEmails: listContactEmails(c.var.deps.db, id) };
+async function contactSnapshot(c: Context<AppEnv>, id: number) {
+  const contact = await getDirectoryContact(c.var.deps.db, id);
+  return contact && { ...contact, extraEmails: await listContactEmails(c.var.deps.db, id) };
 }
 
 /**
@@ -51,65 +51,65 @@ function contactSnapshot(c: Context<AppEnv>, id: number) {
 export function clientRecordsRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('agent'))
-    .get('/companies', (c) => c.json({ companies: listCompanies(c.var.deps.db) }, 200))
-    .post('/companies', validate('json', companyInput), (c) => {
+    .get('/companies', async (c) => c.json({ companies: await listCompanies(c.var.deps.db) }, 200))
+    .post('/companies', validate('json', companyInput), async (c) => {
       const input = c.req.valid('json');
-      const company = insertCompany(c.var.deps.db, { ...input, phone: phoneOrRefuse(input.phone) }, c.var.deps.now());
-      audit(c, 'company_created', { details: { after: company } });
+      const company = await insertCompany(c.var.deps.db, { ...input, phone: phoneOrRefuse(input.phone) }, c.var.deps.now());
+      await audit(c, 'company_created', { details: { after: company } });
       return c.json({ company }, 201);
     })
-    .put('/companies/:companyId', validate('param', companyIdParam), validate('json', companyInput), (c) => {
+    .put('/companies/:companyId', validate('param', companyIdParam), validate('json', companyInput), async (c) => {
       const { db } = c.var.deps;
       const id = c.req.valid('param').companyId;
       const input = c.req.valid('json');
-      const before = getCompany(db, id);
+      const before = await getCompany(db, id);
       if (!before) throw new AppError('not_found');
-      const company = updateCompany(db, id, { ...input, phone: phoneOrRefuse(input.phone) });
-      audit(c, 'company_changed', { details: { before, after: company } });
+      const company = await updateCompany(db, id, { ...input, phone: phoneOrRefuse(input.phone) });
+      await audit(c, 'company_changed', { details: { before, after: company } });
       return c.json({ company }, 200);
     })
-    .post('/contacts', validate('json', contactInput), (c) => {
+    .post('/contacts', validate('json', contactInput), async (c) => {
       const { db, now } = c.var.deps;
       const input: ContactInput = { ...c.req.valid('json'), phone: phoneOrRefuse(c.req.valid('json').phone) };
-      const result = insertContact(db, input, now());
+      const result = await insertContact(db, input, now());
       if (!result.ok) throw new AppError('validation_failed', { fields: { [result.problem.field]: PROBLEM_MESSAGES[result.problem.reason] } });
-      const contact = contactSnapshot(c, result.id)!;
-      audit(c, 'contact_created', { email: contact.email, details: { after: contact } });
+      const contact = (await contactSnapshot(c, result.id))!;
+      await audit(c, 'contact_created', { email: contact.email, details: { after: contact } });
       return c.json({ contact }, 201);
     })
-    .put('/contacts/:contactId', validate('param', contactIdParam), validate('json', contactInput), (c) => {
+    .put('/contacts/:contactId', validate('param', contactIdParam), validate('json', contactInput), async (c) => {
       const { db, now } = c.var.deps;
       const id = c.req.valid('param').contactId;
       const input: ContactInput = { ...c.req.valid('json'), phone: phoneOrRefuse(c.req.valid('json').phone) };
-      const before = contactSnapshot(c, id);
-      const result = updateContact(db, id, input, now());
+      const before = await contactSnapshot(c, id);
+      const result = await updateContact(db, id, input, now());
       if (!result || !before) throw new AppError('not_found');
       if (!result.ok) throw new AppError('validation_failed', { fields: { [result.problem.field]: PROBLEM_MESSAGES[result.problem.reason] } });
-      const contact = contactSnapshot(c, id)!;
-      audit(c, 'contact_changed', { email: contact.email, details: { before, after: contact } });
+      const contact = (await contactSnapshot(c, id))!;
+      await audit(c, 'contact_changed', { email: contact.email, details: { before, after: contact } });
       return c.json({ contact }, 200);
     })
     // Portal access: an e-mailed one-time link to "Criar sua senha" (also a new link for one who forgot).
-    .post('/contacts/:contactId/invitation', validate('param', contactIdParam), validate('json', emptyBody), (c) => {
-      const account = findAccount(c.var.deps.db, 'contact', c.req.valid('param').contactId);
+    .post('/contacts/:contactId/invitation', validate('param', contactIdParam), validate('json', emptyBody), async (c) => {
+      const account = await findAccount(c.var.deps.db, 'contact', c.req.valid('param').contactId);
       if (!account) throw new AppError('not_found');
       if (!account.active) throw new AppError('validation_failed', { fields: { contactId: 'Contato desativado: reative antes de convidar.' } });
-      mailAccountLink(c.var.deps, account, 'invitation');
-      audit(c, 'invitation_sent', { email: account.email, details: { account: { kind: 'contact', id: account.id } } });
+      await mailAccountLink(c.var.deps, account, 'invitation');
+      await audit(c, 'invitation_sent', { email: account.email, details: { account: { kind: 'contact', id: account.id } } });
       return c.json({ ok: true }, 202);
     })
-    .post('/contacts/:contactId/deactivate', requireRole('admin'), validate('param', contactIdParam), validate('json', emptyBody), (c) => {
+    .post('/contacts/:contactId/deactivate', requireRole('admin'), validate('param', contactIdParam), validate('json', emptyBody), async (c) => {
       const id = c.req.valid('param').contactId;
-      const before = getDirectoryContact(c.var.deps.db, id);
-      if (!before || !setContactActive(c.var.deps.db, id, false)) throw new AppError('not_found');
-      audit(c, 'contact_deactivated', { email: before.email, details: { before: { active: before.active }, after: { active: false } } });
-      return c.json({ contact: contactSnapshot(c, id) }, 200);
+      const before = await getDirectoryContact(c.var.deps.db, id);
+      if (!before || !await setContactActive(c.var.deps.db, id, false)) throw new AppError('not_found');
+      await audit(c, 'contact_deactivated', { email: before.email, details: { before: { active: before.active }, after: { active: false } } });
+      return c.json({ contact: await contactSnapshot(c, id) }, 200);
     })
-    .post('/contacts/:contactId/reactivate', requireRole('admin'), validate('param', contactIdParam), validate('json', emptyBody), (c) => {
+    .post('/contacts/:contactId/reactivate', requireRole('admin'), validate('param', contactIdParam), validate('json', emptyBody), async (c) => {
       const id = c.req.valid('param').contactId;
-      const before = getDirectoryContact(c.var.deps.db, id);
-      if (!before || !setContactActive(c.var.deps.db, id, true)) throw new AppError('not_found');
-      audit(c, 'contact_reactivated', { email: before.email, details: { before: { active: before.active }, after: { active: true } } });
-      return c.json({ contact: contactSnapshot(c, id) }, 200);
+      const before = await getDirectoryContact(c.var.deps.db, id);
+      if (!before || !await setContactActive(c.var.deps.db, id, true)) throw new AppError('not_found');
+      await audit(c, 'contact_reactivated', { email: before.email, details: { before: { active: before.active }, after: { active: true } } });
+      return c.json({ contact: await contactSnapshot(c, id) }, 200);
     });
 }

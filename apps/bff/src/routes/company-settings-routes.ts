@@ -1,6 +1,6 @@
 import { companySettingsInput, nationalHolidaysQuery } from '@atende/contracts';
 import { brazilianNationalHolidays } from '@atende/domain';
-import { getCompanySettings, saveCompanySettings } from '@atende/db';
+import { getCompanySettings, saveCompanySettings } from '@atende/db/store';
 import { Hono } from 'hono';
 import { audit } from '../audit/audit.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -14,15 +14,15 @@ import { validate } from '../http/validate.js';
 export function companySettingsRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('admin'))
-    .get('/', (c) => c.json(getCompanySettings(c.var.deps.db), 200))
+    .get('/', async (c) => c.json(await getCompanySettings(c.var.deps.db), 200))
     .get('/national-holidays', validate('query', nationalHolidaysQuery), (c) => c.json({ holidays: brazilianNationalHolidays(c.req.valid('query').year) }, 200))
-    .put('/', validate('json', companySettingsInput), (c) => {
+    .put('/', validate('json', companySettingsInput), async (c) => {
       const { db } = c.var.deps;
-      const before = getCompanySettings(db);
+      const before = await getCompanySettings(db);
       const input = c.req.valid('json');
       const after = { ...input, businessDays: [...new Set(input.businessDays)].sort(), holidays: [...new Set(input.holidays)].sort() };
-      saveCompanySettings(db, after);
-      audit(c, 'settings_changed', { details: { group: 'company', before, after } });
+      await saveCompanySettings(db, after);
+      await audit(c, 'settings_changed', { details: { group: 'company', before, after } });
       return c.json(after, 200);
     });
 }

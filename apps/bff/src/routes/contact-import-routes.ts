@@ -1,5 +1,5 @@
 import { contactImportInput, contactImportPreviewInput } from '@atende/contracts';
-import { contactImportLookups, findAccount, importContacts } from '@atende/db';
+import { contactImportLookups, findAccount, importContacts } from '@atende/db/store';
 import { Hono } from 'hono';
 import { mailAccountLink } from '../auth/account-links.js';
 import { audit } from '../audit/audit.js';
@@ -35,27 +35,27 @@ export function contactImportRoutes() {
         200,
       );
     })
-    .post('/', validate('json', contactImportInput), (c) => {
+    .post('/', validate('json', contactImportInput), async (c) => {
       const { db, now } = c.var.deps;
       const input = c.req.valid('json');
       const parsed = parseFile(input.fileBase64);
-      const plan = planImport(parsed, input.mapping, contactImportLookups(db));
+      const plan = planImport(parsed, input.mapping, await contactImportLookups(db));
       const report = { dryRun: input.dryRun, total: parsed.rows.length, valid: plan.rows.length, errors: plan.errors.slice(0, MAX_ERRORS_SHOWN), errorCount: plan.errors.length };
       if (input.dryRun) return c.json({ ...report, created: 0, updated: 0, invited: 0 }, 200);
 
-      const result = importContacts(db, plan.rows, now());
+      const result = await importContacts(db, plan.rows, now());
       let invited = 0;
       if (input.invite) {
         // Only people who cannot sign in yet: an existing customer with a password is not bothered.
         for (const id of [...result.created, ...result.updated]) {
-          const account = findAccount(db, 'contact', id);
+          const account = await findAccount(db, 'contact', id);
           if (account && account.active && !account.passwordHash) {
-            mailAccountLink(c.var.deps, account, 'invitation');
+            await mailAccountLink(c.var.deps, account, 'invitation');
             invited++;
           }
         }
       }
-      audit(c, 'contacts_imported', { details: { total: report.total, created: result.created.length, updated: result.updated.length, skipped: report.errorCount, invited } });
+      await audit(c, 'contacts_imported', { details: { total: report.total, created: result.created.length, updated: result.updated.length, skipped: report.errorCount, invited } });
       return c.json({ ...report, created: result.created.length, updated: result.updated.length, invited }, 200);
     });
 }

@@ -12,7 +12,7 @@ import {
   searchCustomerTickets,
   ticketStateOf,
   ticketThread,
-} from '@atende/db';
+} from '@atende/db/store';
 import { Hono } from 'hono';
 import { loadTicketForCustomerView } from '../customer/customer-ticket-access.js';
 import { customerTicketExtras } from '../customer/ticket-page-extras.js';
@@ -33,59 +33,59 @@ const PAGE_SIZE = 20;
 export function customerRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('contact'))
-    .get('/tickets/counts', requirePortalSwitch('see'), (c) => {
+    .get('/tickets/counts', requirePortalSwitch('see'), async (c) => {
       const { db, now } = c.var.deps;
-      return c.json({ counts: customerTabCounts(db, signedIn(c).actor.id, now()) }, 200);
+      return c.json({ counts: await customerTabCounts(db, signedIn(c).actor.id, now()) }, 200);
     })
-    .get('/tickets', requirePortalSwitch('see'), validate('query', customerListQuery), (c) => {
+    .get('/tickets', requirePortalSwitch('see'), validate('query', customerListQuery), async (c) => {
       const { db, now } = c.var.deps;
       const { tab, cursor } = c.req.valid('query');
       const after = decodeCursor(cursor);
-      const page = listCustomerTickets(db, { requesterId: signedIn(c).actor.id, tab, now: now(), cursor: after && { updatedAt: after.key, id: after.id }, limit: PAGE_SIZE });
+      const page = await listCustomerTickets(db, { requesterId: signedIn(c).actor.id, tab, now: now(), cursor: after && { updatedAt: after.key, id: after.id }, limit: PAGE_SIZE });
       return c.json(ticketPageView(page), 200);
     })
     // Language and which ticket e-mails the contact wants (issue 15); security e-mails are always sent.
-    .get('/preferences', (c) => c.json({ preferences: getContactPreferences(c.var.deps.db, signedIn(c).actor.id)! }, 200))
-    .put('/preferences', validate('json', contactPreferencesInput), (c) => {
+    .get('/preferences', async (c) => c.json({ preferences: (await getContactPreferences(c.var.deps.db, signedIn(c).actor.id))! }, 200))
+    .put('/preferences', validate('json', contactPreferencesInput), async (c) => {
       const preferences = c.req.valid('json');
-      saveContactPreferences(c.var.deps.db, signedIn(c).actor.id, preferences);
+      await saveContactPreferences(c.var.deps.db, signedIn(c).actor.id, preferences);
       return c.json({ preferences }, 200);
     })
     // The company manager's view (issue 15): whether the contact manages a company, and its contacts.
-    .get('/company', (c) => {
-      const company = managedCompanyOf(c.var.deps.db, signedIn(c).actor.id);
-      return c.json({ manager: company !== null, contacts: company === null ? [] : companyContacts(c.var.deps.db, company) }, 200);
+    .get('/company', async (c) => {
+      const company = await managedCompanyOf(c.var.deps.db, signedIn(c).actor.id);
+      return c.json({ manager: company !== null, contacts: company === null ? [] : await companyContacts(c.var.deps.db, company) }, 200);
     })
-    .get('/company/tickets', requirePortalSwitch('see'), validate('query', companyTicketsQuery), (c) => {
+    .get('/company/tickets', requirePortalSwitch('see'), validate('query', companyTicketsQuery), async (c) => {
       const { db } = c.var.deps;
       const me = signedIn(c).actor.id;
-      const companyId = managedCompanyOf(db, me);
+      const companyId = await managedCompanyOf(db, me);
       const { requesterId, cursor } = c.req.valid('query');
       // A contact who manages no company sees only their own tickets here.
       const scope = companyId === null ? { companyId: null, requesterId: me } : { companyId, requesterId };
       const after = decodeCursor(cursor);
-      const page = listCompanyTickets(db, { ...scope, cursor: after && { updatedAt: after.key, id: after.id }, limit: PAGE_SIZE });
+      const page = await listCompanyTickets(db, { ...scope, cursor: after && { updatedAt: after.key, id: after.id }, limit: PAGE_SIZE });
       const next = page.nextCursor && { key: page.nextCursor.updatedAt, id: page.nextCursor.id };
       return c.json({ items: page.items.map((t) => ({ ...t, updatedAt: new Date(t.updatedAt).toISOString() })), nextCursor: encodeCursor(next) }, 200);
     })
     // Number, subject or public message text, accents ignored; only the customer's own tickets.
-    .get('/search', requirePortalSwitch('see'), validate('query', customerSearchQuery), (c) => {
-      const items = searchCustomerTickets(c.var.deps.db, { requesterId: signedIn(c).actor.id, input: c.req.valid('query').q });
+    .get('/search', requirePortalSwitch('see'), validate('query', customerSearchQuery), async (c) => {
+      const items = await searchCustomerTickets(c.var.deps.db, { requesterId: signedIn(c).actor.id, input: c.req.valid('query').q });
       return c.json({ items: items.map((t) => ({ ...t, updatedAt: new Date(t.updatedAt).toISOString() })) }, 200);
     })
-    .get('/tickets/:id', requirePortalSwitch('see'), validate('param', ticketIdParam), (c) => {
+    .get('/tickets/:id', requirePortalSwitch('see'), validate('param', ticketIdParam), async (c) => {
       const { db, now } = c.var.deps;
       // The requester, or the company's manager who only reads (issue 15).
-      const { ticket, viewer } = loadTicketForCustomerView(db, signedIn(c), c.req.valid('param').id);
+      const { ticket, viewer } = await loadTicketForCustomerView(db, signedIn(c), c.req.valid('param').id);
       const isRequester = viewer === 'requester';
-      const mergedInto = mergedIntoOf(db, ticket);
-      const refusal = reopenRefusal(ticketStateOf(ticket), now(), getPortalSettings(db), mergedInto);
+      const mergedInto = await mergedIntoOf(db, ticket);
+      const refusal = reopenRefusal(ticketStateOf(ticket), now(), await getPortalSettings(db), mergedInto);
       const canRate = isRequester && ticket.status === 'closed' && ticket.ratingDueUntil !== null && ticket.ratingDueUntil > now();
-      const extras = customerTicketExtras(db, ticket);
+      const extras = await customerTicketExtras(db, ticket);
       return c.json(
         {
           ticket: {
-            ...ticketSummaryView(db, ticket),
+            ...await ticketSummaryView(db, ticket),
             canReply: isRequester && refusal === null,
             replyRefusal: refusal,
             canRate,
@@ -93,8 +93,8 @@ export function customerRoutes() {
             // A duplicate merged into another ticket links there (read only for closed tickets: the hot path stays lean).
             mergedInto,
           },
-          messages: messagesView(ticketThread(db, ticket.id, 'customer'), db),
-          automation: customerAutomationView(db, ticket, now()),
+          messages: await messagesView(await ticketThread(db, ticket.id, 'customer'), db),
+          automation: await customerAutomationView(db, ticket, now()),
           dates: extras.dates,
           ratings: isRequester ? extras.ratings : [],
         },
@@ -103,7 +103,7 @@ export function customerRoutes() {
     })
     .post('/tickets/:id/replies', requirePortalSwitch('see'), validate('param', ticketIdParam), validate('json', customerReplyInput), async (c) => {
       const { body, expectedVersion, attachmentIds } = c.req.valid('json');
-      const files = checkMessageAttachments(c.var.deps.db, signedIn(c).actor, attachmentIds, c.var.deps.config.attachments);
+      const files = await checkMessageAttachments(c.var.deps.db, signedIn(c).actor, attachmentIds, c.var.deps.config.attachments);
       const ticket = await commitTicketAction(c.var.deps, {
         ticketId: c.req.valid('param').id,
         actor: signedIn(c).actor,

@@ -1,5 +1,5 @@
 import { directoryIdParam, directoryQuery, logConversationInput, onBehalfTicketInput } from '@atende/contracts';
-import { getCompany, getDepartment, getDirectoryContact, listCompanyContacts, listContactEmails, listContactTickets, searchDirectory, type ContactTicketRow } from '@atende/db';
+import { getCompany, getDepartment, getDirectoryContact, listCompanyContacts, listContactEmails, listContactTickets, searchDirectory, type ContactTicketRow } from '@atende/db/store';
 import { whatsAppUrl } from '@atende/domain';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
@@ -16,13 +16,13 @@ const ticketView = (t: ContactTicketRow) => ({ ...t, updatedAt: new Date(t.updat
 export function directoryRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('agent'))
-    .get('/directory', validate('query', directoryQuery), (c) => c.json(searchDirectory(c.var.deps.db, c.req.valid('query').q), 200))
-    .get('/companies/:id', validate('param', directoryIdParam), (c) => {
+    .get('/directory', validate('query', directoryQuery), async (c) => c.json(await searchDirectory(c.var.deps.db, c.req.valid('query').q), 200))
+    .get('/companies/:id', validate('param', directoryIdParam), async (c) => {
       const { db } = c.var.deps;
-      const company = getCompany(db, c.req.valid('param').id);
+      const company = await getCompany(db, c.req.valid('param').id);
       if (!company) throw new AppError('not_found');
-      const contacts = listCompanyContacts(db, company.id);
-      const tickets = listContactTickets(db, contacts.map((contact) => contact.id));
+      const contacts = await listCompanyContacts(db, company.id);
+      const tickets = await listContactTickets(db, contacts.map((contact) => contact.id));
       return c.json(
         {
           company: { id: company.id, name: company.name, document: company.document, phone: company.phone, whatsAppUrl: whatsAppUrl(company.phone) },
@@ -35,24 +35,24 @@ export function directoryRoutes() {
         200,
       );
     })
-    .get('/contacts/:id', validate('param', directoryIdParam), (c) => {
+    .get('/contacts/:id', validate('param', directoryIdParam), async (c) => {
       const { db } = c.var.deps;
-      const contact = getDirectoryContact(db, c.req.valid('param').id);
+      const contact = await getDirectoryContact(db, c.req.valid('param').id);
       if (!contact) throw new AppError('not_found');
-      return c.json({ contact: { ...contact, extraEmails: listContactEmails(db, contact.id), whatsAppUrl: whatsAppUrl(contact.phone) }, tickets: listContactTickets(db, [contact.id]).map(ticketView) }, 200);
+      return c.json({ contact: { ...contact, extraEmails: await listContactEmails(db, contact.id), whatsAppUrl: whatsAppUrl(contact.phone) }, tickets: (await listContactTickets(db, [contact.id])).map(ticketView) }, 200);
     })
-    .post('/contacts/:id/tickets', validate('param', directoryIdParam), validate('json', onBehalfTicketInput), (c) => {
+    .post('/contacts/:id/tickets', validate('param', directoryIdParam), validate('json', onBehalfTicketInput), async (c) => {
       const { db, now } = c.var.deps;
-      const contact = getDirectoryContact(db, c.req.valid('param').id);
+      const contact = await getDirectoryContact(db, c.req.valid('param').id);
       if (!contact) throw new AppError('not_found');
       const input = c.req.valid('json');
-      const department = getDepartment(db, input.departmentId);
+      const department = await getDepartment(db, input.departmentId);
       if (!department || !department.active) throw new AppError('validation_failed', { fields: { departmentId: 'Departamento indisponível. Escolha outro.' } });
       const agentId = signedIn(c).actor.id;
       const at = now();
       // Filed by the agent for the contact: the first message is public (the customer sees it) and
       // authored by the agent; routing and the "ticket received" e-mail run as for any new ticket.
-      const { ticket, created, live } = createRoutedTicketOnce(db, c.var.deps.config, {
+      const { ticket, created, live } = await createRoutedTicketOnce(db, c.var.deps.config, {
         subject: input.subject,
         requesterId: contact.id,
         companyId: contact.companyId,
@@ -68,10 +68,10 @@ export function directoryRoutes() {
       publishLive(c.var.deps, live);
       return c.json({ ticket: { id: ticket.id, status: ticket.status, origin: ticket.origin, priority: ticket.priority }, created }, created ? 201 : 200);
     })
-    .post('/contacts/:id/conversations', validate('param', directoryIdParam), validate('json', logConversationInput), (c) => {
-      const contact = getDirectoryContact(c.var.deps.db, c.req.valid('param').id);
+    .post('/contacts/:id/conversations', validate('param', directoryIdParam), validate('json', logConversationInput), async (c) => {
+      const contact = await getDirectoryContact(c.var.deps.db, c.req.valid('param').id);
       if (!contact) throw new AppError('not_found');
-      const { ticket, created } = logConversation(c.var.deps, signedIn(c), contact, c.req.valid('json'));
+      const { ticket, created } = await logConversation(c.var.deps, signedIn(c), contact, c.req.valid('json'));
       return c.json({ ticket: { id: ticket.id, status: ticket.status, origin: ticket.origin, version: ticket.version }, created }, created ? 201 : 200);
     });
 }

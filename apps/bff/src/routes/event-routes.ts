@@ -61,7 +61,7 @@ export function eventRoutes() {
             });
             wake = null;
             if (closed) break;
-            if (!sessionStillValid(deps.db, hash, deps.now(), deps.config)) break;
+            if (!await sessionStillValid(deps.db, hash, deps.now(), deps.config)) break;
             writing = writing.then(() => stream.write(': heartbeat\n\n'));
             await writing;
           }

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { ratingTokenParam } from '@atende/contracts';
-import { attachmentForAccess, findContactByAnyEmail, findAgentByEmail, getOrCreateSecret, getOutboxMail, getTicket, type Db } from '@atende/db';
+import { attachmentForAccess, findContactByAnyEmail, findAgentByEmail, getOrCreateSecret, getOutboxMail, getTicket, type Database } from '@atende/db/store';
 import { Hono } from 'hono';
 import { createBlobStore } from '../attachments/blob-store.js';
 import { contentDisposition } from '../attachments/filename.js';
@@ -16,14 +16,14 @@ import { FILE_LINK_SECRET, parseFileLinkToken, verifyFileLink } from '../mail/fi
  * active contact (any of their addresses) or an active agent. A contact removed from the ticket, or
  * deactivated, loses the link with the rest of their access.
  */
-function recipientMayHave(db: Db, recipient: string, sourceMessageId: number | null, attachmentId: number): boolean {
-  const file = attachmentForAccess(db, attachmentId);
+async function recipientMayHave(db: Database, recipient: string, sourceMessageId: number | null, attachmentId: number): Promise<boolean> {
+  const file = await attachmentForAccess(db, attachmentId);
   if (!file || sourceMessageId === null || file.messageId !== sourceMessageId || file.visibility !== 'public' || file.ticketId === null) return false;
-  const ticket = getTicket(db, file.ticketId);
+  const ticket = await getTicket(db, file.ticketId);
   if (!ticket) return false;
-  const contact = findContactByAnyEmail(db, recipient);
+  const contact = await findContactByAnyEmail(db, recipient);
   if (contact) return contact.active && contact.id === ticket.requesterId;
-  const agent = findAgentByEmail(db, recipient);
+  const agent = await findAgentByEmail(db, recipient);
   return agent !== null && agent.active;
 }
 
@@ -37,15 +37,15 @@ export function fileLinkRoutes() {
   return new Hono<AppEnv>()
     // A link is a bearer token: guessing them is throttled per address.
     .use(throttleByAddress({ scope: 'file-link', limit: 60, windowMs: 60_000 }))
-    .get('/:token', validate('param', ratingTokenParam), (c) => {
+    .get('/:token', validate('param', ratingTokenParam), async (c) => {
       const { db, config, now } = c.var.deps;
       const parsed = parseFileLinkToken(c.req.valid('param').token);
-      const mail = parsed ? getOutboxMail(db, parsed.outboxId) : null;
+      const mail = parsed ? await getOutboxMail(db, parsed.outboxId) : null;
       if (!parsed || !mail) throw new AppError('file_link_invalid');
-      const check = verifyFileLink(getOrCreateSecret(db, FILE_LINK_SECRET), parsed, mail.toAddress, now());
+      const check = verifyFileLink(await getOrCreateSecret(db, FILE_LINK_SECRET), parsed, mail.toAddress, now());
       if (!check.ok) throw new AppError(check.reason === 'expired' ? 'file_link_expired' : 'file_link_invalid');
-      if (!recipientMayHave(db, mail.toAddress, mail.sourceMessageId, parsed.attachmentId)) throw new AppError('file_link_invalid');
-      const file = attachmentForAccess(db, parsed.attachmentId)!;
+      if (!await recipientMayHave(db, mail.toAddress, mail.sourceMessageId, parsed.attachmentId)) throw new AppError('file_link_invalid');
+      const file = (await attachmentForAccess(db, parsed.attachmentId))!;
       const store = createBlobStore(config.dataDir);
       if (!store.has(file.sha256)) throw new AppError('not_found');
       c.header('Content-Type', file.mime.startsWith('text/') ? `${file.mime}; charset=utf-8` : file.mime);

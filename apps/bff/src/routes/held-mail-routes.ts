@@ -1,5 +1,5 @@
 import { acceptHeldMailInput, discardHeldMailInput, heldMailParam } from '@atende/contracts';
-import { attachmentsOfHeldMail, decideHeldMail, findAccountByEmail, getHeldMail, getTicket, insertContactForSender, lastMessageIdOfTicket } from '@atende/db';
+import { attachmentsOfHeldMail, decideHeldMail, findAccountByEmail, getHeldMail, getTicket, insertContactForSender, lastMessageIdOfTicket, transaction } from '@atende/db/store';
 import { Hono } from 'hono';
 import type { NewLiveEvent } from '../events/live-event.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -22,27 +22,27 @@ export function heldMailRoutes() {
       const { addContact, expectedVersion } = c.req.valid('json');
       const agent = signedIn(c).actor;
       const live: NewLiveEvent[] = [];
-      const ticket = await deps.writes.run(() => {
-        const held = getHeldMail(deps.db, heldId);
-        const current = getTicket(deps.db, id);
+      const ticket = await transaction(deps.db, async (tx) => {
+        const held = await getHeldMail(tx, heldId);
+        const current = await getTicket(tx, id);
         if (!held || !current || held.ticketId !== id) throw new AppError('not_found');
         if (held.status !== 'held') throw new AppError('conflict');
         const now = deps.now();
-        const known = findAccountByEmail(deps.db, held.fromAddress);
-        const contactId = known?.kind === 'contact' ? known.id : addContact && !known ? insertContactForSender(deps.db, { name: held.fromName || held.fromAddress.split('@')[0]!, email: held.fromAddress, companyId: current.companyId, now }) : null;
-        const changed = applyTicketAction(
-          deps,
+        const known = await findAccountByEmail(tx, held.fromAddress);
+        const contactId = known?.kind === 'contact' ? known.id : addContact && !known ? await insertContactForSender(tx, { name: held.fromName || held.fromAddress.split('@')[0]!, email: held.fromAddress, companyId: current.companyId, now }) : null;
+        const changed = await applyTicketAction(
+          { ...deps, db: tx },
           {
             ticketId: id,
             actor: agent,
             expectedVersion,
             action: { type: 'internal_note' }, // the agent's act changes no status: the words are the sender's
-            message: { body: held.body, visibility: 'public', attachmentIds: attachmentsOfHeldMail(deps.db, heldId).map((a) => a.id) },
+            message: { body: held.body, visibility: 'public', attachmentIds: (await attachmentsOfHeldMail(tx, heldId)).map((a) => a.id) },
             messageAuthor: contactId !== null ? { contactId } : { email: held.fromAddress },
           },
           live,
         );
-        if (!decideHeldMail(deps.db, { id: heldId, status: 'accepted', agentId: agent.id, now, messageId: lastMessageIdOfTicket(deps.db, id) })) throw new AppError('conflict');
+        if (!(await decideHeldMail(tx, { id: heldId, status: 'accepted', agentId: agent.id, now, messageId: await lastMessageIdOfTicket(tx, id) }))) throw new AppError('conflict');
         return changed;
       });
       publishLive(deps, live);
@@ -51,10 +51,10 @@ export function heldMailRoutes() {
     .post('/tickets/:id/held-mail/:heldId/discard', agentOnly, validate('param', heldMailParam), validate('json', discardHeldMailInput), async (c) => {
       const deps = c.var.deps;
       const { id, heldId } = c.req.valid('param');
-      await deps.writes.run(() => {
-        const held = getHeldMail(deps.db, heldId);
+      await transaction(deps.db, async (tx) => {
+        const held = await getHeldMail(tx, heldId);
         if (!held || held.ticketId !== id) throw new AppError('not_found');
-        if (!decideHeldMail(deps.db, { id: heldId, status: 'discarded', agentId: signedIn(c).actor.id, now: deps.now() })) throw new AppError('conflict');
+        if (!(await decideHeldMail(tx, { id: heldId, status: 'discarded', agentId: signedIn(c).actor.id, now: deps.now() }))) throw new AppError('conflict');
       });
       publishLive(deps, [{ type: 'ticket_changed', ticketId: id, audience: { agents: 'all', contactId: null } }]);
       return c.json({ ok: true }, 200);

@@ -1,5 +1,5 @@
 import { integrationConversationInput } from '@atende/contracts';
-import { agentForApiToken, findAccountByEmail, getDirectoryContact } from '@atende/db';
+import { agentForApiToken, findAccountByEmail, getDirectoryContact } from '@atende/db/store';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { hashToken } from '../auth/session-cookie.js';
@@ -10,10 +10,10 @@ import { validate } from '../http/validate.js';
 import { logConversation } from '../tickets/log-conversation.js';
 
 /** The agent behind `Authorization: Bearer <agent API token>`, or a 401. */
-function bearerAgent(db: Parameters<typeof agentForApiToken>[0], header: string | undefined): SignedInActor {
+async function bearerAgent(db: Parameters<typeof agentForApiToken>[0], header: string | undefined): Promise<SignedInActor> {
   const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
   // Only the hash is stored, so the lookup compares hashes: no timing leak of the token itself.
-  const agent = token.length > 0 && token.length <= 200 ? agentForApiToken(db, hashToken(token)) : null;
+  const agent = token.length > 0 && token.length <= 200 ? await agentForApiToken(db, hashToken(token)) : null;
   if (!agent) throw new AppError('unauthenticated');
   return { actor: { kind: 'agent', id: agent.id, role: agent.role }, name: agent.name, sessionTokenHash: '' };
 }
@@ -29,17 +29,17 @@ export function integrationRoutes() {
     bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new AppError('payload_too_large'); } }),
     async (c, next) => {
       c.header('Cache-Control', 'no-store');
-      c.set('session', bearerAgent(c.var.deps.db, c.req.header('authorization')));
+      c.set('session', await bearerAgent(c.var.deps.db, c.req.header('authorization')));
       await next();
     },
     validate('json', integrationConversationInput),
-    (c) => {
+    async (c) => {
       const { db } = c.var.deps;
       const { contactEmail, conversation } = c.req.valid('json');
-      const account = findAccountByEmail(db, contactEmail);
-      const contact = account?.kind === 'contact' ? getDirectoryContact(db, account.id) : null;
+      const account = await findAccountByEmail(db, contactEmail);
+      const contact = account?.kind === 'contact' ? await getDirectoryContact(db, account.id) : null;
       if (!contact) throw new AppError('not_found');
-      const { ticket, created } = logConversation(c.var.deps, c.var.session!, contact, conversation);
+      const { ticket, created } = await logConversation(c.var.deps, c.var.session!, contact, conversation);
       return c.json({ ticket: { id: ticket.id, status: ticket.status, origin: ticket.origin, version: ticket.version }, created }, created ? 201 : 200);
     },
   );

@@ -1,5 +1,5 @@
 import { mailboxQuery } from '@atende/contracts';
-import { listOutbox } from '@atende/db';
+import { listOutbox } from '@atende/db/store';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { requireRole } from '../http/session-middleware.js';
@@ -12,9 +12,9 @@ const PAGE_SIZE = 50;
  * SMTP_URL this is where mail goes in development and demos, so every link can be followed.
  */
 export function mailboxRoutes() {
-  return new Hono<AppEnv>().use(requireRole('admin')).get('/', validate('query', mailboxQuery), (c) => {
+  return new Hono<AppEnv>().use(requireRole('admin')).get('/', validate('query', mailboxQuery), async (c) => {
     const before = c.req.valid('query').before;
-    const rows = listOutbox(c.var.deps.db, { beforeId: before ?? null, limit: PAGE_SIZE + 1 });
+    const rows = await listOutbox(c.var.deps.db, { beforeId: before ?? null, limit: PAGE_SIZE + 1 });
     const items = rows.slice(0, PAGE_SIZE).map((row) => ({
       id: row.id,
       ticketId: row.ticketId,

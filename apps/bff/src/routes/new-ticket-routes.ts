@@ -1,5 +1,5 @@
 import { newTicketInput } from '@atende/contracts';
-import { findAccount, getPortalSettings, isPortalDepartment, isPortalSubject, portalDepartments, portalSubjects } from '@atende/db';
+import { findAccount, getPortalSettings, isPortalDepartment, isPortalSubject, portalDepartments, portalSubjects } from '@atende/db/store';
 import { createRoutedTicketOnce } from '../tickets/create-routed-ticket.js';
 import { publishLive } from '../tickets/apply-ticket-action.js';
 import { Hono } from 'hono';
@@ -14,29 +14,29 @@ import { checkMessageAttachments } from '../attachments/message-attachments.js';
 export function newTicketRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('contact'))
-    .get('/portal', (c) => {
-      const { customersSeeTickets, customersOpenTickets } = getPortalSettings(c.var.deps.db);
+    .get('/portal', async (c) => {
+      const { customersSeeTickets, customersOpenTickets } = await getPortalSettings(c.var.deps.db);
       return c.json({ customersSeeTickets, customersOpenTickets }, 200);
     })
-    .get('/new-ticket/options', requirePortalSwitch('open'), (c) => {
+    .get('/new-ticket/options', requirePortalSwitch('open'), async (c) => {
       const { db } = c.var.deps;
-      return c.json({ departments: portalDepartments(db), subjects: portalSubjects(db) }, 200);
+      return c.json({ departments: await portalDepartments(db), subjects: await portalSubjects(db) }, 200);
     })
-    .post('/tickets', requirePortalSwitch('open'), validate('json', newTicketInput), (c) => {
+    .post('/tickets', requirePortalSwitch('open'), validate('json', newTicketInput), async (c) => {
       const { db, now } = c.var.deps;
       const input = c.req.valid('json');
       // A department or subject the portal does not offer (hidden, inactive, unknown) is refused like a
       // missing one: the form only ever lists offered ones, so this is a hand-made request.
       const fields: Record<string, string> = {};
-      if (!isPortalDepartment(db, input.departmentId)) fields.departmentId = 'Departamento indisponível. Escolha outro.';
-      if (!isPortalSubject(db, input.subjectId)) fields.subjectId = 'Assunto indisponível. Escolha outro.';
+      if (!await isPortalDepartment(db, input.departmentId)) fields.departmentId = 'Departamento indisponível. Escolha outro.';
+      if (!await isPortalSubject(db, input.subjectId)) fields.subjectId = 'Assunto indisponível. Escolha outro.';
       if (Object.keys(fields).length > 0) throw new AppError('validation_failed', { fields });
       const { actor } = signedIn(c);
-      const files = checkMessageAttachments(db, actor, input.attachmentIds, c.var.deps.config.attachments);
-      const contact = findAccount(db, 'contact', actor.id);
+      const files = await checkMessageAttachments(db, actor, input.attachmentIds, c.var.deps.config.attachments);
+      const contact = await findAccount(db, 'contact', actor.id);
       if (!contact) throw new AppError('unauthenticated');
       // Same-day routing and the "ticket received" e-mail happen in the creation transaction.
-      const { ticket, created, live } = createRoutedTicketOnce(db, c.var.deps.config, {
+      const { ticket, created, live } = await createRoutedTicketOnce(db, c.var.deps.config, {
         subject: input.subject,
         requesterId: actor.id,
         companyId: contact.kind === 'contact' ? contact.companyId : null,

@@ -1,5 +1,5 @@
 import { markAllReadInput, markNotificationsReadInput, notificationPrefsInput, notificationsQuery } from '@atende/contracts';
-import { NOTIFICATION_KINDS, listNotifications, markAllNotificationsRead, markNotificationRead, notificationEmailKinds, saveNotificationEmailKinds, unreadNotificationCount } from '@atende/db';
+import { NOTIFICATION_KINDS, listNotifications, markAllNotificationsRead, markNotificationRead, notificationEmailKinds, saveNotificationEmailKinds, unreadNotificationCount } from '@atende/db/store';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { requireRole, signedIn } from '../http/session-middleware.js';
@@ -12,36 +12,36 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 /** The console's notifications control: unread count, list, mark read; and the e-mail preferences. */
 export function notificationRoutes() {
   return new Hono<AppEnv>()
-    .get('/notifications', agentOnly, validate('query', notificationsQuery), (c) => {
+    .get('/notifications', agentOnly, validate('query', notificationsQuery), async (c) => {
       const { db } = c.var.deps;
       const agentId = signedIn(c).actor.id;
-      const items = listNotifications(db, { agentId, beforeId: c.req.valid('query').before ?? null, limit: PAGE_SIZE + 1 });
+      const items = await listNotifications(db, { agentId, beforeId: c.req.valid('query').before ?? null, limit: PAGE_SIZE + 1 });
       const page = items.slice(0, PAGE_SIZE);
       return c.json(
         {
           items: page.map((n) => ({ ...n, createdAt: iso(n.createdAt)!, readAt: iso(n.readAt) })),
-          unreadCount: unreadNotificationCount(db, agentId),
+          unreadCount: await unreadNotificationCount(db, agentId),
           nextBefore: items.length > PAGE_SIZE ? page.at(-1)!.id : null,
         },
         200,
       );
     })
-    .post('/notifications/read-all', agentOnly, validate('json', markAllReadInput), (c) => {
+    .post('/notifications/read-all', agentOnly, validate('json', markAllReadInput), async (c) => {
       const { db, now } = c.var.deps;
-      markAllNotificationsRead(db, { agentId: signedIn(c).actor.id, now: now() });
+      await markAllNotificationsRead(db, { agentId: signedIn(c).actor.id, now: now() });
       return c.json({ unreadCount: 0 }, 200);
     })
-    .post('/notifications/read', agentOnly, validate('json', markNotificationsReadInput), (c) => {
+    .post('/notifications/read', agentOnly, validate('json', markNotificationsReadInput), async (c) => {
       const { db, now } = c.var.deps;
       const agentId = signedIn(c).actor.id;
       // Only the agent's own notifications change; another agent's ids change nothing.
-      for (const id of c.req.valid('json').ids) markNotificationRead(db, { agentId, id, now: now() });
-      return c.json({ unreadCount: unreadNotificationCount(db, agentId) }, 200);
+      for (const id of c.req.valid('json').ids) await markNotificationRead(db, { agentId, id, now: now() });
+      return c.json({ unreadCount: await unreadNotificationCount(db, agentId) }, 200);
     })
-    .get('/notification-preferences', agentOnly, (c) => c.json({ kinds: NOTIFICATION_KINDS, emailKinds: notificationEmailKinds(c.var.deps.db, signedIn(c).actor.id) }, 200))
-    .put('/notification-preferences', agentOnly, validate('json', notificationPrefsInput), (c) => {
+    .get('/notification-preferences', agentOnly, async (c) => c.json({ kinds: NOTIFICATION_KINDS, emailKinds: await notificationEmailKinds(c.var.deps.db, signedIn(c).actor.id) }, 200))
+    .put('/notification-preferences', agentOnly, validate('json', notificationPrefsInput), async (c) => {
       const { emailKinds } = c.req.valid('json');
-      saveNotificationEmailKinds(c.var.deps.db, signedIn(c).actor.id, [...new Set(emailKinds)]);
-      return c.json({ kinds: NOTIFICATION_KINDS, emailKinds: notificationEmailKinds(c.var.deps.db, signedIn(c).actor.id) }, 200);
+      await saveNotificationEmailKinds(c.var.deps.db, signedIn(c).actor.id, [...new Set(emailKinds)]);
+      return c.json({ kinds: NOTIFICATION_KINDS, emailKinds: await notificationEmailKinds(c.var.deps.db, signedIn(c).actor.id) }, 200);
     });
 }

@@ -15,16 +15,16 @@ import { loadTicketFor } from '../tickets/load-ticket.js';
 export function presenceRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('agent'))
-    .get('/tickets/:id/presence', validate('param', ticketIdParam), (c) => {
+    .get('/tickets/:id/presence', validate('param', ticketIdParam), async (c) => {
       const { deps } = c.var;
       const session = signedIn(c);
-      const ticket = loadTicketFor(deps.db, session, c.req.valid('param').id);
+      const ticket = await loadTicketFor(deps.db, session, c.req.valid('param').id);
       return c.json({ agents: deps.presence!.list(ticket.id, deps.now(), session.actor.id) }, 200);
     })
-    .post('/tickets/:id/presence', validate('param', ticketIdParam), validate('json', presenceInput), (c) => {
+    .post('/tickets/:id/presence', validate('param', ticketIdParam), validate('json', presenceInput), async (c) => {
       const { deps } = c.var;
       const session = signedIn(c);
-      const ticket = loadTicketFor(deps.db, session, c.req.valid('param').id);
+      const ticket = await loadTicketFor(deps.db, session, c.req.valid('param').id);
       const now = deps.now();
       const changed = deps.presence!.announce(ticket.id, { id: session.actor.id, name: session.name }, c.req.valid('json').state, now);
       if (changed) deps.events!.publish({ type: 'presence_changed', ticketId: ticket.id, audience: { agents: 'all', contactId: null } });

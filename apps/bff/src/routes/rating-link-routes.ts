@@ -1,5 +1,5 @@
 import { ratingLinkCommentInput, ratingLinkRateInput, ratingTokenParam } from '@atende/contracts';
-import { addRatingComment, getRating, getTicket, type Db } from '@atende/db';
+import { addRatingComment, getRating, getTicket, type Database } from '@atende/db/store';
 import { throttleByAddress } from '../http/throttle.js';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
@@ -10,8 +10,8 @@ import { verifyRatingToken, type RatingTokenClaims } from '../ratings/rating-tok
 import { commitTicketAction } from '../tickets/apply-ticket-action.js';
 
 /** Checks the link's signature; a tampered link is `rating_link_invalid`, an old one `rating_link_expired`. */
-function claimsOf(db: Db, token: string, now: number): RatingTokenClaims {
-  const check = verifyRatingToken(ratingSecret(db), token, now);
+async function claimsOf(db: Database, token: string, now: number): Promise<RatingTokenClaims> {
+  const check = verifyRatingToken(await ratingSecret(db), token, now);
   if (!check.ok) throw new AppError(check.reason === 'expired' ? 'rating_link_expired' : 'rating_link_invalid');
   return check.claims;
 }
@@ -24,12 +24,12 @@ export function ratingLinkRoutes() {
   return new Hono<AppEnv>()
     // A link is a bearer token: guessing them is throttled per address.
     .use(throttleByAddress({ scope: 'rating-link', limit: 60, windowMs: 60_000 }))
-    .get('/:token', validate('param', ratingTokenParam), (c) => {
+    .get('/:token', validate('param', ratingTokenParam), async (c) => {
       const { db, now } = c.var.deps;
-      const claims = claimsOf(db, c.req.valid('param').token, now());
-      const ticket = getTicket(db, claims.ticketId);
+      const claims = await claimsOf(db, c.req.valid('param').token, now());
+      const ticket = await getTicket(db, claims.ticketId);
       if (!ticket) throw new AppError('rating_link_invalid');
-      const rating = getRating(db, claims.ticketId, claims.closing);
+      const rating = await getRating(db, claims.ticketId, claims.closing);
       // Due only while this very closing still awaits its rating.
       const due = rating === null && ticket.closingCount === claims.closing && ticket.ratingDueUntil !== null;
       return c.json(
@@ -43,7 +43,7 @@ export function ratingLinkRoutes() {
     })
     .post('/:token', validate('param', ratingTokenParam), validate('json', ratingLinkRateInput), async (c) => {
       const { db, now } = c.var.deps;
-      const claims = claimsOf(db, c.req.valid('param').token, now());
+      const claims = await claimsOf(db, c.req.valid('param').token, now());
       // The link speaks for the ticket's contact, for this closing only.
       await commitTicketAction(c.var.deps, {
         ticketId: claims.ticketId,
@@ -56,12 +56,12 @@ export function ratingLinkRoutes() {
       });
       return c.json({ rating: { score: c.req.valid('json').score, hasComment: false } }, 201);
     })
-    .post('/:token/comment', validate('param', ratingTokenParam), validate('json', ratingLinkCommentInput), (c) => {
+    .post('/:token/comment', validate('param', ratingTokenParam), validate('json', ratingLinkCommentInput), async (c) => {
       const { db, now } = c.var.deps;
-      const claims = claimsOf(db, c.req.valid('param').token, now());
-      const rating = getRating(db, claims.ticketId, claims.closing);
+      const claims = await claimsOf(db, c.req.valid('param').token, now());
+      const rating = await getRating(db, claims.ticketId, claims.closing);
       if (!rating) throw new AppError('rating_not_due');
-      if (!addRatingComment(db, rating.id, c.req.valid('json').comment)) throw new AppError('conflict');
+      if (!await addRatingComment(db, rating.id, c.req.valid('json').comment)) throw new AppError('conflict');
       return c.json({ rating: { score: rating.score, hasComment: true } }, 200);
     });
 }

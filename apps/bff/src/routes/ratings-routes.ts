@@ -1,5 +1,5 @@
 import { ratingsQuery } from '@atende/contracts';
-import { listActiveAgents, listRatings } from '@atende/db';
+import { listActiveAgents, listRatings } from '@atende/db/store';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { requireRole } from '../http/session-middleware.js';
@@ -12,9 +12,9 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export function ratingsRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('agent'))
-    .get('/', validate('query', ratingsQuery), (c) => {
+    .get('/', validate('query', ratingsQuery), async (c) => {
       const { agentId, from, to } = c.req.valid('query');
-      const result = listRatings(c.var.deps.db, {
+      const result = await listRatings(c.var.deps.db, {
         agentId,
         from: from ? Date.parse(`${from}T00:00:00Z`) : undefined,
         // The period includes its last day.
@@ -26,7 +26,7 @@ export function ratingsRoutes() {
           total: result.total,
           average: result.average,
           distribution: result.distribution,
-          agents: listActiveAgents(c.var.deps.db),
+          agents: await listActiveAgents(c.var.deps.db),
         },
         200,
       );

@@ -1,5 +1,5 @@
 import { accountLinkParam, apiLanguageOf, registrationCompleteInput, registrationRequestInput } from '@atende/contracts';
-import { completeRegistration, deleteSession, findAccountByEmail, findContactByAnyEmail, findUsablePendingRegistration, getPortalSettings, insertPendingRegistration, isAddressInUse, recordAudit } from '@atende/db';
+import { completeRegistration, deleteSession, findAccountByEmail, findContactByAnyEmail, findUsablePendingRegistration, getPortalSettings, insertPendingRegistration, isAddressInUse, recordAudit } from '@atende/db/store';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { passwordProblem } from '../auth/password-policy.js';
 import { hashPassword } from '../auth/password.js';
@@ -20,7 +20,7 @@ export const REGISTRATION_PATH = '/cadastro';
 
 /** Every sign-up route answers `registration_closed` while the setting is off (the default). */
 const requireOpen: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!getPortalSettings(c.var.deps.db).customersSelfRegister) throw new AppError('registration_closed');
+  if (!(await getPortalSettings(c.var.deps.db)).customersSelfRegister) throw new AppError('registration_closed');
   await next();
 };
 
@@ -47,47 +47,47 @@ export function registrationRoutes() {
       const mail = { db: deps.db, now: deps.now, messageDomain: deps.config.mailReplyDomain };
       // Answer before the work: whether the address has an account changes what is e-mailed, never the answer.
       afterResponse(
-        () => {
-          const existing = isAddressInUse(deps.db, normalized);
+        async () => {
+          const existing = await isAddressInUse(deps.db, normalized);
           if (existing) {
-            const owner = findAccountByEmail(deps.db, normalized) ?? findContactByAnyEmail(deps.db, normalized);
-            mailAccountAlreadyExists(mail, { email: normalized, name: owner?.name ?? name, language }, `${deps.config.publicUrl}/esqueci-senha`);
+            const owner = await findAccountByEmail(deps.db, normalized) ?? await findContactByAnyEmail(deps.db, normalized);
+            await mailAccountAlreadyExists(mail, { email: normalized, name: owner?.name ?? name, language }, `${deps.config.publicUrl}/esqueci-senha`);
           } else {
             const token = newSessionToken();
             const now = deps.now();
-            insertPendingRegistration(deps.db, { tokenHash: hashToken(token), email: normalized, name, language, now, expiresAt: now + REGISTRATION_LINK_TTL_MS });
-            mailRegistrationLink(mail, { email: normalized, name, language }, `${deps.config.publicUrl}${REGISTRATION_PATH}/${token}`, REGISTRATION_LINK_TTL_MS / 3_600_000);
+            await insertPendingRegistration(deps.db, { tokenHash: hashToken(token), email: normalized, name, language, now, expiresAt: now + REGISTRATION_LINK_TTL_MS });
+            await mailRegistrationLink(mail, { email: normalized, name, language }, `${deps.config.publicUrl}${REGISTRATION_PATH}/${token}`, REGISTRATION_LINK_TTL_MS / 3_600_000);
           }
           // Admins may read which branch ran; the person asking never does.
-          recordAudit(deps.db, { at: deps.now(), event: 'registration_requested' satisfies AuditEvent, actorKind: 'anonymous', actorId: null, email: normalized, address, details: { accountExisted: existing } });
+          await recordAudit(deps.db, { at: deps.now(), event: 'registration_requested' satisfies AuditEvent, actorKind: 'anonymous', actorId: null, email: normalized, address, details: { accountExisted: existing } });
         },
         (error) => deps.logger.error({ err: error }, 'sign-up e-mail failed'),
       );
       return c.json({ ok: true }, 202);
     })
     // Read-only: shows whose sign-up the link confirms.
-    .get('/:token', requireOpen, validate('param', accountLinkParam), (c) => {
-      const pending = findUsablePendingRegistration(c.var.deps.db, hashToken(c.req.valid('param').token), c.var.deps.now());
+    .get('/:token', requireOpen, validate('param', accountLinkParam), async (c) => {
+      const pending = await findUsablePendingRegistration(c.var.deps.db, hashToken(c.req.valid('param').token), c.var.deps.now());
       if (!pending) throw new AppError('link_invalid');
       return c.json({ registration: { name: pending.name, email: pending.email, expiresAt: pending.expiresAt } }, 200);
     })
     .post('/:token', requireOpen, validate('param', accountLinkParam), validate('json', registrationCompleteInput), async (c) => {
       const { db, now, config } = c.var.deps;
       const tokenHash = hashToken(c.req.valid('param').token);
-      const pending = findUsablePendingRegistration(db, tokenHash, now());
+      const pending = await findUsablePendingRegistration(db, tokenHash, now());
       if (!pending) throw new AppError('link_invalid');
       const { password } = c.req.valid('json');
       const problem = passwordProblem(password, pending);
       if (problem) throw new AppError('validation_failed', { fields: { password: problem } });
       const passwordHash = await hashPassword(password); // outside the transaction: never await inside one
-      const outcome = completeRegistration(db, { tokenHash, passwordHash, now: now() });
+      const outcome = await completeRegistration(db, { tokenHash, passwordHash, now: now() });
       if (!outcome.ok) throw new AppError(outcome.reason);
       // Signed in at once: the link just proved the address, as a sign-in by e-mail would.
       const previous = readSessionToken(c);
-      if (previous) deleteSession(db, hashToken(previous));
-      const token = startSession(db, { kind: 'contact', id: outcome.contactId }, now(), config);
+      if (previous) await deleteSession(db, hashToken(previous));
+      const token = await startSession(db, { kind: 'contact', id: outcome.contactId }, now(), config);
       writeSessionCookie(c, token, Math.floor(config.sessionAbsoluteMs / 1000));
-      audit(c, 'contact_self_registered', { actor: { kind: 'contact', id: outcome.contactId }, email: outcome.email });
+      await audit(c, 'contact_self_registered', { actor: { kind: 'contact', id: outcome.contactId }, email: outcome.email });
       return c.json({ actor: { kind: 'contact' as const, id: outcome.contactId, name: outcome.name, role: 'contact' as const } }, 201);
     });
 }

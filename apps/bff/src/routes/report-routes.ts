@@ -1,18 +1,18 @@
 import { reportExportQuery, reportQuery } from '@atende/contracts';
 import { buildReport, periodBounds, toExcelCsv, type Report } from '@atende/domain';
-import { getCompanySettings, reportRows } from '@atende/db';
+import { getCompanySettings, reportRows } from '@atende/db/store';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
 import { requireRole } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
-import type { Db } from '@atende/db';
+import type { Database } from '@atende/db/store';
 
-function reportFor(db: Db, from: string, to: string): Report {
-  const { timeZone } = getCompanySettings(db);
+async function reportFor(db: Database, from: string, to: string): Promise<Report> {
+  const { timeZone } = await getCompanySettings(db);
   const period = periodBounds(from, to, timeZone);
   if (!period) throw new AppError('validation_failed', { fields: { from: 'Data inválida.' } });
-  return buildReport({ ...reportRows(db, period), timeZone });
+  return buildReport({ ...await reportRows(db, period), timeZone });
 }
 
 const ORIGIN_PT: Record<string, string> = { portal: 'Portal', hotsite: 'Central do Assinante', email: 'E-mail', agent: 'Atendente (telefone/chat)', api: 'API' };
@@ -45,13 +45,13 @@ function csvOf(report: Report, which: 'agents' | 'volume' | 'ratings'): string {
 export function reportRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('agent'))
-    .get('/reports', validate('query', reportQuery), (c) => {
+    .get('/reports', validate('query', reportQuery), async (c) => {
       const { from, to } = c.req.valid('query');
-      return c.json(reportFor(c.var.deps.db, from, to), 200);
+      return c.json(await reportFor(c.var.deps.db, from, to), 200);
     })
-    .get('/reports/export', validate('query', reportExportQuery), (c) => {
+    .get('/reports/export', validate('query', reportExportQuery), async (c) => {
       const { from, to, report } = c.req.valid('query');
-      const body = csvOf(reportFor(c.var.deps.db, from, to), report);
+      const body = csvOf(await reportFor(c.var.deps.db, from, to), report);
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="atende-${report}-${from}-a-${to}.csv"`);
       return c.body(body, 200);

@@ -1,5 +1,5 @@
 import { accountLinkParam, emptyBody, signInLinkRequestInput } from '@atende/contracts';
-import { deleteSession, findAccount, findAccountByEmail, findUsableAccountToken, getPortalSettings, getSignInSettings, recordAudit, spendSignInLink, type Account, type Db } from '@atende/db';
+import { deleteSession, findAccount, findAccountByEmail, findUsableAccountToken, getPortalSettings, getSignInSettings, recordAudit, spendSignInLink, type Account, type Database } from '@atende/db/store';
 import { Hono } from 'hono';
 import { mailAccountLink } from '../auth/account-links.js';
 import { hashToken, newSessionToken, readSessionToken, writeSessionCookie } from '../auth/session-cookie.js';
@@ -13,9 +13,9 @@ import { validate } from '../http/validate.js';
 import { publicActor } from './auth-routes.js';
 
 /** Whether this account may sign in by e-mail link now: contacts unless turned off, agents once an admin turns it on. */
-function mayUseEmailLink(db: Db, account: Pick<Account, 'kind' | 'active'> | null): boolean {
+async function mayUseEmailLink(db: Database, account: Pick<Account, 'kind' | 'active'> | null): Promise<boolean> {
   if (!account?.active) return false;
-  const settings = getSignInSettings(db);
+  const settings = await getSignInSettings(db);
   return account.kind === 'agent' ? settings.emailLinkForAgents : settings.emailLinkForContacts;
 }
 
@@ -32,11 +32,11 @@ export function signInLinkRoutes() {
   const addressLimiter = createRateLimiter({ limit: 10, windowMs: 60 * 60_000 });
 
   return new Hono<AppEnv>()
-    .get('/sign-in-options', (c) => {
-      const settings = getSignInSettings(c.var.deps.db);
+    .get('/sign-in-options', async (c) => {
+      const settings = await getSignInSettings(c.var.deps.db);
       // The sign-in page offers the e-mail link when anyone may use it; who exactly is decided when a link is asked for.
       // `signUp`: it also offers "Criar conta" when customers may register themselves (issue 17).
-      return c.json({ emailLink: settings.emailLinkForContacts || settings.emailLinkForAgents, signUp: getPortalSettings(c.var.deps.db).customersSelfRegister }, 200);
+      return c.json({ emailLink: settings.emailLinkForContacts || settings.emailLinkForAgents, signUp: (await getPortalSettings(c.var.deps.db)).customersSelfRegister }, 200);
     })
     .post('/email-link', validate('json', signInLinkRequestInput), (c) => {
       const deps = c.var.deps;
@@ -47,10 +47,10 @@ export function signInLinkRoutes() {
       // Answer before the work: every address gets the same answer at the same moment; then the same
       // steps run for each (look up, decide, record), and only an allowed account gets a link.
       afterResponse(
-        () => {
-          const account = findAccountByEmail(deps.db, email);
-          const allowed = mayUseEmailLink(deps.db, account);
-          recordAudit(deps.db, {
+        async () => {
+          const account = await findAccountByEmail(deps.db, email);
+          const allowed = await mayUseEmailLink(deps.db, account);
+          await recordAudit(deps.db, {
             at: deps.now(),
             event: 'sign_in_link_requested',
             actorKind: account?.kind ?? 'anonymous',
@@ -59,38 +59,38 @@ export function signInLinkRoutes() {
             address,
             details: { sent: allowed },
           });
-          if (account && allowed) mailAccountLink(deps, account, 'sign_in_link', returnTo);
+          if (account && allowed) await mailAccountLink(deps, account, 'sign_in_link', returnTo);
         },
         (error) => deps.logger.error({ err: error }, 'sign-in link failed'),
       );
       return c.json({ ok: true }, 202);
     })
-    .get('/email-link/:token', validate('param', accountLinkParam), (c) => {
+    .get('/email-link/:token', validate('param', accountLinkParam), async (c) => {
       const { db, now } = c.var.deps;
-      const link = findUsableAccountToken(db, hashToken(c.req.valid('param').token), now(), 'sign_in');
-      const account = link && findAccount(db, link.accountKind, link.accountId);
-      if (!link || !account || !mayUseEmailLink(db, account)) throw new AppError('sign_in_link_invalid');
+      const link = await findUsableAccountToken(db, hashToken(c.req.valid('param').token), now(), 'sign_in');
+      const account = link && await findAccount(db, link.accountKind, link.accountId);
+      if (!link || !account || !await mayUseEmailLink(db, account)) throw new AppError('sign_in_link_invalid');
       return c.json({ link: { email: account.email, expiresAt: link.expiresAt } }, 200);
     })
-    .post('/email-link/:token', validate('param', accountLinkParam), validate('json', emptyBody), (c) => {
+    .post('/email-link/:token', validate('param', accountLinkParam), validate('json', emptyBody), async (c) => {
       const { db, config, now } = c.var.deps;
       const tokenHash = hashToken(c.req.valid('param').token);
-      const link = findUsableAccountToken(db, tokenHash, now(), 'sign_in');
-      const account = link && findAccount(db, link.accountKind, link.accountId);
+      const link = await findUsableAccountToken(db, tokenHash, now(), 'sign_in');
+      const account = link && await findAccount(db, link.accountKind, link.accountId);
       // An agent's link stops working when an admin turns the setting off after it was sent.
-      if (!link || !account || !mayUseEmailLink(db, account)) {
-        audit(c, 'sign_in_failed', { actor: null, details: { method: 'email_link' } });
+      if (!link || !account || !await mayUseEmailLink(db, account)) {
+        await audit(c, 'sign_in_failed', { actor: null, details: { method: 'email_link' } });
         throw new AppError('sign_in_link_invalid');
       }
       const session = newSessionToken();
-      const spent = spendSignInLink(db, { tokenHash, now: now(), session: { tokenHash: hashToken(session), expiresAt: now() + config.sessionAbsoluteMs } });
+      const spent = await spendSignInLink(db, { tokenHash, now: now(), session: { tokenHash: hashToken(session), expiresAt: now() + config.sessionAbsoluteMs } });
       // A racing click spent it first: that one has the session.
       if (!spent) throw new AppError('sign_in_link_invalid');
       // A new session id at every sign-in, as with a password.
       const previous = readSessionToken(c);
-      if (previous) deleteSession(db, hashToken(previous));
+      if (previous) await deleteSession(db, hashToken(previous));
       writeSessionCookie(c, session, Math.floor(config.sessionAbsoluteMs / 1000));
-      audit(c, 'sign_in', { actor: spent, email: account.email, details: { method: 'email_link' } });
+      await audit(c, 'sign_in', { actor: spent, email: account.email, details: { method: 'email_link' } });
       const actor = account.kind === 'agent' ? ({ kind: 'agent', id: account.id, role: account.role } as const) : ({ kind: 'contact', id: account.id } as const);
       return c.json({ actor: publicActor({ actor, name: account.name }) }, 200);
     });

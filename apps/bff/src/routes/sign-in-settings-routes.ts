@@ -1,5 +1,5 @@
 import { signInSettingsInput } from '@atende/contracts';
-import { getSignInSettings, saveSignInSettings } from '@atende/db';
+import { getSignInSettings, saveSignInSettings } from '@atende/db/store';
 import { Hono } from 'hono';
 import { audit } from '../audit/audit.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -10,13 +10,13 @@ import { validate } from '../http/validate.js';
 export function signInSettingsRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('admin'))
-    .get('/', (c) => c.json(getSignInSettings(c.var.deps.db), 200))
-    .put('/', validate('json', signInSettingsInput), (c) => {
+    .get('/', async (c) => c.json(await getSignInSettings(c.var.deps.db), 200))
+    .put('/', validate('json', signInSettingsInput), async (c) => {
       const { db } = c.var.deps;
-      const before = getSignInSettings(db);
+      const before = await getSignInSettings(db);
       const after = c.req.valid('json');
-      saveSignInSettings(db, after);
-      audit(c, 'settings_changed', { details: { group: 'sign_in', before, after } });
+      await saveSignInSettings(db, after);
+      await audit(c, 'settings_changed', { details: { group: 'sign_in', before, after } });
       return c.json(after, 200);
     });
 }

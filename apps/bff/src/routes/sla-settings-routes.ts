@@ -1,5 +1,5 @@
 import { slaSettingsInput } from '@atende/contracts';
-import { getSlaSettings, saveSlaSettings } from '@atende/db';
+import { getSlaSettings, saveSlaSettings } from '@atende/db/store';
 import { Hono } from 'hono';
 import { audit } from '../audit/audit.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -10,13 +10,13 @@ import { validate } from '../http/validate.js';
 export function slaSettingsRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('admin'))
-    .get('/', (c) => c.json(getSlaSettings(c.var.deps.db), 200))
-    .put('/', validate('json', slaSettingsInput), (c) => {
+    .get('/', async (c) => c.json(await getSlaSettings(c.var.deps.db), 200))
+    .put('/', validate('json', slaSettingsInput), async (c) => {
       const value = c.req.valid('json');
-      const before = getSlaSettings(c.var.deps.db);
-      saveSlaSettings(c.var.deps.db, value);
+      const before = await getSlaSettings(c.var.deps.db);
+      await saveSlaSettings(c.var.deps.db, value);
       // Like every settings group: before and after, so Auditoria shows what changed.
-      audit(c, 'settings_changed', { details: { group: 'sla', before, after: value } });
-      return c.json(getSlaSettings(c.var.deps.db), 200);
+      await audit(c, 'settings_changed', { details: { group: 'sla', before, after: value } });
+      return c.json(await getSlaSettings(c.var.deps.db), 200);
     });
 }

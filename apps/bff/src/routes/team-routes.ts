@@ -1,5 +1,5 @@
 import { emptyBody, teamInviteInput, teamMemberInput } from '@atende/contracts';
-import { countActiveAdmins, deactivateAgent, findAccount, getTeamMember, insertAgent, listDepartments, listTeam, reactivateAgent, updateTeamMember } from '@atende/db';
+import { countActiveAdmins, deactivateAgent, findAccount, getTeamMember, insertAgent, listDepartments, listTeam, reactivateAgent, updateTeamMember } from '@atende/db/store';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { mailAccountLink } from '../auth/account-links.js';
@@ -20,59 +20,59 @@ const EMAIL_TAKEN = { email_taken_by_agent: 'Este e-mail já é de alguém da eq
 export function teamRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('admin'))
-    .get('/', (c) => c.json({ members: listTeam(c.var.deps.db), departments: listDepartments(c.var.deps.db) }, 200))
-    .post('/', validate('json', teamInviteInput), (c) => {
+    .get('/', async (c) => c.json({ members: await listTeam(c.var.deps.db), departments: await listDepartments(c.var.deps.db) }, 200))
+    .post('/', validate('json', teamInviteInput), async (c) => {
       const input = c.req.valid('json');
-      const result = insertAgent(c.var.deps.db, { ...input, now: c.var.deps.now() });
+      const result = await insertAgent(c.var.deps.db, { ...input, now: c.var.deps.now() });
       if (!result.ok) {
         if (result.reason === 'unknown_department') throw new AppError('validation_failed', { fields: { departmentIds: 'Departamento desconhecido.' } });
         throw new AppError('validation_failed', { fields: { email: EMAIL_TAKEN[result.reason] } });
       }
-      mailAccountLink(c.var.deps, { kind: 'agent', ...result.agent }, 'invitation');
-      audit(c, 'team_member_invited', { email: result.agent.email, details: { after: result.agent } });
+      await mailAccountLink(c.var.deps, { kind: 'agent', ...result.agent }, 'invitation');
+      await audit(c, 'team_member_invited', { email: result.agent.email, details: { after: result.agent } });
       return c.json({ member: result.agent }, 201);
     })
-    .put('/:agentId', validate('param', agentIdParam), validate('json', teamMemberInput), (c) => {
+    .put('/:agentId', validate('param', agentIdParam), validate('json', teamMemberInput), async (c) => {
       const { db } = c.var.deps;
       const id = c.req.valid('param').agentId;
       const input = c.req.valid('json');
-      const before = getTeamMember(db, id);
+      const before = await getTeamMember(db, id);
       if (!before) throw new AppError('not_found');
       // Demoting the last active admin would leave nobody to administer.
-      if (before.role === 'admin' && input.role !== 'admin' && before.active && countActiveAdmins(db) <= 1) throw new AppError('last_admin');
-      const after = updateTeamMember(db, id, input);
+      if (before.role === 'admin' && input.role !== 'admin' && before.active && await countActiveAdmins(db) <= 1) throw new AppError('last_admin');
+      const after = await updateTeamMember(db, id, input);
       if (after === 'unknown_department') throw new AppError('validation_failed', { fields: { departmentIds: 'Departamento desconhecido.' } });
       if (!after) throw new AppError('not_found');
-      audit(c, 'team_member_changed', { email: after.email, details: { before, after } });
+      await audit(c, 'team_member_changed', { email: after.email, details: { before, after } });
       return c.json({ member: after }, 200);
     })
-    .post('/:agentId/deactivate', validate('param', agentIdParam), validate('json', emptyBody), (c) => {
+    .post('/:agentId/deactivate', validate('param', agentIdParam), validate('json', emptyBody), async (c) => {
       const { db, now } = c.var.deps;
       const id = c.req.valid('param').agentId;
-      const before = getTeamMember(db, id);
+      const before = await getTeamMember(db, id);
       if (!before) throw new AppError('not_found');
-      if (id === signedIn(c).actor.id || (before.role === 'admin' && before.active && countActiveAdmins(db) <= 1)) throw new AppError('last_admin');
-      const moved = deactivateAgent(db, { agentId: id, now: now() });
+      if (id === signedIn(c).actor.id || (before.role === 'admin' && before.active && await countActiveAdmins(db) <= 1)) throw new AppError('last_admin');
+      const moved = await deactivateAgent(db, { agentId: id, now: now() });
       if (!moved) throw new AppError('not_found');
-      audit(c, 'team_member_deactivated', { email: before.email, details: { before: { active: before.active }, after: { active: false }, ticketsBackToQueue: moved.ticketIds } });
-      return c.json({ member: getTeamMember(db, id), ticketsBackToQueue: moved.ticketIds.length }, 200);
+      await audit(c, 'team_member_deactivated', { email: before.email, details: { before: { active: before.active }, after: { active: false }, ticketsBackToQueue: moved.ticketIds } });
+      return c.json({ member: await getTeamMember(db, id), ticketsBackToQueue: moved.ticketIds.length }, 200);
     })
-    .post('/:agentId/reactivate', validate('param', agentIdParam), validate('json', emptyBody), (c) => {
+    .post('/:agentId/reactivate', validate('param', agentIdParam), validate('json', emptyBody), async (c) => {
       const { db } = c.var.deps;
       const id = c.req.valid('param').agentId;
-      const before = getTeamMember(db, id);
-      if (!before || !reactivateAgent(db, id)) throw new AppError('not_found');
-      audit(c, 'team_member_reactivated', { email: before.email, details: { before: { active: before.active }, after: { active: true } } });
-      return c.json({ member: getTeamMember(db, id) }, 200);
+      const before = await getTeamMember(db, id);
+      if (!before || !await reactivateAgent(db, id)) throw new AppError('not_found');
+      await audit(c, 'team_member_reactivated', { email: before.email, details: { before: { active: before.active }, after: { active: true } } });
+      return c.json({ member: await getTeamMember(db, id) }, 200);
     })
     // A new invitation link (the first expired, or the e-mail was lost).
-    .post('/:agentId/invitation', validate('param', agentIdParam), validate('json', emptyBody), (c) => {
+    .post('/:agentId/invitation', validate('param', agentIdParam), validate('json', emptyBody), async (c) => {
       const { db } = c.var.deps;
-      const account = findAccount(db, 'agent', c.req.valid('param').agentId);
+      const account = await findAccount(db, 'agent', c.req.valid('param').agentId);
       if (!account) throw new AppError('not_found');
       if (!account.active) throw new AppError('validation_failed', { fields: { agentId: 'Reative a pessoa antes de convidar.' } });
-      mailAccountLink(c.var.deps, account, 'invitation');
-      audit(c, 'invitation_sent', { email: account.email, details: { account: { kind: 'agent', id: account.id } } });
+      await mailAccountLink(c.var.deps, account, 'invitation');
+      await audit(c, 'invitation_sent', { email: account.email, details: { account: { kind: 'agent', id: account.id } } });
       return c.json({ ok: true }, 202);
     });
 }

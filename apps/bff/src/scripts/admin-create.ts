@@ -3,7 +3,8 @@
  * one). Prints a single-use link, valid for one hour, built on PUBLIC_ORIGIN.
  */
 import { parseArgs } from 'node:util';
-import { closeDatabase, migrateDatabase, openDatabase } from '@atende/db';
+import { migrateDatabase, openDatabase } from '@atende/db';
+import { closeSqliteStore, sqliteStore } from '@atende/db/store';
 import { loadConfigOrExit } from '../config-or-exit.js';
 import { createAdminWithLink } from '../people/first-admin.js';
 
@@ -15,10 +16,11 @@ try {
   process.exit(2);
 }
 const config = loadConfigOrExit();
-const db = openDatabase(config.databaseFile);
+const writer = openDatabase(config.databaseFile);
+migrateDatabase(writer); // a fresh install may run this before the server ever started
+const db = sqliteStore(writer);
 try {
-  migrateDatabase(db); // a fresh install may run this before the server ever started
-  const result = createAdminWithLink(db, { email: args.email ?? '', name: args.name ?? '' }, Date.now(), config.publicUrl);
+  const result = await createAdminWithLink(db, { email: args.email ?? '', name: args.name ?? '' }, Date.now(), config.publicUrl);
   if (!result.ok) {
     console.error(result.message);
     process.exitCode = 1;
@@ -31,5 +33,5 @@ try {
     console.log(`Open this link within 60 minutes to set the password (it works once):\n${result.url}`);
   }
 } finally {
-  closeDatabase(db);
+  closeSqliteStore(db);
 }

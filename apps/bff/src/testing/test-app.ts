@@ -1,4 +1,5 @@
-import { DEMO_PASSWORD, closeDatabase, createWriteQueue, openDatabase, type Db } from '@atende/db';
+import { DEMO_PASSWORD, closeDatabase, openDatabase, type Db } from '@atende/db';
+import { sqliteStore } from '@atende/db/store';
 import { TEST_NOW, createTestDatabase, type TestDatabaseContent } from '@atende/db/testing';
 import { dirname } from 'node:path';
 import pino from 'pino';
@@ -27,21 +28,27 @@ export async function createTestApp(options: { env?: Record<string, string>; con
         return { db: opened, file: existing, dispose: () => closeDatabase(opened) };
       })()
     : createTestDatabase({ content: options.content ?? 'demo' });
+  // The app gets the store over this file; tests keep the writer connection (`db`) for their own rows and checks.
+  const store = sqliteStore(db);
+  const disposeAll = () => {
+    store.reader.$client.close();
+    dispose();
+  };
   const clock = { now: TEST_NOW };
   // DATA_DIR is the test's own directory: attachments are written next to its database.
   const config = loadConfig({ NODE_ENV: 'test', PORT: '3000', DATA_DIR: dirname(file), ...options.env });
   const mailer = createMemoryAccountMailer();
   // `accountLinksToOutbox`: links are also written to the outbox as the server does, to read the e-mail itself.
-  const outbox = options.accountLinksToOutbox ? createOutboxAccountMailer({ db, now: () => clock.now, messageDomain: config.mailReplyDomain }) : null;
+  const outbox = options.accountLinksToOutbox ? createOutboxAccountMailer({ db: store, now: () => clock.now, messageDomain: config.mailReplyDomain }) : null;
   const accountMailer: AccountMailer = outbox
     ? {
-        sendAccountLink(link) {
+        async sendAccountLink(link) {
           mailer.sendAccountLink(link);
-          outbox.sendAccountLink(link);
+          await outbox.sendAccountLink(link);
         },
       }
     : mailer;
-  const deps: Deps = { db, config, logger: pino({ level: 'silent' }), now: () => clock.now, loginThrottle: defaultLoginThrottle(), writes: createWriteQueue(db), accountMailer };
+  const deps: Deps = { db: store, config, logger: pino({ level: 'silent' }), now: () => clock.now, loginThrottle: defaultLoginThrottle(), accountMailer };
   const app = createApp(deps);
 
   async function request(method: string, path: string, init: { body?: unknown; cookie?: string; headers?: Record<string, string> } = {}) {
@@ -90,7 +97,7 @@ export async function createTestApp(options: { env?: Record<string, string>; con
   /** The typed client (see test-client.ts), as whoever `cookie` signs in. */
   const client = (cookie?: string) => createTestClient(app, cookie);
 
-  return { app, db: db as Db, deps, events: deps.events!, clock, mailer, request, client, signIn, upload, dataDir: dirname(file), dispose };
+  return { app, db: db as Db, store, deps, events: deps.events!, clock, mailer, request, client, signIn, upload, dataDir: dirname(file), dispose: disposeAll };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

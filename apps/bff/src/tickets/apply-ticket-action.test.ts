@@ -61,7 +61,7 @@ describe('the one ticket-change path', () => {
     expected = domainEvents(byMail, { type: 'customer_reply', via: 'email' }, { kind: 'contact', id: requester.id }, t.clock.now);
     since = lastEventId(byMail);
     const to = replyAddressFor(getOrCreateSecret(t.db, 'reply_address'), byMail, 'atende.local');
-    const outcome = await receiveMail({ db: t.db, config: loadConfig({ NODE_ENV: 'test', PORT: '3000', DATA_DIR: '/nonexistent' }), logger: pino({ level: 'silent' }), now: () => t.clock.now }, `From: ${requester.email}\r\nTo: ${to}\r\nSubject: Re: x\r\nMessage-ID: <same-path@example.com>\r\n\r\nVoltou a falhar.\r\n`, [], { mailFrom: requester.email }); // envelope sender of the From domain: trusted
+    const outcome = await receiveMail({ db: t.store, config: loadConfig({ NODE_ENV: 'test', PORT: '3000', DATA_DIR: '/nonexistent' }), logger: pino({ level: 'silent' }), now: () => t.clock.now }, `From: ${requester.email}\r\nTo: ${to}\r\nSubject: Re: x\r\nMessage-ID: <same-path@example.com>\r\n\r\nVoltou a falhar.\r\n`, [], { mailFrom: requester.email }); // envelope sender of the From domain: trusted
     expect(outcome).toEqual({ outcome: 'added', ticketId: byMail, reopened: true });
     expect(written(byMail, since)).toEqual([...expected, expect.objectContaining({ type: 'email_sent', data: expect.objectContaining({ kind: 'reopened' }) })]);
     expect(expected[0]).toMatchObject({ type: 'reopened', data: { action: 'customer_reply', via: 'email' } });
@@ -71,7 +71,7 @@ describe('the one ticket-change path', () => {
     const later = getTicket(t.db, waiting)!.waitingSince! + 10 * DAY_MS;
     expected = domainEvents(waiting, { type: 'auto_close', afterDays: 10 }, { kind: 'system' }, later);
     since = lastEventId(waiting);
-    runAutomations(t.db, mailConfig, { now: later, holder: 'test', wallClock: () => later });
+    await runAutomations(t.store, mailConfig, { now: later, holder: 'test', wallClock: () => later });
     expect(written(waiting, since)).toEqual([...expected, expect.objectContaining({ type: 'email_sent', data: expect.objectContaining({ kind: 'auto_closed' }) })]);
     expect(expected).toEqual([expect.objectContaining({ type: 'auto_closed', actorKind: 'system', fromStatus: 'waiting_customer', toStatus: 'closed', data: { afterDays: 10 } })]);
 
@@ -83,17 +83,17 @@ describe('the one ticket-change path', () => {
     }
   });
 
-  it('checks who may before the version: another contact gets not_found, stale version or not, and nothing is written', () => {
+  it('checks who may before the version: another contact gets not_found, stale version or not, and nothing is written', async () => {
     const contact = findAccountByEmail(t.db, DEMO_ACCOUNTS.contact)!;
     const other = findAccountByEmail(t.db, DEMO_ACCOUNTS.otherContact)!;
     const id = (t.db.$client.prepare("SELECT id FROM tickets WHERE requester_id = ? AND status = 'open' ORDER BY id").get(contact.id) as { id: number }).id;
     const before = getTicket(t.db, id)!;
     const change = (actor: Actor, expectedVersion?: number) =>
-      changeTicketAs({ db: t.db, mailConfig, now: t.clock.now }, { ticketId: id, actor, expectedVersion, action: { type: 'customer_reply' }, message: { body: 'Oi', visibility: 'public' } });
-    expect(change({ kind: 'contact', id: other.id }, before.version - 1)).toMatchObject({ ok: false, code: 'not_found' });
-    expect(change({ kind: 'contact', id: other.id }, before.version)).toMatchObject({ ok: false, code: 'not_found' });
-    expect(change({ kind: 'contact', id: contact.id }, before.version + 1)).toMatchObject({ ok: false, code: 'conflict' });
+      changeTicketAs({ db: t.store, mailConfig, now: t.clock.now }, { ticketId: id, actor, expectedVersion, action: { type: 'customer_reply' }, message: { body: 'Oi', visibility: 'public' } });
+    expect(await change({ kind: 'contact', id: other.id }, before.version - 1)).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await change({ kind: 'contact', id: other.id }, before.version)).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await change({ kind: 'contact', id: contact.id }, before.version + 1)).toMatchObject({ ok: false, code: 'conflict' });
     expect(getTicket(t.db, id)).toEqual(before);
-    expect(change({ kind: 'contact', id: contact.id }, before.version)).toMatchObject({ ok: true, ticket: { version: before.version + 1 } });
+    expect(await change({ kind: 'contact', id: contact.id }, before.version)).toMatchObject({ ok: true, ticket: { version: before.version + 1 } });
   });
 });

@@ -1,6 +1,5 @@
 import { decide, mayAccessTicket, type Actor, type CompanyClock, type DomainErrorCode, type PortalPolicy, type SlaPolicy, type TicketAction, type TicketEvent } from '@atende/domain';
 import {
-  changeTicket,
   findAccount,
   getCompanySettings,
   getOrCreateSecret,
@@ -8,12 +7,15 @@ import {
   getSlaSettings,
   hasInboundReceipt,
   isAgentActive,
+  lockTicket,
   ticketStateOf,
-  type Db,
+  transaction,
+  writeTicketChange,
+  type Database,
   type NewMessage,
   type NewRating,
   type TicketRecord,
-} from '@atende/db';
+} from '@atende/db/store';
 import type { Deps } from '../http/app-env.js';
 import { AppError, isApiErrorCode } from '../http/app-error.js';
 import { noticesForChange } from '../mail/notices-for-change.js';
@@ -24,16 +26,16 @@ import type { MailConfig, NoticeReads } from '../mail/ticket-mail.js';
 
 /** What the rules read besides the ticket. The automation runner passes reads cached for a whole batch. */
 export interface ChangeReads {
-  portal: () => PortalPolicy;
-  company: () => CompanyClock;
-  agentActive: (agentId: number) => boolean;
+  portal: () => PortalPolicy | Promise<PortalPolicy>;
+  company: () => CompanyClock | Promise<CompanyClock>;
+  agentActive: (agentId: number) => boolean | Promise<boolean>;
   notice: NoticeReads;
   /** Response targets (SLA); the domain's defaults when absent. */
-  sla?: () => SlaPolicy;
+  sla?: () => SlaPolicy | Promise<SlaPolicy>;
 }
 
 /** Reads straight from the database (one request changes one ticket: nothing to cache). */
-export function readsOf(db: Db): ChangeReads {
+export function readsOf(db: Database): ChangeReads {
   return {
     portal: () => getPortalSettings(db),
     company: () => getCompanySettings(db),
@@ -77,7 +79,7 @@ export interface TicketChangeRequest {
 }
 
 export interface TicketChangeEnv {
-  db: Db;
+  db: Database;
   mailConfig: MailConfig;
   now: number;
   reads?: ChangeReads;
@@ -89,72 +91,70 @@ export type TicketChangeResult =
   | { ok: false; code: DomainErrorCode | 'not_found' | 'conflict' | 'duplicate' | 'not_due'; ticket: TicketRecord | null };
 
 type Refusal = Extract<TicketChangeResult, { ok: false }>['code'];
-const refuse = (code: Refusal) => ({ ok: false as const, code });
 
 /**
  * The one path of every ticket change (routes, automations, inbound e-mail, integrations), in one
- * synchronous transaction: load the ticket (one read) → who may (one rule: `mayAccessTicket`, before
- * the version, so another contact's ticket is 404 whatever version is sent) → version → the rules'
- * context → the domain's `decide` → its typed events and the e-mails they cause → write state,
- * messages, events, outbox, rating. Inside a caller's transaction it is a savepoint.
+ * transaction: lock the ticket (one read) → who may (one rule: `mayAccessTicket`, before the version,
+ * so another contact's ticket is 404 whatever version is sent) → version → the rules' context → the
+ * domain's `decide` → its typed events and the e-mails they cause → write state, messages, events,
+ * outbox, rating → the answer clock and agents' notifications. Inside a caller's transaction it joins it.
  */
-export function changeTicketAs(env: TicketChangeEnv, request: TicketChangeRequest): TicketChangeResult {
-  const { db, now } = env;
-  const reads = env.reads ?? readsOf(db);
-  // What the decision wrote, kept from inside the transaction for the caller (the runner counts actions).
-  const done: { before?: TicketRecord; action?: TicketAction; events?: TicketEvent[]; live: NewLiveEvent[] } = { live: [] };
-  const result = changeTicket(db, {
-    ticketId: request.ticketId,
+export function changeTicketAs(env: TicketChangeEnv, request: TicketChangeRequest): Promise<TicketChangeResult> {
+  return transaction(env.db, (tx) => changeInTransaction({ ...env, db: tx }, request));
+}
+
+async function changeInTransaction(env: TicketChangeEnv, request: TicketChangeRequest): Promise<TicketChangeResult> {
+  const { db: tx, now } = env;
+  const reads = env.reads ?? readsOf(tx);
+  const ticket = await lockTicket(tx, request.ticketId);
+  if (!ticket) return { ok: false, code: 'not_found', ticket: null };
+  const refuse = (code: Refusal): TicketChangeResult => ({ ok: false, code, ticket });
+  const actor: Actor = request.actor === 'ticket_contact' ? { kind: 'contact', id: ticket.requesterId } : request.actor;
+  if (!mayAccessTicket(actor, ticket)) return refuse('not_found');
+  if (request.contactId !== undefined && ticket.requesterId !== request.contactId) return refuse('not_found');
+  if (request.expectedVersion !== undefined && request.expectedVersion !== ticket.version) return refuse('conflict');
+  // A retried delivery of the same e-mail (webhook retry, MTA resend) adds nothing twice.
+  if (request.inboundMessageId && (await hasInboundReceipt(tx, request.inboundMessageId))) return refuse('duplicate');
+  if (request.closing !== undefined && request.closing !== ticket.closingCount) return refuse('rating_not_due');
+  const action = typeof request.action === 'function' ? request.action(ticket) : request.action;
+  if (!action) return refuse('not_due');
+  const decision = decide(ticketStateOf(ticket), action, actor, {
     now,
-    decide: (ticket) => {
-      const actor: Actor = request.actor === 'ticket_contact' ? { kind: 'contact', id: ticket.requesterId } : request.actor;
-      if (!mayAccessTicket(actor, ticket)) return refuse('not_found');
-      if (request.contactId !== undefined && ticket.requesterId !== request.contactId) return refuse('not_found');
-      if (request.expectedVersion !== undefined && request.expectedVersion !== ticket.version) return refuse('conflict');
-      // A retried delivery of the same e-mail (webhook retry, MTA resend) adds nothing twice.
-      if (request.inboundMessageId && hasInboundReceipt(db, request.inboundMessageId)) return refuse('duplicate');
-      if (request.closing !== undefined && request.closing !== ticket.closingCount) return refuse('rating_not_due');
-      const action = typeof request.action === 'function' ? request.action(ticket) : request.action;
-      if (!action) return refuse('not_due');
-      const decision = decide(ticketStateOf(ticket), action, actor, {
-        now,
-        policy: reads.portal(),
-        clock: reads.company(),
-        ...(reads.sla ? { sla: reads.sla() } : {}),
-        assigneeActive: ticket.assigneeId !== null && reads.agentActive(ticket.assigneeId),
-        // A merged duplicate is not reopened: the conversation goes on in the ticket it joined.
-        mergedInto: mergedIntoOf(db, ticket),
-      });
-      if (!decision.ok) return decision;
-      // The e-mail is recorded with the change, in the same transaction (transactional outbox).
-      const notices = noticesForChange(db, env.mailConfig, { before: ticket, decision, action, actor, message: request.message, now }, reads.notice);
-      const events = [...decision.events, ...notices.map((n) => n.event)];
-      const messages = messagesOf(request, actor, now);
-      const files = request.message?.attachmentIds ?? [];
-      Object.assign(done, { before: ticket, action, events, live: [] });
-      return {
-        ok: true,
-        next: decision.next,
-        messages,
-        events,
-        // A public message's files travel with the e-mails it causes (the customer's copy of the reply).
-        mail: notices.map((n) => ({ ...n.mail, withMessageFiles: files.length > 0 && request.message?.visibility === 'public' })),
-        ...(files.length > 0 ? { attachmentIds: files } : {}),
-        // In the same transaction, after the writes: "Cliente respondeu" and the agents' notifications.
-        afterWrite: (tx, after) => {
-          // An accepted e-mail is the customer speaking: it needs an answer like their own message would.
-          const speaker: Actor = request.messageAuthor ? { kind: 'contact', id: 'contactId' in request.messageAuthor ? request.messageAuthor.contactId : 0 } : actor;
-          const effects = applyChangeEffects(tx, env.mailConfig, { before: ticket, after, action, actor: speaker, message: request.message, now });
-          done.live = liveEventsOf({ before: ticket, after: effects.ticket, messages, notified: effects.notified });
-          return effects.ticket;
-        },
-        ...(action.type === 'rate' ? { rating: ratingOf(ticket, action.score, request.ratingComment, now) } : {}),
-        ...(request.inboundMessageId ? { inboundMessageId: request.inboundMessageId } : {}),
-      };
-    },
+    policy: await reads.portal(),
+    clock: await reads.company(),
+    ...(reads.sla ? { sla: await reads.sla() } : {}),
+    assigneeActive: ticket.assigneeId !== null && (await reads.agentActive(ticket.assigneeId)),
+    // A merged duplicate is not reopened: the conversation goes on in the ticket it joined.
+    mergedInto: await mergedIntoOf(tx, ticket),
   });
-  if (!result.ok) return { ok: false, code: result.code as Refusal, ticket: result.ticket };
-  return { ok: true, ticket: result.ticket, before: done.before!, action: done.action!, events: done.events!, live: done.live };
+  if (!decision.ok) return refuse(decision.code);
+  // The e-mail is recorded with the change, in the same transaction (transactional outbox).
+  const notices = await noticesForChange(tx, env.mailConfig, { before: ticket, decision, action, actor, message: request.message, now }, reads.notice);
+  const events = [...decision.events, ...notices.map((n) => n.event)];
+  const messages = messagesOf(request, actor, now);
+  const files = request.message?.attachmentIds ?? [];
+  const written = await writeTicketChange(
+    tx,
+    ticket,
+    {
+      next: decision.next,
+      messages,
+      events,
+      // A public message's files travel with the e-mails it causes (the customer's copy of the reply).
+      mail: notices.map((n) => ({ ...n.mail, withMessageFiles: files.length > 0 && request.message?.visibility === 'public' })),
+      ...(files.length > 0 ? { attachmentIds: files } : {}),
+      ...(action.type === 'rate' ? { rating: ratingOf(ticket, action.score, request.ratingComment, now) } : {}),
+      ...(request.inboundMessageId ? { inboundMessageId: request.inboundMessageId } : {}),
+    },
+    now,
+  );
+  if (!written) return refuse('conflict');
+  // After the writes, same transaction: "Cliente respondeu" and the agents' notifications. An accepted
+  // e-mail is the customer speaking: it needs an answer like their own message would.
+  const speaker: Actor = request.messageAuthor ? { kind: 'contact', id: 'contactId' in request.messageAuthor ? request.messageAuthor.contactId : 0 } : actor;
+  const effects = await applyChangeEffects(tx, env.mailConfig, { before: ticket, after: written, action, actor: speaker, message: request.message, now });
+  const live = liveEventsOf({ before: ticket, after: effects.ticket, messages, notified: effects.notified });
+  return { ok: true, ticket: effects.ticket, before: ticket, action, events, live };
 }
 
 function messagesOf(request: TicketChangeRequest, actor: Actor, now: number): NewMessage[] {
@@ -174,9 +174,9 @@ function ratingOf(ticket: TicketRecord, score: number, comment: string | undefin
   return { closing: ticket.closingCount, score, comment: comment ? comment : null, contactId: ticket.requesterId, agentId: ticket.assigneeId, createdAt: now };
 }
 
-/** changeTicketAs for a route, inside the caller's transaction: a refusal is the API error of its code. */
-export function applyTicketAction(deps: Pick<Deps, 'db' | 'config' | 'now'>, request: TicketChangeRequest, live?: NewLiveEvent[]): TicketRecord {
-  const result = changeTicketAs({ db: deps.db, mailConfig: deps.config, now: deps.now() }, request);
+/** changeTicketAs for a route (joining the caller's transaction, if any): a refusal is the API error of its code. */
+export async function applyTicketAction(deps: Pick<Deps, 'db' | 'config' | 'now'>, request: TicketChangeRequest, live?: NewLiveEvent[]): Promise<TicketRecord> {
+  const result = await changeTicketAs({ db: deps.db, mailConfig: deps.config, now: deps.now() }, request);
   if (!result.ok) throw new AppError(isApiErrorCode(result.code) ? result.code : 'internal_error');
   // The caller publishes these once its transaction has committed.
   live?.push(...result.live);
@@ -184,13 +184,13 @@ export function applyTicketAction(deps: Pick<Deps, 'db' | 'config' | 'now'>, req
 }
 
 /**
- * applyTicketAction for a request: the change goes into the next group commit (deps.writes) and the
- * promise resolves once it is durable; then its live events go out (never before the commit: a page
- * refetching on the event must find the change).
+ * applyTicketAction for a request: the promise resolves once the change is durable (on SQLite, in the
+ * next group commit); then its live events go out (never before the commit: a page refetching on the
+ * event must find the change). A refusal throws its API error and writes nothing.
  */
 export async function commitTicketAction(deps: Deps, request: TicketChangeRequest): Promise<TicketRecord> {
   const live: NewLiveEvent[] = [];
-  const ticket = await deps.writes.run(() => applyTicketAction(deps, request, live));
+  const ticket = await applyTicketAction(deps, request, live);
   publishLive(deps, live);
   return ticket;
 }

@@ -1,5 +1,5 @@
 import type { Actor, TicketAction } from '@atende/domain';
-import { setAnswerClock, type Db, type TicketRecord } from '@atende/db';
+import { setAnswerClock, type Database, type TicketRecord } from '@atende/db/store';
 import type { NewLiveEvent } from '../events/live-event.js';
 import { notificationKindFor } from '../notifications/notification-kind.js';
 import { notifyAgents } from '../notifications/notify-agents.js';
@@ -10,17 +10,17 @@ import { answerClockAfter } from './answer-clock.js';
  * ("Cliente respondeu"), and the agents' notifications (console + e-mail by preference). Returns the
  * row as it now is and who was notified.
  */
-export function applyChangeEffects(
-  tx: Db,
+export async function applyChangeEffects(
+  tx: Database,
   config: { publicUrl: string; mailReplyDomain: string },
   change: { before: TicketRecord; after: TicketRecord; action: TicketAction; actor: Actor; message: { visibility: 'public' | 'internal' } | undefined; now: number },
-): { ticket: TicketRecord; notified: number[] } {
+): Promise<{ ticket: TicketRecord; notified: number[] }> {
   const { before, action, actor, message, now } = change;
   let ticket = change.after;
   const clock = answerClockAfter({ actor, message, statusAfter: ticket.status, current: ticket, now });
-  if (clock) ticket = setAnswerClock(tx, ticket.id, clock);
+  if (clock) ticket = await setAnswerClock(tx, ticket.id, clock);
   const kind = notificationKindFor({ actionType: action.type, actorKind: actor.kind, statusBefore: before.status, statusAfter: ticket.status, assigneeBefore: before.assigneeId, assigneeAfter: ticket.assigneeId });
-  const notified = kind ? notifyAgents(tx, config, { ticket, kind, exceptAgentId: actor.kind === 'agent' ? actor.id : null, now }) : [];
+  const notified = kind ? await notifyAgents(tx, config, { ticket, kind, exceptAgentId: actor.kind === 'agent' ? actor.id : null, now }) : [];
   return { ticket, notified };
 }
 

@@ -22,7 +22,7 @@ const idOf = (email: string) => findAccountByEmail(t.db, email)!.id;
 function portalTicket(now: number) {
   const carla = findAccountByEmail(t.db, DEMO_ACCOUNTS.contact)!;
   if (carla.kind !== 'contact') throw new Error('demo contact missing');
-  return createRoutedTicket(t.db, config, {
+  return createRoutedTicket(t.store, config, {
     subject: 'Mais uma dúvida',
     requesterId: carla.id,
     companyId: carla.companyId,
@@ -45,7 +45,7 @@ async function carlaContactId(cookie: string) {
 describe('who gets a new ticket', () => {
   it('a ticket an agent files on behalf of a caller is that agent’s, even if someone else served the customer today', async () => {
     t.clock.now = local(10, 0);
-    const first = portalTicket(t.clock.now);
+    const first = await portalTicket(t.clock.now);
     const bruno = await t.signIn(DEMO_ACCOUNTS.otherAgent);
     t.clock.now = local(10, 5);
     expect((await post(bruno, first.id, { body: 'Vamos verificar.', visibility: 'public', nextStatus: 'pending' })).status).toBe(201);
@@ -72,11 +72,11 @@ describe('who gets a new ticket', () => {
 
   it('an internal note does not count as having served the customer today', async () => {
     t.clock.now = local(10, 0);
-    const first = portalTicket(t.clock.now);
+    const first = await portalTicket(t.clock.now);
     const bruno = await t.signIn(DEMO_ACCOUNTS.otherAgent);
     t.clock.now = local(10, 5);
     expect((await post(bruno, first.id, { body: 'Nota para a equipe.', visibility: 'internal' })).status).toBe(201);
-    const second = portalTicket(local(10, 30));
+    const second = await portalTicket(local(10, 30));
     // Not routed as "same day" to Bruno: normal assignment, and the history says why.
     const routed = ticketHistory(t.db, second.id).find((e) => e.type === 'assigned' || e.type === 'assigned_by_routing')!;
     expect(routed).toMatchObject({ type: 'assigned', data: { reason: 'not_served_today' } });
@@ -84,11 +84,11 @@ describe('who gets a new ticket', () => {
 
   it('an agent who serves no department (the admin) is never chosen by same-day routing', async () => {
     t.clock.now = local(10, 0);
-    const first = portalTicket(t.clock.now);
+    const first = await portalTicket(t.clock.now);
     const admin = await t.signIn(DEMO_ACCOUNTS.admin);
     t.clock.now = local(10, 5);
     expect((await post(admin, first.id, { body: 'Respondi eu mesma.', visibility: 'public', nextStatus: 'pending' })).status).toBe(201);
-    const second = portalTicket(local(10, 30));
+    const second = await portalTicket(local(10, 30));
     expect(second.assigneeId).not.toBe(idOf(DEMO_ACCOUNTS.admin));
     expect([idOf(DEMO_ACCOUNTS.agent), idOf(DEMO_ACCOUNTS.otherAgent)]).toContain(second.assigneeId);
   });
@@ -110,7 +110,7 @@ describe('answering or resolving an unassigned ticket', () => {
 describe('due times of tickets that owe an answer', () => {
   it('a new portal ticket is due by its first-response target and shows in "Trabalho de hoje"', async () => {
     t.clock.now = local(10, 0);
-    const ticket = portalTicket(t.clock.now);
+    const ticket = await portalTicket(t.clock.now);
     expect(ticket.dueAt).toBe(local(18, 0)); // media: 8 business hours from 10:00 → 18:00
     const ana = await t.signIn(DEMO_ACCOUNTS.agent);
     const today = (await t.request('GET', '/api/agent/tickets?queue=today', { cookie: ana })).json.items as { id: number }[];

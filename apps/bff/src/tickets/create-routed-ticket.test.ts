@@ -17,7 +17,7 @@ const local = (hh: number, mm: number, dayOffset = 2) => Date.UTC(2026, 10, 23, 
 function newTicket(now: number) {
   const carla = findAccountByEmail(t.db, DEMO_ACCOUNTS.contact)!;
   if (carla.kind !== 'contact') throw new Error('demo contact missing');
-  return createRoutedTicket(t.db, config, {
+  return createRoutedTicket(t.store, config, {
     subject: 'Mais uma dúvida',
     requesterId: carla.id,
     companyId: carla.companyId,
@@ -33,7 +33,7 @@ const routingEvent = (ticketId: number) => ticketHistory(t.db, ticketId).find((e
 describe('same-day routing on ticket creation (seed 004)', () => {
   it('sends a returning customer to the agent who served them today, with the reason in the history and a "received" e-mail', async () => {
     t.clock.now = local(10, 0);
-    const first = newTicket(t.clock.now);
+    const first = await newTicket(t.clock.now);
     expect(routingEvent(first.id)).toMatchObject({ type: 'assigned', data: { reason: 'not_served_today' } });
     expect(outboxForTicket(t.db, first.id).map((m) => m.kind)).toEqual(['ticket_received']);
 
@@ -44,16 +44,16 @@ describe('same-day routing on ticket creation (seed 004)', () => {
     await t.request('POST', `/api/agent/tickets/${first.id}/messages`, { cookie: agent2, body: { body: 'Vamos verificar.', visibility: 'public', dueDate: agreedDate(t.clock.now), expectedVersion: view.ticket.version } });
     const agent2Id = findAccountByEmail(t.db, DEMO_ACCOUNTS.otherAgent)!.id;
 
-    const second = newTicket(local(10, 30));
+    const second = await newTicket(local(10, 30));
     expect(second.assigneeId).toBe(agent2Id);
     expect(routingEvent(second.id)).toMatchObject({ type: 'assigned_by_routing', data: { reason: 'same_day', to: agent2Id, previousAgentId: agent2Id } });
 
     // Inside the lunch window the normal assignment applies, and the history says so.
-    const lunch = newTicket(local(12, 0));
+    const lunch = await newTicket(local(12, 0));
     expect(routingEvent(lunch.id)).toMatchObject({ type: 'assigned', data: { reason: 'special_window', window: '11:50–13:20' } });
 
     // Next local day: the day has reset.
-    const tomorrow = newTicket(local(0, 1, 3));
+    const tomorrow = await newTicket(local(0, 1, 3));
     expect(routingEvent(tomorrow.id)).toMatchObject({ type: 'assigned', data: { reason: 'not_served_today' } });
   });
 });

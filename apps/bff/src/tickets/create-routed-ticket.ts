@@ -1,15 +1,20 @@
 import { localDayStart, responseDueAt, routeNewTicket, routingEvent } from '@atende/domain';
 import {
-  createTicketOnce,
   customerServicesSince,
+  enqueueMail,
+  insertTicket,
+  insertTicketEvents,
+  recordIdempotencyKey,
+  ticketOfIdempotencyKey,
+  transaction,
   departmentAgentLoads,
   getAutomationSettings,
   getCompanySettings,
   getSlaSettings,
-  type Db,
+  type Database,
   type NewTicket,
   type TicketRecord,
-} from '@atende/db';
+} from '@atende/db/store';
 import type { Config } from '../config.js';
 import type { NewLiveEvent } from '../events/live-event.js';
 import { ticketNotice } from '../mail/ticket-mail.js';
@@ -20,15 +25,15 @@ import { notifyAgents } from '../notifications/notify-agents.js';
  * this customer last today, unless inside a special window or that agent is inactive; else the least
  * loaded active agent of the department. The history says which rule applied and why.
  */
-export function routeInTransaction(tx: Db, input: { companyId: number | null; requesterId: number; departmentId: number | null; now: number; createdByAgentId?: number | undefined }) {
-  const { timeZone } = getCompanySettings(tx);
+export async function routeInTransaction(tx: Database, input: { companyId: number | null; requesterId: number; departmentId: number | null; now: number; createdByAgentId?: number | undefined }) {
+  const { timeZone } = await getCompanySettings(tx);
   const decision = routeNewTicket({
     createdByAgentId: input.createdByAgentId,
     now: input.now,
     timeZone,
-    policy: getAutomationSettings(tx).sameDayRouting,
-    services: customerServicesSince(tx, { companyId: input.companyId, requesterId: input.requesterId, since: localDayStart(input.now, timeZone) }),
-    departmentAgents: input.departmentId !== null ? departmentAgentLoads(tx, input.departmentId) : [],
+    policy: (await getAutomationSettings(tx)).sameDayRouting,
+    services: await customerServicesSince(tx, { companyId: input.companyId, requesterId: input.requesterId, since: localDayStart(input.now, timeZone) }),
+    departmentAgents: input.departmentId !== null ? await departmentAgentLoads(tx, input.departmentId) : [],
   });
   return { assigneeId: decision.agentId, events: [routingEvent(decision, input.now)] };
 }
@@ -44,23 +49,28 @@ export type RoutedTicketInput = Omit<NewTicket, 'route' | 'notify' | 'assigneeId
  * routing away). `live`: what to publish once the caller's transaction has committed.
  */
 export function createRoutedTicketOnce(
-  db: Db,
+  db: Database,
   config: Pick<Config, 'publicUrl' | 'mailReplyDomain'>,
   input: RoutedTicketInput,
-): { ticket: TicketRecord; created: boolean; live: NewLiveEvent[] } {
-  const { createdByAgentId, ...ticket } = input;
-  let notified: number[] = [];
-  const result = createTicketOnce(db, {
-    ...ticket,
-    dueAt: responseDueAt({ kind: 'first_response', priority: input.priority ?? 'media', from: input.now, clock: getCompanySettings(db), policy: getSlaSettings(db) }),
-    route: (tx) => routeInTransaction(tx, { ...input, createdByAgentId }),
-    notify: (ticket, tx) => {
-      notified = notifyAgents(tx, config, { ticket, kind: 'new_ticket', exceptAgentId: createdByAgentId ?? null, now: input.now });
-      const notice = ticketNotice(db, config, { ticket, kind: 'ticket_received', dedupeKey: `received:${ticket.id}`, now: input.now });
-      return notice ? { mail: [notice.mail], events: [notice.event] } : { mail: [], events: [] };
-    },
+): Promise<{ ticket: TicketRecord; created: boolean; live: NewLiveEvent[] }> {
+  const { createdByAgentId, idempotencyKey, ...fields } = input;
+  return transaction(db, async (tx) => {
+    if (idempotencyKey !== undefined) {
+      const earlier = await ticketOfIdempotencyKey(tx, input.requesterId, idempotencyKey);
+      if (earlier) return { ticket: earlier, created: false, live: [] };
+    }
+    const routed = await routeInTransaction(tx, { ...input, createdByAgentId });
+    const dueAt = responseDueAt({ kind: 'first_response', priority: input.priority ?? 'media', from: input.now, clock: await getCompanySettings(tx), policy: await getSlaSettings(tx) });
+    const ticket = await insertTicket(tx, { ...fields, dueAt, assigneeId: routed.assigneeId, events: routed.events });
+    const notified = await notifyAgents(tx, config, { ticket, kind: 'new_ticket', exceptAgentId: createdByAgentId ?? null, now: input.now });
+    const notice = await ticketNotice(tx, config, { ticket, kind: 'ticket_received', dedupeKey: `received:${ticket.id}`, now: input.now });
+    if (notice) {
+      await enqueueMail(tx, notice.mail, input.now);
+      await insertTicketEvents(tx, ticket.id, [notice.event]);
+    }
+    if (idempotencyKey !== undefined) await recordIdempotencyKey(tx, { contactId: input.requesterId, key: idempotencyKey, ticketId: ticket.id, now: input.now });
+    return { ticket, created: true, live: newTicketLiveEvents(ticket, notified) };
   });
-  return { ...result, live: result.created ? newTicketLiveEvents(result.ticket, notified) : [] };
 }
 
 /** A new ticket changes the agents' queues and counts; its notified agents hear of it. */
@@ -73,6 +83,6 @@ function newTicketLiveEvents(ticket: TicketRecord, notified: number[]): NewLiveE
   return events;
 }
 
-export function createRoutedTicket(db: Db, config: Pick<Config, 'publicUrl' | 'mailReplyDomain'>, input: RoutedTicketInput): TicketRecord {
-  return createRoutedTicketOnce(db, config, input).ticket;
+export async function createRoutedTicket(db: Database, config: Pick<Config, 'publicUrl' | 'mailReplyDomain'>, input: RoutedTicketInput): Promise<TicketRecord> {
+  return (await createRoutedTicketOnce(db, config, input)).ticket;
 }

@@ -1,5 +1,5 @@
 import type { LogConversationInput } from '@atende/contracts';
-import { getDepartment, writeTransaction, type DirectoryContact, type TicketRecord } from '@atende/db';
+import { getDepartment, transaction, type DirectoryContact, type TicketRecord } from '@atende/db/store';
 import type { Deps, SignedInActor } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
 import type { NewLiveEvent } from '../events/live-event.js';
@@ -16,20 +16,20 @@ import { createRoutedTicketOnce } from './create-routed-ticket.js';
  *   `resolved` ("acrescentar e resolver", which needs no due date) or else back to `open`: the customer
  *   came back to us, so the ball is in our court (a status without a date rule, none is asked for).
  */
-export function logConversation(
+export async function logConversation(
   deps: Deps,
   session: SignedInActor,
   contact: DirectoryContact,
   input: LogConversationInput,
-): { ticket: TicketRecord; created: boolean } {
+): Promise<{ ticket: TicketRecord; created: boolean }> {
   const agentId = session.actor.id;
   const live: NewLiveEvent[] = [];
-  const result = writeTransaction(deps.db, (tx) => {
+  const result = await transaction(deps.db, async (tx): Promise<{ ticket: TicketRecord; created: boolean }> => {
     if (input.mode === 'new') {
-      const department = getDepartment(tx, input.departmentId);
+      const department = await getDepartment(tx, input.departmentId);
       if (!department || !department.active) throw new AppError('validation_failed', { fields: { departmentId: 'Departamento indisponível. Escolha outro.' } });
       const at = deps.now();
-      const { ticket, created, live: events } = createRoutedTicketOnce(tx, deps.config, {
+      const { ticket, created, live: events } = await createRoutedTicketOnce(tx, deps.config, {
         subject: input.subject,
         requesterId: contact.id,
         companyId: contact.companyId,
@@ -48,7 +48,7 @@ export function logConversation(
     }
     // One change: the reply with its summary as a note. Another contact's ticket is not one of "that
     // contact's existing tickets": refused as unknown.
-    const ticket = applyTicketAction({ ...deps, db: tx }, {
+    const ticket = await applyTicketAction({ ...deps, db: tx }, {
       ticketId: input.ticketId,
       actor: session.actor,
       contactId: contact.id,

@@ -1,4 +1,4 @@
-import { getContactPreferences, getTicket, moveTicketMessages, writeTransaction, type TicketRecord } from '@atende/db';
+import { getContactPreferences, getTicket, moveTicketMessages, transaction, type TicketRecord } from '@atende/db/store';
 import type { Deps, SignedInActor } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
 import { applyTicketAction } from './apply-ticket-action.js';
@@ -22,26 +22,26 @@ const MERGE_WORDS = {
  * with a public message naming the target, and the target gets a public reply telling the customer
  * (the usual "agent update" e-mail). Both changes go through the one ticket path, each with its check.
  */
-export function mergeTickets(deps: Deps, session: SignedInActor, input: { sourceId: number; targetId: number; expectedVersion: number }): { source: TicketRecord; target: TicketRecord } {
-  return writeTransaction(deps.db, (tx) => {
+export function mergeTickets(deps: Deps, session: SignedInActor, input: { sourceId: number; targetId: number; expectedVersion: number }): Promise<{ source: TicketRecord; target: TicketRecord }> {
+  return transaction(deps.db, async (tx) => {
     const txDeps: Deps = { ...deps, db: tx };
-    const source = loadTicketFor(tx, session, input.sourceId);
+    const source = await loadTicketFor(tx, session, input.sourceId);
     if (source.version !== input.expectedVersion) throw new AppError('conflict');
-    const target = getTicket(tx, input.targetId);
+    const target = await getTicket(tx, input.targetId);
     if (!target || target.id === source.id) throw new AppError('validation_failed', { fields: { targetId: 'Informe outro chamado deste cliente.' } });
     if (target.requesterId !== source.requesterId) throw new AppError('validation_failed', { fields: { targetId: 'Só é possível unir chamados do mesmo cliente.' } });
     if (target.status === 'closed') throw new AppError('validation_failed', { fields: { targetId: 'O chamado de destino está concluído.' } });
     if (source.status === 'closed') throw new AppError('ticket_closed');
-    const words = MERGE_WORDS[getContactPreferences(tx, source.requesterId)?.language === 'en' ? 'en' : 'pt-BR'];
-    moveTicketMessages(tx, source.id, target.id);
-    const closed = applyTicketAction(txDeps, {
+    const words = MERGE_WORDS[(await getContactPreferences(tx, source.requesterId))?.language === 'en' ? 'en' : 'pt-BR'];
+    await moveTicketMessages(tx, source.id, target.id);
+    const closed = await applyTicketAction(txDeps, {
       actor: session.actor,
       ticketId: source.id,
       expectedVersion: input.expectedVersion,
       action: { type: 'merge_into', targetId: target.id },
       message: { body: words.closed(target), visibility: 'public' },
     });
-    const told = applyTicketAction(txDeps, {
+    const told = await applyTicketAction(txDeps, {
       actor: session.actor,
       ticketId: target.id,
       expectedVersion: undefined,

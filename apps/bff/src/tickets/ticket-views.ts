@@ -1,5 +1,5 @@
 import type { TicketEventWire } from '@atende/contracts';
-import { attachmentsOfMessages, ticketParticipants, type Db, type TicketEventRow, type TicketPage, type TicketRecord, type ThreadMessage } from '@atende/db';
+import { attachmentsOfMessages, ticketParticipants, type Database, type TicketEventRow, type TicketPage, type TicketRecord, type ThreadMessage } from '@atende/db/store';
 import { encodeCursor } from './cursor.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -12,8 +12,8 @@ export function ticketPageView(page: TicketPage) {
 }
 
 /** What anyone allowed to see the ticket sees: no agent-only fields. */
-export function ticketSummaryView(db: Db, ticket: TicketRecord) {
-  const names = ticketParticipants(db, ticket.id);
+export async function ticketSummaryView(db: Database, ticket: TicketRecord) {
+  const names = await ticketParticipants(db, ticket.id);
   return {
     id: ticket.id,
     subject: ticket.subject,
@@ -31,8 +31,8 @@ export function ticketSummaryView(db: Db, ticket: TicketRecord) {
 }
 
 /** A thread as the API shows it; with `db`, each message lists its files (Anexos). */
-export function messagesView(messages: ThreadMessage[], db?: Db) {
-  const files = db ? attachmentsOfMessages(db, messages.map((m) => m.id)) : new Map();
+export async function messagesView(messages: ThreadMessage[], db?: Database) {
+  const files = db ? await attachmentsOfMessages(db, messages.map((m) => m.id)) : new Map();
   return messages.map((m) => ({
     ...m,
     createdAt: iso(m.createdAt)!,
