@@ -10,7 +10,8 @@ const WORKED_STATUSES = ['new', 'open', 'pending', 'onsite_visit', 'waiting_cust
  * deactivateAgent on PostgreSQL, in one transaction like queries/agent-deactivation.ts. The tickets'
  * UPDATE takes each row's lock and bumps its version, so a changeTicketPg racing it on one of them
  * either waits and then sees the new version (conflict) or committed first and is moved with it.
- * The ids come back ascending: RETURNING has no order of its own on either engine.
+ * The ids come back ascending, as SQLite's do (its UPDATE gathers the row ids in a sorted set before
+ * writing); PostgreSQL's RETURNING follows the scan, so they are sorted here.
  */
 export async function deactivateAgentPg(db: PgExecutor, params: { agentId: number; now: number }): Promise<{ ticketIds: number[] } | null> {
   return inTransactionPg(db, async (tx) => {

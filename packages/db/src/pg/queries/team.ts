@@ -8,11 +8,17 @@ import { lockAddressPg } from './registrations.js';
 
 /** queries/team.ts on PostgreSQL. */
 
-async function member(db: PgExecutor, row: typeof agents.$inferSelect): Promise<TeamMember> {
+type AgentRow = typeof agents.$inferSelect;
+
+function toMember(row: AgentRow, departmentIds: number[]): TeamMember {
+  return { id: row.id, name: row.name, email: row.email, role: row.role, active: row.active, hasPassword: row.passwordHash !== null, departmentIds };
+}
+
+async function member(db: PgExecutor, row: AgentRow): Promise<TeamMember> {
   const departmentIds = (
     await db.select({ id: agentDepartments.departmentId }).from(agentDepartments).where(eq(agentDepartments.agentId, row.id)).orderBy(asc(agentDepartments.departmentId))
   ).map((d) => d.id);
-  return { id: row.id, name: row.name, email: row.email, role: row.role, active: row.active, hasPassword: row.passwordHash !== null, departmentIds };
+  return toMember(row, departmentIds);
 }
 
 export async function findAgentByEmailPg(db: PgExecutor, email: string): Promise<TeamMember | null> {
@@ -25,12 +31,16 @@ export async function getTeamMemberPg(db: PgExecutor, id: number): Promise<TeamM
   return row ? member(db, row) : null;
 }
 
-/** Names in byte order (SQLite's BINARY), then id. */
+/**
+ * Names in byte order (SQLite's BINARY), then id. Every member's departments in one query, not one per
+ * member: on PostgreSQL each query is a round trip.
+ */
 export async function listTeamPg(db: PgExecutor): Promise<TeamMember[]> {
   const rows = await db.select().from(agents).orderBy(sql`${agents.name} COLLATE "C"`, asc(agents.id));
-  const members: TeamMember[] = [];
-  for (const row of rows) members.push(await member(db, row));
-  return members;
+  const links = await db.select().from(agentDepartments).orderBy(asc(agentDepartments.agentId), asc(agentDepartments.departmentId));
+  const departmentsOf = new Map<number, number[]>();
+  for (const link of links) departmentsOf.set(link.agentId, [...(departmentsOf.get(link.agentId) ?? []), link.departmentId]);
+  return rows.map((row) => toMember(row, departmentsOf.get(row.id) ?? []));
 }
 
 /**
