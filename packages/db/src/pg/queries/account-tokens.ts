@@ -71,10 +71,12 @@ export async function spendSignInLinkPg(
       .where(and(eq(accountTokens.tokenHash, params.tokenHash), eq(accountTokens.purpose, 'sign_in_link'), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, params.now)))
       .returning();
     if (!spent) return null;
+    // FOR SHARE: a deactivation racing this waits for the new session and then ends it, or this waits
+    // for the deactivation and sees the account inactive; never a session outliving a deactivation.
     const [account] =
       spent.accountKind === 'agent'
-        ? await tx.select({ active: agents.active }).from(agents).where(eq(agents.id, spent.accountId))
-        : await tx.select({ active: contacts.active }).from(contacts).where(eq(contacts.id, spent.accountId));
+        ? await tx.select({ active: agents.active }).from(agents).where(eq(agents.id, spent.accountId)).for('share')
+        : await tx.select({ active: contacts.active }).from(contacts).where(eq(contacts.id, spent.accountId)).for('share');
     // The link stays spent (committed) even then, as on SQLite: the transaction returns, it does not throw.
     if (!account?.active) return null;
     await tx

@@ -272,6 +272,26 @@ describe('races on PostgreSQL: one winner, as under SQLite\'s BEGIN IMMEDIATE', 
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
+  it('a sign-in link spent while its agent is being deactivated opens no session that outlives it', async () => {
+    const agentId = idOf(DEMO_ACCOUNTS.admin);
+    await insertAccountTokenPg(both.pg, { tokenHash: 'late-link', purpose: 'sign_in_link', accountKind: 'agent', accountId: agentId, now: NOW, expiresAt: NOW + HOUR });
+    let spending: Promise<unknown> | undefined;
+    let settled = false;
+    await both.pg.transaction(async (tx) => {
+      await deactivateAgentPg(tx, { agentId, now: NOW + 70 });
+      spending = spendSignInLinkPg(both.pg, { tokenHash: 'late-link', now: NOW + 71, session: { tokenHash: 'late-session', expiresAt: NOW + HOUR } });
+      void spending.finally(() => (settled = true));
+      // The link's spender must now wait for this deactivation's lock on the agent's row.
+      while (!settled) {
+        const { rows } = await both.pg.$client.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%for share%'`);
+        if (rows.length) break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    });
+    expect(await spending).toBeNull();
+    expect(await findSessionPg(both.pg, 'late-session')).toBeNull();
+  });
+
   it('two deactivations of one agent at once move each ticket once', async () => {
     const { rows } = await both.pg.$client.query(
       `SELECT assignee_id AS id FROM tickets WHERE assignee_id IS NOT NULL AND status IN ('new','open','pending') GROUP BY assignee_id ORDER BY assignee_id LIMIT 1`,
