@@ -11,6 +11,11 @@ export async function insertSessionPg(db: PgExecutor, row: SessionRow): Promise<
   await db.insert(sessions).values(row);
 }
 
+export async function findSessionPg(db: PgExecutor, tokenHash: string): Promise<SessionRow | null> {
+  const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
+  return row ?? null;
+}
+
 export async function touchSessionPg(db: PgExecutor, tokenHash: string, now: number): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
 }
@@ -22,6 +27,11 @@ export async function deleteSessionPg(db: PgExecutor, tokenHash: string): Promis
 export async function deleteExpiredSessionsPg(db: PgExecutor, now: number): Promise<number> {
   const deleted = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ tokenHash: sessions.tokenHash });
   return deleted.length;
+}
+
+/** Every session of one account (sessions_actor_idx): sign-out everywhere. */
+export async function deleteSessionsOfPg(db: PgExecutor, actorKind: 'contact' | 'agent', actorId: number): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.actorKind, actorKind), eq(sessions.actorId, actorId)));
 }
 
 /** A session and its account in one indexed lookup (every signed-in request). */
