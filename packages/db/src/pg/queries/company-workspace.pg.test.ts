@@ -27,6 +27,7 @@ async function onBoth<T>(sqlite: () => T, pg: () => Promise<T>): Promise<T> {
 
 const idOf = (email: string) => findAccountByEmail(both.sqlite, email)!.id;
 const tickets = () => both.sqlite.select().from(sqliteSchema.tickets).all();
+
 describe("a company manager's view on PostgreSQL answers as on SQLite", () => {
   it('finds the managed company, its contacts in byte order and every page of its tickets', async () => {
     const manager = idOf(DEMO_ACCOUNTS.companyManager);

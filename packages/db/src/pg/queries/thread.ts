@@ -5,19 +5,25 @@ import { agents, contacts, departments, messages, ticketEvents, tickets } from '
 
 /** The thread queries of queries/thread.ts on PostgreSQL: same parameters and results, as promises. */
 
+/**
+ * The author's name comes from scalar subqueries on the primary keys rather than SQLite's left joins
+ * (the same name: at most one row each): the plan stays one walk of messages_ticket_idx, already in id
+ * order, where PostgreSQL's planner may otherwise pick a merge join and sort the ticket's messages.
+ */
 export async function ticketThreadPg(db: PgExecutor, ticketId: number, audience: 'customer' | 'staff'): Promise<ThreadMessage[]> {
   return db
     .select({
       id: messages.id,
       authorKind: messages.authorKind,
-      authorName: sql<string | null>`coalesce(${agents.name}, ${contacts.name}, ${messages.authorEmail})`,
+      authorName: sql<string | null>`coalesce(
+        (SELECT ${agents.name} FROM ${agents} WHERE ${messages.authorKind} = 'agent' AND ${agents.id} = ${messages.authorId}),
+        (SELECT ${contacts.name} FROM ${contacts} WHERE ${messages.authorKind} = 'contact' AND ${contacts.id} = ${messages.authorId}),
+        ${messages.authorEmail})`,
       visibility: messages.visibility,
       body: messages.body,
       createdAt: messages.createdAt,
     })
     .from(messages)
-    .leftJoin(agents, and(eq(messages.authorKind, 'agent'), eq(agents.id, messages.authorId)))
-    .leftJoin(contacts, and(eq(messages.authorKind, 'contact'), eq(contacts.id, messages.authorId)))
     .where(and(eq(messages.ticketId, ticketId), audience === 'customer' ? eq(messages.visibility, 'public') : undefined))
     .orderBy(asc(messages.id));
 }
