@@ -119,4 +119,13 @@ describe('notifications on PostgreSQL answer as on SQLite', () => {
     const inserted = await Promise.all(Array.from({ length: 6 }, () => both.pg.transaction((tx) => insertNotificationsPg(tx, [row]))));
     expect(inserted.reduce((a, b) => a + b, 0)).toBe(1);
   });
+
+  it("an agent's first choice of e-mail kinds saved twice at once: no error, one row (ON CONFLICT … DO UPDATE)", async () => {
+    const admin = idOf(DEMO_ACCOUNTS.admin);
+    const choices: NotificationKind[][] = [['assigned'], ['held_mail'], ['assigned', 'reopened'], []];
+    await Promise.all(choices.map((kinds) => both.pg.transaction((tx) => saveNotificationEmailKindsPg(tx, admin, kinds))));
+    const { rows } = await both.pg.$client.query('SELECT email_kinds FROM agent_notification_prefs WHERE agent_id = $1', [admin]);
+    expect(rows).toHaveLength(1);
+    expect(choices).toContainEqual(rows[0].email_kinds);
+  });
 });
