@@ -1,0 +1,85 @@
+import { and, asc, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { NOTIFICATION_KINDS, type NotificationItem, type NotificationKind } from '../../queries/notifications.js';
+import type { PgExecutor } from '../executor.js';
+import { agentDepartments, agentNotificationPrefs, agents, notifications, tickets } from '../schema.js';
+
+/** The notification queries of queries/notifications.ts on PostgreSQL: same parameters and results, as promises. */
+
+export async function agentsToNotifyPg(db: PgExecutor, params: { assigneeId: number | null; departmentId: number | null; exceptAgentId: number | null }): Promise<number[]> {
+  let ids: number[] = [];
+  if (params.assigneeId !== null) {
+    const [active] = await db.select({ id: agents.id }).from(agents).where(and(eq(agents.id, params.assigneeId), eq(agents.active, true)));
+    if (active) ids = [active.id];
+  }
+  if (ids.length === 0 && params.departmentId !== null) {
+    const rows = await db
+      .select({ id: agents.id })
+      .from(agents)
+      .innerJoin(agentDepartments, eq(agentDepartments.agentId, agents.id))
+      .where(and(eq(agentDepartments.departmentId, params.departmentId), eq(agents.active, true)))
+      // SQLite names no order and walks agents by id: the same order, said here.
+      .orderBy(asc(agents.id));
+    ids = rows.map((r) => r.id);
+  }
+  return ids.filter((id) => id !== params.exceptAgentId);
+}
+
+/** ON CONFLICT on notifications_once_unique: a retried change notifies each agent once. */
+export async function insertNotificationsPg(
+  tx: PgExecutor,
+  rows: { agentId: number; ticketId: number; kind: NotificationKind; ticketVersion: number; createdAt: number }[],
+): Promise<number> {
+  let inserted = 0;
+  for (const row of rows) inserted += (await tx.insert(notifications).values(row).onConflictDoNothing()).rowCount ?? 0;
+  return inserted;
+}
+
+export async function listNotificationsPg(db: PgExecutor, params: { agentId: number; beforeId: number | null; limit: number }): Promise<NotificationItem[]> {
+  return db
+    .select({ id: notifications.id, ticketId: notifications.ticketId, ticketSubject: tickets.subject, kind: notifications.kind, createdAt: notifications.createdAt, readAt: notifications.readAt })
+    .from(notifications)
+    .innerJoin(tickets, eq(tickets.id, notifications.ticketId))
+    .where(and(eq(notifications.agentId, params.agentId), params.beforeId !== null ? lt(notifications.id, params.beforeId) : undefined))
+    .orderBy(desc(notifications.id))
+    .limit(params.limit);
+}
+
+export async function unreadNotificationCountPg(db: PgExecutor, agentId: number): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.agentId, agentId), isNull(notifications.readAt)));
+  return row?.n ?? 0;
+}
+
+/**
+ * One statement instead of SQLite's read-then-write: the row is matched on id and agent (true when it
+ * is the agent's), and a first reading time is kept (coalesce), as SQLite keeps it.
+ */
+export async function markNotificationReadPg(db: PgExecutor, params: { agentId: number; id: number; now: number }): Promise<boolean> {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: sql`coalesce(${notifications.readAt}, ${params.now})` })
+    .where(and(eq(notifications.id, params.id), eq(notifications.agentId, params.agentId)))
+    .returning({ id: notifications.id });
+  return rows.length > 0;
+}
+
+export async function markAllNotificationsReadPg(db: PgExecutor, params: { agentId: number; now: number }): Promise<number> {
+  const result = await db.update(notifications).set({ readAt: params.now }).where(and(eq(notifications.agentId, params.agentId), isNull(notifications.readAt)));
+  return result.rowCount ?? 0;
+}
+
+/** email_kinds is jsonb here and JSON text on SQLite: both read back as the same string array. */
+export async function notificationEmailKindsPg(db: PgExecutor, agentId: number): Promise<NotificationKind[]> {
+  const [row] = await db.select().from(agentNotificationPrefs).where(eq(agentNotificationPrefs.agentId, agentId));
+  if (!row) return [...NOTIFICATION_KINDS];
+  return row.emailKinds.filter((k): k is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(k));
+}
+
+export async function saveNotificationEmailKindsPg(db: PgExecutor, agentId: number, kinds: readonly NotificationKind[]): Promise<void> {
+  await db
+    .insert(agentNotificationPrefs)
+    .values({ agentId, emailKinds: [...kinds] })
+    .onConflictDoUpdate({ target: agentNotificationPrefs.agentId, set: { emailKinds: [...kinds] } });
+}
