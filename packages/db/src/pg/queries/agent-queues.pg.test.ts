@@ -52,7 +52,7 @@ describe('agent queues on PostgreSQL', () => {
   const filterSets = (): QueueFilters[] => {
     const [agentId] = agentIds();
     const companyId = both.sqlite.$client.prepare('SELECT company_id FROM tickets WHERE company_id IS NOT NULL LIMIT 1').pluck().get() as number;
-    return [{}, { status: 'in_progress' }, { priority: 'alta', origin: 'portal' }, { assigneeId: agentId }, { companyId, departmentId: undefined }];
+    return [{}, { status: 'open' }, { status: 'waiting_customer' }, { priority: 'alta', origin: 'portal' }, { assigneeId: agentId }, { companyId, departmentId: undefined }];
   };
 
   it('lists every queue, sort and filter page by page (same rows and cursors) as SQLite', async () => {
