@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../client.js';
 import { findAccountByEmail } from '../../queries/accounts.js';
 import { departmentAgentLoads } from '../../queries/automation-scans.js';
-import { AttachmentClaimError, createTicketOnce, hasInboundReceipt, setAnswerClock, type NewTicket } from '../../queries/tickets.js';
+import { AttachmentClaimError, createTicket, createTicketOnce, hasInboundReceipt, setAnswerClock, type NewTicket } from '../../queries/tickets.js';
 import { DEMO_ACCOUNTS } from '../../seed/demo-data.js';
 import type { PgExecutor } from '../executor.js';
 import { rowsOnBothEngines, type ComparedTable } from '../same-rows.js';
 import { createDemoDatabasesOnBothEngines } from '../testing.js';
 import { departmentAgentLoadsPg } from './automation-scans.js';
-import { createTicketOncePg, hasInboundReceiptPg, setAnswerClockPg, type NewTicketPg } from './tickets.js';
+import { createTicketOncePg, createTicketPg, hasInboundReceiptPg, setAnswerClockPg, type NewTicketPg } from './tickets.js';
 
 const NOW = Date.UTC(2026, 10, 23, 15, 0, 0);
 let both: Awaited<ReturnType<typeof createDemoDatabasesOnBothEngines>>;
@@ -79,11 +79,12 @@ describe('createTicketOnce on PostgreSQL', () => {
     await expectSameTables();
   });
 
-  it('without a key or callbacks: the assignee given, no e-mail', async () => {
+  it('without a key or callbacks (and createTicket): the assignee given, no e-mail', async () => {
     const { sqlite, pg } = inputs({ assigneeId: null, laterMessages: [] });
     const { route: _r, notify: _n, ...plainSqlite } = sqlite;
     const { route: _pr, notify: _pn, ...plainPg } = pg;
     expect(await createTicketOncePg(both.pg, plainPg)).toEqual(createTicketOnce(both.sqlite, plainSqlite));
+    expect(await createTicketPg(both.pg, plainPg)).toEqual(createTicket(both.sqlite, plainSqlite));
     await expectSameTables();
   });
 

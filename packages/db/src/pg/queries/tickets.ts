@@ -81,37 +81,12 @@ export async function listCustomerTicketsPg(
   return { items, nextCursor: rows.length > limit && last ? { updatedAt: last.updatedAt, id: last.id } : null };
 }
 
-/** Creates a ticket with its first message and a `created` event, in one transaction. */
-export async function createTicketPg(db: PgDb, input: Omit<NewTicket, 'route' | 'notify' | 'idempotencyKey'>): Promise<TicketRecord> {
-  return db.transaction(async (tx) => {
-    const [ticket] = await tx
-      .insert(tickets)
-      .values({
-        subject: input.subject,
-        requesterId: input.requesterId,
-        companyId: input.companyId,
-        departmentId: input.departmentId,
-        subjectId: input.subjectId ?? null,
-        priority: input.priority ?? 'media',
-        status: 'new',
-        assigneeId: input.assigneeId ?? null,
-        origin: input.origin,
-        createdAt: input.now,
-        updatedAt: input.now,
-      })
-      .returning();
-    await tx.insert(messages).values({ ...input.firstMessage, ticketId: ticket!.id });
-    await tx.insert(ticketEvents).values({
-      ticketId: ticket!.id,
-      actorKind: input.firstMessage.authorKind,
-      actorId: input.firstMessage.authorId,
-      type: 'created',
-      toStatus: 'new',
-      data: { origin: input.origin },
-      createdAt: input.now,
-    });
-    return ticket!;
-  });
+/**
+ * createTicket on PostgreSQL: createTicketOncePg's ticket (the due time, later messages, files,
+ * routing, notice and idempotency key included, as on SQLite).
+ */
+export async function createTicketPg(db: PgExecutor, input: NewTicketPg): Promise<TicketRecord> {
+  return (await createTicketOncePg(db, input)).ticket;
 }
 
 /**
