@@ -130,6 +130,18 @@ describe('a file claimed meanwhile (last: a failed write spends identity values 
     await expectSameTables();
   });
 
+  it("runs inside a caller's transaction (a savepoint): the caller's rollback takes the ticket back", async () => {
+    const before = await rowsOnBothEngines(both, 'tickets');
+    await expect(
+      both.pg.transaction(async (tx) => {
+        const { created } = await createTicketOncePg(tx, inputs({ idempotencyKey: 'desfeito' }).pg);
+        expect(created).toBe(true);
+        tx.rollback();
+      }),
+    ).rejects.toThrow();
+    expect((await rowsOnBothEngines(both, 'tickets')).pg).toEqual(before.pg);
+  });
+
   it('two tickets naming one staged file at once: one takes it, the other throws and leaves nothing', async () => {
     await both.pg.$client.query(`INSERT INTO attachments (id, sha256, size, mime, filename, owner_kind, owner_id, created_at) VALUES (72, 'abc', 3, 'text/plain', 'b.txt', 'contact', $1, $2)`, [contactId(), NOW]);
     const countTickets = async () => (await both.pg.$client.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets')).rows[0]!.n;
