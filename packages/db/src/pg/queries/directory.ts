@@ -1,7 +1,7 @@
-import { eq, or, sql } from 'drizzle-orm';
-import type { DirectoryHit } from '../../queries/directory.js';
+import { asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { CompanyRecord, ContactTicketRow, DirectoryContact, DirectoryHit } from '../../queries/directory.js';
 import type { PgExecutor } from '../executor.js';
-import { companies, contacts } from '../schema.js';
+import { companies, contacts, tickets } from '../schema.js';
 
 const DIRECTORY_LIMIT = 20;
 
@@ -33,4 +33,47 @@ export async function searchDirectoryPg(db: PgExecutor, q: string): Promise<Dire
       .orderBy(sql`${contacts.name} COLLATE "C"`, contacts.id)
       .limit(DIRECTORY_LIMIT),
   };
+}
+
+export async function getCompanyPg(db: PgExecutor, id: number): Promise<CompanyRecord | null> {
+  const [row] = await db.select().from(companies).where(eq(companies.id, id));
+  return row ?? null;
+}
+
+const contactColumns = {
+  id: contacts.id,
+  name: contacts.name,
+  email: contacts.email,
+  phone: contacts.phone,
+  active: contacts.active,
+  companyId: contacts.companyId,
+  companyName: companies.name,
+};
+
+export async function getDirectoryContactPg(db: PgExecutor, id: number): Promise<DirectoryContact | null> {
+  const [row] = await db.select(contactColumns).from(contacts).leftJoin(companies, eq(companies.id, contacts.companyId)).where(eq(contacts.id, id));
+  return row ?? null;
+}
+
+/** Names byte-wise (COLLATE "C"), SQLite's BINARY order. */
+export async function listCompanyContactsPg(db: PgExecutor, companyId: number): Promise<DirectoryContact[]> {
+  return db
+    .select(contactColumns)
+    .from(contacts)
+    .leftJoin(companies, eq(companies.id, contacts.companyId))
+    .where(eq(contacts.companyId, companyId))
+    .orderBy(sql`${contacts.name} COLLATE "C"`, asc(contacts.id));
+}
+
+const CONTACT_TICKETS_LIMIT = 50;
+
+/** A contact's most recent tickets (tickets_requester_activity_idx). */
+export async function listContactTicketsPg(db: PgExecutor, contactIds: number[]): Promise<ContactTicketRow[]> {
+  if (contactIds.length === 0) return [];
+  return db
+    .select({ id: tickets.id, subject: tickets.subject, status: tickets.status, priority: tickets.priority, requesterId: tickets.requesterId, updatedAt: tickets.updatedAt })
+    .from(tickets)
+    .where(contactIds.length === 1 ? eq(tickets.requesterId, contactIds[0]!) : inArray(tickets.requesterId, contactIds))
+    .orderBy(desc(tickets.updatedAt), desc(tickets.id))
+    .limit(CONTACT_TICKETS_LIMIT * contactIds.length);
 }

@@ -1,9 +1,20 @@
-import { CUSTOMER_TABS, type CustomerTab } from '@atende/domain';
-import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { ActivityCursor, ChangeTicketResult, NewTicket, TicketChange, TicketListItem, TicketPage, TicketRecord } from '../../queries/tickets.js';
+import { createdEvent, CUSTOMER_TABS, type CustomerTab } from '@atende/domain';
+import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { NewOutboxMail } from '../../queries/outbox.js';
+import {
+  AttachmentClaimError,
+  type ActivityCursor,
+  type ChangeTicketResult,
+  type NewTicket,
+  type NewTicketEvent,
+  type TicketChange,
+  type TicketListItem,
+  type TicketPage,
+  type TicketRecord,
+} from '../../queries/tickets.js';
 import type { PgDb } from '../client.js';
 import type { PgExecutor } from '../executor.js';
-import { departments, inboundReceipts, messages, ratings, ticketEvents, tickets } from '../schema.js';
+import { attachments, departments, inboundReceipts, messages, ratings, ticketEvents, ticketIdempotencyKeys, tickets } from '../schema.js';
 import { enqueueMailPg } from './outbox.js';
 
 /**
@@ -70,37 +81,12 @@ export async function listCustomerTicketsPg(
   return { items, nextCursor: rows.length > limit && last ? { updatedAt: last.updatedAt, id: last.id } : null };
 }
 
-/** Creates a ticket with its first message and a `created` event, in one transaction. */
-export async function createTicketPg(db: PgDb, input: Omit<NewTicket, 'route' | 'notify' | 'idempotencyKey'>): Promise<TicketRecord> {
-  return db.transaction(async (tx) => {
-    const [ticket] = await tx
-      .insert(tickets)
-      .values({
-        subject: input.subject,
-        requesterId: input.requesterId,
-        companyId: input.companyId,
-        departmentId: input.departmentId,
-        subjectId: input.subjectId ?? null,
-        priority: input.priority ?? 'media',
-        status: 'new',
-        assigneeId: input.assigneeId ?? null,
-        origin: input.origin,
-        createdAt: input.now,
-        updatedAt: input.now,
-      })
-      .returning();
-    await tx.insert(messages).values({ ...input.firstMessage, ticketId: ticket!.id });
-    await tx.insert(ticketEvents).values({
-      ticketId: ticket!.id,
-      actorKind: input.firstMessage.authorKind,
-      actorId: input.firstMessage.authorId,
-      type: 'created',
-      toStatus: 'new',
-      data: { origin: input.origin },
-      createdAt: input.now,
-    });
-    return ticket!;
-  });
+/**
+ * createTicket on PostgreSQL: createTicketOncePg's ticket (the due time, later messages, files,
+ * routing, notice and idempotency key included, as on SQLite).
+ */
+export async function createTicketPg(db: PgExecutor, input: NewTicketPg): Promise<TicketRecord> {
+  return (await createTicketOncePg(db, input)).ticket;
 }
 
 /**
@@ -155,4 +141,92 @@ export async function changeTicketPg(
     if (change.inboundMessageId) await tx.insert(inboundReceipts).values({ messageId: change.inboundMessageId, ticketId: ticket.id, receivedAt: params.now });
     return { ok: true, ticket: updated };
   });
+}
+
+/**
+ * NewTicket for PostgreSQL. `route` and `notify` read and write through the transaction they are
+ * given (who served the customer today, the agents' notifications), so on PostgreSQL they receive
+ * the pg transaction and may return a promise; everything else is SQLite's NewTicket.
+ */
+export type NewTicketPg = Omit<NewTicket, 'route' | 'notify'> & {
+  route?: (tx: PgExecutor) => MaybePromise<{ assigneeId: number | null; events: NewTicketEvent[] }>;
+  notify?: (ticket: TicketRecord, tx: PgExecutor) => MaybePromise<{ mail: NewOutboxMail[]; events: NewTicketEvent[] }>;
+};
+type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * createTicketOnce on PostgreSQL: the ticket, its messages, files, history, e-mails and idempotency
+ * key in one transaction (a savepoint inside the caller's). With a key, a transaction-level advisory
+ * lock on (contact, key) makes a concurrent repeat wait for the first and then replay its ticket,
+ * as BEGIN IMMEDIATE serializes them on SQLite: one ticket, never a unique-key error.
+ */
+export async function createTicketOncePg(db: PgExecutor, input: NewTicketPg): Promise<{ ticket: TicketRecord; created: boolean }> {
+  return db.transaction(async (tx) => {
+    if (input.idempotencyKey !== undefined) {
+      await tx.execute(sql`select pg_advisory_xact_lock(${input.requesterId}::integer, hashtext(${input.idempotencyKey}))`);
+      const [seen] = await tx
+        .select({ ticketId: ticketIdempotencyKeys.ticketId })
+        .from(ticketIdempotencyKeys)
+        .where(and(eq(ticketIdempotencyKeys.contactId, input.requesterId), eq(ticketIdempotencyKeys.key, input.idempotencyKey)));
+      const earlier = seen ? await getTicketPg(tx, seen.ticketId) : null;
+      if (earlier) return { ticket: earlier, created: false };
+    }
+    const routed = input.route ? await input.route(tx) : undefined;
+    const [ticket] = await tx
+      .insert(tickets)
+      .values({
+        subject: input.subject,
+        requesterId: input.requesterId,
+        companyId: input.companyId,
+        departmentId: input.departmentId,
+        subjectId: input.subjectId ?? null,
+        priority: input.priority ?? 'media',
+        status: 'new',
+        assigneeId: routed ? routed.assigneeId : (input.assigneeId ?? null),
+        origin: input.origin,
+        dueAt: input.dueAt ?? null,
+        createdAt: input.now,
+        updatedAt: input.now,
+      })
+      .returning();
+    const [first] = await tx.insert(messages).values({ ...input.firstMessage, ticketId: ticket!.id }).returning({ id: messages.id });
+    if (input.attachmentIds?.length) await claimOrFailPg(tx, input.attachmentIds, first!.id, ticket!.id);
+    for (const message of input.laterMessages ?? []) await tx.insert(messages).values({ ...message, ticketId: ticket!.id });
+    const author = { actorKind: input.firstMessage.authorKind, actorId: input.firstMessage.authorId ?? null };
+    await tx.insert(ticketEvents).values({ ...createdEvent(author, input.origin, input.now), ticketId: ticket!.id });
+    for (const event of routed?.events ?? []) await tx.insert(ticketEvents).values({ ...event, ticketId: ticket!.id });
+    const notice = input.notify ? await input.notify(ticket!, tx) : undefined;
+    for (const mail of notice?.mail ?? []) await enqueueMailPg(tx, { ...mail, ticketId: ticket!.id }, input.now, mail.messageDomain);
+    for (const event of notice?.events ?? []) await tx.insert(ticketEvents).values({ ...event, ticketId: ticket!.id });
+    if (input.idempotencyKey !== undefined) {
+      await tx.insert(ticketIdempotencyKeys).values({ contactId: input.requesterId, key: input.idempotencyKey, ticketId: ticket!.id, createdAt: input.now });
+    }
+    return { ticket: ticket!, created: true };
+  });
+}
+
+/**
+ * Claims staged files for a message. The same file claimed by two writers at once: the second
+ * waits for the first's row lock, re-checks `message_id IS NULL`, claims nothing and throws (rolling
+ * its change back), as on SQLite.
+ */
+async function claimOrFailPg(tx: PgExecutor, ids: readonly number[], messageId: number, ticketId: number): Promise<void> {
+  const claimed = await tx
+    .update(attachments)
+    .set({ messageId, ticketId })
+    .where(and(inArray(attachments.id, [...ids]), isNull(attachments.messageId)))
+    .returning({ id: attachments.id });
+  if (claimed.length !== new Set(ids).size) throw new AttachmentClaimError();
+}
+
+/** Whether an incoming e-mail with this Message-ID was already taken in (read inside the change's transaction). */
+export async function hasInboundReceiptPg(db: PgExecutor, messageId: string): Promise<boolean> {
+  const found = await db.select({ messageId: inboundReceipts.messageId }).from(inboundReceipts).where(eq(inboundReceipts.messageId, messageId)).limit(1);
+  return found.length > 0;
+}
+
+/** The ticket's "Cliente respondeu" clock, written by the change that causes it; returns the updated row. */
+export async function setAnswerClockPg(tx: PgExecutor, ticketId: number, clock: { customerRepliedAt: number | null; nextResponseDueAt: number | null }): Promise<TicketRecord> {
+  const [row] = await tx.update(tickets).set(clock).where(eq(tickets.id, ticketId)).returning();
+  return row!;
 }
