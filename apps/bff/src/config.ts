@@ -13,6 +13,17 @@ const envSchema = z.object({
    */
   TRUSTED_PROXIES: z.string().default(''),
   DATA_DIR: z.string().default('./data'),
+  /**
+   * `postgres://user:pass@host:5432/atende` runs on PostgreSQL (several instances, replicas, managed
+   * services); unset, the embedded SQLite file in DATA_DIR. Attachments stay under DATA_DIR either way:
+   * with several instances it must be storage they all mount.
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL (unset: the embedded SQLite in DATA_DIR)')
+    .optional(),
+  /** Connections per instance in the PostgreSQL pool (mind max_connections, or a pgbouncer in front). */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   /** Comma-separated origins allowed to make state-changing requests (CSRF check). */
   PUBLIC_ORIGIN: z.string().optional(),
   /** The built SPA served by this process. */
@@ -76,6 +87,9 @@ export interface Config {
   /** Reverse proxies whose X-Forwarded-For names the client (see TRUSTED_PROXIES). */
   trustedProxies: string[];
   databaseFile: string;
+  /** PostgreSQL when set (see DATABASE_URL). */
+  databaseUrl: string | null;
+  databasePoolMax: number;
   allowedOrigins: string[];
   webDist: string;
   demoData: boolean;
@@ -177,6 +191,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // A relative DATA_DIR is taken from where the command was typed (pnpm runs scripts inside
     // apps/bff and says where it was invoked in INIT_CWD), so `pnpm start` keeps its data in ./data.
     databaseFile: resolve(env.INIT_CWD ?? process.cwd(), e.DATA_DIR, 'atende.db'),
+    databaseUrl: e.DATABASE_URL ?? null,
+    databasePoolMax: e.DATABASE_POOL_MAX,
     allowedOrigins: origins,
     webDist: resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     demoData: e.DEMO_DATA === 'auto',

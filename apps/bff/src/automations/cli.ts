@@ -4,8 +4,8 @@
  * effects.
  */
 import { randomUUID } from 'node:crypto';
-import { migrateDatabase, openDatabase, startCheckpointer } from '@atende/db';
-import { closeSqliteStore, sqliteStore } from '@atende/db/store';
+import { startCheckpointer } from '@atende/db';
+import { openStore } from '@atende/db/store';
 import { loadConfig } from '../config.js';
 import { relayOutbox, smtpTransport } from '../mail/relay.js';
 import { runAutomations } from './runner.js';
@@ -20,11 +20,10 @@ function parseNow(argv: string[]): number {
 }
 
 const config = loadConfig();
-const writer = openDatabase(config.databaseFile);
-migrateDatabase(writer);
-const db = sqliteStore(writer);
+const store = await openStore({ databaseUrl: config.databaseUrl ?? undefined, sqliteFile: config.databaseFile, poolMax: 2 });
+const { db } = store;
 // As in the server: WAL checkpoints on their own thread, not inside a batch's COMMIT.
-const checkpointer = startCheckpointer(writer, config.databaseFile);
+const checkpointer = store.sqliteWriter ? startCheckpointer(store.sqliteWriter, config.databaseFile) : null;
 const now = parseNow(process.argv.slice(2));
 const report = await runAutomations(db, config, {
   now,
@@ -39,8 +38,8 @@ if (config.smtpUrl) {
 } else {
   console.log(JSON.stringify(report));
 }
-await checkpointer.stop();
-closeSqliteStore(db);
+await checkpointer?.stop();
+await store.close();
 
 /** Test hook for the crash test: die abruptly after N tickets, as a killed process would. */
 function crashHook(after: number) {

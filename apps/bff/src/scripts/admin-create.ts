@@ -3,8 +3,7 @@
  * one). Prints a single-use link, valid for one hour, built on PUBLIC_ORIGIN.
  */
 import { parseArgs } from 'node:util';
-import { migrateDatabase, openDatabase } from '@atende/db';
-import { closeSqliteStore, sqliteStore } from '@atende/db/store';
+import { openStore } from '@atende/db/store';
 import { loadConfigOrExit } from '../config-or-exit.js';
 import { createAdminWithLink } from '../people/first-admin.js';
 
@@ -16,9 +15,9 @@ try {
   process.exit(2);
 }
 const config = loadConfigOrExit();
-const writer = openDatabase(config.databaseFile);
-migrateDatabase(writer); // a fresh install may run this before the server ever started
-const db = sqliteStore(writer);
+// A fresh install may run this before the server ever started: the database is created and migrated.
+const store = await openStore({ databaseUrl: config.databaseUrl ?? undefined, sqliteFile: config.databaseFile, poolMax: 1 });
+const { db } = store;
 try {
   const result = await createAdminWithLink(db, { email: args.email ?? '', name: args.name ?? '' }, Date.now(), config.publicUrl);
   if (!result.ok) {
@@ -33,5 +32,5 @@ try {
     console.log(`Open this link within 60 minutes to set the password (it works once):\n${result.url}`);
   }
 } finally {
-  closeSqliteStore(db);
+  await store.close();
 }

@@ -38,8 +38,3 @@ export function write<A extends unknown[], R>(onSqlite: OnSqlite<A, R>, onPostgr
     return db.writes.run(() => onSqlite(db.writer, ...args));
   };
 }
-
-/** A twin still to be written: the call fails with a message that names the query. */
-export function notOnPostgresYet(name: string) {
-  return (): Promise<never> => Promise.reject(new Error(`${name} is not available on PostgreSQL yet`));
-}

@@ -9,3 +9,4 @@ export { sqliteStore, openSqliteStore, closeSqliteStore } from './sqlite-databas
 export * from './queries/index.js';
 export type { Db } from '../client.js';
 export type { WriteQueue } from '../group-commit.js';
+export { openStore, type OpenedStore } from './open-store.js';

@@ -104,7 +104,7 @@ describe('the mailbox and delivery bookkeeping on PostgreSQL answer as on SQLite
       mail('no-ticket'),
       { ...mail('t1:c'), ticketId: t1! },
     ];
-    for (const m of mails) await onBoth(() => enqueueMail(both.sqlite, m, NOW), () => enqueueMailPg(both.pg, m, NOW, m.messageDomain));
+    for (const m of mails) await onBoth(() => enqueueMail(both.sqlite, m, NOW), () => enqueueMailPg(both.pg, m, NOW));
     const page = await onBoth(() => listOutbox(both.sqlite, { beforeId: null, limit: 3 }), () => listOutboxPg(both.pg, { beforeId: null, limit: 3 }));
     expect(page).toHaveLength(3);
     await onBoth(() => listOutbox(both.sqlite, { beforeId: page.at(-1)!.id, limit: 3 }), () => listOutboxPg(both.pg, { beforeId: page.at(-1)!.id, limit: 3 }));

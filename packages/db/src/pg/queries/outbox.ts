@@ -8,10 +8,10 @@ import { outbox } from '../schema.js';
  * Records an e-mail inside the caller's transaction. ON CONFLICT on the unique dedupe_key: a repeated
  * or concurrent run (even on another instance) inserts nothing and gets false.
  */
-export async function enqueueMailPg(tx: PgExecutor, mail: NewOutboxMail, now: number, messageDomain = 'atende.local'): Promise<boolean> {
+export async function enqueueMailPg(tx: PgExecutor, mail: NewOutboxMail, now: number): Promise<boolean> {
   const inserted = await tx
     .insert(outbox)
-    .values({ ...mail, messageId: messageIdFor(mail.dedupeKey, messageDomain), status: 'pending', nextAttemptAt: now, createdAt: now })
+    .values({ ...mail, messageId: messageIdFor(mail.dedupeKey, mail.messageDomain), status: 'pending', nextAttemptAt: now, createdAt: now })
     .onConflictDoNothing({ target: outbox.dedupeKey })
     .returning({ id: outbox.id });
   return inserted.length > 0;

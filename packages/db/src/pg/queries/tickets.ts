@@ -7,7 +7,9 @@ import {
   type ChangeTicketResult,
   type NewTicket,
   type NewTicketEvent,
+  type NewTicketRow,
   type TicketChange,
+  type TicketChangeWrites,
   type TicketListItem,
   type TicketPage,
   type TicketRecord,
@@ -196,7 +198,7 @@ export async function createTicketOncePg(db: PgExecutor, input: NewTicketPg): Pr
     await tx.insert(ticketEvents).values({ ...createdEvent(author, input.origin, input.now), ticketId: ticket!.id });
     for (const event of routed?.events ?? []) await tx.insert(ticketEvents).values({ ...event, ticketId: ticket!.id });
     const notice = input.notify ? await input.notify(ticket!, tx) : undefined;
-    for (const mail of notice?.mail ?? []) await enqueueMailPg(tx, { ...mail, ticketId: ticket!.id }, input.now, mail.messageDomain);
+    for (const mail of notice?.mail ?? []) await enqueueMailPg(tx, { ...mail, ticketId: ticket!.id }, input.now);
     for (const event of notice?.events ?? []) await tx.insert(ticketEvents).values({ ...event, ticketId: ticket!.id });
     if (input.idempotencyKey !== undefined) {
       await tx.insert(ticketIdempotencyKeys).values({ contactId: input.requesterId, key: input.idempotencyKey, ticketId: ticket!.id, createdAt: input.now });
@@ -229,4 +231,93 @@ export async function hasInboundReceiptPg(db: PgExecutor, messageId: string): Pr
 export async function setAnswerClockPg(tx: PgExecutor, ticketId: number, clock: { customerRepliedAt: number | null; nextResponseDueAt: number | null }): Promise<TicketRecord> {
   const [row] = await tx.update(tickets).set(clock).where(eq(tickets.id, ticketId)).returning();
   return row!;
+}
+
+/**
+ * The ticket an earlier request with this key created, if any. Called inside the creating transaction:
+ * a transaction-level advisory lock on (contact, key) first, so a concurrent repeat waits for the first
+ * to commit and then finds its ticket (SQLite serializes them with BEGIN IMMEDIATE).
+ */
+export async function ticketOfIdempotencyKeyPg(tx: PgExecutor, contactId: number, key: string): Promise<TicketRecord | null> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${contactId}::integer, hashtext(${key}))`);
+  const [seen] = await tx
+    .select({ ticketId: ticketIdempotencyKeys.ticketId })
+    .from(ticketIdempotencyKeys)
+    .where(and(eq(ticketIdempotencyKeys.contactId, contactId), eq(ticketIdempotencyKeys.key, key)));
+  return seen ? getTicketPg(tx, seen.ticketId) : null;
+}
+
+export async function recordIdempotencyKeyPg(tx: PgExecutor, params: { contactId: number; key: string; ticketId: number; now: number }): Promise<void> {
+  await tx.insert(ticketIdempotencyKeys).values({ contactId: params.contactId, key: params.key, ticketId: params.ticketId, createdAt: params.now });
+}
+
+/** insertTicket on PostgreSQL: the row, messages (the first claims its files), `created` and the caller's events. */
+export async function insertTicketPg(tx: PgExecutor, input: NewTicketRow): Promise<TicketRecord> {
+  const [ticket] = await tx
+    .insert(tickets)
+    .values({
+      subject: input.subject,
+      requesterId: input.requesterId,
+      companyId: input.companyId,
+      departmentId: input.departmentId,
+      subjectId: input.subjectId ?? null,
+      priority: input.priority ?? 'media',
+      status: 'new',
+      assigneeId: input.assigneeId,
+      origin: input.origin,
+      dueAt: input.dueAt ?? null,
+      createdAt: input.now,
+      updatedAt: input.now,
+    })
+    .returning();
+  const [first] = await tx.insert(messages).values({ ...input.firstMessage, ticketId: ticket!.id }).returning({ id: messages.id });
+  if (input.attachmentIds?.length) await claimOrFailPg(tx, input.attachmentIds, first!.id, ticket!.id);
+  for (const message of input.laterMessages ?? []) await tx.insert(messages).values({ ...message, ticketId: ticket!.id });
+  const author = { actorKind: input.firstMessage.authorKind, actorId: input.firstMessage.authorId ?? null };
+  await tx.insert(ticketEvents).values({ ...createdEvent(author, input.origin, input.now), ticketId: ticket!.id });
+  await insertTicketEventsPg(tx, ticket!.id, input.events);
+  return ticket!;
+}
+
+export async function insertTicketEventsPg(tx: PgExecutor, ticketId: number, events: readonly NewTicketEvent[]): Promise<void> {
+  if (events.length > 0) await tx.insert(ticketEvents).values(events.map((event) => ({ ...event, ticketId })));
+}
+
+/** lockTicket on PostgreSQL: the row read FOR UPDATE, so two changes of one ticket are serialized. */
+export async function lockTicketPg(tx: PgExecutor, id: number): Promise<TicketRecord | null> {
+  return getTicketPg(tx, id, { forUpdate: true });
+}
+
+/**
+ * writeTicketChange on PostgreSQL: the state with the version check (null on a conflict, nothing
+ * written), then messages (the first carries the files and is named on the e-mails that carry them),
+ * events, rating, e-mails and the inbound receipt.
+ */
+export async function writeTicketChangePg(tx: PgExecutor, ticket: TicketRecord, change: TicketChangeWrites, now: number): Promise<TicketRecord | null> {
+  const updated = await updateTicketIfVersionPg(tx, { id: ticket.id, expectedVersion: ticket.version, change: { ok: true, ...change }, now });
+  if (!updated) return null;
+  let messageId: number | null = null;
+  for (const message of change.messages ?? []) {
+    const [inserted] = await tx.insert(messages).values({ ...message, ticketId: ticket.id }).returning({ id: messages.id });
+    messageId ??= inserted!.id;
+  }
+  if (change.attachmentIds?.length && messageId !== null) await claimOrFailPg(tx, change.attachmentIds, messageId, ticket.id);
+  if (change.events?.length) {
+    await tx.insert(ticketEvents).values(
+      change.events.map((event) => ({
+        ticketId: ticket.id,
+        actorKind: event.actorKind,
+        actorId: event.actorId,
+        type: event.type,
+        fromStatus: event.fromStatus,
+        toStatus: event.toStatus,
+        data: event.data,
+        createdAt: event.createdAt,
+      })),
+    );
+  }
+  if (change.rating) await tx.insert(ratings).values({ ...change.rating, ticketId: ticket.id });
+  for (const mail of change.mail ?? []) await enqueueMailPg(tx, { ...mail, sourceMessageId: mail.withMessageFiles ? messageId : null }, now);
+  if (change.inboundMessageId) await tx.insert(inboundReceipts).values({ messageId: change.inboundMessageId, ticketId: ticket.id, receivedAt: now });
+  return updated;
 }

@@ -1,18 +1,19 @@
 // The queries of queries/attachments.ts for the store: each with its engine's function (see ../dispatch.ts).
-import { read, write, notOnPostgresYet } from '../dispatch.js';
+import { read, write } from '../dispatch.js';
 import * as sqlite from '../../queries/attachments.js';
+import * as pg from '../../pg/queries/attachments.js';
 
 export type * from '../../queries/attachments.js';
 
-export const insertStagedAttachment = write(sqlite.insertStagedAttachment, notOnPostgresYet('insertStagedAttachment'));
-export const stagedAttachmentsOf = read(sqlite.stagedAttachmentsOf, notOnPostgresYet('stagedAttachmentsOf'));
-export const claimAttachments = write(sqlite.claimAttachments, notOnPostgresYet('claimAttachments'));
-export const holdAttachments = write(sqlite.holdAttachments, notOnPostgresYet('holdAttachments'));
-export const moveHeldAttachmentsToMessage = write(sqlite.moveHeldAttachmentsToMessage, notOnPostgresYet('moveHeldAttachmentsToMessage'));
-export const attachmentForAccess = read(sqlite.attachmentForAccess, notOnPostgresYet('attachmentForAccess'));
-export const attachmentsOfMessages = read(sqlite.attachmentsOfMessages, notOnPostgresYet('attachmentsOfMessages'));
-export const attachmentsOfHeldMail = read(sqlite.attachmentsOfHeldMail, notOnPostgresYet('attachmentsOfHeldMail'));
-export const attachmentsOfMessage = read(sqlite.attachmentsOfMessage, notOnPostgresYet('attachmentsOfMessage'));
-export const deleteAbandonedUploads = write(sqlite.deleteAbandonedUploads, notOnPostgresYet('deleteAbandonedUploads'));
-export const isStoredHashReferenced = read(sqlite.isStoredHashReferenced, notOnPostgresYet('isStoredHashReferenced'));
-export const allAttachmentHashes = read(sqlite.allAttachmentHashes, notOnPostgresYet('allAttachmentHashes'));
+export const insertStagedAttachment = write(sqlite.insertStagedAttachment, pg.insertStagedAttachmentPg);
+export const stagedAttachmentsOf = read(sqlite.stagedAttachmentsOf, pg.stagedAttachmentsOfPg);
+export const claimAttachments = write(sqlite.claimAttachments, pg.claimAttachmentsPg);
+export const holdAttachments = write(sqlite.holdAttachments, pg.holdAttachmentsPg);
+export const moveHeldAttachmentsToMessage = write(sqlite.moveHeldAttachmentsToMessage, pg.moveHeldAttachmentsToMessagePg);
+export const attachmentForAccess = read(sqlite.attachmentForAccess, pg.attachmentForAccessPg);
+export const attachmentsOfMessages = read(sqlite.attachmentsOfMessages, pg.attachmentsOfMessagesPg);
+export const attachmentsOfHeldMail = read(sqlite.attachmentsOfHeldMail, pg.attachmentsOfHeldMailPg);
+export const attachmentsOfMessage = read(sqlite.attachmentsOfMessage, pg.attachmentsOfMessagePg);
+export const deleteAbandonedUploads = write(sqlite.deleteAbandonedUploads, pg.deleteAbandonedUploadsPg);
+export const isStoredHashReferenced = read(sqlite.isStoredHashReferenced, pg.isStoredHashReferencedPg);
+export const allAttachmentHashes = read(sqlite.allAttachmentHashes, pg.allAttachmentHashesPg);

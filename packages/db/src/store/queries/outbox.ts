@@ -1,5 +1,5 @@
 // The queries of queries/outbox.ts for the store: each with its engine's function (see ../dispatch.ts).
-import { read, write, notOnPostgresYet } from '../dispatch.js';
+import { read, write } from '../dispatch.js';
 import * as sqlite from '../../queries/outbox.js';
 import * as pg from '../../pg/queries/outbox.js';
 
@@ -8,10 +8,10 @@ export { messageIdFor } from '../../queries/outbox.js';
 
 export const enqueueMail = write(sqlite.enqueueMail, pg.enqueueMailPg);
 export const claimDueMail = write(sqlite.claimDueMail, pg.claimDueMailPg);
-export const markMailSent = write(sqlite.markMailSent, notOnPostgresYet('markMailSent'));
-export const markMailFailed = write(sqlite.markMailFailed, notOnPostgresYet('markMailFailed'));
-export const listOutbox = read(sqlite.listOutbox, notOnPostgresYet('listOutbox'));
-export const getOutboxMail = read(sqlite.getOutboxMail, notOnPostgresYet('getOutboxMail'));
-export const outboxForTicket = read(sqlite.outboxForTicket, notOnPostgresYet('outboxForTicket'));
-export const firstMailMessageIdOfTicket = read(sqlite.firstMailMessageIdOfTicket, notOnPostgresYet('firstMailMessageIdOfTicket'));
-export const ticketOfSentMessageId = read(sqlite.ticketOfSentMessageId, notOnPostgresYet('ticketOfSentMessageId'));
+export const markMailSent = write(sqlite.markMailSent, pg.markMailSentPg);
+export const markMailFailed = write(sqlite.markMailFailed, pg.markMailFailedPg);
+export const listOutbox = read(sqlite.listOutbox, pg.listOutboxPg);
+export const getOutboxMail = read(sqlite.getOutboxMail, pg.getOutboxMailPg);
+export const outboxForTicket = read(sqlite.outboxForTicket, pg.outboxForTicketPg);
+export const firstMailMessageIdOfTicket = read(sqlite.firstMailMessageIdOfTicket, pg.firstMailMessageIdOfTicketPg);
+export const ticketOfSentMessageId = read(sqlite.ticketOfSentMessageId, pg.ticketOfSentMessageIdPg);
