@@ -1,5 +1,6 @@
 import { PRIORITIES, TICKET_STATUSES } from '@atende/domain';
 import { z } from 'zod';
+import { MAX_DB_INT } from './database-limits.js';
 
 /** Request schemas of the agent console's tools: canned replies, bulk actions, merge, reports. */
 
@@ -13,16 +14,16 @@ export const cannedReplyInput = z
   .strict();
 export type CannedReplyInput = z.infer<typeof cannedReplyInput>;
 
-export const consoleIdParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const consoleIdParam = z.object({ id: z.coerce.number().int().positive().max(MAX_DB_INT) });
 
-const ticketRef = z.object({ id: z.number().int().positive(), expectedVersion: z.number().int().positive() }).strict();
+const ticketRef = z.object({ id: z.number().int().positive().max(MAX_DB_INT), expectedVersion: z.number().int().positive().max(MAX_DB_INT) }).strict();
 
 /** The same change on many selected queue rows; each ticket keeps its own version check. */
 export const bulkActionInput = z
   .object({
     tickets: z.array(ticketRef).min(1, 'Selecione pelo menos um chamado.').max(100, 'No máximo 100 chamados de uma vez.'),
     change: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('assign'), assigneeId: z.number().int().positive().nullable() }).strict(),
+      z.object({ kind: z.literal('assign'), assigneeId: z.number().int().positive().max(MAX_DB_INT).nullable() }).strict(),
       z.object({ kind: z.literal('status'), status: z.enum(TICKET_STATUSES), dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Data inválida.').optional() }).strict(),
       z.object({ kind: z.literal('priority'), priority: z.enum(PRIORITIES) }).strict(),
     ]),
@@ -32,7 +33,7 @@ export type BulkActionInput = z.infer<typeof bulkActionInput>;
 
 /** Merge this (duplicate) ticket into another of the same customer. */
 export const mergeTicketInput = z
-  .object({ targetId: z.number({ error: 'Informe o chamado de destino.' }).int().positive('Informe o chamado de destino.'), expectedVersion: z.number().int().positive() })
+  .object({ targetId: z.number({ error: 'Informe o chamado de destino.' }).int().positive('Informe o chamado de destino.').max(MAX_DB_INT), expectedVersion: z.number().int().positive().max(MAX_DB_INT) })
   .strict();
 
 /** A report's period: company-calendar days, inclusive. */

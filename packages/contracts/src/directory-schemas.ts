@@ -2,6 +2,7 @@ import { PRIORITIES } from '@atende/domain';
 import { z } from 'zod';
 import { MESSAGE_MAX_LENGTH } from './schemas.js';
 import { TICKET_SUBJECT_MAX_LENGTH } from './portal-schemas.js';
+import { MAX_DB_INT } from './database-limits.js';
 
 /** The agents' company and contact directory, and tickets filed by an agent on a contact's behalf. */
 
@@ -9,7 +10,7 @@ export const directoryQuery = z
   .object({ q: z.string({ error: 'Digite um nome ou e-mail.' }).trim().min(2, 'Digite ao menos 2 caracteres.').max(100, 'A busca pode ter até 100 caracteres.') })
   .strict();
 
-export const directoryIdParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const directoryIdParam = z.object({ id: z.coerce.number().int().positive().max(MAX_DB_INT) });
 
 export const onBehalfTicketInput = z
   .object({
@@ -18,7 +19,7 @@ export const onBehalfTicketInput = z
       .trim()
       .min(1, 'Descreva o assunto.')
       .max(TICKET_SUBJECT_MAX_LENGTH, `A descrição do assunto pode ter até ${TICKET_SUBJECT_MAX_LENGTH} caracteres.`),
-    departmentId: z.number({ error: 'Escolha o departamento.' }).int().positive('Escolha o departamento.'),
+    departmentId: z.number({ error: 'Escolha o departamento.' }).int().positive('Escolha o departamento.').max(MAX_DB_INT),
     priority: z.enum(PRIORITIES, { error: 'Escolha a prioridade.' }),
     body: z
       .string({ error: 'Escreva a mensagem.' })
@@ -63,12 +64,12 @@ export const logConversationInput = z.discriminatedUnion('mode', [
   z
     .object({
       mode: z.literal('append'),
-      ticketId: z.number({ error: 'Escolha o chamado.' }).int().positive('Escolha o chamado.'),
+      ticketId: z.number({ error: 'Escolha o chamado.' }).int().positive('Escolha o chamado.').max(MAX_DB_INT),
       transcript,
       summary,
       /** "Acrescentar e resolver". */
       resolve: z.boolean(),
-      expectedVersion: z.number().int().positive().optional(),
+      expectedVersion: z.number().int().positive().max(MAX_DB_INT).optional(),
     })
     .strict(),
 ]);

@@ -10,3 +10,4 @@ export * from './attachment-schemas.js';
 export * from './people-schemas.js';
 export * from './messages-en.js';
 export * from './registration-schemas.js';
+export * from './database-limits.js';

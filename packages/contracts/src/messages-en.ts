@@ -135,6 +135,7 @@ export const FIELD_MESSAGES_EN: Record<string, string> = {
   'Use um número inteiro de dias.': 'Use a whole number of days.',
   // Written by the routes (apps/bff).
   'Campo desconhecido.': 'Unknown field.',
+  'Texto com um caractere inválido (NUL).': 'Text with an invalid character (NUL).',
   'Responsável desconhecido.': 'Unknown assignee.',
   'Senha atual incorreta.': 'Wrong current password.',
   'Departamento desconhecido.': 'Unknown department.',

@@ -1,5 +1,6 @@
 import { AGENT_ROLES } from '@atende/domain';
 import { z } from 'zod';
+import { MAX_DB_INT } from './database-limits.js';
 
 /** People: the team (agents and admins) and the first admin created from the command line. */
 export const personEmail = z.string().trim().toLowerCase().min(1, 'Informe o e-mail.').max(254, 'E-mail longo demais.').pipe(z.email('E-mail inválido.'));
@@ -8,7 +9,7 @@ export const personName = z.string().trim().min(1, 'Informe o nome.').max(120, '
 /** `pnpm admin:create --email <e-mail> --name "<name>"`. */
 export const adminCreateInput = z.object({ email: personEmail, name: personName }).strict();
 
-const departmentIds = z.array(z.number().int().positive()).max(50, 'Departamentos demais.');
+const departmentIds = z.array(z.number().int().positive().max(MAX_DB_INT)).max(50, 'Departamentos demais.');
 
 /** Equipe → Convidar. */
 export const teamInviteInput = z
@@ -33,7 +34,7 @@ export const contactInput = z
     name: personName,
     email: personEmail,
     phone: optionalText(40, 'Telefone longo demais.'),
-    companyId: z.number().int().positive().nullable(),
+    companyId: z.number().int().positive().max(MAX_DB_INT).nullable(),
     extraEmails: z.array(personEmail).max(10, 'No máximo 10 e-mails adicionais.').default([]),
   })
   .strict();

@@ -2,13 +2,14 @@ import { ORIGINS } from '@atende/domain';
 import { z } from 'zod';
 import { attachmentIds } from './attachment-schemas.js';
 import { MESSAGE_MAX_LENGTH } from './schemas.js';
+import { MAX_DB_INT } from './database-limits.js';
 
 /** The Central do Assinante form and the admin console's portal catalog (seed 003). */
 
 export const TICKET_SUBJECT_MAX_LENGTH = 200;
 export const NAME_MAX_LENGTH = 100;
 
-const requiredId = (message: string) => z.number({ error: message }).int(message).positive(message);
+const requiredId = (message: string) => z.number({ error: message }).int(message).positive(message).max(MAX_DB_INT, message);
 
 /** "Novo atendimento": the four mandatory fields, where it was filed from, and a key that makes retries safe. */
 export const newTicketInput = z
@@ -43,7 +44,7 @@ export const departmentInput = z
   .strict();
 
 export const subjectInput = z
-  .object({ name, active: z.boolean(), showOnHotsite: z.boolean(), defaultDepartmentId: z.number().int().positive().nullable() })
+  .object({ name, active: z.boolean(), showOnHotsite: z.boolean(), defaultDepartmentId: z.number().int().positive().max(MAX_DB_INT).nullable() })
   .strict();
 
 export const portalSettingsInput = z

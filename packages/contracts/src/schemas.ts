@@ -1,6 +1,7 @@
 import { CUSTOMER_TABS, ORIGINS, PRIORITIES, TICKET_STATUSES } from '@atende/domain';
 import { z } from 'zod';
 import { attachmentIds } from './attachment-schemas.js';
+import { MAX_DB_INT } from './database-limits.js';
 
 /** Request schemas shared by the BFF (validation at the edge) and the SPA (forms). Strict: unknown keys are refused. */
 
@@ -20,7 +21,7 @@ const messageBody = z
   .max(MESSAGE_MAX_LENGTH, `A mensagem pode ter até ${MESSAGE_MAX_LENGTH} caracteres.`);
 
 /** The version of the ticket the page showed: a change made meanwhile becomes a conflict. */
-const expectedVersion = z.number().int().positive();
+const expectedVersion = z.number().int().positive().max(MAX_DB_INT);
 
 export const customerReplyInput = z.object({ body: messageBody, expectedVersion, attachmentIds }).strict();
 
@@ -45,8 +46,8 @@ export const setStatusInput = z.object({ status: z.enum(TICKET_STATUSES), dueDat
 export const setFieldsInput = z
   .object({
     priority: z.enum(PRIORITIES).optional(),
-    departmentId: z.number().int().positive().nullable().optional(),
-    assigneeId: z.number().int().positive().nullable().optional(),
+    departmentId: z.number().int().positive().max(MAX_DB_INT).nullable().optional(),
+    assigneeId: z.number().int().positive().max(MAX_DB_INT).nullable().optional(),
     expectedVersion,
   })
   .strict()
@@ -90,7 +91,7 @@ export const ratingTokenParam = z.object({ token: z.string().min(1).max(200) });
 /** The quality area's filter: an agent and a period (dates, company-independent UTC days). */
 export const ratingsQuery = z
   .object({
-    agentId: z.coerce.number().int().positive().optional(),
+    agentId: z.coerce.number().int().positive().max(MAX_DB_INT).optional(),
     from: z.iso.date('Data inválida.').optional(),
     to: z.iso.date('Data inválida.').optional(),
   })
@@ -101,7 +102,7 @@ export const customerListQuery = z.object({
   cursor: z.string().max(100).optional(),
 });
 
-const optionalId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional();
+const optionalId = z.coerce.number().int().positive().max(MAX_DB_INT).optional();
 
 /** The agent queues (Meus chamados, Sem responsável, Trabalho de hoje, Vencidos, Todos) and their filters. */
 export const agentListQuery = z
@@ -120,14 +121,14 @@ export const agentListQuery = z
   })
   .strict();
 
-export const ticketIdParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const ticketIdParam = z.object({ id: z.coerce.number().int().positive().max(MAX_DB_INT) });
 
 export type LoginInput = z.infer<typeof loginInput>;
 export type CustomerReplyInput = z.infer<typeof customerReplyInput>;
 export type AgentMessageInput = z.infer<typeof agentMessageInput>;
 
 /** The admin mailbox: keyset by message id. */
-export const mailboxQuery = z.object({ before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional() }).strict();
+export const mailboxQuery = z.object({ before: z.coerce.number().int().positive().max(MAX_DB_INT).optional() }).strict();
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use o formato HH:MM.');
 /** A special window of same-day routing, half-open [start, end): it must start before it ends. */
@@ -161,7 +162,7 @@ export const customerSearchQuery = z.object({ q: z.string().trim().min(1, 'Digit
 
 /** A company manager's list of the company's tickets, optionally one requester's (issue 15). */
 export const companyTicketsQuery = z.object({
-  requesterId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  requesterId: z.coerce.number().int().positive().max(MAX_DB_INT).optional(),
   cursor: z.string().max(100).optional(),
 });
 

@@ -14,9 +14,10 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Par
   try {
     // fatal: invalid UTF-8 throws, and that is the sign of a Windows-1252 file.
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text: text.replace(/^\uFEFF/, ''), encoding: 'utf-8' };
+    return { text: text.replace(/^\uFEFF/, '').replaceAll('\u0000', ''), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    // A NUL byte is no text (PostgreSQL refuses it): dropped, like the BOM.
+    return { text: new TextDecoder('windows-1252').decode(bytes).replaceAll('\u0000', ''), encoding: 'windows-1252' };
   }
 }
 

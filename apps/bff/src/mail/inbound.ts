@@ -89,7 +89,8 @@ export async function receiveMail(deps: InboundDeps, raw: Buffer | string, envel
     logger.warn({ ...log, ticketId }, 'inbound mail ignored: ticket missing');
     return { outcome: 'ignored', reason: 'ticket_missing' };
   }
-  const body = stripQuoted(parsed.text ?? '').slice(0, MAX_BODY);
+  // A NUL character is no text (PostgreSQL refuses it): a broken mailer's stray one is dropped, not the e-mail.
+  const body = stripQuoted((parsed.text ?? '').replaceAll('\u0000', '')).slice(0, MAX_BODY);
   const now = deps.now();
   const files = await storeMailAttachments(db, createBlobStore(deps.config.dataDir), deps.config.attachments, parsed.attachments ?? [], now);
   const text = files.refused.length > 0 ? `${body}\n\n[Anexos não aceitos: ${files.refused.join(', ')}]`.trim() : body;
@@ -147,9 +148,9 @@ async function hold(
     const held = await insertHeldMail(tx, {
       ticketId: ticket.id,
       fromAddress: params.from.address || '(sem remetente)',
-      fromName: params.from.name || null,
+      fromName: params.from.name.replaceAll('\u0000', '') || null,
       envelopeFrom: params.envelope.mailFrom,
-      subject: parsed.subject ?? null,
+      subject: parsed.subject?.replaceAll('\u0000', '') ?? null,
       body: params.body === '' ? '(anexos)' : params.body,
       reason: params.reason,
       mailMessageId: parsed.messageId ?? null,

@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD, closeDatabase, openDatabase, type Db } from '@atende/db';
-import { sqliteStore } from '@atende/db/store';
+import { sqliteStore, type Database } from '@atende/db/store';
+import type { EventBus } from '../events/event-bus.js';
 import { TEST_NOW, createTestDatabase, type TestDatabaseContent } from '@atende/db/testing';
 import { dirname } from 'node:path';
 import pino from 'pino';
@@ -34,9 +35,22 @@ export async function createTestApp(options: { env?: Record<string, string>; con
     store.reader.$client.close();
     dispose();
   };
+  return { ...harness(store, dirname(file), options), db: db as Db, store, dispose: disposeAll };
+}
+
+/** Options every test app takes, whatever its engine. */
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  accountLinksToOutbox?: boolean;
+  /** Live events (the PostgreSQL bus, across instances); an in-process bus when absent. */
+  events?: EventBus;
+}
+
+/** The app and its helpers over a store: requests, sign-in, uploads and the typed client. */
+export function harness(store: Database, dataDir: string, options: TestAppOptions = {}) {
   const clock = { now: TEST_NOW };
   // DATA_DIR is the test's own directory: attachments are written next to its database.
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '3000', DATA_DIR: dirname(file), ...options.env });
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '3000', DATA_DIR: dataDir, ...options.env });
   const mailer = createMemoryAccountMailer();
   // `accountLinksToOutbox`: links are also written to the outbox as the server does, to read the e-mail itself.
   const outbox = options.accountLinksToOutbox ? createOutboxAccountMailer({ db: store, now: () => clock.now, messageDomain: config.mailReplyDomain }) : null;
@@ -48,7 +62,7 @@ export async function createTestApp(options: { env?: Record<string, string>; con
         },
       }
     : mailer;
-  const deps: Deps = { db: store, config, logger: pino({ level: 'silent' }), now: () => clock.now, loginThrottle: defaultLoginThrottle(), accountMailer };
+  const deps: Deps = { db: store, config, logger: pino({ level: 'silent' }), now: () => clock.now, loginThrottle: defaultLoginThrottle(), accountMailer, ...(options.events ? { events: options.events } : {}) };
   const app = createApp(deps);
 
   async function request(method: string, path: string, init: { body?: unknown; cookie?: string; headers?: Record<string, string> } = {}) {
@@ -97,7 +111,7 @@ export async function createTestApp(options: { env?: Record<string, string>; con
   /** The typed client (see test-client.ts), as whoever `cookie` signs in. */
   const client = (cookie?: string) => createTestClient(app, cookie);
 
-  return { app, db: db as Db, store, deps, events: deps.events!, clock, mailer, request, client, signIn, upload, dataDir: dirname(file), dispose: disposeAll };
+  return { app, deps, events: deps.events!, clock, mailer, request, client, signIn, upload, dataDir };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

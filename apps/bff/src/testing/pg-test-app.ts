@@ -1,0 +1,54 @@
+import { closePgDatabase, copySqliteToPg, openPgDatabase, type PgDb } from '@atende/db/pg';
+import { createEmptyPgTestDatabase } from '@atende/db/pg/testing';
+import { createTestDatabase } from '@atende/db/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { createPostgresEventBus } from '../events/postgres-event-bus.js';
+import { harness, type TestAppOptions } from './test-app.js';
+
+/**
+ * The real app on PostgreSQL (issue 16): a fresh database of its own holding README's demo data
+ * (copied from the SQLite demo template with db:copy's own code), the store on a pool, and the
+ * LISTEN/NOTIFY event bus. `instances: 2` gives two apps on the same database, each with its own pool,
+ * bus and attachment directory view (one shared DATA_DIR), as two server processes would be.
+ */
+export async function createPgTestApp(options: TestAppOptions & { instances?: 1 | 2 } = {}) {
+  const database = await createEmptyPgTestDatabase();
+  const seed = createTestDatabase({ content: 'demo' });
+  try {
+    const copied = await copySqliteToPg({ sourceFile: seed.file, targetUrl: database.url });
+    if (!copied.ok) throw new Error('demo data did not copy into PostgreSQL');
+  } finally {
+    seed.dispose();
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'atende-pg-test-'));
+  const pools: PgDb[] = [];
+  const buses: { close: () => Promise<void> }[] = [];
+  const instance = async () => {
+    const pg = openPgDatabase(database.url, { max: 6 });
+    pools.push(pg);
+    const events = await createPostgresEventBus({ url: database.url, db: pg, logger: pino({ level: 'silent' }) });
+    buses.push(events);
+    return harness({ engine: 'pg', pg, inTransaction: false }, dataDir, { events, ...options });
+  };
+  const first = await instance();
+  const second = options.instances === 2 ? await instance() : null;
+  // One clock for both instances: they are the same deployment.
+  if (second) second.deps.now = () => first.clock.now;
+  return {
+    ...first,
+    url: database.url,
+    pg: pools[0]!,
+    second,
+    dispose: async () => {
+      for (const bus of buses) await bus.close();
+      for (const pool of pools) await closePgDatabase(pool);
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type PgTestApp = Awaited<ReturnType<typeof createPgTestApp>>;
