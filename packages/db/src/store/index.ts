@@ -10,3 +10,4 @@ export * from './queries/index.js';
 export type { Db } from '../client.js';
 export type { WriteQueue } from '../group-commit.js';
 export { openStore, type OpenedStore } from './open-store.js';
+export { serialize } from './serialize.js';
