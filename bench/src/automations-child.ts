@@ -5,7 +5,8 @@
  * line. Started by automations.ts.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { closeDatabase, openDatabase, startCheckpointer } from '@atende/db';
+import { startCheckpointer } from '@atende/db';
+import { openStore } from '@atende/db/store';
 import { runAutomations } from '@atende/bff/automations';
 import { loadConfig } from '@atende/bff/config';
 import { summarizeBatches } from './automations.js';
@@ -13,22 +14,22 @@ import { summarizeBatches } from './automations.js';
 const now = Number(process.argv[2]);
 if (!Number.isFinite(now)) throw new Error('usage: automations-child.ts <epoch ms>');
 const config = loadConfig();
-const db = openDatabase(config.databaseFile);
+const store = await openStore({ databaseUrl: config.databaseUrl ?? undefined, sqliteFile: config.databaseFile, poolMax: 2 });
 // As in the server: WAL checkpoints on their own thread, not inside a batch's COMMIT.
-const checkpointer = startCheckpointer(db, config.databaseFile);
+const checkpointer = store.sqliteWriter ? startCheckpointer(store.sqliteWriter, config.databaseFile) : null;
 const histogram = monitorEventLoopDelay({ resolution: 10 });
 histogram.enable();
 // Start inside the event loop (not during module evaluation), so the histogram sees how long the pass holds it.
 await new Promise((resolve) => setTimeout(resolve, 30));
 const startedAt = performance.timeOrigin + performance.now();
 const batches: { tickets: number; lockMs: number }[] = [];
-const report = runAutomations(db, config, { now, holder: `bench-${process.pid}`, onBatch: (b) => batches.push(b) });
+const report = await runAutomations(store.db, config, { now, holder: `bench-${process.pid}`, onBatch: (b) => batches.push(b) });
 const finishedAt = performance.timeOrigin + performance.now();
 // One more timer tick, so the stretch the pass held the thread is in the histogram.
 await new Promise((resolve) => setTimeout(resolve, 20));
 histogram.disable();
-await checkpointer.stop();
-closeDatabase(db);
+await checkpointer?.stop();
+await store.close();
 process.stdout.write(
   `${JSON.stringify({
     report,

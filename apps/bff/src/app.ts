@@ -50,6 +50,7 @@ import { heldMailRoutes } from './routes/held-mail-routes.js';
 import { notificationRoutes } from './routes/notification-routes.js';
 import { agentPreferencesRoutes } from './routes/agent-preferences-routes.js';
 import { createInProcessEventBus, createStreamRegistry } from './events/event-bus.js';
+import { counterFor } from './http/rate-limiter.js';
 import { createPresenceRegistry } from './events/presence.js';
 import { presenceRoutes } from './routes/presence-routes.js';
 import { attachmentMessages } from './attachments/attachment-errors.js';
@@ -101,6 +102,7 @@ const IMPORT_BODY_LIMIT = 4 * 1024 * 1024;
 
 export function createApp(deps: Deps) {
   deps.events ??= createInProcessEventBus();
+  deps.throttles ??= counterFor(deps.db);
   deps.liveStreams ??= createStreamRegistry(deps.config.eventStreamsPerSession);
   deps.presence ??= createPresenceRegistry();
   const app = new Hono<AppEnv>();

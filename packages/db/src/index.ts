@@ -36,3 +36,4 @@ export * from './queries/ticket-workspace.js';
 export * from './queries/canned-replies.js';
 export * from './queries/reports.js';
 export * from './queries/registrations.js';
+export * from './queries/throttles.js';

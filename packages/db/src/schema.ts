@@ -328,6 +328,18 @@ export const leases = sqliteTable('leases', {
   lockedUntil: integer('locked_until').notNull(),
 });
 
+/**
+ * Throttle windows shared by every instance (issue 16): hits per key in a fixed window (sign-in
+ * failures, reset requests, rating-link pages…). One instance on SQLite keeps them in memory; several
+ * on PostgreSQL count here, so a client cannot multiply its attempts by the number of instances.
+ */
+export const throttleWindows = sqliteTable('throttle_windows', {
+  key: text('key').primaryKey(),
+  startedAt: integer('started_at').notNull(),
+  endsAt: integer('ends_at').notNull(),
+  hits: integer('hits').notNull(),
+}, (t) => [index('throttle_windows_ends_idx').on(t.endsAt)]);
+
 /** Replies already taken in (by Message-ID), so a provider's retried webhook adds nothing twice. */
 export const inboundReceipts = sqliteTable('inbound_receipts', {
   messageId: text('message_id').primaryKey(),

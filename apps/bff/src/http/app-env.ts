@@ -6,6 +6,7 @@ import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { AccountMailer } from '../auth/account-mailer.js';
 import type { EventBus, StreamRegistry } from '../events/event-bus.js';
 import type { PresenceRegistry } from '../events/presence.js';
+import type { WindowCounter } from './rate-limiter.js';
 
 /** What every route can reach: injected once, so tests pass a temporary database and a fake clock. */
 export interface Deps {
@@ -21,6 +22,8 @@ export interface Deps {
   events?: EventBus;
   /** Open live streams per session (capped); createApp supplies one when absent. */
   liveStreams?: StreamRegistry;
+  /** Where throttle windows are counted (memory on SQLite, the database on PostgreSQL); createApp supplies it when absent. */
+  throttles?: WindowCounter;
   /** Agents on each ticket's page (in memory); createApp supplies one when absent. */
   presence?: PresenceRegistry;
 }

@@ -1,36 +1,48 @@
+import { deleteEndedThrottleWindows, hitThrottleWindow, resetThrottleWindow, throttleWindow, type Database } from '@atende/db/store';
+
 /**
  * Fixed windows of hits per key: the one counting mechanism behind every limit (sign-in failures,
- * reset requests, rating-link pages, inbound e-mail, the chat-tool API). In memory: the BFF is one
- * process, and a restart forgetting counts only helps a legitimate user. Keys should be the socket
+ * reset requests, rating-link pages, inbound e-mail, the chat-tool API). Keys should be the socket
  * address and the account, never a client-supplied X-Forwarded-For.
+ *
+ * Where they are counted depends on the deployment: one instance on SQLite counts in memory (a restart
+ * forgetting counts only helps a legitimate user, and a flood never reaches the disk); several
+ * instances on PostgreSQL count in the database, so a client cannot multiply its attempts by the
+ * number of instances behind the load balancer (issue 16).
  */
-export interface FixedWindows {
-  /** Hits of `key` in its current window and when that window ends; null when it has none. */
-  current(key: string, now: number): { hits: number; endsAt: number } | null;
-  /** Counts one hit (a new window starts at the first hit after the last one ended). */
-  add(key: string, now: number): void;
-  reset(key: string): void;
+export interface WindowCount {
+  hits: number;
+  endsAt: number;
+}
+
+export interface WindowCounter {
+  /** Counts one hit of `key`; a new window starts at the first hit after the last one ended. */
+  hit(key: string, now: number, windowMs: number): WindowCount | Promise<WindowCount>;
+  /** The key's running window, or null. */
+  current(key: string, now: number): WindowCount | null | Promise<WindowCount | null>;
+  reset(key: string): void | Promise<void>;
 }
 
 const SWEEP_ABOVE = 100_000;
 
-export function createFixedWindows(windowMs: number): FixedWindows {
-  const windows = new Map<string, { startedAt: number; hits: number }>();
+export function memoryCounter(): WindowCounter {
+  const windows = new Map<string, WindowCount>();
   const live = (key: string, now: number) => {
     const w = windows.get(key);
-    return w && now - w.startedAt < windowMs ? w : null;
+    return w && w.endsAt > now ? w : null;
   };
   return {
-    current(key, now) {
-      const w = live(key, now);
-      return w ? { hits: w.hits, endsAt: w.startedAt + windowMs } : null;
-    },
-    add(key, now) {
-      const w = live(key, now);
+    hit(key, now, windowMs) {
+      let w = live(key, now);
       if (w) w.hits += 1;
-      else windows.set(key, { startedAt: now, hits: 1 });
+      else windows.set(key, (w = { hits: 1, endsAt: now + windowMs }));
       // Many distinct keys (a scan over addresses): drop the ended windows so memory stays bounded.
       if (windows.size > SWEEP_ABOVE) for (const k of windows.keys()) if (!live(k, now)) windows.delete(k);
+      return { ...w };
+    },
+    current(key, now) {
+      const w = live(key, now);
+      return w ? { ...w } : null;
     },
     reset(key) {
       windows.delete(key);
@@ -38,29 +50,43 @@ export function createFixedWindows(windowMs: number): FixedWindows {
   };
 }
 
-/** Milliseconds until every key is under its limit again, or 0. */
-export function waitForKeys(windows: FixedWindows, keys: string[], limitOf: (key: string) => number, now: number): number {
-  let wait = 0;
-  for (const key of keys) {
-    const w = windows.current(key, now);
-    if (w && w.hits >= limitOf(key)) wait = Math.max(wait, w.endsAt - now);
-  }
-  return wait;
+/** Counted in the database (the throttle_windows table): shared by every instance. */
+export function storeCounter(db: Database): WindowCounter {
+  let sweptAt = 0;
+  return {
+    async hit(key, now, windowMs) {
+      const window = await hitThrottleWindow(db, { key, now, windowMs });
+      // Ended windows are dropped now and then, so the table holds about one window of distinct keys.
+      if (now - sweptAt > 60_000) {
+        sweptAt = now;
+        await deleteEndedThrottleWindows(db, now);
+      }
+      return window;
+    },
+    current: (key, now) => throttleWindow(db, { key, now }),
+    reset: (key) => resetThrottleWindow(db, key),
+  };
+}
+
+/** Memory for the one process on SQLite; the database when instances share PostgreSQL. */
+export function counterFor(db: Database): WindowCounter {
+  return db.engine === 'pg' ? storeCounter(db) : memoryCounter();
 }
 
 export interface RateLimiter {
-  /** Counts a hit on every key under its limit; returns 0 when allowed, else the milliseconds until the busiest key frees up. */
-  hit(keys: string[], now: number): number;
+  /** Counts a hit on every key; 0 when all are within the limit, else the milliseconds until the busiest frees up. */
+  hit(counter: WindowCounter, keys: string[], now: number): Promise<number>;
 }
 
-/** At most `limit` hits per key per window. */
-export function createRateLimiter(options: { limit: number; windowMs: number }): RateLimiter {
-  const windows = createFixedWindows(options.windowMs);
-  const limitOf = () => options.limit;
+/** At most `limit` hits per key per window. `name` keeps its windows apart from other limits on the same keys. */
+export function createRateLimiter(options: { name: string; limit: number; windowMs: number }): RateLimiter {
   return {
-    hit(keys, now) {
-      const wait = waitForKeys(windows, keys, limitOf, now);
-      for (const key of keys) if (waitForKeys(windows, [key], limitOf, now) === 0) windows.add(key, now);
+    async hit(counter, keys, now) {
+      let wait = 0;
+      for (const key of keys) {
+        const window = await counter.hit(`${options.name}:${key}`, now, options.windowMs);
+        if (window.hits > options.limit) wait = Math.max(wait, window.endsAt - now);
+      }
       return wait;
     },
   };

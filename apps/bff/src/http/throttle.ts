@@ -9,9 +9,9 @@ import { createRateLimiter } from './rate-limiter.js';
  * flooding client gets 429 with the wait, and legitimate traffic never comes near the limit.
  */
 export function throttleByAddress(options: { limit: number; windowMs: number; scope: string }): MiddlewareHandler<AppEnv> {
-  const limiter = createRateLimiter(options);
+  const limiter = createRateLimiter({ name: options.scope, limit: options.limit, windowMs: options.windowMs });
   return async (c, next) => {
-    const waitMs = limiter.hit([`${options.scope}:${clientAddress(c)}`], c.var.deps.now());
+    const waitMs = await limiter.hit(c.var.deps.throttles!, [clientAddress(c)], c.var.deps.now());
     if (waitMs > 0) throw new AppError('too_many_attempts', { retryAfterSeconds: Math.ceil(waitMs / 1000) });
     await next();
   };

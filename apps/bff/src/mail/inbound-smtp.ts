@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { getOrCreateSecret, getTicket } from '@atende/db/store';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import type { Deps } from '../http/app-env.js';
-import { createRateLimiter } from '../http/rate-limiter.js';
+import { counterFor, createRateLimiter } from '../http/rate-limiter.js';
 import { MalformedMailError, receiveMail } from './inbound.js';
 import { scanMime } from './mime-limits.js';
 import { ticketOfReplyAddress } from './reply-address.js';
@@ -29,7 +29,9 @@ export function startInboundSmtp(deps: Pick<Deps, 'db' | 'config' | 'logger' | '
   const domain = `@${deps.config.mailReplyDomain.toLowerCase()}`;
   const maxBytes = deps.config.inboundMaxMessageBytes;
   const open = new Map<string, number>();
-  const rate = createRateLimiter({ limit: limits.messagesPerMinute, windowMs: 60_000 });
+  const rate = createRateLimiter({ name: 'inbound_smtp', limit: limits.messagesPerMinute, windowMs: 60_000 });
+  // The listener runs in every instance: on PostgreSQL its counts are shared like the routes'.
+  const counter = counterFor(deps.db);
   const clientOf = (session: SMTPServerSession) => session.remoteAddress || 'unknown';
 
   const server = new SMTPServer({
@@ -51,9 +53,10 @@ export function startInboundSmtp(deps: Pick<Deps, 'db' | 'config' | 'logger' | '
       else open.set(client, count);
     },
     onMailFrom(_address, session, callback) {
-      const wait = rate.hit([clientOf(session)], deps.now());
-      if (wait > 0) return callback(smtpError(450, 'Mensagens demais deste endereço; tente mais tarde'));
-      callback();
+      rate.hit(counter, [clientOf(session)], deps.now()).then(
+        (wait) => callback(wait > 0 ? smtpError(450, 'Mensagens demais deste endereço; tente mais tarde') : undefined),
+        (error: unknown) => callback(error as Error),
+      );
     },
     async onRcptTo(address, _session, callback) {
       const rcpt = address.address.toLowerCase();

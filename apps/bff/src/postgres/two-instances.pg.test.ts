@@ -30,6 +30,14 @@ describe('two instances on one PostgreSQL', () => {
     expect((await t.request('GET', '/api/auth/me', { cookie })).status).toBe(401);
   });
 
+  it('sign-in failures are counted across instances: alternating between them buys no extra attempts', async () => {
+    const attempt = (app: typeof t | typeof b) => app.request('POST', '/api/auth/login', { body: { email: DEMO_ACCOUNTS.otherContact, password: 'errada-1234' } });
+    for (let i = 0; i < 5; i++) expect((await attempt(i % 2 ? b : t)).status).toBe(401);
+    // Five failures for the account, whichever instance counted them: the sixth waits, on both.
+    expect((await attempt(t)).status).toBe(429);
+    expect((await attempt(b)).status).toBe(429);
+  });
+
   it('a reply made on instance A reaches a browser connected to instance B as a live event', async () => {
     const agent = await t.signIn(DEMO_ACCOUNTS.agent);
     const customer = await b.signIn(DEMO_ACCOUNTS.contact);

@@ -29,14 +29,15 @@ async function issueLink(c: Context<AppEnv>, account: Account, purpose: AccountL
 /** Password reset, invitation links and password change (ASVS V6). */
 export function accountRoutes() {
   // Reset requests: 3 per e-mail and 10 per address an hour; the answer never says whether the e-mail exists.
-  const resetLimiter = createRateLimiter({ limit: 3, windowMs: 60 * 60_000 });
-  const resetAddressLimiter = createRateLimiter({ limit: 10, windowMs: 60 * 60_000 });
+  const resetLimiter = createRateLimiter({ name: 'password_reset_email', limit: 3, windowMs: 60 * 60_000 });
+  const resetAddressLimiter = createRateLimiter({ name: 'password_reset_address', limit: 10, windowMs: 60 * 60_000 });
 
   return new Hono<AppEnv>()
     .post('/password-reset', validate('json', passwordResetRequestInput), async (c) => {
       const { db, now } = c.var.deps;
       const { email } = c.req.valid('json');
-      const wait = Math.max(resetAddressLimiter.hit([`address:${clientAddress(c)}`], now()), resetLimiter.hit([`email:${email.toLowerCase()}`], now()));
+      const counter = c.var.deps.throttles!;
+      const wait = Math.max(await resetAddressLimiter.hit(counter, [`address:${clientAddress(c)}`], now()), await resetLimiter.hit(counter, [`email:${email.toLowerCase()}`], now()));
       if (wait > 0) throw new AppError('too_many_attempts', { retryAfterSeconds: Math.ceil(wait / 1000) });
       // Answer before the work: the lookup, the link and the e-mail happen after the 202 is sent, so the
       // answer and its timing are the same whether or not the account exists.
@@ -83,13 +84,13 @@ export function accountRoutes() {
       // Guessing the current password from a stolen session is guessing a password: throttled like sign-in.
       const { loginThrottle, now } = c.var.deps;
       const keys = [`account:${(account?.email ?? '').toLowerCase()}`, `address:${clientAddress(c)}`];
-      const waitMs = loginThrottle.retryAfterMs(keys, now());
+      const waitMs = await loginThrottle.retryAfterMs(keys, now());
       if (waitMs > 0) throw new AppError('too_many_attempts', { retryAfterSeconds: Math.ceil(waitMs / 1000) });
       if (!account?.passwordHash || !(await verifyPassword(account.passwordHash, currentPassword))) {
-        loginThrottle.recordFailure(keys, now());
+        await loginThrottle.recordFailure(keys, now());
         throw new AppError('validation_failed', { fields: { currentPassword: 'Senha atual incorreta.' } });
       }
-      loginThrottle.reset(keys[0]!);
+      await loginThrottle.reset(keys[0]!);
       refusePassword(newPassword, account, 'newPassword');
       const passwordHash = await hashPassword(newPassword);
       await changeAccountPassword(db, { kind: account.kind, id: account.id, passwordHash, keepSessionHash: session.sessionTokenHash });

@@ -22,7 +22,7 @@ export function authRoutes() {
       const { db, config, now, loginThrottle } = c.var.deps;
       const { email, password } = c.req.valid('json');
       const keys = [`account:${email.toLowerCase()}`, `address:${clientAddress(c)}`];
-      const waitMs = loginThrottle.retryAfterMs(keys, now());
+      const waitMs = await loginThrottle.retryAfterMs(keys, now());
       if (waitMs > 0) throw new AppError('too_many_attempts', { retryAfterSeconds: Math.ceil(waitMs / 1000) });
 
       const account = await findAccountByEmail(db, email);
@@ -31,7 +31,7 @@ export function authRoutes() {
           ? await verifyPassword(account.passwordHash, password)
           : (await spendVerifyTime(password), false);
       if (!account || !valid) {
-        loginThrottle.recordFailure(keys, now());
+        await loginThrottle.recordFailure(keys, now());
         c.var.deps.logger.warn({ requestId: c.var.requestId, event: 'login_failed' }, 'sign-in failed');
         await audit(c, 'sign_in_failed', { actor: account ? { kind: account.kind, id: account.id } : null, email });
         throw new AppError('invalid_credentials');
@@ -42,7 +42,7 @@ export function authRoutes() {
       if (previous) await deleteSession(db, hashToken(previous));
       const token = await startSession(db, account, now(), config);
       writeSessionCookie(c, token, Math.floor(config.sessionAbsoluteMs / 1000));
-      loginThrottle.reset(keys[0]!);
+      await loginThrottle.reset(keys[0]!);
       await audit(c, 'sign_in', { actor: { kind: account.kind, id: account.id }, email });
       const actor = account.kind === 'agent' ? ({ kind: 'agent', id: account.id, role: account.role } as const) : ({ kind: 'contact', id: account.id } as const);
       return c.json({ actor: publicActor({ actor, name: account.name }) }, 200);

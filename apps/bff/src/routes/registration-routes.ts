@@ -32,16 +32,16 @@ const requireOpen: MiddlewareHandler<AppEnv> = async (c, next) => {
  */
 export function registrationRoutes() {
   // Sign-ups: 3 per address e-mailed and 10 per client address an hour, like password resets.
-  const emailLimiter = createRateLimiter({ limit: 3, windowMs: 60 * 60_000 });
-  const addressLimiter = createRateLimiter({ limit: 10, windowMs: 60 * 60_000 });
+  const emailLimiter = createRateLimiter({ name: 'sign_up_email', limit: 3, windowMs: 60 * 60_000 });
+  const addressLimiter = createRateLimiter({ name: 'sign_up_address', limit: 10, windowMs: 60 * 60_000 });
 
   return new Hono<AppEnv>()
-    .post('/', requireOpen, validate('json', registrationRequestInput), (c) => {
+    .post('/', requireOpen, validate('json', registrationRequestInput), async (c) => {
       const deps = c.var.deps;
       const { name, email } = c.req.valid('json');
       const normalized = email.toLowerCase();
       const address = clientAddress(c);
-      const wait = Math.max(addressLimiter.hit([`address:${address}`], deps.now()), emailLimiter.hit([`email:${normalized}`], deps.now()));
+      const wait = Math.max(await addressLimiter.hit(deps.throttles!, [`address:${address}`], deps.now()), await emailLimiter.hit(deps.throttles!, [`email:${normalized}`], deps.now()));
       if (wait > 0) throw new AppError('too_many_attempts', { retryAfterSeconds: Math.ceil(wait / 1000) });
       const language = apiLanguageOf(c.req.header('accept-language'));
       const mail = { db: deps.db, now: deps.now, messageDomain: deps.config.mailReplyDomain };

@@ -28,8 +28,8 @@ async function mayUseEmailLink(db: Database, account: Pick<Account, 'kind' | 'ac
  */
 export function signInLinkRoutes() {
   // Counted like reset requests, in the one fixed-window counter: 3 per e-mail in 15 minutes, 10 per address an hour.
-  const emailLimiter = createRateLimiter({ limit: 3, windowMs: 15 * 60_000 });
-  const addressLimiter = createRateLimiter({ limit: 10, windowMs: 60 * 60_000 });
+  const emailLimiter = createRateLimiter({ name: 'sign_in_link_email', limit: 3, windowMs: 15 * 60_000 });
+  const addressLimiter = createRateLimiter({ name: 'sign_in_link_address', limit: 10, windowMs: 60 * 60_000 });
 
   return new Hono<AppEnv>()
     .get('/sign-in-options', async (c) => {
@@ -38,11 +38,11 @@ export function signInLinkRoutes() {
       // `signUp`: it also offers "Criar conta" when customers may register themselves (issue 17).
       return c.json({ emailLink: settings.emailLinkForContacts || settings.emailLinkForAgents, signUp: (await getPortalSettings(c.var.deps.db)).customersSelfRegister }, 200);
     })
-    .post('/email-link', validate('json', signInLinkRequestInput), (c) => {
+    .post('/email-link', validate('json', signInLinkRequestInput), async (c) => {
       const deps = c.var.deps;
       const { email, returnTo } = c.req.valid('json');
       const address = clientAddress(c);
-      const wait = Math.max(addressLimiter.hit([`address:${address}`], deps.now()), emailLimiter.hit([`email:${email.toLowerCase()}`], deps.now()));
+      const wait = Math.max(await addressLimiter.hit(deps.throttles!, [`address:${address}`], deps.now()), await emailLimiter.hit(deps.throttles!, [`email:${email.toLowerCase()}`], deps.now()));
       if (wait > 0) throw new AppError('too_many_attempts', { retryAfterSeconds: Math.ceil(wait / 1000) });
       // Answer before the work: every address gets the same answer at the same moment; then the same
       // steps run for each (look up, decide, record), and only an allowed account gets a link.

@@ -9,6 +9,7 @@ import type { Deps } from '../http/app-env.js';
 import { createMemoryAccountMailer, type AccountMailer } from '../auth/account-mailer.js';
 import { createOutboxAccountMailer } from '../auth/outbox-account-mailer.js';
 import { defaultLoginThrottle } from '../auth/login-throttle.js';
+import { counterFor } from '../http/rate-limiter.js';
 import { loadConfig } from '../config.js';
 import { TEST_ORIGIN, createTestClient } from './test-client.js';
 
@@ -62,7 +63,7 @@ export function harness(store: Database, dataDir: string, options: TestAppOption
         },
       }
     : mailer;
-  const deps: Deps = { db: store, config, logger: pino({ level: 'silent' }), now: () => clock.now, loginThrottle: defaultLoginThrottle(), accountMailer, ...(options.events ? { events: options.events } : {}) };
+  const deps: Deps = { db: store, config, logger: pino({ level: 'silent' }), now: () => clock.now, loginThrottle: defaultLoginThrottle(counterFor(store)), accountMailer, ...(options.events ? { events: options.events } : {}) };
   const app = createApp(deps);
 
   async function request(method: string, path: string, init: { body?: unknown; cookie?: string; headers?: Record<string, string> } = {}) {

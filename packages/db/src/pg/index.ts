@@ -41,3 +41,4 @@ export * from './queries/settings.js';
 export * from './queries/team.js';
 export * from './queries/thread.js';
 export * from './queries/ticket-workspace.js';
+export * from './queries/throttles.js';

@@ -307,6 +307,13 @@ export const leases = pgTable('leases', {
   lockedUntil: epochMs('locked_until').notNull(),
 });
 
+export const throttleWindows = pgTable('throttle_windows', {
+  key: text('key').primaryKey(),
+  startedAt: epochMs('started_at').notNull(),
+  endsAt: epochMs('ends_at').notNull(),
+  hits: integer('hits').notNull(),
+}, (t) => [index('throttle_windows_ends_idx').on(t.endsAt)]);
+
 export const inboundReceipts = pgTable('inbound_receipts', {
   messageId: text('message_id').primaryKey(),
   ticketId: integer('ticket_id').references(() => tickets.id),

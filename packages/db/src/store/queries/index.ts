@@ -26,6 +26,7 @@ export * from './sessions.js';
 export * from './settings.js';
 export * from './team.js';
 export * from './thread.js';
+export * from './throttles.js';
 export * from './ticket-search.js';
 export * from './ticket-workspace.js';
 export * from './tickets.js';
