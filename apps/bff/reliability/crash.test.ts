@@ -1,20 +1,30 @@
 import { closeDatabase, integrityCheck, messageBodiesOf, openDatabase } from '@atende/db';
+import { closePgDatabase, messageBodiesOfPg, openPgDatabase } from '@atende/db/pg';
+import { createEmptyPgTestDatabase } from '@atende/db/pg/testing';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { client, realServer, type RealServer } from './server-process.js';
 
 /**
  * kill -9 under write load: every reply that got a 2xx must be in the database after the restart, and the
- * database must pass integrity_check. Several cycles, killed at random moments.
+ * database must pass integrity_check. Several cycles, killed at random moments. On both engines: the
+ * embedded SQLite file, and PostgreSQL (DATABASE_URL; the server that dies is Atende, not PostgreSQL).
  */
 
 const CYCLES = Number(process.env.CRASH_CYCLES ?? 6);
-let server: RealServer;
-afterAll(() => server?.stop());
+let server: RealServer | undefined;
+let dropDatabase: (() => Promise<void>) | undefined;
+afterAll(async () => {
+  await server?.stop();
+  await dropDatabase?.();
+});
 
-describe('crash test (kill -9 under write load)', () => {
+describe.each(['sqlite', 'postgresql'] as const)('crash test on %s (kill -9 under write load)', (engine) => {
   it(`loses no acknowledged write over ${CYCLES} kills`, async () => {
-    server = await realServer();
+    await server?.stop();
+    const database = engine === 'postgresql' ? await createEmptyPgTestDatabase() : null;
+    dropDatabase = database?.drop;
+    server = await realServer(database ? { databaseUrl: database.url } : {});
     await server.start();
     const carla = client(server.origin);
     const agent = client(server.origin);
@@ -81,19 +91,27 @@ describe('crash test (kill -9 under write load)', () => {
     }
     await server.stop();
 
-    const db = openDatabase(join(server.dataDir, 'atende.db'));
-    try {
-      expect(integrityCheck(db)).toBe('ok');
-      let total = 0;
-      for (const [ticketId, bodies] of acknowledged) {
-        const stored = new Set(messageBodiesOf(db, ticketId));
-        expect(bodies.filter((b) => !stored.has(b)), `ticket ${ticketId}`).toEqual([]);
-        total += bodies.length;
-      }
-      console.log(`crash test: ${CYCLES} kills, ${total} acknowledged writes, 0 lost; ${refused} refused`);
-      expect(total).toBeGreaterThan(CYCLES * 10);
-    } finally {
-      closeDatabase(db);
+    const storedBodies = database ? await bodiesOnPostgres(database.url) : bodiesOnSqlite(join(server.dataDir, 'atende.db'));
+    let total = 0;
+    for (const [ticketId, bodies] of acknowledged) {
+      const stored = new Set(await storedBodies(ticketId));
+      expect(bodies.filter((b) => !stored.has(b)), `ticket ${ticketId}`).toEqual([]);
+      total += bodies.length;
     }
+    await storedBodies.close();
+    console.log(`crash test on ${engine}: ${CYCLES} kills, ${total} acknowledged writes, 0 lost; ${refused} refused`);
+    expect(total).toBeGreaterThan(CYCLES * 10);
   }, 900_000); // an upper bound for a loaded machine: each cycle restarts a real server
 });
+
+/** The SQLite file after the crashes: it must pass integrity_check, then its message bodies are read. */
+function bodiesOnSqlite(file: string) {
+  const db = openDatabase(file);
+  expect(integrityCheck(db)).toBe('ok');
+  return Object.assign((ticketId: number) => Promise.resolve(messageBodiesOf(db, ticketId)), { close: () => Promise.resolve(closeDatabase(db)) });
+}
+
+async function bodiesOnPostgres(url: string) {
+  const db = openPgDatabase(url, { max: 1 });
+  return Object.assign((ticketId: number) => messageBodiesOfPg(db, ticketId), { close: () => closePgDatabase(db) });
+}

@@ -28,9 +28,13 @@ export interface RealServer {
   stop(): Promise<void>;
 }
 
-export async function realServer(): Promise<RealServer> {
+/**
+ * `databaseUrl`: the server runs on that PostgreSQL database instead of SQLite. `dataDir`: shared by
+ * several instances (their attachments), as a mounted directory would be in production.
+ */
+export async function realServer(options: { databaseUrl?: string; dataDir?: string } = {}): Promise<RealServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'atende-reliability-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'atende-reliability-'));
   const origin = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
 
@@ -64,9 +68,20 @@ export async function realServer(): Promise<RealServer> {
     dataDir,
     async start() {
       // node itself (tsx as a loader, not its wrapper): SIGKILL must hit the process that owns the database.
+      const env: NodeJS.ProcessEnv = {
+          ...process.env,
+          NODE_ENV: 'test',
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATA_DIR: dataDir,
+          LOG_LEVEL: 'error',
+          ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+      };
+      // A SQLite server must not pick up a DATABASE_URL from the shell that runs the tests.
+      if (!options.databaseUrl) delete env.DATABASE_URL;
       child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
         cwd: join(ROOT, 'apps/bff'),
-        env: { ...process.env, NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error' },
+        env,
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       await waitHealthy();
