@@ -33,6 +33,7 @@ import { SCENARIOS, SOAK_SCENARIO, type GetJson, type ScenarioContext, type Scen
 import { firstLoadBundle, lighthouse, type LighthouseScores } from './spa.js';
 import { measureIdleStreams, measureUpload, prepareAttachmentTicket, type IdleStreamsCost, type UploadCost } from './feature-costs.js';
 import { goalRows, printGoals } from './goals.js';
+import { copyDatasetToPostgres, pinPostgresToServerCore, printEngines } from './postgres.js';
 
 const quick = process.argv.includes('--quick');
 /** `--soak`: only the soak (issue 8) on the 10k dataset; the full run and `--quick` end with it too. */
@@ -52,6 +53,10 @@ const DUE_SHARE = 0.05;
 /** The panel measured while the automations run. */
 const AUTOMATION_PANEL = 'panel (typical contact)';
 const skipLighthouse = process.argv.includes('--no-lighthouse');
+/** `--engine pg`: after SQLite, the same scenarios on PostgreSQL (issue 16), printed side by side. */
+const engineArg = process.argv.indexOf('--engine');
+const withPostgres = engineArg !== -1 && /^(pg|postgres(ql)?)$/.test(process.argv[engineArg + 1] ?? '');
+if (engineArg !== -1 && !withPostgres) throw new Error('--engine expects pg (SQLite always runs)');
 const SECONDS = quick ? 3 : 20; // per scenario, and as much again for the bare route
 const WARMUP_SECONDS = quick ? 1 : 5;
 const SLICES = quick ? 3 : 4;
@@ -192,16 +197,20 @@ async function probe(url: string, origin: string, cookies: Record<string, string
   return { bytes: Math.round(bytes / requests.length) };
 }
 
-async function benchDataset(tickets: number): Promise<{ result: DatasetResult; lighthouse?: { mobile: LighthouseScores; desktop: LighthouseScores } }> {
+async function benchDataset(tickets: number, engine: 'sqlite' | 'pg' = 'sqlite'): Promise<{ result: DatasetResult; lighthouse?: { mobile: LighthouseScores; desktop: LighthouseScores } }> {
   const dir = mkdtempSync(join(tmpdir(), 'atende-bench-'));
   try {
-    log(`\n== ${tickets.toLocaleString('en')} tickets ==`);
+    log(`\n== ${tickets.toLocaleString('en')} tickets${engine === 'pg' ? ' on PostgreSQL' : ''} ==`);
     const { dataset, cookies, replyTicketIds, generationSeconds, contacts } = prepareDataset(dir, tickets);
     log(`  generated ${dataset.tickets.toLocaleString('en')} tickets, ${dataset.messages.toLocaleString('en')} messages in ${generationSeconds} s`);
-    const server = await startServer(dir, PORT);
+    const postgres = engine === 'pg' ? await copyDatasetToPostgres(join(dir, 'atende.db')) : null;
+    if (postgres) log(`  copied into PostgreSQL in ${postgres.seconds} s (db:copy, then VACUUM ANALYZE); ${pinPostgresToServerCore()}`);
+    const server = await startServer(dir, PORT, postgres ? { databaseUrl: postgres.url } : {});
     const scenarios: ScenarioResult[] = [];
     let postWarmupRssMb = 0;
-    const large = tickets === SIZES[0] && !soakOnly;
+    // On PostgreSQL the scenarios only: the automation, soak, SPA and feature steps edit or measure SQLite's file and process.
+    const sqliteOnly = engine === 'sqlite';
+    const large = tickets === SIZES[0] && !soakOnly && sqliteOnly;
     try {
       // One of the heavy contact's live tickets gets files; the reply scenario keeps the others.
       const attachmentTicketId = soakOnly || automationsOnly ? undefined : replyTicketIds.pop();
@@ -252,12 +261,12 @@ async function benchDataset(tickets: number): Promise<{ result: DatasetResult; l
       if (!postWarmupRssMb) postWarmupRssMb = memory.rssMb;
       const automations = catchUp ? await automationStep(dir, server, ctx, cookies, dataset.tickets, catchUp) : undefined;
       let lh: { mobile: LighthouseScores; desktop: LighthouseScores } | undefined;
-      if (tickets === SIZES.at(-1) && !skipLighthouse && !soakOnly && !automationsOnly) {
+      if (tickets === SIZES.at(-1) && sqliteOnly && !skipLighthouse && !soakOnly && !automationsOnly) {
         log('  Lighthouse of the signed-in panel (typical contact), mobile and desktop settings');
         lh = { mobile: lighthouse(`${server.url}/painel`, cookies.typical, 'mobile'), desktop: lighthouse(`${server.url}/painel`, cookies.typical, 'desktop') };
       }
       let featureCosts: DatasetResult['featureCosts'];
-      if (tickets === SIZES.at(-1) && !soakOnly && !automationsOnly) {
+      if (tickets === SIZES.at(-1) && sqliteOnly && !soakOnly && !automationsOnly) {
         log(`  feature costs: ${IDLE_STREAMS} idle live-update streams, then a 10 MB upload`);
         const idleStreams = await measureIdleStreams(server, dir, dataset.typicalContactId, IDLE_STREAMS);
         log(`  feature costs: ${idleStreams.streams} idle streams: RSS ${idleStreams.rssBeforeMb} → ${idleStreams.rssOpenMb} MB (+${idleStreams.riseMb} MB, ${idleStreams.kbPerStream} KB a stream)`);
@@ -265,7 +274,7 @@ async function benchDataset(tickets: number): Promise<{ result: DatasetResult; l
         log(`  feature costs: ${upload.bytes.toLocaleString('en')} B upload answered ${upload.status} in ${upload.seconds} s: RSS ${upload.rssBeforeMb} → peak ${upload.rssPeakMb} MB (+${upload.riseMb} MB)`);
         featureCosts = { idleStreams, upload };
       }
-      const soakResult = tickets === SIZES.at(-1) && !automationsOnly ? await soak(server, cookies, ctx, getJson) : undefined;
+      const soakResult = tickets === SIZES.at(-1) && sqliteOnly && !automationsOnly ? await soak(server, cookies, ctx, getJson) : undefined;
       return {
         result: {
           tickets: dataset.tickets,
@@ -287,6 +296,7 @@ async function benchDataset(tickets: number): Promise<{ result: DatasetResult; l
       };
     } finally {
       await server.stop();
+      await postgres?.drop();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -418,6 +428,8 @@ for (const size of SIZES) {
   datasets.push(result);
   lighthouseScores ??= lh;
 }
+const postgresDatasets: DatasetResult[] = [];
+if (withPostgres) for (const size of SIZES) postgresDatasets.push((await benchDataset(size, 'pg')).result);
 const results = {
   startedAt: startedAt.toISOString(),
   finishedAt: new Date().toISOString(),
@@ -430,11 +442,13 @@ const results = {
     "the server's own runAutomationsYielding via the bench-only POST /api/bench/automations; the timed in-server loop is off (AUTOMATIONS=off)",
   serverLoopDelay: 'perf_hooks.monitorEventLoopDelay (10 ms resolution) preloaded into the server by bench/src/loop-delay-probe.ts',
   datasets,
+  ...(withPostgres ? { postgres: { note: 'same datasets copied into PostgreSQL 15 (DATABASE_URL), its backends pinned to the server core; scenarios only', datasets: postgresDatasets } } : {}),
   bundle,
   lighthouse: lighthouseScores ?? null,
 };
 printTable(results);
 printGoals(results);
+if (withPostgres) printEngines(datasets, postgresDatasets, log);
 mkdirSync(join(REPO, 'bench/results'), { recursive: true });
 const file = join(REPO, 'bench/results', `${startedAt.toISOString().replace(/[:.]/g, '-')}-${results.mode}.json`);
 writeFileSync(file, `${JSON.stringify({ ...results, goals: goalRows(results) }, null, 2)}\n`);

@@ -27,7 +27,7 @@ export interface LoopDelay {
  * loop is off: the benchmark runs the automations itself, at moments it chooses (run.ts). A preloaded
  * probe (loop-delay-probe.ts) reports the server's event-loop delay on SIGUSR2, no BFF change needed.
  */
-export async function startServer(dataDir: string, port: number): Promise<RunningServer> {
+export async function startServer(dataDir: string, port: number, options: { databaseUrl?: string } = {}): Promise<RunningServer> {
   const origin = `http://127.0.0.1:${port}`;
   const loopDelayFile = join(dataDir, 'loop-delay.json');
   const probe = new URL('./loop-delay-probe.ts', import.meta.url).pathname;
@@ -47,6 +47,7 @@ export async function startServer(dataDir: string, port: number): Promise<Runnin
       AUTOMATIONS: 'off',
       // One log line per request would measure pino's stdout, not the portal; warnings still print.
       LOG_LEVEL: 'warn',
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
