@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,11 +14,22 @@ import base from './playwright.config.js';
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 process.env.E2E_GOLIVE_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'atende-golive-'));
 process.env.E2E_GOLIVE_MAIL_DIR ??= join(process.env.E2E_GOLIVE_DATA_DIR, 'mail');
+// `E2E_GOLIVE_ENGINE=pg`: the same go-live on an empty PostgreSQL database (DATABASE_URL), made here
+// once (workers inherit the variable) and dropped by the teardown.
+if (process.env.E2E_GOLIVE_ENGINE === 'pg' && !process.env.E2E_GOLIVE_DATABASE_URL) {
+  const admin = process.env.PG_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `atende_golive_${randomBytes(4).toString('hex')}`;
+  execFileSync('psql', [admin, '-qc', `CREATE DATABASE ${name}`]);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  process.env.E2E_GOLIVE_DATABASE_URL = url.toString();
+}
 
 export default defineConfig({
   ...base,
   testDir: './golive',
   timeout: 120_000,
+  globalTeardown: './support/golive-teardown.mjs',
   // The certificate is self-signed: the browser is told to accept it, as a tester would click through.
   use: { ...base.use, baseURL: `https://localhost:${PORT}`, ignoreHTTPSErrors: true },
   webServer: {
@@ -25,6 +38,11 @@ export default defineConfig({
     ignoreHTTPSErrors: true,
     reuseExistingServer: false,
     timeout: 180_000, // an upper bound for a loaded machine
-    env: { E2E_PORT: String(PORT), E2E_GOLIVE_DATA_DIR: process.env.E2E_GOLIVE_DATA_DIR, E2E_GOLIVE_MAIL_DIR: process.env.E2E_GOLIVE_MAIL_DIR },
+    env: {
+      E2E_PORT: String(PORT),
+      E2E_GOLIVE_DATA_DIR: process.env.E2E_GOLIVE_DATA_DIR,
+      E2E_GOLIVE_MAIL_DIR: process.env.E2E_GOLIVE_MAIL_DIR,
+      ...(process.env.E2E_GOLIVE_DATABASE_URL ? { E2E_GOLIVE_DATABASE_URL: process.env.E2E_GOLIVE_DATABASE_URL } : {}),
+    },
   },
 });

@@ -39,6 +39,7 @@ await build({
 
 // Files the code opens next to itself (new URL('./x', import.meta.url) / the migrations folder).
 cpSync(`${here}../../packages/db/drizzle`, `${dist}/drizzle`, { recursive: true });
+cpSync(`${here}../../packages/db/drizzle-pg`, `${dist}/drizzle-pg`, { recursive: true });
 cpSync(`${here}../../packages/db/src/wal/checkpoint-worker.mjs`, `${dist}/checkpoint-worker.mjs`);
 cpSync(`${here}src/auth/common-passwords.txt`, `${dist}/common-passwords.txt`);
 console.log(`built ${dist}`);

@@ -18,7 +18,15 @@ function adminCreate(): string {
   const port = process.env.E2E_PORT ?? '3100';
   const out = execFileSync(process.execPath, ['apps/bff/dist/admin-create.js', '--email', ADMIN.email, '--name', ADMIN.name], {
     cwd: new URL('../..', import.meta.url).pathname,
-    env: { ...process.env, NODE_ENV: 'production', DATA_DIR: process.env.E2E_GOLIVE_DATA_DIR, PUBLIC_ORIGIN: `https://localhost:${port}`, MAIL_MODE: 'mailbox' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATA_DIR: process.env.E2E_GOLIVE_DATA_DIR,
+      PUBLIC_ORIGIN: `https://localhost:${port}`,
+      MAIL_MODE: 'mailbox',
+      // On PostgreSQL (E2E_GOLIVE_ENGINE=pg) the operator's command reads the same DATABASE_URL as the server.
+      ...(process.env.E2E_GOLIVE_DATABASE_URL ? { DATABASE_URL: process.env.E2E_GOLIVE_DATABASE_URL } : {}),
+    },
     encoding: 'utf8',
   });
   return /(https?:\/\/\S+\/convite\/[A-Za-z0-9_-]{43})/.exec(out)![1]!;

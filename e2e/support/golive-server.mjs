@@ -55,6 +55,7 @@ sink.listen(0, '127.0.0.1', async () => {
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       MAIL_FROM: 'Atende <atendimento@provedor.example>',
       LOG_LEVEL: 'warn',
+      ...(process.env.E2E_GOLIVE_DATABASE_URL ? { DATABASE_URL: process.env.E2E_GOLIVE_DATABASE_URL } : {}),
     },
   });
   const stop = (signal) => {
