@@ -7,6 +7,8 @@ import {
   listDepartments,
   listSubjects,
   savePortalSettings,
+  serialize,
+  transaction,
   updateDepartment,
   updateSubject,
   type Database,
@@ -34,9 +36,14 @@ export function adminRoutes() {
     .get('/portal-settings', async (c) => c.json({ settings: await getPortalSettings(c.var.deps.db) }, 200))
     .put('/portal-settings', validate('json', portalSettingsInput), async (c) => {
       const { db } = c.var.deps;
-      const before = await getPortalSettings(db);
-      await savePortalSettings(db, { ...before, ...c.req.valid('json') });
-      const after = await getPortalSettings(db);
+      // The form may leave the sign-up switch out (unchanged): merged with the stored value, so the read
+      // and the write are one step, or a switch saved meanwhile by another admin would be undone.
+      const { before, after } = await transaction(db, async (tx) => {
+        await serialize(tx, 'settings:portal');
+        const before = await getPortalSettings(tx);
+        await savePortalSettings(tx, { ...before, ...c.req.valid('json') });
+        return { before, after: await getPortalSettings(tx) };
+      });
       // Every settings change is one audit entry: who, and the values before and after.
       await audit(c, 'settings_changed', { details: { group: 'portal', before, after } });
       return c.json({ settings: after }, 200);

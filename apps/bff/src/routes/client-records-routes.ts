@@ -8,10 +8,12 @@ import {
   listCompanies,
   listContactEmails,
   setContactActive,
+  transaction,
   updateCompany,
   updateContact,
   type ContactInput,
   type ContactWriteProblem,
+  type Database,
 } from '@atende/db/store';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -21,6 +23,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
 import { requireRole } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
+import { lockAddressBook } from '../people/address-book.js';
 import { toE164 } from '../people/phone.js';
 
 const contactIdParam = z.object({ contactId: z.coerce.number().int().positive('Contato inválido.').max(Number.MAX_SAFE_INTEGER) });
@@ -39,9 +42,9 @@ function phoneOrRefuse(raw: string | null): string | null {
   return phone;
 }
 
-async function contactSnapshot(c: Context<AppEnv>, id: number) {
-  const contact = await getDirectoryContact(c.var.deps.db, id);
-  return contact && { ...contact, extraEmails: await listContactEmails(c.var.deps.db, id) };
+async function contactSnapshot(c: Context<AppEnv>, id: number, db: Database = c.var.deps.db) {
+  const contact = await getDirectoryContact(db, id);
+  return contact && { ...contact, extraEmails: await listContactEmails(db, id) };
 }
 
 /**
@@ -71,7 +74,10 @@ export function clientRecordsRoutes() {
     .post('/contacts', validate('json', contactInput), async (c) => {
       const { db, now } = c.var.deps;
       const input: ContactInput = { ...c.req.valid('json'), phone: phoneOrRefuse(c.req.valid('json').phone) };
-      const result = await insertContact(db, input, now());
+      const result = await transaction(db, async (tx) => {
+        await lockAddressBook(tx);
+        return insertContact(tx, input, now());
+      });
       if (!result.ok) throw new AppError('validation_failed', { fields: { [result.problem.field]: PROBLEM_MESSAGES[result.problem.reason] } });
       const contact = (await contactSnapshot(c, result.id))!;
       await audit(c, 'contact_created', { email: contact.email, details: { after: contact } });
@@ -81,8 +87,11 @@ export function clientRecordsRoutes() {
       const { db, now } = c.var.deps;
       const id = c.req.valid('param').contactId;
       const input: ContactInput = { ...c.req.valid('json'), phone: phoneOrRefuse(c.req.valid('json').phone) };
-      const before = await contactSnapshot(c, id);
-      const result = await updateContact(db, id, input, now());
+      // The snapshot for the audit log is read in the same transaction, so "before" is what was replaced.
+      const { before, result } = await transaction(db, async (tx) => {
+        await lockAddressBook(tx);
+        return { before: await contactSnapshot(c, id, tx), result: await updateContact(tx, id, input, now()) };
+      });
       if (!result || !before) throw new AppError('not_found');
       if (!result.ok) throw new AppError('validation_failed', { fields: { [result.problem.field]: PROBLEM_MESSAGES[result.problem.reason] } });
       const contact = (await contactSnapshot(c, id))!;

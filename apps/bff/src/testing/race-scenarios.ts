@@ -1,0 +1,125 @@
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@atende/db';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+/**
+ * Read-check-then-write races through the real app, the same scenarios on each engine: two requests
+ * fired at once, then what a person would notice (who got which answer, what the data says after).
+ * Run by routes/check-then-write-races.test.ts (SQLite) and postgres/check-then-write-races.pg.test.ts.
+ */
+interface RaceApp {
+  request: (method: string, path: string, init?: { body?: unknown; cookie?: string }) => Promise<{ status: number; json: any }>;
+  signIn: (email: string, password?: string) => Promise<string>;
+  dispose: () => unknown;
+}
+
+interface Member {
+  id: number;
+  email: string;
+  role: 'agent' | 'admin';
+  active: boolean;
+}
+
+const ROUNDS = 4;
+
+export function checkThenWriteRaces(engine: string, createApp: () => Promise<RaceApp>) {
+  let t: RaceApp;
+  beforeEach(async () => {
+    t = await createApp();
+  });
+  afterEach(async () => {
+    await t.dispose();
+  });
+
+  const team = async (cookie: string) => (await t.request('GET', '/api/admin/team', { cookie })).json.members as Member[];
+  const activeAdmins = (members: Member[]) => members.filter((m) => m.role === 'admin' && m.active);
+
+  describe(`${engine}: the last active admin`, () => {
+    // The demo has one admin; a second is promoted, then each of the two removes the other at once.
+    it.each([
+      ['demote', (target: Member) => ({ method: 'PUT', path: `/api/admin/team/${target.id}`, body: { name: 'Ex-admin', role: 'agent', departmentIds: [] } })],
+      ['deactivate', (target: Member) => ({ method: 'POST', path: `/api/admin/team/${target.id}/deactivate`, body: {} })],
+    ] as const)('two admins who %s each other at once: one wins, the other is refused, one active admin remains', async (_name, change) => {
+      let admins: { a: string; b: string } = { a: DEMO_ACCOUNTS.admin, b: DEMO_ACCOUNTS.otherAgent };
+      for (let round = 0; round < ROUNDS; round++) {
+        const aCookie = await t.signIn(admins.a);
+        const b = (await team(aCookie)).find((m) => m.email === admins.b)!;
+        // Back to two active admins: b reactivated (after a deactivation) and made admin again.
+        if (!b.active) expect((await t.request('POST', `/api/admin/team/${b.id}/reactivate`, { cookie: aCookie, body: {} })).status).toBe(200);
+        expect((await t.request('PUT', `/api/admin/team/${b.id}`, { cookie: aCookie, body: { name: 'Admin B', role: 'admin', departmentIds: [] } })).status).toBe(200);
+        const bCookie = await t.signIn(admins.b);
+        const members = await team(aCookie);
+        expect(activeAdmins(members)).toHaveLength(2);
+        const a = members.find((m) => m.email === admins.a)!;
+
+        const [byA, byB] = [change({ ...b, role: 'admin' }), change(a)];
+        const results = await Promise.all([
+          t.request(byA.method, byA.path, { cookie: aCookie, body: byA.body }),
+          t.request(byB.method, byB.path, { cookie: bCookie, body: byB.body }),
+        ]);
+        const winners = results.filter((r) => r.status === 200);
+        expect(winners, JSON.stringify(results.map((r) => r.json))).toHaveLength(1);
+        // The loser hears "keep one admin"; or, when the winner's change came before its request was
+        // even let in, it is no longer an admin (403) or no longer signed in (401, deactivated).
+        const loser = results.find((r) => r.status !== 200)!;
+        expect({ 409: 'last_admin', 403: 'forbidden', 401: 'unauthenticated' }[loser.status as 409 | 403 | 401]).toBe(loser.json.code);
+
+        const aWon = results[0]!.status === 200;
+        const survivor = aWon ? admins.a : admins.b;
+        const left = activeAdmins(await team(await t.signIn(survivor)));
+        expect(left.map((m) => m.email)).toEqual([survivor]);
+        admins = { a: survivor, b: aWon ? admins.b : admins.a };
+      }
+    });
+  });
+
+  describe(`${engine}: settings`, () => {
+    it('an admin saving the portal form while another opens sign-up: the sign-up switch is not lost', async () => {
+      const admin = await t.signIn(DEMO_ACCOUNTS.admin);
+      const current = (await t.request('GET', '/api/admin/portal-settings', { cookie: admin })).json.settings;
+      const { customersSelfRegister: _omitted, ...form } = current;
+      for (let round = 0; round < ROUNDS; round++) {
+        expect((await t.request('PUT', '/api/admin/portal-settings', { cookie: admin, body: { ...form, customersSelfRegister: false } })).status).toBe(200);
+        // The portal form without the sign-up switch leaves it as it is.
+        const results = await Promise.all([
+          t.request('PUT', '/api/admin/portal-settings', { cookie: admin, body: { ...form, customersSelfRegister: true } }),
+          t.request('PUT', '/api/admin/portal-settings', { cookie: admin, body: { ...form, reopenWindowDays: 10 + round } }),
+        ]);
+        expect(results.map((r) => r.status)).toEqual([200, 200]);
+        expect((await t.request('GET', '/api/admin/portal-settings', { cookie: admin })).json.settings.customersSelfRegister).toBe(true);
+      }
+    });
+  });
+
+  describe(`${engine}: password change`, () => {
+    it('two tabs change the password from the same current one at once: one wins, the other is told the current password is wrong', async () => {
+      const tabs = [await t.signIn(DEMO_ACCOUNTS.contact), await t.signIn(DEMO_ACCOUNTS.contact)];
+      const choices = ['primeira senha nova bem longa', 'segunda senha nova bem longa'];
+      const results = await Promise.all(tabs.map((cookie, i) => t.request('POST', '/api/account/password', { cookie, body: { currentPassword: DEMO_PASSWORD, newPassword: choices[i] } })));
+      expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
+      const loser = results.find((r) => r.status === 400)!;
+      expect(loser.json.fields).toEqual({ currentPassword: 'Senha atual incorreta.' });
+      // The password that works is the one the winner was told it set.
+      const winner = choices[results.findIndex((r) => r.status === 200)]!;
+      const other = choices.find((c) => c !== winner)!;
+      expect(await t.signIn(DEMO_ACCOUNTS.contact, winner)).toBeTruthy();
+      expect((await t.request('POST', '/api/auth/login', { body: { email: DEMO_ACCOUNTS.contact, password: other } })).status).toBe(401);
+    });
+  });
+
+  describe(`${engine}: one address, one person`, () => {
+    it('an admin invites an agent while an agent creates a contact with the same address: only one gets it', async () => {
+      const admin = await t.signIn(DEMO_ACCOUNTS.admin);
+      const agent = await t.signIn(DEMO_ACCOUNTS.agent);
+      for (let round = 0; round < ROUNDS * 2; round++) {
+        const email = `disputado-${round}@exemplo.com.br`;
+        const [invited, created] = await Promise.all([
+          t.request('POST', '/api/admin/team', { cookie: admin, body: { name: 'Pessoa Nova', email, role: 'agent', departmentIds: [] } }),
+          t.request('POST', '/api/agent/contacts', { cookie: agent, body: { name: 'Pessoa Nova', email, phone: null, companyId: null, extraEmails: [] } }),
+        ]);
+        expect([invited.status, created.status].sort(), JSON.stringify([invited.json, created.json])).toEqual([201, 400]);
+        if (invited.status === 400) expect(invited.json.fields).toEqual({ email: 'Este e-mail é de um contato de cliente.' });
+        else expect(created.json.fields).toEqual({ email: 'Este e-mail é de alguém da equipe.' });
+      }
+    });
+  });
+}
