@@ -9,6 +9,7 @@ import { AppError } from '../http/app-error.js';
 import { requireRole, signedIn } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
 import { lockAddressBook } from '../people/address-book.js';
+import { lockAgentActive } from '../tickets/assign-active-agent.js';
 
 const agentIdParam = z.object({ agentId: z.coerce.number().int().positive('Pessoa inválida.') });
 
@@ -69,6 +70,7 @@ export function teamRoutes() {
       const self = signedIn(c).actor.id;
       const { before, moved } = await transaction(db, async (tx) => {
         await lockActiveAdmins(tx);
+        await lockAgentActive(tx, id);
         const before = await getTeamMember(tx, id);
         if (!before) throw new AppError('not_found');
         if (id === self || (before.role === 'admin' && before.active && await countActiveAdmins(tx) <= 1)) throw new AppError('last_admin');

@@ -72,6 +72,27 @@ export function checkThenWriteRaces(engine: string, createApp: () => Promise<Rac
     });
   });
 
+  describe(`${engine}: giving a ticket to someone being deactivated`, () => {
+    it('an agent assigns a ticket to a colleague while an admin deactivates them: the ticket never stays with an inactive agent', async () => {
+      const admin = await t.signIn(DEMO_ACCOUNTS.admin);
+      const ana = await t.signIn(DEMO_ACCOUNTS.agent);
+      for (let round = 0; round < ROUNDS; round++) {
+        const bruno = (await team(admin)).find((m) => m.email === DEMO_ACCOUNTS.otherAgent)!;
+        if (!bruno.active) expect((await t.request('POST', `/api/admin/team/${bruno.id}/reactivate`, { cookie: admin, body: {} })).status).toBe(200);
+        const { id } = (await t.request('GET', '/api/agent/tickets?queue=unassigned', { cookie: ana })).json.items[round] as { id: number };
+        const { version } = (await t.request('GET', `/api/agent/tickets/${id}`, { cookie: ana })).json.ticket;
+        const assign = () => t.request('POST', `/api/agent/tickets/${id}/fields`, { cookie: ana, body: { assigneeId: bruno.id, expectedVersion: version } });
+        const deactivate = () => t.request('POST', `/api/admin/team/${bruno.id}/deactivate`, { cookie: admin, body: {} });
+        // Both orders of arrival.
+        const [assigned, deactivated] = round % 2 === 0 ? await Promise.all([assign(), deactivate()]) : (await Promise.all([deactivate(), assign()])).reverse();
+        expect(deactivated!.status).toBe(200);
+        // Given before the deactivation (then sent back to the queue with Bruno's other tickets), or refused.
+        if (assigned!.status !== 200) expect(assigned!.json.fields).toEqual({ assigneeId: 'Responsável desconhecido.' });
+        expect((await t.request('GET', `/api/agent/tickets/${id}`, { cookie: ana })).json.ticket.assigneeId).toBeNull();
+      }
+    });
+  });
+
   describe(`${engine}: settings`, () => {
     it('an admin saving the portal form while another opens sign-up: the sign-up switch is not lost', async () => {
       const admin = await t.signIn(DEMO_ACCOUNTS.admin);
