@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@atende/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -107,6 +108,26 @@ export function checkThenWriteRaces(engine: string, createApp: () => Promise<Rac
         ]);
         expect(results.map((r) => r.status)).toEqual([200, 200]);
         expect((await t.request('GET', '/api/admin/portal-settings', { cookie: admin })).json.settings.customersSelfRegister).toBe(true);
+      }
+    });
+  });
+
+  describe(`${engine}: settings audit`, () => {
+    it('two admins save the response targets at once: each audit entry\'s "before" is what that save replaced', async () => {
+      const admin = await t.signIn(DEMO_ACCOUNTS.admin);
+      for (let round = 0; round < ROUNDS; round++) {
+        const initial = (await t.request('GET', '/api/admin/sla-settings', { cookie: admin })).json;
+        const withMedia = (hours: number) => ({ ...initial, firstResponseHours: { ...initial.firstResponseHours, media: hours } });
+        const saves = [withMedia(initial.firstResponseHours.media + 1), withMedia(initial.firstResponseHours.media + 2)];
+        const results = await Promise.all(saves.map((body) => t.request('PUT', '/api/admin/sla-settings', { cookie: admin, body })));
+        // Each admin is shown what they saved.
+        expect(results.map((r) => r.json)).toEqual(saves);
+        const entries = ((await t.request('GET', '/api/admin/audit-log', { cookie: admin })).json.items as { event: string; details: { group?: string; before: unknown; after: unknown } }[])
+          .filter((e) => e.event === 'settings_changed' && e.details.group === 'sla')
+          .slice(0, 2)
+          .map((e) => e.details);
+        const chained = (first: (typeof entries)[number], second: (typeof entries)[number]) => isDeepStrictEqual(first.before, initial) && isDeepStrictEqual(second.before, first.after);
+        expect(chained(entries[0]!, entries[1]!) || chained(entries[1]!, entries[0]!), JSON.stringify(entries)).toBe(true);
       }
     });
   });
