@@ -7,6 +7,7 @@ import {
   insertContact,
   listCompanies,
   listContactEmails,
+  serialize,
   setContactActive,
   transaction,
   updateCompany,
@@ -65,9 +66,13 @@ export function clientRecordsRoutes() {
       const { db } = c.var.deps;
       const id = c.req.valid('param').companyId;
       const input = c.req.valid('json');
-      const before = await getCompany(db, id);
-      if (!before) throw new AppError('not_found');
-      const company = await updateCompany(db, id, { ...input, phone: phoneOrRefuse(input.phone) });
+      // Read with the write, so the audit entry's "before" is what this edit replaced.
+      const { before, company } = await transaction(db, async (tx) => {
+        await serialize(tx, `company:${id}`);
+        const before = await getCompany(tx, id);
+        if (!before) throw new AppError('not_found');
+        return { before, company: await updateCompany(tx, id, { ...input, phone: phoneOrRefuse(input.phone) }) };
+      });
       await audit(c, 'company_changed', { details: { before, after: company } });
       return c.json({ company }, 200);
     })
