@@ -48,6 +48,16 @@ async function contactSnapshot(c: Context<AppEnv>, id: number, db: Database = c.
   return contact && { ...contact, extraEmails: await listContactEmails(db, id) };
 }
 
+/** Deactivates or reactivates; the contact as it was, read with the write so the audit's "before" is true. */
+async function switchContact(db: Database, id: number, active: boolean) {
+  return transaction(db, async (tx) => {
+    await serialize(tx, `contact-active:${id}`);
+    const before = await getDirectoryContact(tx, id);
+    if (!before || !await setContactActive(tx, id, active)) throw new AppError('not_found');
+    return before;
+  });
+}
+
 /**
  * Clientes: agents create and edit companies and contacts and invite a contact to the portal; admins
  * deactivate and reactivate contacts. Phones are stored in E.164. Every change is one audit entry.
@@ -114,15 +124,13 @@ export function clientRecordsRoutes() {
     })
     .post('/contacts/:contactId/deactivate', requireRole('admin'), validate('param', contactIdParam), validate('json', emptyBody), async (c) => {
       const id = c.req.valid('param').contactId;
-      const before = await getDirectoryContact(c.var.deps.db, id);
-      if (!before || !await setContactActive(c.var.deps.db, id, false)) throw new AppError('not_found');
+      const before = await switchContact(c.var.deps.db, id, false);
       await audit(c, 'contact_deactivated', { email: before.email, details: { before: { active: before.active }, after: { active: false } } });
       return c.json({ contact: await contactSnapshot(c, id) }, 200);
     })
     .post('/contacts/:contactId/reactivate', requireRole('admin'), validate('param', contactIdParam), validate('json', emptyBody), async (c) => {
       const id = c.req.valid('param').contactId;
-      const before = await getDirectoryContact(c.var.deps.db, id);
-      if (!before || !await setContactActive(c.var.deps.db, id, true)) throw new AppError('not_found');
+      const before = await switchContact(c.var.deps.db, id, true);
       await audit(c, 'contact_reactivated', { email: before.email, details: { before: { active: before.active }, after: { active: true } } });
       return c.json({ contact: await contactSnapshot(c, id) }, 200);
     });

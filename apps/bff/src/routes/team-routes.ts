@@ -84,8 +84,13 @@ export function teamRoutes() {
     .post('/:agentId/reactivate', validate('param', agentIdParam), validate('json', emptyBody), async (c) => {
       const { db } = c.var.deps;
       const id = c.req.valid('param').agentId;
-      const before = await getTeamMember(db, id);
-      if (!before || !await reactivateAgent(db, id)) throw new AppError('not_found');
+      // Read with the write (and one at a time with a deactivation), so the audit's "before" is true.
+      const before = await transaction(db, async (tx) => {
+        await lockAgentActive(tx, id);
+        const before = await getTeamMember(tx, id);
+        if (!before || !await reactivateAgent(tx, id)) throw new AppError('not_found');
+        return before;
+      });
       await audit(c, 'team_member_reactivated', { email: before.email, details: { before: { active: before.active }, after: { active: true } } });
       return c.json({ member: await getTeamMember(db, id) }, 200);
     })
