@@ -94,6 +94,39 @@ export function checkThenWriteRaces(engine: string, createApp: () => Promise<Rac
     });
   });
 
+  describe(`${engine}: merging`, () => {
+    it('an agent merges a duplicate into a ticket while a colleague changes that ticket\'s status: the change is not undone', async () => {
+      const ana = await t.signIn(DEMO_ACCOUNTS.agent);
+      const bruno = await t.signIn(DEMO_ACCOUNTS.otherAgent);
+      const carla = await t.signIn(DEMO_ACCOUNTS.contact);
+      const options = (await t.request('GET', '/api/customer/new-ticket/options', { cookie: carla })).json;
+      let filed = 0;
+      const file = async () => {
+        const body = { departmentId: options.departments[0].id, subjectId: options.subjects[0].id, subject: `Duplicado ${++filed}`, body: 'Mesmo problema.', origin: 'portal', idempotencyKey: `merge-race-${String(filed).padStart(8, '0')}` };
+        const id = (await t.request('POST', '/api/customer/tickets', { cookie: carla, body })).json.ticket.id as number;
+        const { version } = await view(id);
+        expect((await t.request('POST', `/api/agent/tickets/${id}/status`, { cookie: ana, body: { status: 'open', expectedVersion: version } })).status).toBe(200);
+        return id;
+      };
+      const view = async (id: number) => (await t.request('GET', `/api/agent/tickets/${id}`, { cookie: ana })).json.ticket as { status: string; version: number };
+      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      // The merge reads the target early and changes it late: the colleague's change is started a little
+      // before it, by a different head start each round, to land in between.
+      for (const headStart of [0, 1, 2, 4, 6, 8, 12, 16]) {
+        const [source, target] = [await file(), await file()];
+        const [before, sourceBefore] = [await view(target), await view(source)];
+        const [changed, merged] = await Promise.all([
+          t.request('POST', `/api/agent/tickets/${target}/status`, { cookie: bruno, body: { status: 'pending', expectedVersion: before.version } }),
+          sleep(headStart).then(() => t.request('POST', `/api/agent/tickets/${source}/merge`, { cookie: ana, body: { targetId: target, expectedVersion: sourceBefore.version } })),
+        ]);
+        expect(merged.status, JSON.stringify(merged.json)).toBe(200);
+        // Changed first (the merge's reply keeps it), or refused because the merge changed the ticket first.
+        expect([200, 409]).toContain(changed.status);
+        expect((await view(target)).status).toBe(changed.status === 200 ? 'pending' : 'open');
+      }
+    });
+  });
+
   describe(`${engine}: settings`, () => {
     it('an admin saving the portal form while another opens sign-up: the sign-up switch is not lost', async () => {
       const admin = await t.signIn(DEMO_ACCOUNTS.admin);
