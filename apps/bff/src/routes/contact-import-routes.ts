@@ -41,15 +41,19 @@ export function contactImportRoutes() {
       const input = c.req.valid('json');
       const parsed = parseFile(input.fileBase64);
       const reportOf = (plan: ReturnType<typeof planImport>) => ({ dryRun: input.dryRun, total: parsed.rows.length, valid: plan.rows.length, errors: plan.errors.slice(0, MAX_ERRORS_SHOWN), errorCount: plan.errors.length });
-      if (input.dryRun) return c.json({ ...reportOf(planImport(parsed, input.mapping, await contactImportLookups(db))), created: 0, updated: 0, invited: 0 }, 200);
+      // Planned outside the write: a big file takes a while, and the write blocks every other one.
+      const planned = planImport(parsed, input.mapping, await contactImportLookups(db));
+      if (input.dryRun) return c.json({ ...reportOf(planned), created: 0, updated: 0, invited: 0 }, 200);
 
-      // The plan refuses the team's addresses: planned and written in one transaction, so an agent
-      // invited meanwhile with an address of the file cannot also become a contact.
-      const { report, result } = await transaction(db, async (tx) => {
+      // The plan refuses the team's addresses: checked again inside the write, and the file planned again
+      // if an agent was invited meanwhile with one of its addresses, so nobody becomes both.
+      const { plan, result } = await transaction(db, async (tx) => {
         await lockAddressBook(tx);
-        const plan = planImport(parsed, input.mapping, await contactImportLookups(tx));
-        return { report: reportOf(plan), result: await importContacts(tx, plan.rows, now()) };
+        const lookups = await contactImportLookups(tx);
+        const plan = planned.rows.some((row) => lookups.isStaffEmail(row.email)) ? planImport(parsed, input.mapping, lookups) : planned;
+        return { plan, result: await importContacts(tx, plan.rows, now()) };
       });
+      const report = reportOf(plan);
       let invited = 0;
       if (input.invite) {
         // Only people who cannot sign in yet: an existing customer with a password is not bothered.

@@ -73,6 +73,29 @@ export function checkThenWriteRaces(engine: string, createApp: () => Promise<Rac
     });
   });
 
+  describe(`${engine}: one address, one person (import)`, () => {
+    it('an admin imports a file while another invites an agent with one of its addresses: nobody becomes both', async () => {
+      const admin = await t.signIn(DEMO_ACCOUNTS.admin);
+      for (let round = 0; round < ROUNDS; round++) {
+        const email = `planilha-${round}@exemplo.com.br`;
+        const lines = ['nome;email', ...Array.from({ length: 200 }, (_, i) => `Pessoa ${i};lote-${round}-${i}@exemplo.com.br`), `Pessoa Disputada;${email}`];
+        const file = Buffer.from(lines.join('\n')).toString('base64');
+        const [imported, invited] = await Promise.all([
+          t.request('POST', '/api/admin/contact-import', { cookie: admin, body: { fileBase64: file, mapping: { name: 0, email: 1, phone: null, company: null }, dryRun: false } }),
+          t.request('POST', '/api/admin/team', { cookie: admin, body: { name: 'Pessoa Disputada', email, role: 'agent', departmentIds: [] } }),
+        ]);
+        expect(imported.status).toBe(200);
+        if (invited.status === 201) {
+          // The agent came first: the file's row is refused as the team's address.
+          expect(imported.json).toMatchObject({ created: 200, errorCount: 1, errors: [{ field: 'email', message: 'Este e-mail é de alguém da equipe.' }] });
+        } else {
+          expect(invited.json.fields).toEqual({ email: 'Este e-mail é de um contato de cliente.' });
+          expect(imported.json).toMatchObject({ created: 201, errorCount: 0 });
+        }
+      }
+    });
+  });
+
   describe(`${engine}: giving a ticket to someone being deactivated`, () => {
     it('an agent assigns a ticket to a colleague while an admin deactivates them: the ticket never stays with an inactive agent', async () => {
       const admin = await t.signIn(DEMO_ACCOUNTS.admin);
