@@ -1,6 +1,7 @@
 import { adminCreateInput } from '@atende/contracts';
-import { findAccountByEmail, findAgentByEmail, insertAgent, recordAudit, type Database } from '@atende/db/store';
+import { findAccountByEmail, findAgentByEmail, insertAgent, recordAudit, transaction, type Database } from '@atende/db/store';
 import { createAccountLink } from '../auth/account-links.js';
+import { lockAddressBook } from './address-book.js';
 
 export type AdminCreateResult =
   | { ok: true; created: boolean; email: string; role: 'agent' | 'admin'; url: string; expiresAt: number }
@@ -24,7 +25,11 @@ export async function createAdminWithLink(db: Database, input: { email: string; 
   }
   if (!agent) {
     if (await findAccountByEmail(db, email)) return { ok: false, message: `${email} belongs to a customer contact; use another e-mail for the admin.` };
-    const result = await insertAgent(db, { name, email, role: 'admin', departmentIds: [], now });
+    // The server may be creating a contact with this address at the same moment.
+    const result = await transaction(db, async (tx) => {
+      await lockAddressBook(tx);
+      return insertAgent(tx, { name, email, role: 'admin', departmentIds: [], now });
+    });
     if (!result.ok) return { ok: false, message: `${email} cannot be used (${result.reason}).` };
     agent = result.agent;
     created = true;

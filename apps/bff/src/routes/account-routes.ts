@@ -1,5 +1,5 @@
 import { accountLinkInput, accountLinkParam, invitationInput, passwordChangeInput, passwordResetRequestInput } from '@atende/contracts';
-import { changeAccountPassword, consumeAccountToken, findAccount, findAccountByEmail, findUsableAccountToken, recordAudit, type Account } from '@atende/db/store';
+import { changeAccountPassword, consumeAccountToken, findAccount, findAccountByEmail, findUsableAccountToken, recordAudit, serialize, transaction, type Account, type Database } from '@atende/db/store';
 import { Hono, type Context } from 'hono';
 import type { AccountLink } from '../auth/account-mailer.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
@@ -19,6 +19,15 @@ import { afterResponse } from '../http/after-response.js';
 function refusePassword(password: string, account: Pick<Account, 'email'>, field = 'password') {
   const problem = passwordProblem(password, account);
   if (problem) throw new AppError('validation_failed', { fields: { [field]: problem } });
+}
+
+/**
+ * A password is checked (the current one, slow to verify) before the new one is written, outside the
+ * transaction; writers of one account's password take this key so that the write can still ask
+ * whether the password checked is the one stored (PostgreSQL; SQLite runs write transactions alone).
+ */
+function lockPassword(tx: Database, account: Pick<Account, 'kind' | 'id'>): Promise<void> {
+  return serialize(tx, `password:${account.kind}:${account.id}`);
 }
 
 /** Issues a link: a 256-bit token, only its hash stored, handed to the mailer. */
@@ -71,7 +80,10 @@ export function accountRoutes() {
       if (!link || !account) throw new AppError('link_invalid');
       refusePassword(password, account);
       const passwordHash = await hashPassword(password); // outside the transaction: never await inside one
-      const spent = await consumeAccountToken(db, { tokenHash, passwordHash, now: now() });
+      const spent = await transaction(db, async (tx) => {
+        await lockPassword(tx, account);
+        return consumeAccountToken(tx, { tokenHash, passwordHash, now: now() });
+      });
       if (!spent) throw new AppError('link_invalid'); // a racing submission spent it first
       await audit(c, spent.purpose === 'invitation' ? 'invitation_accepted' : 'password_reset', { actor: { kind: spent.kind, id: spent.id }, email: account.email });
       return c.json({ ok: true }, 200);
@@ -93,7 +105,14 @@ export function accountRoutes() {
       await loginThrottle.reset(keys[0]!);
       refusePassword(newPassword, account, 'newPassword');
       const passwordHash = await hashPassword(newPassword);
-      await changeAccountPassword(db, { kind: account.kind, id: account.id, passwordHash, keepSessionHash: session.sessionTokenHash });
+      const changed = await transaction(db, async (tx) => {
+        await lockPassword(tx, account);
+        // Another tab (or a reset link) changed it since it was verified: the password typed is no longer the current one.
+        if ((await findAccount(tx, account.kind, account.id))?.passwordHash !== account.passwordHash) return false;
+        await changeAccountPassword(tx, { kind: account.kind, id: account.id, passwordHash, keepSessionHash: session.sessionTokenHash });
+        return true;
+      });
+      if (!changed) throw new AppError('validation_failed', { fields: { currentPassword: 'Senha atual incorreta.' } });
       await audit(c, 'password_changed', { email: account.email });
       return c.json({ ok: true }, 200);
     })

@@ -7,6 +7,8 @@ import {
   listDepartments,
   listSubjects,
   savePortalSettings,
+  serialize,
+  transaction,
   updateDepartment,
   updateSubject,
   type Database,
@@ -34,9 +36,14 @@ export function adminRoutes() {
     .get('/portal-settings', async (c) => c.json({ settings: await getPortalSettings(c.var.deps.db) }, 200))
     .put('/portal-settings', validate('json', portalSettingsInput), async (c) => {
       const { db } = c.var.deps;
-      const before = await getPortalSettings(db);
-      await savePortalSettings(db, { ...before, ...c.req.valid('json') });
-      const after = await getPortalSettings(db);
+      // The form may leave the sign-up switch out (unchanged): merged with the stored value, so the read
+      // and the write are one step, or a switch saved meanwhile by another admin would be undone.
+      const { before, after } = await transaction(db, async (tx) => {
+        await serialize(tx, 'settings:portal');
+        const before = await getPortalSettings(tx);
+        await savePortalSettings(tx, { ...before, ...c.req.valid('json') });
+        return { before, after: await getPortalSettings(tx) };
+      });
       // Every settings change is one audit entry: who, and the values before and after.
       await audit(c, 'settings_changed', { details: { group: 'portal', before, after } });
       return c.json({ settings: after }, 200);
@@ -48,8 +55,12 @@ export function adminRoutes() {
       return c.json({ department }, 201);
     })
     .put('/departments/:id', validate('param', idParam), validate('json', departmentInput), async (c) => {
-      const before = await getDepartment(c.var.deps.db, c.req.valid('param').id);
-      const department = await updateDepartment(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'));
+      const id = c.req.valid('param').id;
+      // Read with the write, so the audit entry's "before" is what this edit replaced.
+      const { before, department } = await transaction(c.var.deps.db, async (tx) => {
+        await serialize(tx, `department:${id}`);
+        return { before: await getDepartment(tx, id), department: await updateDepartment(tx, id, c.req.valid('json')) };
+      });
       if (!department) throw new AppError('not_found');
       await audit(c, 'settings_changed', { details: { group: 'department', before, after: department } });
       return c.json({ department }, 200);
@@ -65,8 +76,12 @@ export function adminRoutes() {
     .put('/subjects/:id', validate('param', idParam), validate('json', subjectInput), async (c) => {
       const input = c.req.valid('json');
       await checkDefaultDepartment(c.var.deps.db, input.defaultDepartmentId);
-      const before = (await listSubjects(c.var.deps.db)).find((s) => s.id === c.req.valid('param').id) ?? null;
-      const subject = await updateSubject(c.var.deps.db, c.req.valid('param').id, input);
+      const id = c.req.valid('param').id;
+      // Read with the write, so the audit entry's "before" is what this edit replaced.
+      const { before, subject } = await transaction(c.var.deps.db, async (tx) => {
+        await serialize(tx, `subject:${id}`);
+        return { before: (await listSubjects(tx)).find((s) => s.id === id) ?? null, subject: await updateSubject(tx, id, input) };
+      });
       if (!subject) throw new AppError('not_found');
       await audit(c, 'settings_changed', { details: { group: 'subject', before, after: subject } });
       return c.json({ subject }, 200);

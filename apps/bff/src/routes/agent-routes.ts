@@ -8,6 +8,7 @@ import { requireRole, signedIn } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
 import { ratingLinkFor } from '../ratings/rating-link.js';
 import { commitTicketAction } from '../tickets/apply-ticket-action.js';
+import { UNKNOWN_ASSIGNEE, commitWithActiveAssignee } from '../tickets/assign-active-agent.js';
 import { checkMessageAttachments } from '../attachments/message-attachments.js';
 import { decodeCursor, encodeCursor } from '../tickets/cursor.js';
 import { loadTicketFor } from '../tickets/load-ticket.js';
@@ -98,9 +99,9 @@ export function agentRoutes() {
         throw new AppError('validation_failed', { fields: { departmentId: 'Departamento desconhecido.' } });
       }
       if (fields.assigneeId && !(await listActiveAgents(db)).some((a) => a.id === fields.assigneeId)) {
-        throw new AppError('validation_failed', { fields: { assigneeId: 'Responsável desconhecido.' } });
+        throw new AppError('validation_failed', { fields: UNKNOWN_ASSIGNEE });
       }
-      const ticket = await commitTicketAction(c.var.deps, { ticketId: c.req.valid('param').id, actor: signedIn(c).actor, expectedVersion, action: { type: 'set_fields', ...fields } });
+      const ticket = await commitWithActiveAssignee(c.var.deps, fields.assigneeId, { ticketId: c.req.valid('param').id, actor: signedIn(c).actor, expectedVersion, action: { type: 'set_fields', ...fields } });
       return c.json({ ticket: { id: ticket.id, priority: ticket.priority, departmentId: ticket.departmentId, assigneeId: ticket.assigneeId, version: ticket.version } }, 200);
     })
     .post('/tickets/:id/due', validate('param', ticketIdParam), validate('json', extendDueInput), async (c) => {

@@ -1,6 +1,6 @@
 import { automationSettingsInput } from '@atende/contracts';
 import { inactivityPolicyFor } from '@atende/domain';
-import { getAutomationSettings, saveAutomationSettings } from '@atende/db/store';
+import { getAutomationSettings, saveAutomationSettings, serialize, transaction } from '@atende/db/store';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { audit } from '../audit/audit.js';
@@ -19,8 +19,13 @@ export function automationSettingsRoutes() {
       // Custom days must ascend and fall before the closing day (the domain's rule).
       if (!inactivity) throw new AppError('validation_failed');
       const value = { inactivity, approvalTimeout: input.approvalTimeout, sameDayRouting: input.sameDayRouting };
-      const before = await getAutomationSettings(c.var.deps.db);
-      await saveAutomationSettings(c.var.deps.db, value);
+      // Read and written in one step, so the audit entry's "before" is what this save replaced.
+      const before = await transaction(c.var.deps.db, async (tx) => {
+        await serialize(tx, 'settings:automation');
+        const before = await getAutomationSettings(tx);
+        await saveAutomationSettings(tx, value);
+        return before;
+      });
       await audit(c, 'settings_changed', { details: { group: 'automation', before, after: value } });
       return c.json(value, 200);
     });

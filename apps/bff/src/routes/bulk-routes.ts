@@ -6,7 +6,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
 import { requireRole, signedIn } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
-import { commitTicketAction } from '../tickets/apply-ticket-action.js';
+import { UNKNOWN_ASSIGNEE, commitWithActiveAssignee } from '../tickets/assign-active-agent.js';
 import { mergeTickets } from '../tickets/merge-tickets.js';
 
 function actionFor(change: BulkActionInput['change']): TicketAction {
@@ -31,14 +31,15 @@ export function bulkRoutes() {
     .post('/tickets/bulk', validate('json', bulkActionInput), async (c) => {
       const { tickets, change } = c.req.valid('json');
       if (change.kind === 'assign' && change.assigneeId !== null && !(await listActiveAgents(c.var.deps.db)).some((a) => a.id === change.assigneeId)) {
-        throw new AppError('validation_failed', { fields: { assigneeId: 'Responsável desconhecido.' } });
+        throw new AppError('validation_failed', { fields: UNKNOWN_ASSIGNEE });
       }
       const session = signedIn(c);
       const action = actionFor(change);
       const results = await Promise.all(
         tickets.map(async ({ id, expectedVersion }) => {
           try {
-            const ticket = await commitTicketAction(c.var.deps, { actor: session.actor, ticketId: id, expectedVersion, action });
+            // Checked again with each ticket: the assignee may be deactivated half-way through the batch.
+            const ticket = await commitWithActiveAssignee(c.var.deps, change.kind === 'assign' ? change.assigneeId : null, { actor: session.actor, ticketId: id, expectedVersion, action });
             return { id, ok: true as const, version: ticket.version };
           } catch (error) {
             if (error instanceof AppError) return { id, ok: false as const, code: error.code };

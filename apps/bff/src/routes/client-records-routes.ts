@@ -7,11 +7,14 @@ import {
   insertContact,
   listCompanies,
   listContactEmails,
+  serialize,
   setContactActive,
+  transaction,
   updateCompany,
   updateContact,
   type ContactInput,
   type ContactWriteProblem,
+  type Database,
 } from '@atende/db/store';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -21,6 +24,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
 import { requireRole } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
+import { lockAddressBook } from '../people/address-book.js';
 import { toE164 } from '../people/phone.js';
 
 const contactIdParam = z.object({ contactId: z.coerce.number().int().positive('Contato inválido.').max(Number.MAX_SAFE_INTEGER) });
@@ -39,9 +43,19 @@ function phoneOrRefuse(raw: string | null): string | null {
   return phone;
 }
 
-async function contactSnapshot(c: Context<AppEnv>, id: number) {
-  const contact = await getDirectoryContact(c.var.deps.db, id);
-  return contact && { ...contact, extraEmails: await listContactEmails(c.var.deps.db, id) };
+async function contactSnapshot(c: Context<AppEnv>, id: number, db: Database = c.var.deps.db) {
+  const contact = await getDirectoryContact(db, id);
+  return contact && { ...contact, extraEmails: await listContactEmails(db, id) };
+}
+
+/** Deactivates or reactivates; the contact as it was, read with the write so the audit's "before" is true. */
+async function switchContact(db: Database, id: number, active: boolean) {
+  return transaction(db, async (tx) => {
+    await serialize(tx, `contact-active:${id}`);
+    const before = await getDirectoryContact(tx, id);
+    if (!before || !await setContactActive(tx, id, active)) throw new AppError('not_found');
+    return before;
+  });
 }
 
 /**
@@ -62,16 +76,23 @@ export function clientRecordsRoutes() {
       const { db } = c.var.deps;
       const id = c.req.valid('param').companyId;
       const input = c.req.valid('json');
-      const before = await getCompany(db, id);
-      if (!before) throw new AppError('not_found');
-      const company = await updateCompany(db, id, { ...input, phone: phoneOrRefuse(input.phone) });
+      // Read with the write, so the audit entry's "before" is what this edit replaced.
+      const { before, company } = await transaction(db, async (tx) => {
+        await serialize(tx, `company:${id}`);
+        const before = await getCompany(tx, id);
+        if (!before) throw new AppError('not_found');
+        return { before, company: await updateCompany(tx, id, { ...input, phone: phoneOrRefuse(input.phone) }) };
+      });
       await audit(c, 'company_changed', { details: { before, after: company } });
       return c.json({ company }, 200);
     })
     .post('/contacts', validate('json', contactInput), async (c) => {
       const { db, now } = c.var.deps;
       const input: ContactInput = { ...c.req.valid('json'), phone: phoneOrRefuse(c.req.valid('json').phone) };
-      const result = await insertContact(db, input, now());
+      const result = await transaction(db, async (tx) => {
+        await lockAddressBook(tx);
+        return insertContact(tx, input, now());
+      });
       if (!result.ok) throw new AppError('validation_failed', { fields: { [result.problem.field]: PROBLEM_MESSAGES[result.problem.reason] } });
       const contact = (await contactSnapshot(c, result.id))!;
       await audit(c, 'contact_created', { email: contact.email, details: { after: contact } });
@@ -81,8 +102,11 @@ export function clientRecordsRoutes() {
       const { db, now } = c.var.deps;
       const id = c.req.valid('param').contactId;
       const input: ContactInput = { ...c.req.valid('json'), phone: phoneOrRefuse(c.req.valid('json').phone) };
-      const before = await contactSnapshot(c, id);
-      const result = await updateContact(db, id, input, now());
+      // The snapshot for the audit log is read in the same transaction, so "before" is what was replaced.
+      const { before, result } = await transaction(db, async (tx) => {
+        await lockAddressBook(tx);
+        return { before: await contactSnapshot(c, id, tx), result: await updateContact(tx, id, input, now()) };
+      });
       if (!result || !before) throw new AppError('not_found');
       if (!result.ok) throw new AppError('validation_failed', { fields: { [result.problem.field]: PROBLEM_MESSAGES[result.problem.reason] } });
       const contact = (await contactSnapshot(c, id))!;
@@ -100,15 +124,13 @@ export function clientRecordsRoutes() {
     })
     .post('/contacts/:contactId/deactivate', requireRole('admin'), validate('param', contactIdParam), validate('json', emptyBody), async (c) => {
       const id = c.req.valid('param').contactId;
-      const before = await getDirectoryContact(c.var.deps.db, id);
-      if (!before || !await setContactActive(c.var.deps.db, id, false)) throw new AppError('not_found');
+      const before = await switchContact(c.var.deps.db, id, false);
       await audit(c, 'contact_deactivated', { email: before.email, details: { before: { active: before.active }, after: { active: false } } });
       return c.json({ contact: await contactSnapshot(c, id) }, 200);
     })
     .post('/contacts/:contactId/reactivate', requireRole('admin'), validate('param', contactIdParam), validate('json', emptyBody), async (c) => {
       const id = c.req.valid('param').contactId;
-      const before = await getDirectoryContact(c.var.deps.db, id);
-      if (!before || !await setContactActive(c.var.deps.db, id, true)) throw new AppError('not_found');
+      const before = await switchContact(c.var.deps.db, id, true);
       await audit(c, 'contact_reactivated', { email: before.email, details: { before: { active: before.active }, after: { active: true } } });
       return c.json({ contact: await contactSnapshot(c, id) }, 200);
     });

@@ -1,6 +1,6 @@
 import { companySettingsInput, nationalHolidaysQuery } from '@atende/contracts';
 import { brazilianNationalHolidays } from '@atende/domain';
-import { getCompanySettings, saveCompanySettings } from '@atende/db/store';
+import { getCompanySettings, saveCompanySettings, serialize, transaction } from '@atende/db/store';
 import { Hono } from 'hono';
 import { audit } from '../audit/audit.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -18,10 +18,15 @@ export function companySettingsRoutes() {
     .get('/national-holidays', validate('query', nationalHolidaysQuery), (c) => c.json({ holidays: brazilianNationalHolidays(c.req.valid('query').year) }, 200))
     .put('/', validate('json', companySettingsInput), async (c) => {
       const { db } = c.var.deps;
-      const before = await getCompanySettings(db);
       const input = c.req.valid('json');
       const after = { ...input, businessDays: [...new Set(input.businessDays)].sort(), holidays: [...new Set(input.holidays)].sort() };
-      await saveCompanySettings(db, after);
+      // Read and written in one step, so the audit entry's "before" is what this save replaced.
+      const before = await transaction(db, async (tx) => {
+        await serialize(tx, 'settings:company');
+        const before = await getCompanySettings(tx);
+        await saveCompanySettings(tx, after);
+        return before;
+      });
       await audit(c, 'settings_changed', { details: { group: 'company', before, after } });
       return c.json(after, 200);
     });

@@ -1,5 +1,5 @@
 import { contactImportInput, contactImportPreviewInput } from '@atende/contracts';
-import { contactImportLookups, findAccount, importContacts } from '@atende/db/store';
+import { contactImportLookups, findAccount, importContacts, transaction } from '@atende/db/store';
 import { Hono } from 'hono';
 import { mailAccountLink } from '../auth/account-links.js';
 import { audit } from '../audit/audit.js';
@@ -9,6 +9,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
 import { requireRole } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
+import { lockAddressBook } from '../people/address-book.js';
 
 const MAX_ROWS = 20_000;
 const MAX_ERRORS_SHOWN = 500;
@@ -39,11 +40,20 @@ export function contactImportRoutes() {
       const { db, now } = c.var.deps;
       const input = c.req.valid('json');
       const parsed = parseFile(input.fileBase64);
-      const plan = planImport(parsed, input.mapping, await contactImportLookups(db));
-      const report = { dryRun: input.dryRun, total: parsed.rows.length, valid: plan.rows.length, errors: plan.errors.slice(0, MAX_ERRORS_SHOWN), errorCount: plan.errors.length };
-      if (input.dryRun) return c.json({ ...report, created: 0, updated: 0, invited: 0 }, 200);
+      const reportOf = (plan: ReturnType<typeof planImport>) => ({ dryRun: input.dryRun, total: parsed.rows.length, valid: plan.rows.length, errors: plan.errors.slice(0, MAX_ERRORS_SHOWN), errorCount: plan.errors.length });
+      // Planned outside the write: a big file takes a while, and the write blocks every other one.
+      const planned = planImport(parsed, input.mapping, await contactImportLookups(db));
+      if (input.dryRun) return c.json({ ...reportOf(planned), created: 0, updated: 0, invited: 0 }, 200);
 
-      const result = await importContacts(db, plan.rows, now());
+      // The plan refuses the team's addresses: checked again inside the write, and the file planned again
+      // if an agent was invited meanwhile with one of its addresses, so nobody becomes both.
+      const { plan, result } = await transaction(db, async (tx) => {
+        await lockAddressBook(tx);
+        const lookups = await contactImportLookups(tx);
+        const plan = planned.rows.some((row) => lookups.isStaffEmail(row.email)) ? planImport(parsed, input.mapping, lookups) : planned;
+        return { plan, result: await importContacts(tx, plan.rows, now()) };
+      });
+      const report = reportOf(plan);
       let invited = 0;
       if (input.invite) {
         // Only people who cannot sign in yet: an existing customer with a password is not bothered.

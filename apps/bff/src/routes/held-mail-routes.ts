@@ -6,6 +6,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
 import { requireRole, signedIn } from '../http/session-middleware.js';
 import { validate } from '../http/validate.js';
+import { lockAddressBook } from '../people/address-book.js';
 import { applyTicketAction, publishLive } from '../tickets/apply-ticket-action.js';
 
 /**
@@ -28,6 +29,8 @@ export function heldMailRoutes() {
         if (!held || !current || held.ticketId !== id) throw new AppError('not_found');
         if (held.status !== 'held') throw new AppError('conflict');
         const now = deps.now();
+        // The sender may become a contact: "is the address free?" and the insert are one step.
+        if (addContact) await lockAddressBook(tx);
         const known = await findAccountByEmail(tx, held.fromAddress);
         const contactId = known?.kind === 'contact' ? known.id : addContact && !known ? await insertContactForSender(tx, { name: held.fromName || held.fromAddress.split('@')[0]!, email: held.fromAddress, companyId: current.companyId, now }) : null;
         const changed = await applyTicketAction(

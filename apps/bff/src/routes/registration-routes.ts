@@ -1,5 +1,5 @@
 import { accountLinkParam, apiLanguageOf, registrationCompleteInput, registrationRequestInput } from '@atende/contracts';
-import { completeRegistration, deleteSession, findAccountByEmail, findContactByAnyEmail, findUsablePendingRegistration, getPortalSettings, insertPendingRegistration, isAddressInUse, recordAudit } from '@atende/db/store';
+import { completeRegistration, deleteSession, findAccountByEmail, findContactByAnyEmail, findUsablePendingRegistration, getPortalSettings, insertPendingRegistration, isAddressInUse, recordAudit, transaction } from '@atende/db/store';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { passwordProblem } from '../auth/password-policy.js';
 import { hashPassword } from '../auth/password.js';
@@ -12,6 +12,7 @@ import { AppError } from '../http/app-error.js';
 import { clientAddress } from '../http/client-address.js';
 import { createRateLimiter } from '../http/rate-limiter.js';
 import { validate } from '../http/validate.js';
+import { lockAddressBook } from '../people/address-book.js';
 import { mailAccountAlreadyExists, mailRegistrationLink } from '../registration/registration-mail.js';
 
 /** A sign-up link is valid for a day (people confirm from their phone later), and once. */
@@ -80,7 +81,10 @@ export function registrationRoutes() {
       const problem = passwordProblem(password, pending);
       if (problem) throw new AppError('validation_failed', { fields: { password: problem } });
       const passwordHash = await hashPassword(password); // outside the transaction: never await inside one
-      const outcome = await completeRegistration(db, { tokenHash, passwordHash, now: now() });
+      const outcome = await transaction(db, async (tx) => {
+        await lockAddressBook(tx);
+        return completeRegistration(tx, { tokenHash, passwordHash, now: now() });
+      });
       if (!outcome.ok) throw new AppError(outcome.reason);
       // Signed in at once: the link just proved the address, as a sign-in by e-mail would.
       const previous = readSessionToken(c);

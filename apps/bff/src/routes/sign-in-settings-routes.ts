@@ -1,5 +1,5 @@
 import { signInSettingsInput } from '@atende/contracts';
-import { getSignInSettings, saveSignInSettings } from '@atende/db/store';
+import { getSignInSettings, saveSignInSettings, serialize, transaction } from '@atende/db/store';
 import { Hono } from 'hono';
 import { audit } from '../audit/audit.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -13,9 +13,14 @@ export function signInSettingsRoutes() {
     .get('/', async (c) => c.json(await getSignInSettings(c.var.deps.db), 200))
     .put('/', validate('json', signInSettingsInput), async (c) => {
       const { db } = c.var.deps;
-      const before = await getSignInSettings(db);
       const after = c.req.valid('json');
-      await saveSignInSettings(db, after);
+      // Read and written in one step, so the audit entry's "before" is what this save replaced.
+      const before = await transaction(db, async (tx) => {
+        await serialize(tx, 'settings:sign_in');
+        const before = await getSignInSettings(tx);
+        await saveSignInSettings(tx, after);
+        return before;
+      });
       await audit(c, 'settings_changed', { details: { group: 'sign_in', before, after } });
       return c.json(after, 200);
     });

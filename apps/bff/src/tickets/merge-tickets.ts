@@ -1,4 +1,4 @@
-import { getContactPreferences, getTicket, moveTicketMessages, transaction, type TicketRecord } from '@atende/db/store';
+import { getContactPreferences, getTicket, lockTicket, moveTicketMessages, transaction, type TicketRecord } from '@atende/db/store';
 import type { Deps, SignedInActor } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
 import { applyTicketAction } from './apply-ticket-action.js';
@@ -25,6 +25,10 @@ const MERGE_WORDS = {
 export function mergeTickets(deps: Deps, session: SignedInActor, input: { sourceId: number; targetId: number; expectedVersion: number }): Promise<{ source: TicketRecord; target: TicketRecord }> {
   return transaction(deps.db, async (tx) => {
     const txDeps: Deps = { ...deps, db: tx };
+    // The reply on the target keeps the status read here, so both rows are locked before anything is
+    // read (PostgreSQL; SQLite's transaction runs alone): a status change landing in between would be
+    // undone. Lower id first, so two merges of one pair in opposite directions wait, not deadlock.
+    for (const id of [...new Set([input.sourceId, input.targetId])].sort((a, b) => a - b)) await lockTicket(tx, id);
     const source = await loadTicketFor(tx, session, input.sourceId);
     if (source.version !== input.expectedVersion) throw new AppError('conflict');
     const target = await getTicket(tx, input.targetId);
