@@ -19,6 +19,9 @@ process.env.E2E_GOLIVE_MAIL_DIR ??= join(process.env.E2E_GOLIVE_DATA_DIR, 'mail'
 if (process.env.E2E_GOLIVE_ENGINE === 'pg' && !process.env.E2E_GOLIVE_DATABASE_URL) {
   const admin = process.env.PG_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `atende_golive_${randomBytes(4).toString('hex')}`;
+  // A run whose server never started gets no teardown: its database is dropped by the next run.
+  const leftovers = execFileSync('psql', [admin, '-Atc', "SELECT datname FROM pg_database WHERE datname LIKE 'atende\\_golive\\_%'"], { encoding: 'utf8' });
+  for (const old of leftovers.split('\n').filter(Boolean)) execFileSync('psql', [admin, '-qc', `DROP DATABASE IF EXISTS ${old} WITH (FORCE)`]);
   execFileSync('psql', [admin, '-qc', `CREATE DATABASE ${name}`]);
   const url = new URL(admin);
   url.pathname = `/${name}`;
