@@ -28,12 +28,12 @@ import {
 import { makeTicketsDue, runAutomationPass, runAutomationPassInServer, type AutomationPass } from './automations.js';
 import { runLoad, summarize, CONNECTIONS, type LoadResult, type LoadSample } from './load.js';
 import { printTable } from './report.js';
-import { REPO, memoryOf, startServer, type LoopDelay, type RunningServer } from './server.js';
+import { REPO, cpuSecondsOf, memoryOf, startServer, type LoopDelay, type RunningServer } from './server.js';
 import { SCENARIOS, SOAK_SCENARIO, type GetJson, type ScenarioContext, type ScenarioRequest } from './scenarios.js';
 import { firstLoadBundle, lighthouse, type LighthouseScores } from './spa.js';
 import { measureIdleStreams, measureUpload, prepareAttachmentTicket, type IdleStreamsCost, type UploadCost } from './feature-costs.js';
 import { goalRows, printGoals } from './goals.js';
-import { copyDatasetToPostgres, pinPostgresToServerCore, printEngines } from './postgres.js';
+import { copyDatasetToPostgres, postgresPids, printEngines } from './postgres.js';
 
 const quick = process.argv.includes('--quick');
 /** `--soak`: only the soak (issue 8) on the 10k dataset; the full run and `--quick` end with it too. */
@@ -57,6 +57,8 @@ const skipLighthouse = process.argv.includes('--no-lighthouse');
 const engineArg = process.argv.indexOf('--engine');
 const withPostgres = engineArg !== -1 && /^(pg|postgres(ql)?)$/.test(process.argv[engineArg + 1] ?? '');
 if (engineArg !== -1 && !withPostgres) throw new Error('--engine expects pg (SQLite always runs)');
+/** `--pg-only` (development): only the PostgreSQL scenarios, no SQLite run beside them. */
+const pgOnly = withPostgres && process.argv.includes('--pg-only');
 const SECONDS = quick ? 3 : 20; // per scenario, and as much again for the bare route
 const WARMUP_SECONDS = quick ? 1 : 5;
 const SLICES = quick ? 3 : 4;
@@ -72,6 +74,8 @@ export interface ScenarioResult {
   scenario?: LoadResult;
   bare?: LoadResult;
   ratioToBare?: number;
+  /** Requests a CPU-second of the server (and, on PostgreSQL, of PostgreSQL's processes): throughput per core. */
+  requestsPerCpuSecond?: number;
 }
 
 export interface DatasetResult {
@@ -204,7 +208,7 @@ async function benchDataset(tickets: number, engine: 'sqlite' | 'pg' = 'sqlite')
     const { dataset, cookies, replyTicketIds, generationSeconds, contacts } = prepareDataset(dir, tickets);
     log(`  generated ${dataset.tickets.toLocaleString('en')} tickets, ${dataset.messages.toLocaleString('en')} messages in ${generationSeconds} s`);
     const postgres = engine === 'pg' ? await copyDatasetToPostgres(join(dir, 'atende.db')) : null;
-    if (postgres) log(`  copied into PostgreSQL in ${postgres.seconds} s (db:copy, then VACUUM ANALYZE); ${pinPostgresToServerCore()}`);
+    if (postgres) log(`  copied into PostgreSQL in ${postgres.seconds} s (db:copy, then VACUUM ANALYZE)`);
     const server = await startServer(dir, PORT, postgres ? { databaseUrl: postgres.url } : {});
     const scenarios: ScenarioResult[] = [];
     let postWarmupRssMb = 0;
@@ -243,9 +247,14 @@ async function benchDataset(tickets: number, engine: 'sqlite' | 'pg' = 'sqlite')
         // Scenario and bare route take turns in short slices, so both see the same moments of a shared machine.
         const scenarioSamples: LoadSample[] = [];
         const bareSamples: LoadSample[] = [];
+        // The CPU the scenario's own slices cost: the server, plus PostgreSQL's processes on that engine.
+        const cpu = () => cpuSecondsOf(postgres ? [server.pid, ...postgresPids()] : [server.pid]);
+        let cpuSeconds = 0;
         for (let slice = 0; slice < SLICES; slice++) {
           await before();
+          const cpuBefore = cpu();
           scenarioSamples.push(await runLoad({ ...base, cookies, requests, seconds: SECONDS / SLICES, label: `${scenario.name} ${slice + 1}/${SLICES}` }));
+          cpuSeconds += cpu() - cpuBefore;
           bareSamples.push(await runLoad({ ...base, requests: bareRequests, seconds: SECONDS / SLICES, label: `bare route, ${probed.bytes} B ${slice + 1}/${SLICES}` }));
         }
         const measured = summarize(scenarioSamples);
@@ -255,7 +264,9 @@ async function benchDataset(tickets: number, engine: 'sqlite' | 'pg' = 'sqlite')
           `  ${scenario.name}: ${measured.requestsPerSecond} req/s, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms` +
             ` (bare ${bare.requestsPerSecond} req/s: ratio ${ratioToBare})${measured.non2xx + measured.errors ? `, ${measured.non2xx} non-2xx, ${measured.errors} errors` : ''}`,
         );
-        scenarios.push({ name: scenario.name, kind: scenario.kind, bodyBytes: probed.bytes, scenario: measured, bare, ratioToBare });
+        const answered = scenarioSamples.reduce((n, sample) => n + sample.latenciesMs.length, 0);
+        const requestsPerCpuSecond = cpuSeconds > 0 ? Math.round(answered / cpuSeconds) : undefined;
+        scenarios.push({ name: scenario.name, kind: scenario.kind, bodyBytes: probed.bytes, scenario: measured, bare, ratioToBare, ...(requestsPerCpuSecond ? { requestsPerCpuSecond } : {}) });
       }
       const memory = memoryOf(server.pid);
       if (!postWarmupRssMb) postWarmupRssMb = memory.rssMb;
@@ -423,7 +434,7 @@ log(`Atende benchmark${quick ? ' (quick)' : ''}${soakOnly ? ' (soak only)' : ''}
 const bundle = automationsOnly ? { jsGzipKb: 0, cssGzipKb: 0, files: ['not measured with --automations-only'] } : firstLoadBundle();
 const datasets: DatasetResult[] = [];
 let lighthouseScores: { mobile: LighthouseScores; desktop: LighthouseScores } | undefined;
-for (const size of SIZES) {
+for (const size of pgOnly ? [] : SIZES) {
   const { result, lighthouse: lh } = await benchDataset(size);
   datasets.push(result);
   lighthouseScores ??= lh;
@@ -442,7 +453,9 @@ const results = {
     "the server's own runAutomationsYielding via the bench-only POST /api/bench/automations; the timed in-server loop is off (AUTOMATIONS=off)",
   serverLoopDelay: 'perf_hooks.monitorEventLoopDelay (10 ms resolution) preloaded into the server by bench/src/loop-delay-probe.ts',
   datasets,
-  ...(withPostgres ? { postgres: { note: 'same datasets copied into PostgreSQL 15 (DATABASE_URL), its backends pinned to the server core; scenarios only', datasets: postgresDatasets } } : {}),
+  ...(withPostgres
+    ? { postgres: { note: 'same datasets copied into PostgreSQL 15 (DATABASE_URL); server on core 0, PostgreSQL unpinned; per core = requests per CPU-second of the server and PostgreSQL processes; scenarios only', datasets: postgresDatasets } }
+    : {}),
   bundle,
   lighthouse: lighthouseScores ?? null,
 };
