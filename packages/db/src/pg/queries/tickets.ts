@@ -118,29 +118,13 @@ export async function changeTicketPg(
   params: { ticketId: number; expectedVersion?: number | undefined; now: number; decide: (ticket: TicketRecord) => TicketChange },
 ): Promise<ChangeTicketResult> {
   return db.transaction(async (tx) => {
-    const ticket = await getTicketPg(tx, params.ticketId, { forUpdate: true });
+    const ticket = await lockTicketPg(tx, params.ticketId);
     if (!ticket) return { ok: false, code: 'not_found', ticket: null };
     if (params.expectedVersion !== undefined && params.expectedVersion !== ticket.version) return { ok: false, code: 'conflict', ticket };
     const change = params.decide(ticket);
     if (!change.ok) return { ok: false, code: change.code, ticket };
-    const updated = await updateTicketIfVersionPg(tx, { id: ticket.id, expectedVersion: ticket.version, change, now: params.now });
+    const updated = await writeTicketChangePg(tx, ticket, change, params.now);
     if (!updated) return { ok: false, code: 'conflict', ticket };
-    for (const message of change.messages ?? []) await tx.insert(messages).values({ ...message, ticketId: ticket.id });
-    for (const event of change.events ?? []) {
-      await tx.insert(ticketEvents).values({
-        ticketId: ticket.id,
-        actorKind: event.actorKind,
-        actorId: event.actorId,
-        type: event.type,
-        fromStatus: event.fromStatus,
-        toStatus: event.toStatus,
-        data: event.data,
-        createdAt: event.createdAt,
-      });
-    }
-    if (change.rating) await tx.insert(ratings).values({ ...change.rating, ticketId: ticket.id });
-    for (const mail of change.mail ?? []) await enqueueMailPg(tx, mail, params.now);
-    if (change.inboundMessageId) await tx.insert(inboundReceipts).values({ messageId: change.inboundMessageId, ticketId: ticket.id, receivedAt: params.now });
     return { ok: true, ticket: updated };
   });
 }
@@ -165,45 +149,16 @@ type MaybePromise<T> = T | Promise<T>;
 export async function createTicketOncePg(db: PgExecutor, input: NewTicketPg): Promise<{ ticket: TicketRecord; created: boolean }> {
   return db.transaction(async (tx) => {
     if (input.idempotencyKey !== undefined) {
-      await tx.execute(sql`select pg_advisory_xact_lock(${input.requesterId}::integer, hashtext(${input.idempotencyKey}))`);
-      const [seen] = await tx
-        .select({ ticketId: ticketIdempotencyKeys.ticketId })
-        .from(ticketIdempotencyKeys)
-        .where(and(eq(ticketIdempotencyKeys.contactId, input.requesterId), eq(ticketIdempotencyKeys.key, input.idempotencyKey)));
-      const earlier = seen ? await getTicketPg(tx, seen.ticketId) : null;
+      const earlier = await ticketOfIdempotencyKeyPg(tx, input.requesterId, input.idempotencyKey);
       if (earlier) return { ticket: earlier, created: false };
     }
     const routed = input.route ? await input.route(tx) : undefined;
-    const [ticket] = await tx
-      .insert(tickets)
-      .values({
-        subject: input.subject,
-        requesterId: input.requesterId,
-        companyId: input.companyId,
-        departmentId: input.departmentId,
-        subjectId: input.subjectId ?? null,
-        priority: input.priority ?? 'media',
-        status: 'new',
-        assigneeId: routed ? routed.assigneeId : (input.assigneeId ?? null),
-        origin: input.origin,
-        dueAt: input.dueAt ?? null,
-        createdAt: input.now,
-        updatedAt: input.now,
-      })
-      .returning();
-    const [first] = await tx.insert(messages).values({ ...input.firstMessage, ticketId: ticket!.id }).returning({ id: messages.id });
-    if (input.attachmentIds?.length) await claimOrFailPg(tx, input.attachmentIds, first!.id, ticket!.id);
-    for (const message of input.laterMessages ?? []) await tx.insert(messages).values({ ...message, ticketId: ticket!.id });
-    const author = { actorKind: input.firstMessage.authorKind, actorId: input.firstMessage.authorId ?? null };
-    await tx.insert(ticketEvents).values({ ...createdEvent(author, input.origin, input.now), ticketId: ticket!.id });
-    for (const event of routed?.events ?? []) await tx.insert(ticketEvents).values({ ...event, ticketId: ticket!.id });
-    const notice = input.notify ? await input.notify(ticket!, tx) : undefined;
-    for (const mail of notice?.mail ?? []) await enqueueMailPg(tx, { ...mail, ticketId: ticket!.id }, input.now);
-    for (const event of notice?.events ?? []) await tx.insert(ticketEvents).values({ ...event, ticketId: ticket!.id });
-    if (input.idempotencyKey !== undefined) {
-      await tx.insert(ticketIdempotencyKeys).values({ contactId: input.requesterId, key: input.idempotencyKey, ticketId: ticket!.id, createdAt: input.now });
-    }
-    return { ticket: ticket!, created: true };
+    const ticket = await insertTicketPg(tx, { ...input, assigneeId: routed ? routed.assigneeId : (input.assigneeId ?? null), events: routed?.events ?? [] });
+    const notice = input.notify ? await input.notify(ticket, tx) : undefined;
+    for (const mail of notice?.mail ?? []) await enqueueMailPg(tx, { ...mail, ticketId: ticket.id }, input.now);
+    await insertTicketEventsPg(tx, ticket.id, notice?.events ?? []);
+    if (input.idempotencyKey !== undefined) await recordIdempotencyKeyPg(tx, { contactId: input.requesterId, key: input.idempotencyKey, ticketId: ticket.id, now: input.now });
+    return { ticket, created: true };
   });
 }
 
