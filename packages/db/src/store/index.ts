@@ -11,3 +11,5 @@ export type { Db } from '../client.js';
 export type { WriteQueue } from '../group-commit.js';
 export { openStore, type OpenedStore } from './open-store.js';
 export { serialize } from './serialize.js';
+// Shadows the generated query of the same name (queries/settings.ts): the secrets are remembered.
+export { getOrCreateSecret } from './secrets.js';
