@@ -84,9 +84,10 @@ const BUSY_AWAY_MS = 2;
 export async function runAutomationsYielding(db: Database, mailConfig: MailConfig, options: RunOptions & { maxShare?: number }): Promise<RunReport> {
   const report: RunReport = { ran: false, reminders: 0, autoClosed: 0, approvalTimeouts: 0 };
   const share = Math.min(1, Math.max(0.01, options.maxShare ?? 0.2));
-  let sliceStart = performance.now();
-  for await (const _batch of automationPass(db, mailConfig, { batchMs: SERVER_BATCH_MS, ...options }, report)) {
-    const worked = performance.now() - sliceStart;
+  // What a batch held the thread for (from inside its transaction to its commit), not the wall time since
+  // the last one: a batch waits its turn in the write queue while requests are served, and that wait is
+  // the requests' time, not the runner's.
+  for await (const worked of automationPass(db, mailConfig, { batchMs: SERVER_BATCH_MS, ...options }, report)) {
     const yieldedAt = performance.now();
     await nextTurn();
     const away = performance.now() - yieldedAt;
@@ -94,7 +95,6 @@ export async function runAutomationsYielding(db: Database, mailConfig: MailConfi
       const rest = (worked * (1 - share)) / share - away;
       if (rest > 1) await sleep(rest);
     }
-    sliceStart = performance.now();
   }
   return report;
 }
@@ -140,7 +140,8 @@ async function batchContext(db: Database, mailConfig: MailConfig, now: number): 
 
 type Outcome = 'reminder' | 'closed' | 'approval_timeout' | null;
 
-async function* automationPass(db: Database, mailConfig: MailConfig, options: RunOptions, report: RunReport): AsyncGenerator<void> {
+/** Yields, after each committed batch, how long that batch worked (ms). */
+async function* automationPass(db: Database, mailConfig: MailConfig, options: RunOptions, report: RunReport): AsyncGenerator<number> {
   const wall = options.wallClock ?? Date.now;
   const leaseMs = options.leaseMs ?? 5 * 60_000;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -154,19 +155,22 @@ async function* automationPass(db: Database, mailConfig: MailConfig, options: Ru
    * Changes the scanned tickets in transactions of at most `batchMs` of work and `batchSize` tickets,
    * yielding after each commit. False when the lease was lost.
    */
-  async function* sweep(scan: (cursor: ScanCursor | null) => Promise<ScanCursor[]>, apply: (ctx: BatchContext, ticketId: number) => Promise<Outcome>): AsyncGenerator<void, boolean> {
+  async function* sweep(scan: (cursor: ScanCursor | null) => Promise<ScanCursor[]>, apply: (ctx: BatchContext, ticketId: number) => Promise<Outcome>): AsyncGenerator<number, boolean> {
     let cursor: ScanCursor | null = null;
     for (;;) {
       const rows = await scan(cursor);
       if (rows.length === 0) return true;
       let next = 0;
       while (next < rows.length) {
-        const started = performance.now();
+        // Set when the batch's transaction starts (after its wait in the write queue): the budget and the
+        // reported lock time are the batch's own.
+        let started = performance.now();
         let failure: { error: unknown } | null = null;
         const tally = { tickets: 0, reminders: 0, autoClosed: 0, approvalTimeouts: 0 };
         // One transaction a batch: each ticket's change inside it is a savepoint (one ticket's failure
         // is rolled back alone), and the batch costs one COMMIT.
         const kept = await transaction(db, async (tx) => {
+          started = performance.now();
           if (!(await holdLease(tx))) return false;
           const ctx = await batchContext(tx, mailConfig, now);
           while (next < rows.length) {
@@ -188,13 +192,14 @@ async function* automationPass(db: Database, mailConfig: MailConfig, options: Ru
           }
           return true;
         });
-        options.onBatch?.({ tickets: tally.tickets, lockMs: performance.now() - started });
+        const workedMs = performance.now() - started;
+        options.onBatch?.({ tickets: tally.tickets, lockMs: workedMs });
         report.reminders += tally.reminders;
         report.autoClosed += tally.autoClosed;
         report.approvalTimeouts += tally.approvalTimeouts;
         if (failure) throw (failure as { error: unknown }).error;
         if (!kept) return false;
-        yield;
+        yield workedMs;
       }
       cursor = rows.at(-1)!;
     }
