@@ -1,5 +1,6 @@
 import { DEMO_ACCOUNTS } from '@atende/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deactivationEndsUnusedInvitation } from '../testing/account-scenarios.js';
 import { createPgTestApp, type PgTestApp } from '../testing/pg-test-app.js';
 
 /**
@@ -94,6 +95,10 @@ describe('Atende on PostgreSQL', () => {
     const search = await t.request('GET', `/api/agent/tickets?queue=all&q=${encodeURIComponent('a\u0000b')}`, { cookie: ana });
     expect(search.status).toBe(400);
     expect((await t.request('GET', `/api/customer/tickets/${ticket.id}`, { cookie: carla })).json.ticket.version).toBe(page.ticket.version);
+  });
+
+  it('deactivating someone whose invitation is still unused makes the link stop working', async () => {
+    await deactivationEndsUnusedInvitation(t);
   });
 
   it('signing out ends the session on the server', async () => {

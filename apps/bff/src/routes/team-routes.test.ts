@@ -1,5 +1,6 @@
 import { DEMO_ACCOUNTS, findAccountByEmail, getTicket, listAudit, ticketHistory } from '@atende/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deactivationEndsUnusedInvitation } from '../testing/account-scenarios.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
@@ -23,6 +24,10 @@ describe('Equipe: inviting people', () => {
     expect(await t.signIn('bruno@provedor.com.br', 'senha do bruno bem longa')).toBeTruthy();
     const entry = listAudit(t.db, { before: null, limit: 10 }).find((e) => e.event === 'team_member_invited')!;
     expect(entry).toMatchObject({ actorKind: 'agent', actorId: agentId(DEMO_ACCOUNTS.admin), email: 'bruno@provedor.com.br' });
+  });
+
+  it('deactivating someone whose invitation is still unused makes the link stop working', async () => {
+    await deactivationEndsUnusedInvitation(t);
   });
 
   it('refuses an e-mail already used by the team or by a contact, a bad e-mail and an unknown department, creating nothing', async () => {

@@ -1,7 +1,7 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { writeTransaction } from '../client.js';
-import { agentApiTokens, agents, sessions, ticketEvents, tickets } from '../schema.js';
+import { accountTokens, agentApiTokens, agents, sessions, ticketEvents, tickets } from '../schema.js';
 
 /** Statuses whose ticket someone must still work: they go back to the department queue. */
 const WORKED_STATUSES = ['new', 'open', 'pending', 'onsite_visit', 'waiting_customer'] as const;
@@ -21,6 +21,8 @@ export function deactivateAgent(db: Db, params: { agentId: number; now: number }
     const agent = tx.update(agents).set({ active: false }).where(eq(agents.id, params.agentId)).returning({ id: agents.id }).get();
     if (!agent) return null;
     tx.delete(sessions).where(and(eq(sessions.actorKind, 'agent'), eq(sessions.actorId, params.agentId))).run();
+    // An unused invitation or reset link would let the person back in (accepting an invitation activates).
+    tx.delete(accountTokens).where(and(eq(accountTokens.accountKind, 'agent'), eq(accountTokens.accountId, params.agentId), isNull(accountTokens.usedAt))).run();
     tx.update(agentApiTokens)
       .set({ revokedAt: params.now })
       .where(and(eq(agentApiTokens.agentId, params.agentId), sql`${agentApiTokens.revokedAt} IS NULL`))

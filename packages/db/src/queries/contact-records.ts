@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { writeTransaction } from '../client.js';
-import { agents, companies, contactEmails, contacts, sessions } from '../schema.js';
+import { accountTokens, agents, companies, contactEmails, contacts, sessions } from '../schema.js';
 
 /**
  * Creating and editing companies and contacts (Clientes), a contact's several e-mail addresses, and
@@ -111,7 +111,11 @@ export function updateContact(db: Db, id: number, input: ContactInput, now: numb
 export function setContactActive(db: Db, id: number, active: boolean): boolean {
   return writeTransaction(db, (tx) => {
     const changed = tx.update(contacts).set({ active }).where(eq(contacts.id, id)).run().changes > 0;
-    if (changed && !active) tx.delete(sessions).where(and(eq(sessions.actorKind, 'contact'), eq(sessions.actorId, id))).run();
+    if (changed && !active) {
+      tx.delete(sessions).where(and(eq(sessions.actorKind, 'contact'), eq(sessions.actorId, id))).run();
+      // An unused invitation or reset link would let the person back in (accepting an invitation activates).
+      tx.delete(accountTokens).where(and(eq(accountTokens.accountKind, 'contact'), eq(accountTokens.accountId, id), isNull(accountTokens.usedAt))).run();
+    }
     return changed;
   });
 }

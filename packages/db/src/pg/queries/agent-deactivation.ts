@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { PgExecutor } from '../executor.js';
-import { agentApiTokens, agents, sessions, ticketEvents, tickets } from '../schema.js';
+import { accountTokens, agentApiTokens, agents, sessions, ticketEvents, tickets } from '../schema.js';
 import { inTransactionPg } from './in-transaction.js';
 
 /** Statuses whose ticket someone must still work: they go back to the department queue. */
@@ -18,6 +18,7 @@ export async function deactivateAgentPg(db: PgExecutor, params: { agentId: numbe
     const [agent] = await tx.update(agents).set({ active: false }).where(eq(agents.id, params.agentId)).returning({ id: agents.id });
     if (!agent) return null;
     await tx.delete(sessions).where(and(eq(sessions.actorKind, 'agent'), eq(sessions.actorId, params.agentId)));
+    await tx.delete(accountTokens).where(and(eq(accountTokens.accountKind, 'agent'), eq(accountTokens.accountId, params.agentId), isNull(accountTokens.usedAt)));
     await tx
       .update(agentApiTokens)
       .set({ revokedAt: params.now })

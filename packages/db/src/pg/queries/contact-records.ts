@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { CompanyRecord } from '../../queries/directory.js';
 import type { CompanyInput, ContactFoundByEmail, ContactInput, ContactWriteProblem } from '../../queries/contact-records.js';
 import type { PgExecutor } from '../executor.js';
-import { agents, companies, contactEmails, contacts, sessions } from '../schema.js';
+import { accountTokens, agents, companies, contactEmails, contacts, sessions } from '../schema.js';
 import { lockAddressBookPg } from './address-lock.js';
 
 /** The twins of queries/contact-records.ts: same parameters and results, as promises. */
@@ -98,7 +98,10 @@ export async function updateContactPg(
 export async function setContactActivePg(db: PgExecutor, id: number, active: boolean): Promise<boolean> {
   return db.transaction(async (tx) => {
     const changed = (await tx.update(contacts).set({ active }).where(eq(contacts.id, id)).returning({ id: contacts.id })).length > 0;
-    if (changed && !active) await tx.delete(sessions).where(and(eq(sessions.actorKind, 'contact'), eq(sessions.actorId, id)));
+    if (changed && !active) {
+      await tx.delete(sessions).where(and(eq(sessions.actorKind, 'contact'), eq(sessions.actorId, id)));
+      await tx.delete(accountTokens).where(and(eq(accountTokens.accountKind, 'contact'), eq(accountTokens.accountId, id), isNull(accountTokens.usedAt)));
+    }
     return changed;
   });
 }
