@@ -18,11 +18,11 @@ const WORKED_STATUSES = ['new', 'open', 'pending', 'onsite_visit', 'waiting_cust
  */
 export function deactivateAgent(db: Db, params: { agentId: number; now: number }): { ticketIds: number[] } | null {
   return writeTransaction(db, (tx) => {
+    // An unused invitation or reset link would let the person back in (accepting an invitation activates).
+    tx.delete(accountTokens).where(and(eq(accountTokens.accountKind, 'agent'), eq(accountTokens.accountId, params.agentId), isNull(accountTokens.usedAt))).run();
     const agent = tx.update(agents).set({ active: false }).where(eq(agents.id, params.agentId)).returning({ id: agents.id }).get();
     if (!agent) return null;
     tx.delete(sessions).where(and(eq(sessions.actorKind, 'agent'), eq(sessions.actorId, params.agentId))).run();
-    // An unused invitation or reset link would let the person back in (accepting an invitation activates).
-    tx.delete(accountTokens).where(and(eq(accountTokens.accountKind, 'agent'), eq(accountTokens.accountId, params.agentId), isNull(accountTokens.usedAt))).run();
     tx.update(agentApiTokens)
       .set({ revokedAt: params.now })
       .where(and(eq(agentApiTokens.agentId, params.agentId), sql`${agentApiTokens.revokedAt} IS NULL`))

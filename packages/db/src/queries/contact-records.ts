@@ -110,12 +110,10 @@ export function updateContact(db: Db, id: number, input: ContactInput, now: numb
  */
 export function setContactActive(db: Db, id: number, active: boolean): boolean {
   return writeTransaction(db, (tx) => {
+    // An unused invitation or reset link would let the person back in (accepting an invitation activates).
+    if (!active) tx.delete(accountTokens).where(and(eq(accountTokens.accountKind, 'contact'), eq(accountTokens.accountId, id), isNull(accountTokens.usedAt))).run();
     const changed = tx.update(contacts).set({ active }).where(eq(contacts.id, id)).run().changes > 0;
-    if (changed && !active) {
-      tx.delete(sessions).where(and(eq(sessions.actorKind, 'contact'), eq(sessions.actorId, id))).run();
-      // An unused invitation or reset link would let the person back in (accepting an invitation activates).
-      tx.delete(accountTokens).where(and(eq(accountTokens.accountKind, 'contact'), eq(accountTokens.accountId, id), isNull(accountTokens.usedAt))).run();
-    }
+    if (changed && !active) tx.delete(sessions).where(and(eq(sessions.actorKind, 'contact'), eq(sessions.actorId, id))).run();
     return changed;
   });
 }

@@ -281,9 +281,10 @@ describe('races on PostgreSQL: one winner, as under SQLite\'s BEGIN IMMEDIATE', 
       await deactivateAgentPg(tx, { agentId, now: NOW + 70 });
       spending = spendSignInLinkPg(both.pg, { tokenHash: 'late-link', now: NOW + 71, session: { tokenHash: 'late-session', expiresAt: NOW + HOUR } });
       void spending.finally(() => (settled = true));
-      // The link's spender must now wait for this deactivation's lock on the agent's row.
+      // The link's spender must now wait for this deactivation's locks (its link, deleted with the
+      // account's other unused links, or the account's row).
       while (!settled) {
-        const { rows } = await both.pg.$client.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%for share%'`);
+        const { rows } = await both.pg.$client.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database() AND pid <> pg_backend_pid()`);
         if (rows.length) break;
         await new Promise((resolve) => setTimeout(resolve, 10));
       }

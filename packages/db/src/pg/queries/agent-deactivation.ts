@@ -15,10 +15,13 @@ const WORKED_STATUSES = ['new', 'open', 'pending', 'onsite_visit', 'waiting_cust
  */
 export async function deactivateAgentPg(db: PgExecutor, params: { agentId: number; now: number }): Promise<{ ticketIds: number[] } | null> {
   return inTransactionPg(db, async (tx) => {
+    // An unused invitation or link would let the person back in (accepting an invitation activates).
+    // Deleted first: a sign-in link being spent locks its token, then the account (FOR SHARE); taking
+    // the same order here makes the two wait for each other instead of deadlocking.
+    await tx.delete(accountTokens).where(and(eq(accountTokens.accountKind, 'agent'), eq(accountTokens.accountId, params.agentId), isNull(accountTokens.usedAt)));
     const [agent] = await tx.update(agents).set({ active: false }).where(eq(agents.id, params.agentId)).returning({ id: agents.id });
     if (!agent) return null;
     await tx.delete(sessions).where(and(eq(sessions.actorKind, 'agent'), eq(sessions.actorId, params.agentId)));
-    await tx.delete(accountTokens).where(and(eq(accountTokens.accountKind, 'agent'), eq(accountTokens.accountId, params.agentId), isNull(accountTokens.usedAt)));
     await tx
       .update(agentApiTokens)
       .set({ revokedAt: params.now })

@@ -97,11 +97,10 @@ export async function updateContactPg(
 /** Deactivating ends the contact's sessions in the same transaction; false for an unknown contact. */
 export async function setContactActivePg(db: PgExecutor, id: number, active: boolean): Promise<boolean> {
   return db.transaction(async (tx) => {
+    // Unused links first, in the order a sign-in link is spent (token, then account): no deadlock.
+    if (!active) await tx.delete(accountTokens).where(and(eq(accountTokens.accountKind, 'contact'), eq(accountTokens.accountId, id), isNull(accountTokens.usedAt)));
     const changed = (await tx.update(contacts).set({ active }).where(eq(contacts.id, id)).returning({ id: contacts.id })).length > 0;
-    if (changed && !active) {
-      await tx.delete(sessions).where(and(eq(sessions.actorKind, 'contact'), eq(sessions.actorId, id)));
-      await tx.delete(accountTokens).where(and(eq(accountTokens.accountKind, 'contact'), eq(accountTokens.accountId, id), isNull(accountTokens.usedAt)));
-    }
+    if (changed && !active) await tx.delete(sessions).where(and(eq(sessions.actorKind, 'contact'), eq(sessions.actorId, id)));
     return changed;
   });
 }
