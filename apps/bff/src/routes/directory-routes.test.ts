@@ -1,12 +1,13 @@
-import { DEMO_ACCOUNTS, getTicket, ticketThread } from '@atende/db';
+import { DEMO_ACCOUNTS } from '@atende/db';
+import { getTicket, ticketThread } from '@atende/db/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
 
-let t: TestApp;
+let t: EngineTestApp;
 let agent: string;
 let carla: string;
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createEngineTestApp();
   agent = await t.signIn(DEMO_ACCOUNTS.agent);
   carla = await t.signIn(DEMO_ACCOUNTS.contact);
 });
@@ -67,7 +68,7 @@ describe('ticket on behalf of a contact', () => {
     const second = await t.request('POST', `/api/agent/contacts/${contact.id}/tickets`, { cookie: agent, body: { ...body, subject: 'Impressora do totem não funciona', priority: 'baixa', idempotencyKey: key() } });
     expect(second.status).toBe(201);
     expect(second.json.ticket.id).not.toBe(first.json.ticket.id);
-    const stored = getTicket(t.db, first.json.ticket.id)!;
+    const stored = (await getTicket(t.store, first.json.ticket.id))!;
     expect(stored).toMatchObject({ requesterId: contact.id, companyId: contact.companyId, origin: 'agent' });
     // The customer sees it in their panel, with the public first message.
     const mine = await t.request('GET', `/api/customer/tickets/${first.json.ticket.id}`, { cookie: carla });
@@ -85,7 +86,7 @@ describe('Registrar conversa', () => {
     expect(res.status).toBe(201);
     expect(res.json.ticket.origin).toBe('agent');
     const id = res.json.ticket.id as number;
-    expect(ticketThread(t.db, id, 'staff').map((m) => [m.visibility, m.body])).toEqual([
+    expect((await ticketThread(t.store, id, 'staff')).map((m) => [m.visibility, m.body])).toEqual([
       ['public', 'Cliente: o finger apagou.\nAgente: reinicie o leitor.'],
       ['internal', 'Orientado a reiniciar o leitor.'],
     ]);
@@ -102,7 +103,7 @@ describe('Registrar conversa', () => {
     expect(res.json).toMatchObject({ ticket: { id: target.id, status: 'open' }, created: false });
     const after = (await t.request('GET', `/api/agent/contacts/${contact.id}`, { cookie: agent })).json.tickets;
     expect(after.length).toBe(before.length);
-    const thread = ticketThread(t.db, target.id, 'staff').slice(-2).map((m) => [m.visibility, m.body]);
+    const thread = (await ticketThread(t.store, target.id, 'staff')).slice(-2).map((m) => [m.visibility, m.body]);
     expect(thread).toEqual([
       ['public', 'Cliente: voltou a reiniciar.'],
       ['internal', 'Pedi foto do roteador.'],
@@ -114,7 +115,7 @@ describe('Registrar conversa', () => {
     const target = ((await t.request('GET', `/api/agent/contacts/${contact.id}`, { cookie: agent })).json.tickets as { id: number; subject: string }[]).find((x) => x.subject === 'Internet caindo à noite')!;
     const res = await log(contact.id, { mode: 'append', ticketId: target.id, transcript: 'Cliente: agora está estável.', summary: 'Resolvido trocando o canal.', resolve: true });
     expect(res.status).toBe(200);
-    expect(getTicket(t.db, target.id)!.status).toBe('resolved');
+    expect((await getTicket(t.store, target.id))!.status).toBe('resolved');
     const customerView = await t.request('GET', `/api/customer/tickets/${target.id}`, { cookie: carla });
     const bodies = customerView.json.messages.map((m: { body: string }) => m.body);
     expect(bodies).toContain('Cliente: agora está estável.');
@@ -128,9 +129,9 @@ describe('Registrar conversa', () => {
     expect((await log(contact.id, { mode: 'append', ticketId: otavioTicket.id, transcript: 'x', summary: 'y', resolve: true })).status).toBe(404);
     // A stale version: the transcript is not written either (one transaction).
     const target = ((await t.request('GET', `/api/agent/contacts/${contact.id}`, { cookie: agent })).json.tickets as { id: number; subject: string }[]).find((x) => x.subject === 'Sinal fraco no andar de cima')!;
-    const messagesBefore = ticketThread(t.db, target.id, 'staff').length;
-    const version = getTicket(t.db, target.id)!.version;
+    const messagesBefore = (await ticketThread(t.store, target.id, 'staff')).length;
+    const version = (await getTicket(t.store, target.id))!.version;
     expect((await log(contact.id, { mode: 'append', ticketId: target.id, transcript: 'x', summary: 'y', resolve: false, expectedVersion: version + 1 })).status).toBe(409);
-    expect(ticketThread(t.db, target.id, 'staff').length).toBe(messagesBefore);
+    expect((await ticketThread(t.store, target.id, 'staff')).length).toBe(messagesBefore);
   });
 });

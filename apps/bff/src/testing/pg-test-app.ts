@@ -1,6 +1,7 @@
 import { closePgDatabase, copySqliteToPg, openPgDatabase, type PgDb } from '@atende/db/pg';
-import { createEmptyPgTestDatabase } from '@atende/db/pg/testing';
-import { createTestDatabase } from '@atende/db/testing';
+import { createEmptyPgTestDatabase, createPgTestDatabaseFromTemplate } from '@atende/db/pg/testing';
+import { createTestDatabase, type TestDatabaseContent } from '@atende/db/testing';
+import { inject } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,15 +15,8 @@ import { harness, type TestAppOptions } from './test-app.js';
  * LISTEN/NOTIFY event bus. `instances: 2` gives two apps on the same database, each with its own pool,
  * bus and attachment directory view (one shared DATA_DIR), as two server processes would be.
  */
-export async function createPgTestApp(options: TestAppOptions & { instances?: 1 | 2 } = {}) {
-  const database = await createEmptyPgTestDatabase();
-  const seed = createTestDatabase({ content: 'demo' });
-  try {
-    const copied = await copySqliteToPg({ sourceFile: seed.file, targetUrl: database.url });
-    if (!copied.ok) throw new Error('demo data did not copy into PostgreSQL');
-  } finally {
-    seed.dispose();
-  }
+export async function createPgTestApp(options: TestAppOptions & { instances?: 1 | 2; content?: TestDatabaseContent } = {}) {
+  const database = await freshDatabase(options.content ?? 'demo');
   const dataDir = mkdtempSync(join(tmpdir(), 'atende-pg-test-'));
   const pools: PgDb[] = [];
   const buses: { close: () => Promise<void> }[] = [];
@@ -49,6 +43,24 @@ export async function createPgTestApp(options: TestAppOptions & { instances?: 1 
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A copy of the run's template (vitest.pg.config.ts makes them once), or, when this file runs under
+ * another config, a database made the slow way: migrated by db:copy from the SQLite template.
+ */
+async function freshDatabase(content: TestDatabaseContent) {
+  const templates = inject('pgTemplates');
+  if (templates) return createPgTestDatabaseFromTemplate(templates[content]);
+  const database = await createEmptyPgTestDatabase();
+  const seed = createTestDatabase({ content });
+  try {
+    const copied = await copySqliteToPg({ sourceFile: seed.file, targetUrl: database.url });
+    if (!copied.ok) throw new Error('the test data did not copy into PostgreSQL');
+  } finally {
+    seed.dispose();
+  }
+  return database;
 }
 
 export type PgTestApp = Awaited<ReturnType<typeof createPgTestApp>>;

@@ -100,3 +100,51 @@ export async function seedPgBasics(db: PgDb, now: number): Promise<{ contactId: 
   const [department] = await db.insert(departments).values({ name: 'Suporte' }).returning();
   return { contactId: contact!.id, agentId: agent!.id, departmentId: department!.id, companyId: company!.id };
 }
+
+/**
+ * Template databases for the BFF suite on PostgreSQL (`pnpm test:pg`): one holding README's demo data,
+ * one migrated and empty, made once per run by vitest.pg.config.ts's global setup. A test's database is
+ * then `CREATE DATABASE … TEMPLATE`, a file copy inside the server, instead of a migration and a
+ * db:copy per test.
+ */
+export type PgTemplateContent = 'demo' | 'empty';
+export type PgTemplateNames = Record<PgTemplateContent, string>;
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** PostgreSQL template databases made once per `pnpm test:pg` run; each test copies one. */
+    pgTemplates: PgTemplateNames;
+  }
+}
+
+export async function createPgTemplates(sqliteDemoFile: string): Promise<PgTemplateNames> {
+  const suffix = `${process.pid}_${randomBytes(3).toString('hex')}`;
+  const names: PgTemplateNames = { demo: `atende_template_demo_${suffix}`, empty: `atende_template_empty_${suffix}` };
+  await admin((c) => c.query(`CREATE DATABASE ${names.empty}`));
+  const empty = openPgDatabase(pgUrlFor(names.empty), { max: 1 });
+  try {
+    await migratePgDatabase(empty);
+  } finally {
+    await closePgDatabase(empty);
+  }
+  await admin((c) => c.query(`CREATE DATABASE ${names.demo}`));
+  const copied = await copySqliteToPg({ sourceFile: sqliteDemoFile, targetUrl: pgUrlFor(names.demo) });
+  if (!copied.ok) throw new Error('the demo data did not copy into the PostgreSQL template');
+  return names;
+}
+
+export async function dropPgTemplates(names: PgTemplateNames): Promise<void> {
+  for (const name of Object.values(names)) await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+}
+
+/** A fresh database copied from a template (names come from createPgTemplates: safe to interpolate). */
+export async function createPgTestDatabaseFromTemplate(template: string): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
+  const worker = (process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? '0').replace(/\D/g, '');
+  const name = `atende_test_${worker}_${randomBytes(6).toString('hex')}`;
+  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+  return {
+    name,
+    url: pgUrlFor(name),
+    drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}

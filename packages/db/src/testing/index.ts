@@ -8,6 +8,7 @@ import { buildTestDatabaseTemplates, type TestDatabaseContent, type TestDatabase
 export { TEST_NOW, TEST_PASSWORD_HASH } from './constants.js';
 export { makeAgent, makeCompany, makeContact, makeDepartment, makeMessage, makeTicket, makeSubject } from './factories.js';
 export type { TestDatabaseContent } from './templates.js';
+export { storeFactories, queryRows, type StoreFactories } from './store-factories.js';
 
 /**
  * A database of its own for one test, in a fresh temporary file: real SQLite, never mocks. It is a copy
