@@ -1,4 +1,4 @@
-import { deleteSession, findSessionWithAccount, insertSession, touchSession, type Database } from '@atende/db/store';
+import { deleteSession, findSessionWithAccount, insertSession, touchSession, withoutCache, type Database } from '@atende/db/store';
 import type { SignedInActor } from '../http/app-env.js';
 import type { Config } from '../config.js';
 import { hashToken, newSessionToken } from './session-cookie.js';
@@ -26,9 +26,13 @@ export async function startSession(db: Database, actor: { kind: 'contact' | 'age
  */
 export async function resumeSession(db: Database, token: string, now: number, config: Config, options: { touch?: boolean } = {}): Promise<SignedInActor | null> {
   const tokenHash = hashToken(token);
-  const session = await findSessionWithAccount(db, tokenHash);
+  let session = await findSessionWithAccount(db, tokenHash);
   if (!session) return null;
-  if (now >= session.expiresAt || now - session.lastSeenAt >= config.sessionIdleMs) {
+  const ended = (s: NonNullable<typeof session>) => now >= s.expiresAt || now - s.lastSeenAt >= config.sessionIdleMs;
+  // A remembered copy may predate activity on another instance: the database decides an ending.
+  if (ended(session)) session = await findSessionWithAccount(withoutCache(db), tokenHash);
+  if (!session) return null;
+  if (ended(session)) {
     await deleteSession(db, tokenHash);
     return null;
   }

@@ -1,4 +1,5 @@
-import { closePgDatabase, copySqliteToPg, openPgDatabase, type PgDb } from '@atende/db/pg';
+import { copySqliteToPg, type PgDb } from '@atende/db/pg';
+import { postgresStore } from '@atende/db/store';
 import { createEmptyPgTestDatabase, createPgTestDatabaseFromTemplate } from '@atende/db/pg/testing';
 import { createTestDatabase, type TestDatabaseContent } from '@atende/db/testing';
 import { inject } from 'vitest';
@@ -20,12 +21,17 @@ export async function createPgTestApp(options: TestAppOptions & { instances?: 1 
   const dataDir = mkdtempSync(join(tmpdir(), 'atende-pg-test-'));
   const pools: PgDb[] = [];
   const buses: { close: () => Promise<void> }[] = [];
+  const listeners: { close: () => Promise<void> }[] = [];
   const instance = async () => {
-    const pg = openPgDatabase(database.url, { max: 6 });
+    // As a server runs it: sessions and settings in memory, invalidated by the database's notifications.
+    const store = postgresStore(database.url, { max: 6 });
+    await store.cacheReady;
+    const pg = store.pg;
     pools.push(pg);
+    listeners.push(store);
     const events = await createPostgresEventBus({ url: database.url, db: pg, logger: pino({ level: 'silent' }) });
     buses.push(events);
-    return harness({ engine: 'pg', pg, inTransaction: false }, dataDir, { events, ...options });
+    return harness(store.db, dataDir, { events, ...options });
   };
   const first = await instance();
   const second = options.instances === 2 ? await instance() : null;
@@ -38,7 +44,7 @@ export async function createPgTestApp(options: TestAppOptions & { instances?: 1 
     second,
     dispose: async () => {
       for (const bus of buses) await bus.close();
-      for (const pool of pools) await closePgDatabase(pool);
+      for (const store of listeners) await store.close();
       await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

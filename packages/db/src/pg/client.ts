@@ -23,8 +23,8 @@ export const PG_MIGRATIONS_FOLDER = existsSync(join(here, 'drizzle-pg', 'meta'))
 // also in raw queries (count(*) is int8 too).
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
-export function openPgDatabase(url: string, options: { max?: number } = {}): PgDb {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+export function openPgDatabase(url: string, options: { max?: number; Client?: typeof pg.Client } = {}): PgDb {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, ...(options.Client ? { Client: options.Client } : {}) });
   // An idle client's error (the server restarted, failover) must not crash the process: the pool
   // drops that client and the next query opens a fresh one.
   pool.on('error', () => {});

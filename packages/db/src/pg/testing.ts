@@ -148,3 +148,14 @@ export async function createPgTestDatabaseFromTemplate(template: string): Promis
     drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }
+
+/** A statement on a connection of its own, as psql or another program would send it. */
+export async function queryFromOutside(url: string, text: string, params: unknown[] = []): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text, params);
+  } finally {
+    await client.end();
+  }
+}

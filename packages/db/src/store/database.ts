@@ -1,6 +1,7 @@
 import type { Db } from '../client.js';
 import type { WriteQueue } from '../group-commit.js';
 import type { PgExecutor } from '../pg/executor.js';
+import type { PgReadCache } from './pg-read-cache.js';
 
 /**
  * The database the BFF talks to, whichever engine is behind it (issue 16, decision 008). Every query
@@ -29,4 +30,6 @@ export interface PostgresDatabase {
   readonly engine: 'pg';
   readonly pg: PgExecutor;
   readonly inTransaction: boolean;
+  /** Sessions and settings in memory (pg-read-cache.ts); absent on a transaction's handle and in tools. */
+  readonly cache?: PgReadCache;
 }

@@ -13,3 +13,7 @@ export { openStore, type OpenedStore } from './open-store.js';
 export { serialize } from './serialize.js';
 // Shadows the generated query of the same name (queries/settings.ts): the secrets are remembered.
 export { getOrCreateSecret } from './secrets.js';
+// Shadow the generated queries of the same names: sessions and settings in memory on PostgreSQL.
+export { findSessionWithAccount, touchSession, getPortalSettings, getCompanySettings, getAutomationSettings, getSlaSettings, getSignInSettings, withoutCache } from './cached-reads.js';
+export { PgReadCache } from './pg-read-cache.js';
+export { postgresStore } from './pg-store.js';

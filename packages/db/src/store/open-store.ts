@@ -8,6 +8,7 @@ import { copySqliteToPg } from '../pg/copy/copy-sqlite-to-pg.js';
 import { agents } from '../pg/schema.js';
 import { isDatabaseEmpty, seedDemoData } from '../seed/demo-data.js';
 import type { Database } from './database.js';
+import { postgresStore } from './pg-store.js';
 import { closeSqliteStore, sqliteStore } from './sqlite-database.js';
 
 /** The store a process runs on, opened and migrated, with what only the opener may do. */
@@ -44,11 +45,18 @@ export async function openStore(options: { databaseUrl: string | undefined; sqli
 }
 
 async function openPostgresStore(url: string, poolMax = 10): Promise<OpenedStore> {
-  const pg = openPgDatabase(url, { max: poolMax });
-  await migratePgDatabase(pg);
+  // Migrations on a connection of their own; the server's pool opens after them (see postgresStore).
+  const migrator = openPgDatabase(url, { max: 1 });
+  try {
+    await migratePgDatabase(migrator);
+  } finally {
+    await closePgDatabase(migrator);
+  }
+  const store = postgresStore(url, { max: poolMax });
+  const pg = store.pg;
   const parsed = new URL(url);
   return {
-    db: { engine: 'pg', pg, inTransaction: false },
+    db: store.db,
     location: `postgres://${parsed.host}${parsed.pathname}`,
     sqliteWriter: null,
     isEmpty: () => isPostgresEmpty(pg),
@@ -67,7 +75,7 @@ async function openPostgresStore(url: string, poolMax = 10): Promise<OpenedStore
         rmSync(dir, { recursive: true, force: true });
       }
     },
-    close: () => closePgDatabase(pg),
+    close: () => store.close(),
   };
 }
 

@@ -101,12 +101,20 @@ export function storeFactories(store: Database): StoreFactories {
 }
 
 /**
- * Rows of a raw SQL query on either engine, for a test's own checks. Write `?` for parameters and
+ * Rows of a raw SQL query on either engine, for a test's own checks (or a raw write, answering none). Write `?` for parameters and
  * quote camelCase aliases (`as "companyId"`): PostgreSQL folds unquoted names to lower case. Booleans
  * come back as 0/1 from SQLite and true/false from PostgreSQL; compare them with Boolean().
  */
 export async function queryRows<T = Record<string, unknown>>(store: Database, text: string, params: unknown[] = []): Promise<T[]> {
-  if (store.engine === 'sqlite') return store.writer.$client.prepare(text).all(...params) as T[];
+  if (store.engine === 'sqlite') {
+    const statement = store.writer.$client.prepare(text);
+    // A write without RETURNING answers no rows (better-sqlite3 refuses all() on it).
+    if (!statement.reader) {
+      statement.run(...params);
+      return [];
+    }
+    return statement.all(...params) as T[];
+  }
   let n = 0;
   const result = await (store.pg as { $client: { query: (t: string, p: unknown[]) => Promise<{ rows: unknown[] }> } }).$client.query(
     text.replace(/\?/g, () => `$${++n}`),
