@@ -1,7 +1,8 @@
-import { DEMO_ACCOUNTS, listOutbox } from '@atende/db';
+import { DEMO_ACCOUNTS } from '@atende/db';
+import { listOutbox } from '@atende/db/store';
 import { describe, expect, it } from 'vitest';
 import { settled } from '../http/after-response.js';
-import { createTestApp } from '../testing/test-app.js';
+import { createEngineTestApp } from '../testing/engine-test-app.js';
 import { ACCOUNT_MAIL_WORDS, renderAccountLinkMail } from './account-mail-templates.js';
 import { ACCOUNT_LINK_PATHS } from './account-links.js';
 
@@ -43,7 +44,7 @@ describe('account e-mails exist in pt-BR and English (issue 15)', () => {
 
 describe('account e-mails go out in the account language', () => {
   it("an English contact's reset and invitation e-mails are in English; a pt-BR contact's stay in pt-BR", async () => {
-    const t = await createTestApp({ accountLinksToOutbox: true });
+    const t = await createEngineTestApp({ accountLinksToOutbox: true });
     try {
       const carla = await t.signIn(DEMO_ACCOUNTS.contact);
       const saved = await t.request('PUT', '/api/customer/preferences', { cookie: carla, body: { language: 'en', notifyUpdates: true, notifyReminders: true, notifyRatingRequests: true } });
@@ -54,7 +55,7 @@ describe('account e-mails go out in the account language', () => {
       expect((await t.request('POST', '/api/account/invitations', { cookie: admin, body: { email: DEMO_ACCOUNTS.contact } })).status).toBe(202);
       await settled();
 
-      const mails = listOutbox(t.db, { beforeId: null, limit: 20 });
+      const mails = await listOutbox(t.store, { beforeId: null, limit: 20 });
       const to = (address: string, kind: string) => mails.find((m) => m.toAddress === address && m.kind === kind)!;
       const reset = to(DEMO_ACCOUNTS.contact, 'account_password_reset');
       expect(reset.subject).toBe('Atende: create a new password');
@@ -65,7 +66,7 @@ describe('account e-mails go out in the account language', () => {
       expect(to(DEMO_ACCOUNTS.contact, 'account_sign_in_link').subject).toBe('Atende: your sign-in link');
       expect(to(DEMO_ACCOUNTS.otherContact, 'account_password_reset').subject).toBe('Atende: crie uma nova senha');
     } finally {
-      t.dispose();
+      await t.dispose();
     }
   });
 });

@@ -1,26 +1,27 @@
-import { sqliteStore } from '@atende/db/store';
-import { listOutbox } from '@atende/db';
-import { createTestDatabase } from '@atende/db/testing';
+import { DEMO_ACCOUNTS } from '@atende/db';
+import { listOutbox } from '@atende/db/store';
 import { afterEach, describe, expect, it } from 'vitest';
+import { TEST_ORIGIN } from '../testing/test-app.js';
+import { createEngineTestApp } from '../testing/engine-test-app.js';
 import { createOutboxAccountMailer } from './outbox-account-mailer.js';
 
-let dispose: (() => void) | undefined;
-afterEach(() => dispose?.());
+let dispose: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await dispose?.();
+  dispose = undefined;
+});
 
 describe('account links through the outbox', () => {
   it('records one e-mail per link, with the link in the text and escaped HTML', async () => {
-    const test = createTestDatabase();
-    const store = sqliteStore(test.db);
-    dispose = () => {
-      if (store.engine === 'sqlite') store.reader.$client.close();
-      test.dispose();
-    };
+    const t = await createEngineTestApp({ content: 'empty' });
+    dispose = t.dispose;
+    const store = t.store;
     const now = 1_000_000;
     const mailer = createOutboxAccountMailer({ db: store, now: () => now, messageDomain: 'atende.local' });
     const link = { to: 'carla@example.com', name: 'Carla <b>', purpose: 'password_reset' as const, url: 'http://localhost:3000/redefinir-senha/abc', expiresAt: now + 3_600_000 };
     await mailer.sendAccountLink(link);
     await mailer.sendAccountLink(link); // a second request is a second e-mail, not a swallowed duplicate
-    const rows = listOutbox(test.db, { beforeId: null, limit: 10 });
+    const rows = await listOutbox(store, { beforeId: null, limit: 10 });
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ kind: 'account_password_reset', toAddress: 'carla@example.com', status: 'pending', ticketId: null });
     expect(rows[0]!.textBody).toContain(link.url);
@@ -31,9 +32,7 @@ describe('account links through the outbox', () => {
 
 describe('the admin mailbox', () => {
   it('hides account links once real delivery is configured (they are credentials of their owner)', async () => {
-    const { createTestApp } = await import('../testing/test-app.js');
-    const { DEMO_ACCOUNTS } = await import('@atende/db');
-    const t = await createTestApp({ env: { SMTP_URL: 'smtp://127.0.0.1:1' } });
+    const t = await createEngineTestApp({ env: { SMTP_URL: 'smtp://127.0.0.1:1' } });
     try {
       await createOutboxAccountMailer({ db: t.store, now: () => t.clock.now, messageDomain: 'atende.local' }).sendAccountLink({
         to: DEMO_ACCOUNTS.contact,
@@ -47,14 +46,12 @@ describe('the admin mailbox', () => {
       expect(mailbox.status).toBe(200);
       expect(mailbox.text).not.toContain('segredo');
     } finally {
-      t.dispose();
+      await t.dispose();
     }
   });
 
   it('hides account links in production even with MAIL_MODE=mailbox (nobody but the owner may follow them)', async () => {
-    const { createTestApp, TEST_ORIGIN } = await import('../testing/test-app.js');
-    const { DEMO_ACCOUNTS } = await import('@atende/db');
-    const t = await createTestApp({ env: { NODE_ENV: 'production', PUBLIC_ORIGIN: TEST_ORIGIN, MAIL_MODE: 'mailbox' } });
+    const t = await createEngineTestApp({ env: { NODE_ENV: 'production', PUBLIC_ORIGIN: TEST_ORIGIN, MAIL_MODE: 'mailbox' } });
     try {
       await createOutboxAccountMailer({ db: t.store, now: () => t.clock.now, messageDomain: 'atende.local' }).sendAccountLink({
         to: DEMO_ACCOUNTS.contact,
@@ -69,7 +66,7 @@ describe('the admin mailbox', () => {
       expect(mailbox.json.items[0].kind).toBe('account_invitation');
       expect(mailbox.text).not.toContain('segredo');
     } finally {
-      t.dispose();
+      await t.dispose();
     }
   });
 });

@@ -1,35 +1,36 @@
-import { DEMO_ACCOUNTS, getOrCreateSecret, getTicket, ticketThread, findAccount } from '@atende/db';
+import { DEMO_ACCOUNTS } from '@atende/db';
+import { getOrCreateSecret, getTicket, ticketThread, findAccount } from '@atende/db/store';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { rawSmtp } from '../testing/raw-smtp.js';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
 import { startInboundSmtp } from './inbound-smtp.js';
 import { replyAddressFor } from './reply-address.js';
 
 /** The SMTP listener's own defences, spoken in raw SMTP on loopback (no client library in between). */
-let t: TestApp;
+let t: EngineTestApp;
 let smtp: ReturnType<typeof startInboundSmtp>;
 let port: number;
 const TOKEN = 'inbound-token-0123456789abcdef';
 const MAX_BYTES = Math.round(0.05 * 1024 * 1024);
 
 beforeEach(async () => {
-  t = await createTestApp({ env: { INBOUND_MAIL_TOKEN: TOKEN } });
+  t = await createEngineTestApp({ env: { INBOUND_MAIL_TOKEN: TOKEN } });
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: t.dataDir, INBOUND_MAX_MESSAGE_MB: '0.05' });
   smtp = startInboundSmtp({ db: t.store, config, logger: pino({ level: 'silent' }), now: () => t.clock.now }, 0, '127.0.0.1', { connectionsPerClient: 2, messagesPerMinute: 3 });
   port = await smtp.listening;
 });
 afterEach(async () => {
   await smtp.close();
-  t.dispose();
+  await t.dispose();
 });
 
 async function someTicket() {
   const agent = await t.signIn(DEMO_ACCOUNTS.agent);
   const id: number = (await t.request('GET', '/api/agent/tickets', { cookie: agent })).json.items.find((i: { status: string }) => i.status === 'waiting_customer').id;
-  const requester = findAccount(t.db, 'contact', getTicket(t.db, id)!.requesterId)!.email;
-  return { id, requester, address: replyAddressFor(getOrCreateSecret(t.db, 'reply_address'), id, 'atende.local') };
+  const requester = (await findAccount(t.store, 'contact', (await getTicket(t.store, id))!.requesterId))!.email;
+  return { id, requester, address: replyAddressFor(await getOrCreateSecret(t.store, 'reply_address'), id, 'atende.local') };
 }
 
 function message(from: string, to: string, body: string, extraHeaders = '') {
@@ -58,7 +59,7 @@ describe('SMTP listener: RCPT TO, SIZE, malformed MIME, throttling', () => {
 
   it('refuses a declared SIZE over the limit at MAIL FROM, and a body over it at the end of DATA, keeping nothing', async () => {
     const { id, requester, address } = await someTicket();
-    const before = ticketThread(t.db, id, 'staff').length;
+    const before = (await ticketThread(t.store, id, 'staff')).length;
     const c = await rawSmtp(port);
     await c.command('EHLO cliente.example.com');
     expect(await c.command(`MAIL FROM:<${requester}> SIZE=${MAX_BYTES + 1}`)).toMatch(/^552/);
@@ -66,7 +67,7 @@ describe('SMTP listener: RCPT TO, SIZE, malformed MIME, throttling', () => {
     expect(await c.command(`RCPT TO:<${address}>`)).toMatch(/^250/);
     expect(await c.data(message(requester, address, 'x'.repeat(76) + '\r\n'.repeat(1) + ('y'.repeat(76) + '\r\n').repeat(Math.ceil(MAX_BYTES / 78))))).toMatch(/^552/);
     c.close();
-    expect(ticketThread(t.db, id, 'staff').length).toBe(before);
+    expect((await ticketThread(t.store, id, 'staff')).length).toBe(before);
   });
 
   const nested = (depth: number) => {
@@ -104,7 +105,7 @@ describe('SMTP listener: RCPT TO, SIZE, malformed MIME, throttling', () => {
     const reply = await c.data(raw);
     expect(reply).toMatch(Buffer.byteLength(raw) > MAX_BYTES ? /^55[24]/ : /^554/);
     c.close();
-    expect(ticketThread(t.db, id, 'staff').map((m) => m.body)).not.toContain('oi');
+    expect((await ticketThread(t.store, id, 'staff')).map((m) => m.body)).not.toContain('oi');
   });
 
   it('throttles a flooding client: messages a minute (450) and connections at once (421)', async () => {

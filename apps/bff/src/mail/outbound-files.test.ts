@@ -1,8 +1,10 @@
-import { DEMO_ACCOUNTS, findContactByAnyEmail, getOrCreateSecret, outboxForTicket } from '@atende/db';
+import { DEMO_ACCOUNTS } from '@atende/db';
+import { findContactByAnyEmail, getOrCreateSecret, outboxForTicket } from '@atende/db/store';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { capturingSmtp } from '../testing/capturing-smtp.js';
-import { TEST_ORIGIN, createTestApp, type TestApp } from '../testing/test-app.js';
+import { TEST_ORIGIN } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
 import { FILE_LINK_SECRET, createFileLinkToken } from './file-link.js';
 import { mailFilesOf } from './mail-files-config.js';
 import { relayOutbox, smtpTransport } from './relay.js';
@@ -11,7 +13,7 @@ import { relayOutbox, smtpTransport } from './relay.js';
 const PDF = Buffer.from(`%PDF-1.4\n${'% relatório da visita técnica\n'.repeat(70)}1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
 const DAY = 86_400_000;
 
-let t: TestApp;
+let t: EngineTestApp;
 afterEach(() => t.dispose());
 
 /** An agent's public reply with the PDF on Carla's ticket: the customer's e-mail about it is in the outbox. */
@@ -27,7 +29,7 @@ async function replyWithFile() {
   const attachmentId: number = up.json.files[0].id;
   const sent = await t.request('POST', `/api/agent/tickets/${ticketId}/messages`, { cookie: agent, body: { body: 'Segue o relatório.', visibility: 'public', dueDate: '2030-03-20', expectedVersion: version, attachmentIds: [attachmentId] } });
   expect(sent.status, JSON.stringify(sent.json)).toBe(201);
-  const mail = outboxForTicket(t.db, ticketId).at(-1)!;
+  const mail = (await outboxForTicket(t.store, ticketId)).at(-1)!;
   expect(mail).toMatchObject({ kind: 'agent_update', toAddress: DEMO_ACCOUNTS.contact });
   return { ticketId, attachmentId, mail };
 }
@@ -51,7 +53,7 @@ const open = (url: string, headers: Record<string, string> = {}) => t.app.reques
 
 describe("outbound ticket e-mails carry the message's files", () => {
   it('within the size setting, the file travels attached, byte for byte', async () => {
-    t = await createTestApp();
+    t = await createEngineTestApp();
     await replyWithFile();
     const mail = await deliver();
     expect(mail.attachments.map((a) => a.filename)).toEqual(['relatório da visita.pdf']);
@@ -61,7 +63,7 @@ describe("outbound ticket e-mails carry the message's files", () => {
 
   describe('above ATTACHMENT_LINK_ABOVE_MB, a signed link instead', () => {
     async function linkedMail() {
-      t = await createTestApp({ env: { ATTACHMENT_LINK_ABOVE_MB: '0.001', ATTACHMENT_LINK_DAYS: '30' } });
+      t = await createEngineTestApp({ env: { ATTACHMENT_LINK_ABOVE_MB: '0.001', ATTACHMENT_LINK_DAYS: '30' } });
       const sent = await replyWithFile();
       const mail = await deliver();
       expect(mail.attachments).toEqual([]);
@@ -95,7 +97,7 @@ describe("outbound ticket e-mails carry the message's files", () => {
       const moved = await open(url.replace(token, [outboxId, attachmentId - 1, expiresAt, signature].join('.')));
       expect(moved.status).toBe(403);
       // A link signed for someone else's e-mail address does not open this e-mail's file.
-      const forged = createFileLinkToken(getOrCreateSecret(t.db, FILE_LINK_SECRET), { outboxId: Number(outboxId), attachmentId, expiresAt: Number(expiresAt) }, 'intruso@example.com');
+      const forged = createFileLinkToken(await getOrCreateSecret(t.store, FILE_LINK_SECRET), { outboxId: Number(outboxId), attachmentId, expiresAt: Number(expiresAt) }, 'intruso@example.com');
       expect((await open(url.replace(token, forged))).status).toBe(403);
       expect(mail.messageId).toBeTruthy();
     });
@@ -113,7 +115,7 @@ describe("outbound ticket e-mails carry the message's files", () => {
     it('stops working for a recipient who lost access (a deactivated contact)', async () => {
       const { url } = await linkedMail();
       const admin = await t.signIn(DEMO_ACCOUNTS.admin);
-      const carla = findContactByAnyEmail(t.db, DEMO_ACCOUNTS.contact)!;
+      const carla = (await findContactByAnyEmail(t.store, DEMO_ACCOUNTS.contact))!;
       expect((await t.request('POST', `/api/agent/contacts/${carla.id}/deactivate`, { cookie: admin, body: {} })).status).toBe(200);
       expect((await open(url)).status).toBe(403);
     });

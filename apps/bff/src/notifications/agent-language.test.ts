@@ -1,14 +1,13 @@
-import { listOutbox } from '@atende/db';
-import { makeAgent, makeContact, makeDepartment, makeTicket } from '@atende/db/testing';
+import { listOutbox } from '@atende/db/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { settled } from '../http/after-response.js';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
 
 /**
  * Issue 15: an agent's (or admin's) language is kept on the account, chosen by the agent alone, and every
  * e-mail to them is written in it: notifications, the ticket's "reopened" e-mail, invitation and reset.
  */
-let t: TestApp;
+let t: EngineTestApp;
 let department: { id: number };
 let english: { id: number; email: string; name: string };
 let portuguese: { id: number; email: string; name: string };
@@ -16,16 +15,16 @@ let admin: { id: number; email: string };
 let contact: { id: number; email: string };
 
 beforeEach(async () => {
-  t = await createTestApp({ content: 'empty', accountLinksToOutbox: true });
-  department = makeDepartment(t.db);
-  english = makeAgent(t.db, { name: 'Ana English', departmentIds: [department.id], language: 'en' });
-  portuguese = makeAgent(t.db, { name: 'Paulo Português', departmentIds: [department.id] });
-  admin = makeAgent(t.db, { role: 'admin' });
-  contact = makeContact(t.db);
+  t = await createEngineTestApp({ content: 'empty', accountLinksToOutbox: true });
+  department = await t.make.department();
+  english = await t.make.agent({ name: 'Ana English', departmentIds: [department.id], language: 'en' });
+  portuguese = await t.make.agent({ name: 'Paulo Português', departmentIds: [department.id] });
+  admin = await t.make.agent({ role: 'admin' });
+  contact = await t.make.contact();
 });
 afterEach(() => t.dispose());
 
-const mailsTo = (address: string, kind: string) => listOutbox(t.db, { beforeId: null, limit: 100 }).filter((m) => m.toAddress === address && m.kind === kind);
+const mailsTo = async (address: string, kind: string) => (await listOutbox(t.store, { beforeId: null, limit: 100 })).filter((m) => m.toAddress === address && m.kind === kind);
 
 async function customerReplies(ticket: { id: number; version: number }, body = 'Alguma novidade?') {
   const res = await t.request('POST', `/api/customer/tickets/${ticket.id}/replies`, { cookie: await t.signIn(contact.email), body: { body, expectedVersion: ticket.version } });
@@ -34,26 +33,26 @@ async function customerReplies(ticket: { id: number; version: number }, body = '
 
 describe('notification e-mails to agents', () => {
   it("go out in each agent's own language: English for one, pt-BR for the other", async () => {
-    const ticket = makeTicket(t.db, { status: 'open', subject: 'Impressora parada', requesterId: contact.id, departmentId: department.id, assigneeId: null });
+    const ticket = await t.make.ticket({ status: 'open', subject: 'Impressora parada', requesterId: contact.id, departmentId: department.id, assigneeId: null });
     await customerReplies(ticket);
 
-    const [en] = mailsTo(english.email, 'notify_customer_message');
+    const [en] = await mailsTo(english.email, 'notify_customer_message');
     expect(en!.subject).toBe(`Customer replied: #${ticket.id} – Impressora parada`);
     expect(en!.textBody).toMatch(/^Hello, Ana English\./);
     expect(en!.textBody).toContain('Open in the console: ');
     expect(en!.textBody).not.toMatch(/Olá|Abrir no console/);
     expect(en!.htmlBody).toContain('<html lang="en">');
 
-    const [pt] = mailsTo(portuguese.email, 'notify_customer_message');
+    const [pt] = await mailsTo(portuguese.email, 'notify_customer_message');
     expect(pt!.subject).toBe(`Cliente respondeu: #${ticket.id} – Impressora parada`);
     expect(pt!.textBody).toMatch(/^Olá, Paulo Português\./);
     expect(pt!.htmlBody).toContain('<html lang="pt-BR">');
   });
 
   it("the ticket's own \"reopened\" e-mail to an English assignee is in English", async () => {
-    const ticket = makeTicket(t.db, { status: 'closed', subject: 'Catraca', requesterId: contact.id, departmentId: department.id, assigneeId: english.id });
+    const ticket = await t.make.ticket({ status: 'closed', subject: 'Catraca', requesterId: contact.id, departmentId: department.id, assigneeId: english.id });
     await customerReplies(ticket, 'Voltou a falhar.');
-    const [reopened] = mailsTo(english.email, 'reopened');
+    const [reopened] = await mailsTo(english.email, 'reopened');
     expect(reopened!.subject).toBe(`Ticket reopened by the customer: #${ticket.id} – Catraca`);
     expect(reopened!.textBody).toContain('Voltou a falhar.');
   });
@@ -69,9 +68,9 @@ describe("the agent's language, saved through the API", () => {
     // Another session (another browser) reads the same choice.
     expect((await t.request('GET', '/api/agent/preferences', { cookie: await t.signIn(portuguese.email) })).json.preferences.language).toBe('en');
 
-    const ticket = makeTicket(t.db, { status: 'open', subject: 'Rede lenta', requesterId: contact.id, departmentId: department.id, assigneeId: portuguese.id });
+    const ticket = await t.make.ticket({ status: 'open', subject: 'Rede lenta', requesterId: contact.id, departmentId: department.id, assigneeId: portuguese.id });
     await customerReplies(ticket);
-    expect(mailsTo(portuguese.email, 'notify_customer_message').map((m) => m.subject)).toEqual([`Customer replied: #${ticket.id} – Rede lenta`]);
+    expect((await mailsTo(portuguese.email, 'notify_customer_message')).map((m) => m.subject)).toEqual([`Customer replied: #${ticket.id} – Rede lenta`]);
 
     const adminCookie = await t.signIn(admin.email);
     expect((await t.request('PUT', '/api/agent/preferences', { cookie: adminCookie, body: { language: 'en' } })).status).toBe(200);
@@ -103,16 +102,16 @@ describe('account e-mails to agents', () => {
     }
     await settled();
 
-    const [invitation] = mailsTo(english.email, 'account_invitation');
+    const [invitation] = await mailsTo(english.email, 'account_invitation');
     expect(invitation!.subject).toBe('Atende: you are invited');
     // An agent is invited to work tickets, not to follow their own.
     expect(invitation!.textBody).toContain('You are invited to work tickets in the Atende console.');
-    const [reset] = mailsTo(english.email, 'account_password_reset');
+    const [reset] = await mailsTo(english.email, 'account_password_reset');
     expect(reset!.subject).toBe('Atende: create a new password');
     expect(reset!.textBody).toMatch(/^Hello, Ana English\./);
-    const [convite] = mailsTo(portuguese.email, 'account_invitation');
+    const [convite] = await mailsTo(portuguese.email, 'account_invitation');
     expect(convite!.subject).toBe('Atende: você foi convidado');
     expect(convite!.textBody).toContain('Você foi convidado para atender chamados no console do Atende.');
-    expect(mailsTo(portuguese.email, 'account_password_reset').map((m) => m.subject)).toEqual(['Atende: crie uma nova senha']);
+    expect((await mailsTo(portuguese.email, 'account_password_reset')).map((m) => m.subject)).toEqual(['Atende: crie uma nova senha']);
   });
 });

@@ -1,14 +1,13 @@
-import { makeAgent, makeContact, makeDepartment, makeSubject, makeTicket } from '@atende/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../events/live-event.js';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
 
 /**
  * "Novo chamado" reaches the agents who will work the ticket: in the console (the notifications list)
  * and, per each agent's preference, by e-mail through the outbox. Same rules as the other notices: the
  * assignee, else the department's agents; never the agent who filed it.
  */
-let t: TestApp;
+let t: EngineTestApp;
 let department: { id: number };
 let subject: { id: number };
 let busy: { id: number; email: string };
@@ -17,14 +16,14 @@ let contact: { id: number; email: string };
 let seq = 0;
 
 beforeEach(async () => {
-  t = await createTestApp({ content: 'empty' });
-  department = makeDepartment(t.db);
-  subject = makeSubject(t.db, { showOnHotsite: true });
-  busy = makeAgent(t.db, { departmentIds: [department.id] });
-  free = makeAgent(t.db, { departmentIds: [department.id] });
+  t = await createEngineTestApp({ content: 'empty' });
+  department = await t.make.department();
+  subject = await t.make.subject({ showOnHotsite: true });
+  busy = await t.make.agent({ departmentIds: [department.id] });
+  free = await t.make.agent({ departmentIds: [department.id] });
   // Routing gives a new ticket to the least-loaded agent of the department: `busy` already has one.
-  makeTicket(t.db, { status: 'open', departmentId: department.id, assigneeId: busy.id });
-  contact = makeContact(t.db);
+  await t.make.ticket({ status: 'open', departmentId: department.id, assigneeId: busy.id });
+  contact = await t.make.contact();
 });
 afterEach(() => t.dispose());
 
@@ -47,9 +46,7 @@ async function notificationsOf(agent: { email: string }) {
 }
 
 function notifyMailsTo(address: string, ticketId: number) {
-  return t.db.$client
-    .prepare("select subject, text_body as text from outbox where kind = 'notify_new_ticket' and to_address = ? and text_body like ?")
-    .all(address, `%/console/chamados/${ticketId}%`) as { subject: string; text: string }[];
+  return t.rows<{ subject: string; text: string }>("select subject, text_body as text from outbox where kind = 'notify_new_ticket' and to_address = ? and text_body like ?", [address, `%/console/chamados/${ticketId}%`]);
 }
 
 describe('a new ticket notifies its agents', () => {
@@ -63,12 +60,12 @@ describe('a new ticket notifies its agents', () => {
     const mine = await notificationsOf(free);
     expect(mine.unreadCount).toBe(1);
     expect(mine.items).toEqual([expect.objectContaining({ ticketId, kind: 'new_ticket', readAt: null })]);
-    const mails = notifyMailsTo(free.email, ticketId);
+    const mails = await notifyMailsTo(free.email, ticketId);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe(`Novo chamado: #${ticketId} – Catraca travada aberta`);
     // Only the assignee: the other agent of the department is not disturbed.
     expect((await notificationsOf(busy)).items).toEqual([]);
-    expect(notifyMailsTo(busy.email, ticketId)).toEqual([]);
+    expect(await notifyMailsTo(busy.email, ticketId)).toEqual([]);
     // The assignee's open console hears of it live.
     expect(heard).toEqual([expect.objectContaining({ ticketId, audience: { agents: [free.id], contactId: null } })]);
   });
@@ -79,7 +76,7 @@ describe('a new ticket notifies its agents', () => {
     const again = await fileTicket('portal', idempotencyKey);
     expect(again).toBe(first);
     expect((await notificationsOf(free)).items).toHaveLength(1);
-    expect(notifyMailsTo(free.email, first)).toHaveLength(1);
+    expect(await notifyMailsTo(free.email, first)).toHaveLength(1);
   });
 
   it('with "Novo chamado" off by e-mail, the agent still sees it in the console but gets no e-mail', async () => {
@@ -93,7 +90,7 @@ describe('a new ticket notifies its agents', () => {
 
     const ticketId = await fileTicket('portal');
     expect((await notificationsOf(free)).items).toEqual([expect.objectContaining({ ticketId, kind: 'new_ticket' })]);
-    expect(notifyMailsTo(free.email, ticketId)).toEqual([]);
+    expect(await notifyMailsTo(free.email, ticketId)).toEqual([]);
   });
 
   it('a ticket an agent files for a contact is theirs: nobody is notified, not even them', async () => {
@@ -108,7 +105,7 @@ describe('a new ticket notifies its agents', () => {
   });
 
   it('on a ticket without an assignee, every agent of its department hears the customer', async () => {
-    const ticket = makeTicket(t.db, { status: 'open', requesterId: contact.id, departmentId: department.id, assigneeId: null });
+    const ticket = await t.make.ticket({ status: 'open', requesterId: contact.id, departmentId: department.id, assigneeId: null });
     const cookie = await t.signIn(contact.email);
     const res = await t.request('POST', `/api/customer/tickets/${ticket.id}/replies`, { cookie, body: { body: 'Alguma novidade?', expectedVersion: ticket.version } });
     expect(res.status).toBe(201);
