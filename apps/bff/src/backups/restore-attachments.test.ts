@@ -47,6 +47,7 @@ async function download(t: TestApp, cookie: string, ticketId: number, attachment
   return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
+// SQLite-only by nature: db:backup/db:restore copy a SQLite file (backupDatabase, `databaseFile:`), not the store.
 describe('pnpm db:restore brings the attachment files back', () => {
   it.each(['pnpm db:backup', 'a scheduled backup'])('%s → wipe the data directory → pnpm db:restore: the attachment downloads with the same bytes', async (how) => {
     const keep = mkdtempSync(join(tmpdir(), 'atende-backup-'));

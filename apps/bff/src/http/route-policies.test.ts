@@ -1,9 +1,10 @@
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, getOrCreateSecret, getPortalSettings, getTicket, outboxForTicket, savePortalSettings } from '@atende/db';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@atende/db';
+import { getOrCreateSecret, getPortalSettings, getTicket, outboxForTicket, savePortalSettings } from '@atende/db/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../app.js';
 import { FILE_LINK_SECRET, createFileLinkToken } from '../mail/file-link.js';
 import { createRatingToken } from '../ratings/rating-token.js';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
 import { ROUTE_POLICIES, routeKey, type RoutePolicy } from './route-policies.js';
 
 /** Every route of the typed API, without the `.use()` middleware entries Hono lists too. */
@@ -157,21 +158,21 @@ function expected(policy: RoutePolicy, caller: Caller, owner: 'contactA' | 'cont
 }
 
 describe('authorization matrix: every route × every role × own/foreign ticket (ASVS 8.2.1, 8.2.2)', () => {
-  let t: TestApp;
+  let t: EngineTestApp;
   const tickets = { contactA: 0, contactB: 0 };
   // A file on each owner's ticket, so `:attachmentId` names a real one.
   const files = { contactA: 0, contactB: 0 };
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createEngineTestApp();
     // Self-registration is off by default (then its routes answer registration_closed to everyone).
-    savePortalSettings(t.db, { ...getPortalSettings(t.db), customersSelfRegister: true });
+    await savePortalSettings(t.store, { ...(await getPortalSettings(t.store)), customersSelfRegister: true });
     for (const owner of ['contactA', 'contactB'] as const) {
       const cookie = await t.signIn(EMAILS[owner]);
       const list = await t.request('GET', '/api/customer/tickets?tab=awaiting_my_reply', { cookie });
       tickets[owner] = list.json.items[0].id;
       const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
       files[owner] = (await t.upload(cookie, [{ name: 'matriz.png', bytes: png }])).json.files[0].id;
-      const version = getTicket(t.db, tickets[owner])!.version;
+      const version = (await getTicket(t.store, tickets[owner]))!.version;
       await t.request('POST', `/api/customer/tickets/${tickets[owner]}/replies`, { cookie, body: { body: 'Anexo da matriz.', expectedVersion: version, attachmentIds: [files[owner]] } });
     }
   });
@@ -179,8 +180,8 @@ describe('authorization matrix: every route × every role × own/foreign ticket 
   let ratingToken = '';
   beforeAll(async () => {
     const cookie = await t.signIn(EMAILS.contactA);
-    const unrated = getTicket(t.db, (await t.request('GET', '/api/customer/tickets?tab=unrated', { cookie })).json.items[0].id)!;
-    ratingToken = createRatingToken(getOrCreateSecret(t.db, 'rating_link'), {
+    const unrated = (await getTicket(t.store, (await t.request('GET', '/api/customer/tickets?tab=unrated', { cookie })).json.items[0].id))!;
+    ratingToken = createRatingToken(await getOrCreateSecret(t.store, 'rating_link'), {
       ticketId: unrated.id,
       closing: unrated.closingCount,
       expiresAt: unrated.ratingDueUntil!,
@@ -193,9 +194,9 @@ describe('authorization matrix: every route × every role × own/foreign ticket 
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
     const attachmentId: number = (await t.upload(cookie, [{ name: 'matriz.pdf', bytes: pdf }])).json.files[0].id;
     const ticketId = tickets.contactA;
-    await t.request('POST', `/api/agent/tickets/${ticketId}/messages`, { cookie, body: { body: 'Segue.', visibility: 'public', nextStatus: 'open', expectedVersion: getTicket(t.db, ticketId)!.version, attachmentIds: [attachmentId] } });
-    const mail = outboxForTicket(t.db, ticketId).at(-1)!;
-    fileToken = createFileLinkToken(getOrCreateSecret(t.db, FILE_LINK_SECRET), { outboxId: mail.id, attachmentId, expiresAt: t.clock.now + 86_400_000 }, mail.toAddress);
+    await t.request('POST', `/api/agent/tickets/${ticketId}/messages`, { cookie, body: { body: 'Segue.', visibility: 'public', nextStatus: 'open', expectedVersion: (await getTicket(t.store, ticketId))!.version, attachmentIds: [attachmentId] } });
+    const mail = (await outboxForTicket(t.store, ticketId)).at(-1)!;
+    fileToken = createFileLinkToken(await getOrCreateSecret(t.store, FILE_LINK_SECRET), { outboxId: mail.id, attachmentId, expiresAt: t.clock.now + 86_400_000 }, mail.toAddress);
   });
   afterAll(() => t.dispose());
 
@@ -210,7 +211,7 @@ describe('authorization matrix: every route × every role × own/foreign ticket 
           const cookie = caller === 'anonymous' ? undefined : await t.signIn(EMAILS[caller]);
           const ticketId = tickets[owner];
           const sample = SAMPLE_BODIES[key];
-          const body = method === 'GET' ? undefined : (sample?.(getTicket(t.db, ticketId)!.version) ?? {});
+          const body = method === 'GET' ? undefined : (sample?.((await getTicket(t.store, ticketId))!.version) ?? {});
           const response = await t.request(method, `/api${path.replace(':id', String(ticketId)).replace(':attachmentId', String(files[owner])).replace(':token', path.startsWith('/public/ratings') ? ratingToken : path.startsWith('/public/files') ? fileToken : UNKNOWN_LINK)}`, { cookie, body });
           cells[caller] = { status: response.status, expected: expected(policy, caller, owner) };
           expect(response.status, `${caller}: ${response.text}`).toBeLessThan(500);

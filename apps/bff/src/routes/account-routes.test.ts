@@ -1,12 +1,13 @@
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, recordAudit } from '@atende/db';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@atende/db';
+import { recordAudit } from '@atende/db/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commonPasswordCount } from '../auth/password-policy.js';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
 import { settled } from '../http/after-response.js';
 
-let t: TestApp;
+let t: EngineTestApp;
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createEngineTestApp();
 });
 afterEach(() => t.dispose());
 
@@ -25,9 +26,9 @@ function tokenOf(email: string): string {
 async function signInStatus(email: string, password: string) {
   return (await t.request('POST', '/api/auth/login', { body: { email, password } })).status;
 }
-function tableText(): string {
+async function tableText(): Promise<string> {
   // The whole database as text: a raw token must appear nowhere in it.
-  return JSON.stringify(t.db.$client.prepare('select * from account_tokens').all());
+  return JSON.stringify(await t.rows('select * from account_tokens order by id'));
 }
 
 describe('password reset by e-mailed link (ASVS 6.4.1, 6.4.2)', () => {
@@ -37,7 +38,7 @@ describe('password reset by e-mailed link (ASVS 6.4.1, 6.4.2)', () => {
     expect(link.url).toMatch(/^http:\/\/localhost:3000\/redefinir-senha\/[A-Za-z0-9_-]{43}$/);
     expect(link.expiresAt).toBe(t.clock.now + 60 * 60_000);
     const token = tokenOf(DEMO_ACCOUNTS.contact);
-    expect(tableText()).not.toContain(token);
+    expect(await tableText()).not.toContain(token);
 
     const page = await t.request('GET', `/api/account/links/${token}`);
     expect(page.json.link).toMatchObject({ purpose: 'password_reset', email: DEMO_ACCOUNTS.contact });
@@ -54,9 +55,9 @@ describe('password reset by e-mailed link (ASVS 6.4.1, 6.4.2)', () => {
   it('opening the link (GET) never spends it, however often a mail scanner follows it', async () => {
     await requestReset(DEMO_ACCOUNTS.contact);
     const token = tokenOf(DEMO_ACCOUNTS.contact);
-    const before = tableText();
+    const before = await tableText();
     for (let i = 0; i < 5; i++) expect((await t.request('GET', `/api/account/links/${token}`)).status).toBe(200);
-    expect(tableText()).toBe(before);
+    expect(await tableText()).toBe(before);
     expect((await t.request('POST', `/api/account/links/${token}`, { body: { password: NEW_PASSWORD } })).status).toBe(200);
   });
 
@@ -233,7 +234,7 @@ describe('audit log (ASVS 16.3.1)', () => {
 
   it('pages newest first with a cursor', async () => {
     for (let i = 0; i < 60; i++) {
-      recordAudit(t.db, { at: t.clock.now - (i % 7) * 1000, event: 'sign_in_failed', actorKind: 'anonymous', email: `n${i}@example.com` });
+      await recordAudit(t.store, { at: t.clock.now - (i % 7) * 1000, event: 'sign_in_failed', actorKind: 'anonymous', email: `n${i}@example.com` });
     }
     const admin = await t.signIn(DEMO_ACCOUNTS.admin);
     const first = (await t.request('GET', '/api/admin/audit-log', { cookie: admin })).json;

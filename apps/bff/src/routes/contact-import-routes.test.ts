@@ -1,12 +1,12 @@
-import { DEMO_ACCOUNTS, findContactByAnyEmail, importContacts, listAudit, listOutbox, type ImportedContact } from '@atende/db';
-import { createTestDatabase } from '@atende/db/testing';
+import { DEMO_ACCOUNTS, type ImportedContact } from '@atende/db';
+import { findContactByAnyEmail, importContacts, listAudit, listOutbox } from '@atende/db/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../contact-import/decode-csv.js';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
 
-let t: TestApp;
+let t: EngineTestApp;
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createEngineTestApp();
 });
 afterEach(() => t.dispose());
 
@@ -56,20 +56,20 @@ describe('Importar contatos (CSV)', () => {
       { line: 6, field: 'company', message: 'Empresa desconhecida: "Empresa Que Não Existe".' },
       { line: 7, field: 'email', message: 'Este e-mail é de alguém da equipe.' },
     ]);
-    expect(findContactByAnyEmail(t.db, 'ana@padaria.com.br')).toBeNull();
+    expect(await findContactByAnyEmail(t.store, 'ana@padaria.com.br')).toBeNull();
   });
 
   it('imports the valid rows, is idempotent by e-mail and sends invitations only when asked', async () => {
     const admin = await t.signIn(DEMO_ACCOUNTS.admin);
-    const outboxBefore = listOutbox(t.db, { beforeId: null, limit: 100 }).length;
+    const outboxBefore = (await listOutbox(t.store, { beforeId: null, limit: 100 })).length;
     const run = (body: object) => t.request('POST', '/api/admin/contact-import', { cookie: admin, body: { fileBase64: b64(FILE), mapping: MAPPING, dryRun: false, ...body } });
     expect((await run({})).json).toMatchObject({ created: 2, updated: 0, invited: 0, errorCount: 4 });
-    expect(findContactByAnyEmail(t.db, 'ana@padaria.com.br')).toMatchObject({ name: 'Ana Souza', companyId: expect.any(Number) });
-    expect(listOutbox(t.db, { beforeId: null, limit: 100 }).length).toBe(outboxBefore);
+    expect(await findContactByAnyEmail(t.store, 'ana@padaria.com.br')).toMatchObject({ name: 'Ana Souza', companyId: expect.any(Number) });
+    expect((await listOutbox(t.store, { beforeId: null, limit: 100 })).length).toBe(outboxBefore);
     // Again, now with invitations: nobody is duplicated; the two without a password are invited.
     expect((await run({ invite: true })).json).toMatchObject({ created: 0, updated: 2, invited: 2 });
     expect(t.mailer.lastLinkTo('ana@padaria.com.br')?.purpose).toBe('invitation');
-    expect(listAudit(t.db, { before: null, limit: 1 })[0]).toMatchObject({ event: 'contacts_imported', details: { created: 0, updated: 2, invited: 2 } });
+    expect((await listAudit(t.store, { before: null, limit: 1 }))[0]).toMatchObject({ event: 'contacts_imported', details: { created: 0, updated: 2, invited: 2 } });
   });
 
   it('a 10,000-row file imports through the route, and a second import only updates', async () => {
@@ -78,7 +78,7 @@ describe('Importar contatos (CSV)', () => {
     const body = { fileBase64: b64(lines.join('\r\n')), mapping: MAPPING, dryRun: false };
     expect((await t.request('POST', '/api/admin/contact-import', { cookie: admin, body })).json).toMatchObject({ total: 10_000, created: 10_000, errorCount: 0 });
     expect((await t.request('POST', '/api/admin/contact-import', { cookie: admin, body })).json).toMatchObject({ created: 0, updated: 10_000 });
-    expect(findContactByAnyEmail(t.db, 'pessoa9999@lote.com.br')).toMatchObject({ name: 'Pessoa 9999' });
+    expect(await findContactByAnyEmail(t.store, 'pessoa9999@lote.com.br')).toMatchObject({ name: 'Pessoa 9999' });
   }, 120_000);
 
   it('only admins import', async () => {
@@ -87,19 +87,24 @@ describe('Importar contatos (CSV)', () => {
   });
 });
 
+/** An error's message and its causes' (a wrapped driver error says what failed). */
+function messagesOf(error: unknown): string {
+  const messages: string[] = [];
+  for (let e = error; e instanceof Error; e = e.cause) messages.push(e.message);
+  return messages.join(' / ');
+}
+
 describe('importContacts (the write)', () => {
-  it('10,000 rows go in one transaction: a failing last row leaves nothing written', () => {
-    const { db, dispose } = createTestDatabase();
-    try {
-      const rows: ImportedContact[] = Array.from({ length: 10_000 }, (_, i) => ({ line: i + 2, name: `Pessoa ${i}`, email: `p${i}@lote.com.br`, phone: null, companyId: null }));
-      const broken = [...rows, { line: 10_002, name: 'Empresa inexistente', email: 'x@lote.com.br', phone: null, companyId: 424242 }];
-      expect(() => importContacts(db, broken, 1)).toThrow(/FOREIGN KEY/);
-      expect(findContactByAnyEmail(db, 'p0@lote.com.br')).toBeNull();
-      expect(importContacts(db, rows, 1).created).toHaveLength(10_000);
-      expect(importContacts(db, rows, 2)).toMatchObject({ created: [], updated: expect.any(Array) });
-      expect(findContactByAnyEmail(db, 'p9999@lote.com.br')).toMatchObject({ name: 'Pessoa 9999' });
-    } finally {
-      dispose();
-    }
-  });
+  it('10,000 rows go in one transaction: a failing last row leaves nothing written', async () => {
+    const rows: ImportedContact[] = Array.from({ length: 10_000 }, (_, i) => ({ line: i + 2, name: `Pessoa ${i}`, email: `p${i}@lote.com.br`, phone: null, companyId: null }));
+    const broken = [...rows, { line: 10_002, name: 'Empresa inexistente', email: 'x@lote.com.br', phone: null, companyId: 424242 }];
+    // SQLite says "FOREIGN KEY constraint failed"; on PostgreSQL drizzle's "Failed query" wraps the
+    // driver's "violates foreign key constraint" (its cause).
+    const failure = await importContacts(t.store, broken, 1).then(() => null, (error: unknown) => error);
+    expect(messagesOf(failure)).toMatch(/FOREIGN KEY/i);
+    expect(await findContactByAnyEmail(t.store, 'p0@lote.com.br')).toBeNull();
+    expect((await importContacts(t.store, rows, 1)).created).toHaveLength(10_000);
+    expect(await importContacts(t.store, rows, 2)).toMatchObject({ created: [], updated: expect.any(Array) });
+    expect(await findContactByAnyEmail(t.store, 'p9999@lote.com.br')).toMatchObject({ name: 'Pessoa 9999' });
+  }, 120_000);
 });

@@ -1,26 +1,27 @@
 import { DAY_MS } from '@atende/domain';
-import { DEMO_ACCOUNTS, findAccountByEmail, getTicket, ticketHistory } from '@atende/db';
+import { DEMO_ACCOUNTS } from '@atende/db';
+import { findAccountByEmail, getTicket, ticketHistory } from '@atende/db/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
 import { createRoutedTicket } from './create-routed-ticket.js';
 
 /**
  * Issue 14's routing and ownership defects (seed 004): who gets a new ticket, what counts as having
  * served the customer today, and who owns a ticket once it is answered or resolved.
  */
-let t: TestApp;
+let t: EngineTestApp;
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createEngineTestApp();
 });
 afterEach(() => t.dispose());
 
 const config = { publicUrl: 'http://localhost:3000', mailReplyDomain: 'atende.local' };
 /** Local São Paulo wall time (UTC−3) two days after the seed (a Wednesday), when nobody has served anyone yet. */
 const local = (hh: number, mm: number) => Date.UTC(2026, 10, 23, hh + 3, mm) + 2 * DAY_MS;
-const idOf = (email: string) => findAccountByEmail(t.db, email)!.id;
+const idOf = async (email: string) => (await findAccountByEmail(t.store, email))!.id;
 
-function portalTicket(now: number) {
-  const carla = findAccountByEmail(t.db, DEMO_ACCOUNTS.contact)!;
+async function portalTicket(now: number) {
+  const carla = (await findAccountByEmail(t.store, DEMO_ACCOUNTS.contact))!;
   if (carla.kind !== 'contact') throw new Error('demo contact missing');
   return createRoutedTicket(t.store, config, {
     subject: 'Mais uma dúvida',
@@ -57,7 +58,7 @@ describe('who gets a new ticket', () => {
       body: { subject: 'Ligou de novo', departmentId: 1, priority: 'media', body: 'Cliente ligou.', idempotencyKey: 'behalf-key-000001' },
     });
     expect(res.status).toBe(201);
-    expect(getTicket(t.db, res.json.ticket.id)!.assigneeId).toBe(idOf(DEMO_ACCOUNTS.agent));
+    expect((await getTicket(t.store, res.json.ticket.id))!.assigneeId).toBe(await idOf(DEMO_ACCOUNTS.agent));
   });
 
   it('Registrar conversa (new ticket) stays with the agent who logged it', async () => {
@@ -67,7 +68,7 @@ describe('who gets a new ticket', () => {
       body: { mode: 'new', subject: 'Chat de hoje', departmentId: 1, priority: 'media', transcript: 'Cliente: oi', summary: 'Resumo', idempotencyKey: 'conv-key-00000001' },
     });
     expect(res.status).toBe(201);
-    expect(getTicket(t.db, res.json.ticket.id)!.assigneeId).toBe(idOf(DEMO_ACCOUNTS.otherAgent));
+    expect((await getTicket(t.store, res.json.ticket.id))!.assigneeId).toBe(await idOf(DEMO_ACCOUNTS.otherAgent));
   });
 
   it('an internal note does not count as having served the customer today', async () => {
@@ -78,7 +79,7 @@ describe('who gets a new ticket', () => {
     expect((await post(bruno, first.id, { body: 'Nota para a equipe.', visibility: 'internal' })).status).toBe(201);
     const second = await portalTicket(local(10, 30));
     // Not routed as "same day" to Bruno: normal assignment, and the history says why.
-    const routed = ticketHistory(t.db, second.id).find((e) => e.type === 'assigned' || e.type === 'assigned_by_routing')!;
+    const routed = (await ticketHistory(t.store, second.id)).find((e) => e.type === 'assigned' || e.type === 'assigned_by_routing')!;
     expect(routed).toMatchObject({ type: 'assigned', data: { reason: 'not_served_today' } });
   });
 
@@ -89,8 +90,8 @@ describe('who gets a new ticket', () => {
     t.clock.now = local(10, 5);
     expect((await post(admin, first.id, { body: 'Respondi eu mesma.', visibility: 'public', nextStatus: 'pending' })).status).toBe(201);
     const second = await portalTicket(local(10, 30));
-    expect(second.assigneeId).not.toBe(idOf(DEMO_ACCOUNTS.admin));
-    expect([idOf(DEMO_ACCOUNTS.agent), idOf(DEMO_ACCOUNTS.otherAgent)]).toContain(second.assigneeId);
+    expect(second.assigneeId).not.toBe(await idOf(DEMO_ACCOUNTS.admin));
+    expect([await idOf(DEMO_ACCOUNTS.agent), await idOf(DEMO_ACCOUNTS.otherAgent)]).toContain(second.assigneeId);
   });
 });
 
@@ -101,9 +102,9 @@ describe('answering or resolving an unassigned ticket', () => {
     expect(unassigned.length).toBeGreaterThan(0);
     const id = unassigned[0]!.id;
     expect((await post(ana, id, { body: 'Resolvido: reiniciamos o equipamento.', visibility: 'public', nextStatus: 'resolved' })).status).toBe(201);
-    expect(getTicket(t.db, id)!.assigneeId).toBe(idOf(DEMO_ACCOUNTS.agent));
+    expect((await getTicket(t.store, id))!.assigneeId).toBe(await idOf(DEMO_ACCOUNTS.agent));
     const view = (await t.request('GET', `/api/agent/tickets/${id}`, { cookie: ana })).json;
-    expect(view.history).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'assignee_changed', data: { from: null, to: idOf(DEMO_ACCOUNTS.agent) } })]));
+    expect(view.history).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'assignee_changed', data: { from: null, to: await idOf(DEMO_ACCOUNTS.agent) } })]));
   });
 });
 

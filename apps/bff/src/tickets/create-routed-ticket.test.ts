@@ -1,12 +1,13 @@
 import { DAY_MS } from '@atende/domain';
-import { DEMO_ACCOUNTS, findAccountByEmail, outboxForTicket, ticketHistory } from '@atende/db';
+import { DEMO_ACCOUNTS } from '@atende/db';
+import { findAccountByEmail, outboxForTicket, ticketHistory } from '@atende/db/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
 import { createRoutedTicket } from './create-routed-ticket.js';
 
-let t: TestApp;
+let t: EngineTestApp;
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createEngineTestApp();
 });
 afterEach(() => t.dispose());
 
@@ -14,8 +15,8 @@ const config = { publicUrl: 'http://localhost:3000', mailReplyDomain: 'atende.lo
 /** Local São Paulo wall time (UTC−3) two days after the seed, when nobody has served anyone yet. */
 const local = (hh: number, mm: number, dayOffset = 2) => Date.UTC(2026, 10, 23, hh + 3, mm) + dayOffset * DAY_MS;
 
-function newTicket(now: number) {
-  const carla = findAccountByEmail(t.db, DEMO_ACCOUNTS.contact)!;
+async function newTicket(now: number) {
+  const carla = (await findAccountByEmail(t.store, DEMO_ACCOUNTS.contact))!;
   if (carla.kind !== 'contact') throw new Error('demo contact missing');
   return createRoutedTicket(t.store, config, {
     subject: 'Mais uma dúvida',
@@ -28,33 +29,33 @@ function newTicket(now: number) {
   });
 }
 
-const routingEvent = (ticketId: number) => ticketHistory(t.db, ticketId).find((e) => e.type === 'assigned' || e.type === 'assigned_by_routing')!;
+const routingEvent = async (ticketId: number) => (await ticketHistory(t.store, ticketId)).find((e) => e.type === 'assigned' || e.type === 'assigned_by_routing')!;
 
 describe('same-day routing on ticket creation (seed 004)', () => {
   it('sends a returning customer to the agent who served them today, with the reason in the history and a "received" e-mail', async () => {
     t.clock.now = local(10, 0);
     const first = await newTicket(t.clock.now);
-    expect(routingEvent(first.id)).toMatchObject({ type: 'assigned', data: { reason: 'not_served_today' } });
-    expect(outboxForTicket(t.db, first.id).map((m) => m.kind)).toEqual(['ticket_received']);
+    expect(await routingEvent(first.id)).toMatchObject({ type: 'assigned', data: { reason: 'not_served_today' } });
+    expect((await outboxForTicket(t.store, first.id)).map((m) => m.kind)).toEqual(['ticket_received']);
 
     // agente2 serves Carla at 10:05.
     t.clock.now = local(10, 5);
     const agent2 = await t.signIn(DEMO_ACCOUNTS.otherAgent);
     const view = (await t.request('GET', `/api/agent/tickets/${first.id}`, { cookie: agent2 })).json;
     await t.request('POST', `/api/agent/tickets/${first.id}/messages`, { cookie: agent2, body: { body: 'Vamos verificar.', visibility: 'public', dueDate: agreedDate(t.clock.now), expectedVersion: view.ticket.version } });
-    const agent2Id = findAccountByEmail(t.db, DEMO_ACCOUNTS.otherAgent)!.id;
+    const agent2Id = (await findAccountByEmail(t.store, DEMO_ACCOUNTS.otherAgent))!.id;
 
     const second = await newTicket(local(10, 30));
     expect(second.assigneeId).toBe(agent2Id);
-    expect(routingEvent(second.id)).toMatchObject({ type: 'assigned_by_routing', data: { reason: 'same_day', to: agent2Id, previousAgentId: agent2Id } });
+    expect(await routingEvent(second.id)).toMatchObject({ type: 'assigned_by_routing', data: { reason: 'same_day', to: agent2Id, previousAgentId: agent2Id } });
 
     // Inside the lunch window the normal assignment applies, and the history says so.
     const lunch = await newTicket(local(12, 0));
-    expect(routingEvent(lunch.id)).toMatchObject({ type: 'assigned', data: { reason: 'special_window', window: '11:50–13:20' } });
+    expect(await routingEvent(lunch.id)).toMatchObject({ type: 'assigned', data: { reason: 'special_window', window: '11:50–13:20' } });
 
     // Next local day: the day has reset.
     const tomorrow = await newTicket(local(0, 1, 3));
-    expect(routingEvent(tomorrow.id)).toMatchObject({ type: 'assigned', data: { reason: 'not_served_today' } });
+    expect(await routingEvent(tomorrow.id)).toMatchObject({ type: 'assigned', data: { reason: 'not_served_today' } });
   });
 });
 
