@@ -1,7 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router';
 import { Layout } from '../components/layout.js';
-import { NotificationsMenu } from '../features/notifications/notifications-menu.js';
 import { NotFoundPage } from '../components/not-found-page.js';
 import { LoginPage } from '../features/auth/login-page.js';
 import { HomeRedirect, RequireRole, RequireSignedIn } from '../features/auth/require-role.js';
@@ -38,10 +37,12 @@ const MailboxPage = lazy(() => import('../features/mailbox/mailbox-page.js').the
 // The agent console is lazy: the customer panel's initial bundle does not carry it.
 const AgentHomePage = lazy(() => import('../features/agent-console/agent-home-page.js').then((m) => ({ default: m.AgentHomePage })));
 const AgentTicketPage = lazy(() => import('../features/agent-console/agent-ticket-page.js').then((m) => ({ default: m.AgentTicketPage })));
+// Only agents have notifications: the layout renders the menu for them alone, so it loads only then.
+const NotificationsMenu = lazy(() => import('../features/notifications/notifications-menu.js').then((m) => ({ default: m.NotificationsMenu })));
 
 export const router = createBrowserRouter([
   {
-    element: <Layout agentMenu={<NotificationsMenu />} />,
+    element: <Layout agentMenu={<Suspense fallback={null}><NotificationsMenu /></Suspense>} />,
     children: [
       { path: paths.home, element: <HomeRedirect /> },
       { path: paths.login, element: <LoginPage /> },
