@@ -9,12 +9,7 @@ import { useTabCounts, useTabTickets } from './customer-panel-api.js';
 import { useCompany } from './company-api.js';
 import { usePortalSwitches } from '../../lib/portal-switches.js';
 import { TicketSearchForm, TicketSearchResults } from './ticket-search.js';
-
-const DEFAULT_TAB: CustomerTab = 'awaiting_my_reply';
-
-function isCustomerTab(value: string | null): value is CustomerTab {
-  return value !== null && (CUSTOMER_TABS as readonly string[]).includes(value);
-}
+import { panelSearch, panelTab } from './panel-tab.js';
 
 /**
  * The Painel do Cliente: "Novo atendimento" when the portal lets customers open tickets, and the tabs
@@ -58,9 +53,8 @@ export function CustomerPanelPage() {
 function PanelTabs() {
   const { t } = useI18n();
   const [search, setSearch] = useSearchParams();
-  const requested = search.get('aba');
-  const tab = isCustomerTab(requested) ? requested : DEFAULT_TAB;
-  const searched = search.get('busca')?.trim() ?? '';
+  const tab = panelTab(search);
+  const searched = panelSearch(search);
   const counts = useTabCounts();
 
   return (
