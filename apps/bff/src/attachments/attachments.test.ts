@@ -2,7 +2,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_ACCOUNTS } from '@atende/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TEST_ORIGIN, createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
+import { TEST_ORIGIN } from '../testing/test-client.js';
 
 /** A real 1×1 PNG (a phone photo stands in for it in the e2e journey). */
 export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -15,11 +16,11 @@ function storedFiles(dataDir: string): string[] {
 }
 
 describe('attachments (Anexos)', () => {
-  let t: TestApp;
+  let t: EngineTestApp;
   let customer: string;
   let ticketId: number;
   beforeEach(async () => {
-    t = await createTestApp({ env: { ATTACHMENT_MAX_FILE_MB: '0.01', ATTACHMENT_MAX_MESSAGE_MB: '0.015', ATTACHMENT_MAX_FILES: '3' } });
+    t = await createEngineTestApp({ env: { ATTACHMENT_MAX_FILE_MB: '0.01', ATTACHMENT_MAX_MESSAGE_MB: '0.015', ATTACHMENT_MAX_FILES: '3' } });
     customer = await t.signIn(DEMO_ACCOUNTS.contact);
     ticketId = (await t.request('GET', '/api/customer/tickets?tab=awaiting_my_reply', { cookie: customer })).json.items[0].id;
   });
@@ -80,7 +81,8 @@ describe('attachments (Anexos)', () => {
     expect(up.status).toBe(400);
     expect(up.json.fields.files).toContain(name);
     expect(storedFiles(t.dataDir)).toEqual([]);
-    expect(t.db.$client.prepare('select count(*) n from attachments').get()).toEqual({ n: 0 });
+    // count(*) is a bigint (a string) on PostgreSQL.
+    expect(Number((await t.rows<{ n: number | string }>('select count(*) as n from attachments'))[0]!.n)).toBe(0);
   });
 
   it('a file over the per-file limit is refused by name and nothing is stored (even the good file sent with it)', async () => {

@@ -2,7 +2,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { DEMO_ACCOUNTS } from '@atende/db';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TEST_ORIGIN, createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
+import { TEST_ORIGIN } from '../testing/test-client.js';
 import { thumbnailPathOf } from './thumbnails.js';
 
 /** A phone-sized photo (1600×1200, noisy so it does not compress to nothing). */
@@ -15,11 +16,11 @@ async function photo(format: 'png' | 'jpeg' = 'jpeg'): Promise<Buffer> {
   return format === 'png' ? image.png().toBuffer() : image.jpeg({ quality: 90 }).toBuffer();
 }
 
-let t: TestApp;
+let t: EngineTestApp;
 let carla: string;
 let ticketId: number;
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createEngineTestApp();
   carla = await t.signIn(DEMO_ACCOUNTS.contact);
   ticketId = (await t.request('GET', '/api/customer/tickets?tab=awaiting_my_reply', { cookie: carla })).json.items[0].id;
 });
@@ -43,7 +44,7 @@ async function get(path: string, cookie: string) {
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
-const sha256Of = (attachmentId: number) => (t.db.$client.prepare('select sha256 from attachments where id = ?').get(attachmentId) as { sha256: string }).sha256;
+const sha256Of = async (attachmentId: number) => (await t.rows<{ sha256: string }>('select sha256 from attachments where id = ?', [attachmentId]))[0]!.sha256;
 
 describe('image thumbnails, made on the server', () => {
   it('a photo gets a small WebP thumbnail (at most 240×180, proportions kept), stored content-addressed under DATA_DIR', async () => {
@@ -59,7 +60,7 @@ describe('image thumbnails, made on the server', () => {
     expect({ format: meta.format, width: meta.width, height: meta.height }).toEqual({ format: 'webp', width: 240, height: 180 });
     expect(thumb.bytes.length).toBeLessThan(original.length / 10);
 
-    const stored = thumbnailPathOf(t.dataDir, sha256Of(id!));
+    const stored = thumbnailPathOf(t.dataDir, await sha256Of(id!));
     expect(readFileSync(stored).equals(thumb.bytes)).toBe(true);
     // The second view reads the stored thumbnail: the file is not made again.
     const made = statSync(stored).mtimeMs;
@@ -86,9 +87,9 @@ describe('image thumbnails, made on the server', () => {
     const [internal] = await sendFiles(agent, [{ name: 'interna.jpg', bytes: await photo() }], { agentNote: true });
     expect((await get(`/api/tickets/${ticketId}/attachments/${internal}/thumbnail`, carla)).status).toBe(404);
     // A refused request makes nothing; the agent's first view does.
-    expect(existsSync(thumbnailPathOf(t.dataDir, sha256Of(internal!)))).toBe(false);
+    expect(existsSync(thumbnailPathOf(t.dataDir, await sha256Of(internal!)))).toBe(false);
     expect((await get(`/api/tickets/${ticketId}/attachments/${internal}/thumbnail`, agent)).status).toBe(200);
-    expect(existsSync(thumbnailPathOf(t.dataDir, sha256Of(internal!)))).toBe(true);
+    expect(existsSync(thumbnailPathOf(t.dataDir, await sha256Of(internal!)))).toBe(true);
   });
 
   it('a file that is not a browser image has no thumbnail (404), and a damaged image gets none either', async () => {
@@ -102,6 +103,6 @@ describe('image thumbnails, made on the server', () => {
     expect((await get(`/api/tickets/${ticketId}/attachments/${pdfId}/thumbnail`, carla)).status).toBe(404);
     const broken = await get(`/api/tickets/${ticketId}/attachments/${damagedId}/thumbnail`, carla);
     expect(broken.status).toBe(404);
-    expect(existsSync(thumbnailPathOf(t.dataDir, sha256Of(damagedId!)))).toBe(false);
+    expect(existsSync(thumbnailPathOf(t.dataDir, await sha256Of(damagedId!)))).toBe(false);
   });
 });

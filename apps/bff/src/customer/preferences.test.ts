@@ -1,14 +1,15 @@
-import { DEMO_ACCOUNTS, outboxForTicket } from '@atende/db';
+import { DEMO_ACCOUNTS } from '@atende/db';
+import { outboxForTicket } from '@atende/db/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { settled } from '../http/after-response.js';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
 
 /** Issue 15: the contact chooses which ticket e-mails they get; security e-mails are always sent. */
-let t: TestApp;
+let t: EngineTestApp;
 let carla: string;
 let agent: string;
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createEngineTestApp();
   carla = await t.signIn(DEMO_ACCOUNTS.contact);
   agent = await t.signIn(DEMO_ACCOUNTS.agent);
 });
@@ -20,10 +21,10 @@ const save = (body: unknown) => t.request('PUT', '/api/customer/preferences', { 
 async function agentReplies() {
   const { id } = (await t.request('GET', '/api/customer/tickets?tab=awaiting_return', { cookie: carla })).json.items[0] as { id: number };
   const { version } = (await t.request('GET', `/api/customer/tickets/${id}`, { cookie: carla })).json.ticket;
-  const before = outboxForTicket(t.db, id).length;
+  const before = (await outboxForTicket(t.store, id)).length;
   const r = await t.request('POST', `/api/agent/tickets/${id}/messages`, { cookie: agent, body: { body: 'Atualização.', visibility: 'public', nextStatus: 'open', expectedVersion: version } });
   expect(r.status).toBe(201);
-  return outboxForTicket(t.db, id).length - before;
+  return (await outboxForTicket(t.store, id)).length - before;
 }
 
 describe('notification preferences', () => {

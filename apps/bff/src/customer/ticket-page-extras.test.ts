@@ -1,12 +1,13 @@
-import { DEMO_ACCOUNTS, getTicket } from '@atende/db';
+import { DEMO_ACCOUNTS } from '@atende/db';
+import { getTicket } from '@atende/db/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
 
-let t: TestApp;
+let t: EngineTestApp;
 let carla: string;
 let agent: string;
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createEngineTestApp();
   carla = await t.signIn(DEMO_ACCOUNTS.contact);
   agent = await t.signIn(DEMO_ACCOUNTS.agent);
 });
@@ -19,7 +20,7 @@ const detail = async (id: number) => (await t.request('GET', `/api/customer/tick
 describe('the dates on the customer’s ticket', () => {
   it('a resolved ticket says until when the customer may answer: resolved + the approval-timeout days', async () => {
     const { id } = await firstIn('awaiting_approval');
-    const resolvedAt = getTicket(t.db, id)!.resolvedAt!;
+    const resolvedAt = (await getTicket(t.store, id))!.resolvedAt!;
     const { dates } = await detail(id);
     expect(dates.answerBy).toEqual({ at: new Date(resolvedAt + 7 * DAY).toISOString(), outcome: 'close' });
     expect(dates.timeZone).toBe('America/Sao_Paulo');

@@ -2,12 +2,13 @@ import { DEMO_ACCOUNTS } from '@atende/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashToken } from '../auth/session-cookie.js';
 import { sseReader } from '../testing/sse-reader.js';
-import { TEST_ORIGIN, createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
+import { TEST_ORIGIN } from '../testing/test-client.js';
 
 describe('live events stream (GET /api/events)', () => {
-  let t: TestApp;
+  let t: EngineTestApp;
   beforeEach(async () => {
-    t = await createTestApp({ env: { EVENT_STREAMS_PER_SESSION: '2', EVENTS_HEARTBEAT_SECONDS: '0.05' } });
+    t = await createEngineTestApp({ env: { EVENT_STREAMS_PER_SESSION: '2', EVENTS_HEARTBEAT_SECONDS: '0.05' } });
   });
   afterEach(() => t.dispose());
 
@@ -15,7 +16,7 @@ describe('live events stream (GET /api/events)', () => {
     const response = await t.app.request('/api/events', { headers: { origin: TEST_ORIGIN, cookie, ...headers } });
     return { response, events: response.status === 200 ? sseReader(response) : null };
   };
-  const contactId = (t: TestApp, email: string) => (t.db.$client.prepare('select id from contacts where email = ?').get(email) as { id: number }).id;
+  const contactId = async (t: EngineTestApp, email: string) => (await t.rows<{ id: number }>('select id from contacts where email = ?', [email]))[0]!.id;
 
   it('a customer receives only their own public events; an internal note never reaches them; agents get both', async () => {
     const customer = await t.signIn(DEMO_ACCOUNTS.contact);
@@ -24,7 +25,7 @@ describe('live events stream (GET /api/events)', () => {
     const a = (await open(agent)).events!;
     expect((await c.nextEvent())!.event).toBe('ready');
     expect((await a.nextEvent())!.event).toBe('ready');
-    const me = contactId(t, DEMO_ACCOUNTS.contact);
+    const me = await contactId(t, DEMO_ACCOUNTS.contact);
     t.events.publish({ type: 'message_added', ticketId: 7, audience: { agents: 'all', contactId: null } }); // an internal note
     t.events.publish({ type: 'message_added', ticketId: 8, audience: { agents: 'all', contactId: me + 1 } }); // another customer's ticket
     t.events.publish({ type: 'message_added', ticketId: 9, audience: { agents: 'all', contactId: me } }); // a public reply to me
@@ -38,7 +39,7 @@ describe('live events stream (GET /api/events)', () => {
   it("an agent's notification reaches that agent only", async () => {
     const agent = await t.signIn(DEMO_ACCOUNTS.agent);
     const other = await t.signIn(DEMO_ACCOUNTS.admin);
-    const agentId = (t.db.$client.prepare('select id from agents where email = ?').get(DEMO_ACCOUNTS.agent) as { id: number }).id;
+    const agentId = (await t.rows<{ id: number }>('select id from agents where email = ?', [DEMO_ACCOUNTS.agent]))[0]!.id;
     const mine = (await open(agent)).events!;
     const theirs = (await open(other)).events!;
     await mine.nextEvent();
@@ -53,7 +54,7 @@ describe('live events stream (GET /api/events)', () => {
 
   it('a reconnect with Last-Event-ID gets what it missed; an unknown id gets resync', async () => {
     const customer = await t.signIn(DEMO_ACCOUNTS.contact);
-    const me = contactId(t, DEMO_ACCOUNTS.contact);
+    const me = await contactId(t, DEMO_ACCOUNTS.contact);
     const first = (await open(customer)).events!;
     await first.nextEvent();
     t.events.publish({ type: 'ticket_changed', ticketId: 1, audience: { agents: 'all', contactId: me } });
@@ -102,7 +103,7 @@ describe('live events stream (GET /api/events)', () => {
   });
 });
 
-function openCount(t: TestApp, cookie: string): number {
+function openCount(t: EngineTestApp, cookie: string): number {
   return t.deps.liveStreams!.count(hashToken(decodeURIComponent(cookie.slice(cookie.indexOf('=') + 1))));
 }
 

@@ -35,16 +35,22 @@ export async function createPostgresEventBus(options: { url: string; db: PgDb; l
     }, RECONNECT_MS).unref();
   };
   await listen();
+  // One NOTIFY at a time, in publish order: each on whatever pool connection is free, they would
+  // commit (and be heard) in any order, unlike the in-process bus (a reply's events out of order).
+  let notifying: Promise<void> = Promise.resolve();
 
   return {
     publish(event) {
       // Called after the change committed; a lost notification costs a page its live refresh, never data.
-      publishLiveEventPg(options.db, event as unknown as Record<string, unknown>).catch((error: unknown) => options.logger.warn({ err: error, type: event.type }, 'live events: NOTIFY failed'));
+      notifying = notifying.then(() =>
+        publishLiveEventPg(options.db, event as unknown as Record<string, unknown>).catch((error: unknown) => options.logger.warn({ err: error, type: event.type }, 'live events: NOTIFY failed')),
+      );
     },
     subscribe: (listenerFn) => local.subscribe(listenerFn),
     since: (lastEventId) => local.since(lastEventId),
     close: async () => {
       closed = true;
+      await notifying;
       await listener?.close();
     },
   };

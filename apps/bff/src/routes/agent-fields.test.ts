@@ -1,20 +1,19 @@
 import { DEMO_ACCOUNTS } from '@atende/db';
-import { makeAgent, makeContact, makeDepartment, makeTicket } from '@atende/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
 
-let t: TestApp;
+let t: EngineTestApp;
 let agent: string;
 let ticketId: number;
 beforeEach(async () => {
-  t = await createTestApp({ content: 'empty' });
+  t = await createEngineTestApp({ content: 'empty' });
   // Two departments and two agents to move the ticket between; its requester can sign in too.
-  const suporte = makeDepartment(t.db, { name: 'Suporte técnico' });
-  makeDepartment(t.db, { name: 'Financeiro' });
-  const ana = makeAgent(t.db, { name: 'Ana Atendente', email: DEMO_ACCOUNTS.agent, departmentIds: [suporte.id] });
-  makeAgent(t.db, { name: 'Bruno Técnico', departmentIds: [suporte.id] });
-  const requester = makeContact(t.db, { email: DEMO_ACCOUNTS.contact });
-  ({ id: ticketId } = makeTicket(t.db, { status: 'open', requesterId: requester.id, departmentId: suporte.id, assigneeId: ana.id, message: 'Sinal fraco.' }));
+  const suporte = await t.make.department({ name: 'Suporte técnico' });
+  await t.make.department({ name: 'Financeiro' });
+  const ana = await t.make.agent({ name: 'Ana Atendente', email: DEMO_ACCOUNTS.agent, departmentIds: [suporte.id] });
+  await t.make.agent({ name: 'Bruno Técnico', departmentIds: [suporte.id] });
+  const requester = await t.make.contact({ email: DEMO_ACCOUNTS.contact });
+  ({ id: ticketId } = await t.make.ticket({ status: 'open', requesterId: requester.id, departmentId: suporte.id, assigneeId: ana.id, message: 'Sinal fraco.' }));
   agent = await t.signIn(DEMO_ACCOUNTS.agent);
 });
 afterEach(() => t.dispose());

@@ -1,12 +1,12 @@
 import { DEMO_ACCOUNTS } from '@atende/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
 
 // The test clock is Monday 2026-11-23 12:00 in São Paulo (15:00 UTC).
-let t: TestApp;
+let t: EngineTestApp;
 let agent: string;
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createEngineTestApp();
   agent = await t.signIn(DEMO_ACCOUNTS.agent);
 });
 afterEach(() => t.dispose());
@@ -77,8 +77,8 @@ describe('queues', () => {
     expect(hotsitePending.length).toBe(all.filter((i) => i.origin === 'hotsite' && i.status === 'pending').length);
     expect(hotsitePending.every((i) => i.origin === 'hotsite' && i.status === 'pending')).toBe(true);
     const netsul = all.find((i) => i.companyName === 'Mercado NetSul')!;
-    const companyId = (await t.db.$client.prepare('select company_id as c from tickets where id = ?').get(netsul.id)) as { c: number };
-    const byCompany = await allOf(`companyId=${companyId.c}`);
+    const [companyId] = await t.rows<{ c: number }>('select company_id as c from tickets where id = ?', [netsul.id]);
+    const byCompany = await allOf(`companyId=${companyId!.c}`);
     expect(byCompany.length).toBe(all.filter((i) => i.companyName === 'Mercado NetSul').length);
     const options: any = await t.request('GET', '/api/agent/options', { cookie: agent });
     const bruno = options.json.agents.find((a: { name: string }) => a.name === 'Bruno Técnico');

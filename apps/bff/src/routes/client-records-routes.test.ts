@@ -1,10 +1,11 @@
-import { DEMO_ACCOUNTS, findAccountByEmail, findContactByAnyEmail, listAudit } from '@atende/db';
+import { DEMO_ACCOUNTS } from '@atende/db';
+import { findAccountByEmail, findContactByAnyEmail, listAudit } from '@atende/db/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
 
-let t: TestApp;
+let t: EngineTestApp;
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createEngineTestApp();
 });
 afterEach(() => t.dispose());
 
@@ -20,15 +21,15 @@ describe('Clientes: companies and contacts', () => {
     expect(created.json.contact).toMatchObject({ phone: '+5551999991234', companyName: 'Padaria Pão Quente', extraEmails: ['joana.prado@gmail.com'], active: true });
     const page = await t.request('GET', `/api/agent/contacts/${created.json.contact.id}`, { cookie: agent });
     expect(page.json.contact.whatsAppUrl).toBe('https://wa.me/5551999991234');
-    expect(listAudit(t.db, { before: null, limit: 1 })[0]).toMatchObject({ event: 'contact_created', actorKind: 'agent', email: 'joana@padaria.com.br' });
+    expect((await listAudit(t.store, { before: null, limit: 1 }))[0]).toMatchObject({ event: 'contact_created', actorKind: 'agent', email: 'joana@padaria.com.br' });
   });
 
   it('any of the contact’s addresses finds them (inbound mail matching)', async () => {
     const agent = await t.signIn(DEMO_ACCOUNTS.agent);
     const id = (await t.request('POST', '/api/agent/contacts', { cookie: agent, body: newContact({ extraEmails: ['financeiro@padaria.com.br'] }) })).json.contact.id;
-    expect(findContactByAnyEmail(t.db, 'JOANA@padaria.com.br')?.id).toBe(id);
-    expect(findContactByAnyEmail(t.db, ' Financeiro@Padaria.com.br')?.id).toBe(id);
-    expect(findContactByAnyEmail(t.db, 'ninguem@padaria.com.br')).toBeNull();
+    expect((await findContactByAnyEmail(t.store, 'JOANA@padaria.com.br'))?.id).toBe(id);
+    expect((await findContactByAnyEmail(t.store, ' Financeiro@Padaria.com.br'))?.id).toBe(id);
+    expect(await findContactByAnyEmail(t.store, 'ninguem@padaria.com.br')).toBeNull();
   });
 
   it('refuses an address used by someone else, a bad phone and an unknown company, changing nothing', async () => {
@@ -39,7 +40,7 @@ describe('Clientes: companies and contacts', () => {
     expect((await post({ extraEmails: ['joana@padaria.com.br'] })).json.fields).toEqual({ 'extraEmails.0': 'E-mail repetido.' });
     expect((await post({ phone: '123' })).json.fields.phone).toMatch(/Telefone inválido/);
     expect((await post({ companyId: 9999 })).json.fields).toEqual({ companyId: 'Empresa desconhecida.' });
-    expect(findContactByAnyEmail(t.db, 'joana@padaria.com.br')).toBeNull();
+    expect(await findContactByAnyEmail(t.store, 'joana@padaria.com.br')).toBeNull();
   });
 
   it('edits a contact with before/after in the audit log', async () => {
@@ -47,7 +48,7 @@ describe('Clientes: companies and contacts', () => {
     const id = (await t.request('POST', '/api/agent/contacts', { cookie: agent, body: newContact() })).json.contact.id;
     const edited = await t.request('PUT', `/api/agent/contacts/${id}`, { cookie: agent, body: newContact({ name: 'Joana P. Prado', phone: '+55 11 3333-4444' }) });
     expect(edited.json.contact).toMatchObject({ name: 'Joana P. Prado', phone: '+551133334444' });
-    expect(listAudit(t.db, { before: null, limit: 1 })[0]).toMatchObject({ event: 'contact_changed', details: { before: { name: 'Joana Prado' }, after: { name: 'Joana P. Prado' } } });
+    expect((await listAudit(t.store, { before: null, limit: 1 }))[0]).toMatchObject({ event: 'contact_changed', details: { before: { name: 'Joana Prado' }, after: { name: 'Joana P. Prado' } } });
     expect((await t.request('PUT', '/api/agent/contacts/9999', { cookie: agent, body: newContact() })).status).toBe(404);
   });
 
@@ -63,7 +64,7 @@ describe('Clientes: companies and contacts', () => {
   it('an admin deactivates a contact: sign-in refused, session ended, tickets kept; reactivation restores sign-in', async () => {
     const carla = await t.signIn(DEMO_ACCOUNTS.contact);
     const before = (await t.request('GET', '/api/customer/tickets/counts', { cookie: carla })).json;
-    const id = findAccountByEmail(t.db, DEMO_ACCOUNTS.contact)!.id;
+    const id = (await findAccountByEmail(t.store, DEMO_ACCOUNTS.contact))!.id;
     const agent = await t.signIn(DEMO_ACCOUNTS.agent);
     expect((await t.request('POST', `/api/agent/contacts/${id}/deactivate`, { cookie: agent, body: {} })).status).toBe(403);
     const admin = await t.signIn(DEMO_ACCOUNTS.admin);

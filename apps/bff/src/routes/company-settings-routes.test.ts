@@ -1,10 +1,11 @@
-import { DEMO_ACCOUNTS, getCompanySettings, listAudit } from '@atende/db';
+import { DEMO_ACCOUNTS } from '@atende/db';
+import { getCompanySettings, listAudit } from '@atende/db/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
 
-let t: TestApp;
+let t: EngineTestApp;
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createEngineTestApp();
 });
 afterEach(() => t.dispose());
 
@@ -15,8 +16,8 @@ describe('company clock settings', () => {
     const admin = await t.signIn(DEMO_ACCOUNTS.admin);
     const saved = await t.request('PUT', '/api/admin/company-settings', { cookie: admin, body: CLOCK });
     expect(saved.status).toBe(200);
-    expect(getCompanySettings(t.db)).toEqual({ ...CLOCK, holidays: ['2026-11-20', '2026-12-25'] });
-    const entries = listAudit(t.db, { before: null, limit: 5 }).filter((e) => e.event === 'settings_changed');
+    expect(await getCompanySettings(t.store)).toEqual({ ...CLOCK, holidays: ['2026-11-20', '2026-12-25'] });
+    const entries = (await listAudit(t.store, { before: null, limit: 5 })).filter((e) => e.event === 'settings_changed');
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ actorKind: 'agent', details: { group: 'company', before: { timeZone: 'America/Sao_Paulo', holidays: [] }, after: { timeZone: 'America/Manaus' } } });
   });
@@ -27,7 +28,7 @@ describe('company clock settings', () => {
     expect((await put({ timeZone: 'Marte/Olympus' })).json.fields.timeZone).toBe('Fuso horário desconhecido.');
     expect((await put({ businessHoursStart: '18:00', businessHoursEnd: '08:00' })).json.fields.businessHoursEnd).toBe('A abertura deve ser antes do fechamento.');
     expect((await put({ holidays: ['2026-02-30'] })).status).toBe(400);
-    expect(getCompanySettings(t.db).timeZone).toBe('America/Sao_Paulo');
+    expect((await getCompanySettings(t.store)).timeZone).toBe('America/Sao_Paulo');
   });
 
   it('offers the year’s Brazilian national holidays; agents may not change the clock', async () => {
@@ -47,7 +48,7 @@ describe('automation policy', () => {
     expect(refused.status).toBe(400);
     expect(refused.json.fields['sameDayRouting.specialWindows.0.end']).toBe('O início deve ser antes do fim.');
     expect((await t.request('PUT', '/api/admin/automation-settings', { cookie: admin, body: body([{ start: '12:00', end: '13:00' }]) })).status).toBe(200);
-    const entry = listAudit(t.db, { before: null, limit: 1 })[0]!;
+    const entry = (await listAudit(t.store, { before: null, limit: 1 }))[0]!;
     expect(entry).toMatchObject({ event: 'settings_changed', details: { group: 'automation', before: { inactivity: { closeAfterDays: 10 } }, after: { inactivity: { closeAfterDays: 3 }, approvalTimeout: { afterDays: 5 } } } });
   });
 });

@@ -1,12 +1,13 @@
-import { DEMO_ACCOUNTS, ticketHistory } from '@atende/db';
+import { DEMO_ACCOUNTS } from '@atende/db';
+import { ticketHistory } from '@atende/db/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
 
-let t: TestApp;
+let t: EngineTestApp;
 let carla: string;
 let otavio: string;
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createEngineTestApp();
   carla = await t.signIn(DEMO_ACCOUNTS.contact);
   otavio = await t.signIn(DEMO_ACCOUNTS.otherContact);
 });
@@ -38,7 +39,7 @@ describe('Confirmar solução', () => {
     expect(after.awaiting_approval).toBe(before.awaiting_approval - 1);
     expect(after.unrated).toBe(before.unrated + 1);
     expect((await detail(carla, id)).ticket).toMatchObject({ canRate: true, status: 'closed' });
-    expect(ticketHistory(t.db, id).at(-1)).toMatchObject({ type: 'status_changed', actorKind: 'contact', fromStatus: 'resolved', toStatus: 'closed', createdAt: t.clock.now });
+    expect((await ticketHistory(t.store, id)).at(-1)).toMatchObject({ type: 'status_changed', actorKind: 'contact', fromStatus: 'resolved', toStatus: 'closed', createdAt: t.clock.now });
   });
 
   it('is refused on a ticket that is not resolved, changing nothing', async () => {
@@ -61,7 +62,7 @@ describe('Não foi resolvido', () => {
     expect(after.ticket).toMatchObject({ status: 'open', assigneeName: before.ticket.assigneeName });
     expect(after.messages.at(-1)).toMatchObject({ body: 'A internet continua lenta à noite.', visibility: 'public', authorKind: 'contact' });
     // The last status event (the reopened ticket also gets its next-response due time, a field change).
-    expect(ticketHistory(t.db, id).filter((e) => e.toStatus !== null).at(-1)).toMatchObject({ fromStatus: 'resolved', toStatus: 'open', data: { reason: 'A internet continua lenta à noite.' } });
+    expect((await ticketHistory(t.store, id)).filter((e) => e.toStatus !== null).at(-1)).toMatchObject({ fromStatus: 'resolved', toStatus: 'open', data: { reason: 'A internet continua lenta à noite.' } });
   });
 
   it('requires a reason', async () => {
@@ -149,7 +150,7 @@ describe('reopening a closed ticket', () => {
     const r = await post(carla, `/tickets/${id}/replies`, { body: 'Voltou a falhar.', expectedVersion: before.ticket.version });
     expect(r.json.ticket.status).toBe('open');
     expect((await detail(carla, id)).ticket.assigneeName).toBe(before.ticket.assigneeName);
-    expect(ticketHistory(t.db, id).filter((e) => e.type !== 'email_sent' && e.type !== 'field_changed').at(-1)).toMatchObject({ type: 'reopened', fromStatus: 'closed', toStatus: 'open' });
+    expect((await ticketHistory(t.store, id)).filter((e) => e.type !== 'email_sent' && e.type !== 'field_changed').at(-1)).toMatchObject({ type: 'reopened', fromStatus: 'closed', toStatus: 'open' });
 
     const other = (await t.request('GET', '/api/customer/tickets?tab=unrated', { cookie: carla })).json.items[0];
     t.clock.now += 31 * DAY;

@@ -1,12 +1,12 @@
 import { DEMO_ACCOUNTS } from '@atende/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
 
-let t: TestApp;
+let t: EngineTestApp;
 let carla: string;
 let otavio: string;
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createEngineTestApp();
   carla = await t.signIn(DEMO_ACCOUNTS.contact);
   otavio = await t.signIn(DEMO_ACCOUNTS.otherContact);
 });

@@ -1,19 +1,21 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { DEMO_ACCOUNTS, ticketRatings } from '@atende/db';
+import { DEMO_ACCOUNTS } from '@atende/db';
+import { ticketRatings } from '@atende/db/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TEST_ORIGIN, createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
+import { TEST_ORIGIN } from '../testing/test-client.js';
 
 /**
  * Races against the real HTTP server (ASVS: read-check-write is one transaction): two decisions fired
  * at once on one ticket, from two tabs of the same customer. Exactly one wins, the other gets 409.
  */
-let t: TestApp;
+let t: EngineTestApp;
 let server: ServerType;
 let base: string;
 let carla: string;
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createEngineTestApp();
   carla = await t.signIn(DEMO_ACCOUNTS.contact);
   server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
@@ -22,7 +24,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await new Promise((resolve) => server.close(resolve));
-  t.dispose();
+  await t.dispose();
 });
 
 async function call(method: string, path: string, body?: unknown) {
@@ -72,7 +74,7 @@ describe('races on one ticket (real server)', () => {
         call('POST', `/api/customer/tickets/${ticket.id}/rating`, { score: 1, expectedVersion: ticket.version }),
       ]);
       expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
-      expect(ticketRatings(t.db, ticket.id)).toHaveLength(1);
+      expect(await ticketRatings(t.store, ticket.id)).toHaveLength(1);
     }
     expect(rounds).toBeGreaterThanOrEqual(2);
   });
@@ -86,6 +88,6 @@ describe('races on one ticket (real server)', () => {
       [4, 2, 5].map((score) => call('POST', `/api/public/ratings/${token}`, { score })),
     );
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
-    expect(ticketRatings(t.db, ticket.id)).toHaveLength(1);
+    expect(await ticketRatings(t.store, ticket.id)).toHaveLength(1);
   });
 });

@@ -1,12 +1,13 @@
-import { DEMO_ACCOUNTS, getTicket, schema, ticketThread } from '@atende/db';
+import { DEMO_ACCOUNTS } from '@atende/db';
+import { getTicket, ticketThread } from '@atende/db/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
 import type { OPENAPI_DOCUMENT } from './openapi.js';
 
-let t: TestApp;
+let t: EngineTestApp;
 let agent: string;
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createEngineTestApp();
   agent = await t.signIn(DEMO_ACCOUNTS.agent);
 });
 afterEach(() => t.dispose());
@@ -32,7 +33,7 @@ const call = (body: unknown, authorization?: string) =>
 describe('agent API token', () => {
   it('is shown once and stored only as its SHA-256', async () => {
     const { token } = await newToken();
-    const rows = t.db.select().from(schema.agentApiTokens).all();
+    const rows = await t.rows<{ tokenHash: string }>('select *, token_hash as "tokenHash" from agent_api_tokens');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(rows)).not.toContain(token);
@@ -58,8 +59,8 @@ describe('agent API token', () => {
       `Bearer ${token}`,
     );
     expect(appended.status).toBe(200);
-    expect(getTicket(t.db, ticket.id)!.status).toBe('resolved');
-    expect(ticketThread(t.db, ticket.id, 'customer').map((m) => m.body)).toEqual(['Cliente: a catraca não destrava.', 'Cliente: funcionou.']);
+    expect((await getTicket(t.store, ticket.id))!.status).toBe('resolved');
+    expect((await ticketThread(t.store, ticket.id, 'customer')).map((m) => m.body)).toEqual(['Cliente: a catraca não destrava.', 'Cliente: funcionou.']);
   });
 
   it('answers 404 for an unknown contact', async () => {

@@ -1,13 +1,14 @@
-import { DEMO_ACCOUNTS, getTicket, outboxForTicket, ticketHistory } from '@atende/db';
+import { DEMO_ACCOUNTS } from '@atende/db';
+import { getTicket, outboxForTicket, ticketHistory } from '@atende/db/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
 
-let t: TestApp;
+let t: EngineTestApp;
 let carla: string;
 let admin: string;
 let agent: string;
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createEngineTestApp();
   carla = await t.signIn(DEMO_ACCOUNTS.contact);
   admin = await t.signIn(DEMO_ACCOUNTS.admin);
   agent = await t.signIn(DEMO_ACCOUNTS.agent);
@@ -168,9 +169,9 @@ describe('Novo atendimento (seed 003)', () => {
     const first = await file(ticket);
     await file(ticket);
     const id = first.json.ticket.id as number;
-    expect(outboxForTicket(t.db, id).map((m) => m.kind)).toEqual(['ticket_received']);
-    expect(ticketHistory(t.db, id).some((e) => e.type === 'assigned' || e.type === 'assigned_by_routing')).toBe(true);
-    expect(getTicket(t.db, id)!.assigneeId).not.toBeNull();
+    expect((await outboxForTicket(t.store, id)).map((m) => m.kind)).toEqual(['ticket_received']);
+    expect((await ticketHistory(t.store, id)).some((e) => e.type === 'assigned' || e.type === 'assigned_by_routing')).toBe(true);
+    expect((await getTicket(t.store, id))!.assigneeId).not.toBeNull();
   });
 
   it('only contacts file tickets', async () => {

@@ -2,23 +2,24 @@ import { DEMO_ACCOUNTS } from '@atende/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PRESENCE_TTL_MS } from '../events/presence.js';
 import { sseReader } from '../testing/sse-reader.js';
-import { TEST_ORIGIN, createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
+import { TEST_ORIGIN } from '../testing/test-client.js';
 
 describe('presence on a ticket page (agents only)', () => {
-  let t: TestApp;
+  let t: EngineTestApp;
   let ana: string;
   let bruno: string;
   let carla: string;
   let ticketId: number;
   let carlaId: number;
   beforeEach(async () => {
-    t = await createTestApp();
+    t = await createEngineTestApp();
     ana = await t.signIn(DEMO_ACCOUNTS.agent);
     bruno = await t.signIn(DEMO_ACCOUNTS.otherAgent);
     carla = await t.signIn(DEMO_ACCOUNTS.contact);
-    carlaId = (t.db.$client.prepare('select id from contacts where email = ?').get(DEMO_ACCOUNTS.contact) as { id: number }).id;
+    carlaId = (await t.rows<{ id: number }>('select id from contacts where email = ?', [DEMO_ACCOUNTS.contact]))[0]!.id;
     // One of Carla's own tickets: she is exactly the customer who must not learn who looks at it.
-    ticketId = (t.db.$client.prepare("select id from tickets where requester_id = ? and status <> 'closed' order by id limit 1").get(carlaId) as { id: number }).id;
+    ticketId = (await t.rows<{ id: number }>("select id from tickets where requester_id = ? and status <> 'closed' order by id limit 1", [carlaId]))[0]!.id;
   });
   afterEach(() => t.dispose());
 

@@ -1,11 +1,11 @@
 import { DEMO_ACCOUNTS } from '@atende/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
 
-let t: TestApp;
+let t: EngineTestApp;
 let agent: string;
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createEngineTestApp();
   agent = await t.signIn(DEMO_ACCOUNTS.agent);
 });
 afterEach(() => t.dispose());

@@ -1,13 +1,14 @@
-import { DEMO_ACCOUNTS, getOrCreateSecret, getTicket, ticketHistory, ticketRatings } from '@atende/db';
+import { DEMO_ACCOUNTS } from '@atende/db';
+import { getOrCreateSecret, getTicket, ticketHistory, ticketRatings } from '@atende/db/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRatingToken } from '../ratings/rating-token.js';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
 
-let t: TestApp;
+let t: EngineTestApp;
 let carla: string;
 let agent: string;
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createEngineTestApp();
   carla = await t.signIn(DEMO_ACCOUNTS.contact);
   agent = await t.signIn(DEMO_ACCOUNTS.agent);
 });
@@ -24,25 +25,25 @@ async function linkOfUnrated() {
   return { id, token: link.split('/avaliar/')[1]! };
 }
 
-const snapshot = (id: number) => ({
-  ratings: ticketRatings(t.db, id),
-  ticket: getTicket(t.db, id),
-  events: ticketHistory(t.db, id).length,
+const snapshot = async (id: number) => ({
+  ratings: await ticketRatings(t.store, id),
+  ticket: await getTicket(t.store, id),
+  events: (await ticketHistory(t.store, id)).length,
 });
 
 describe('rating link (ASVS: single-ticket, expiring, signed; GET never writes)', () => {
   it('GET shows the ticket and changes nothing; the POST records the rating, then the comment once', async () => {
     const { id, token } = await linkOfUnrated();
-    const before = snapshot(id);
+    const before = await snapshot(id);
     const page = await t.request('GET', `/api/public/ratings/${token}`);
     expect(page.status).toBe(200);
     expect(page.json).toMatchObject({ ticket: { id }, state: 'due', rating: null });
-    expect(snapshot(id)).toEqual(before);
+    expect(await snapshot(id)).toEqual(before);
 
     const rate = await t.request('POST', `/api/public/ratings/${token}`, { body: { score: 5 } });
     expect(rate.status).toBe(201);
     expect((await t.request('GET', `/api/public/ratings/${token}`)).json).toMatchObject({ state: 'rated', rating: { score: 5, hasComment: false } });
-    expect(ticketHistory(t.db, id).at(-1)).toMatchObject({ type: 'rated', actorKind: 'contact', data: { score: 5 } });
+    expect((await ticketHistory(t.store, id)).at(-1)).toMatchObject({ type: 'rated', actorKind: 'contact', data: { score: 5 } });
 
     const comment = await t.request('POST', `/api/public/ratings/${token}/comment`, { body: { comment: 'Muito bom.' } });
     expect(comment.status).toBe(200);
@@ -63,7 +64,7 @@ describe('rating link (ASVS: single-ticket, expiring, signed; GET never writes)'
 
   it('a tampered link is refused with a clear code and changes nothing', async () => {
     const { id, token } = await linkOfUnrated();
-    const before = snapshot(id);
+    const before = await snapshot(id);
     const [ticketId, closing, expires, sig] = token.split('.');
     const other = (await t.request('GET', '/api/customer/tickets?tab=unrated', { cookie: carla })).json.items[1].id;
     const forged = [
@@ -82,7 +83,7 @@ describe('rating link (ASVS: single-ticket, expiring, signed; GET never writes)'
         expect(r.text).not.toMatch(/at .*\.ts|stack/i);
       }
     }
-    expect(snapshot(id)).toEqual(before);
+    expect(await snapshot(id)).toEqual(before);
   });
 
   it('an expired link is refused as expired', async () => {
@@ -92,12 +93,12 @@ describe('rating link (ASVS: single-ticket, expiring, signed; GET never writes)'
       expect(r.status).toBe(410);
       expect(r.json.code).toBe('rating_link_expired');
     }
-    expect(snapshot(id).ratings).toEqual([]);
+    expect((await snapshot(id)).ratings).toEqual([]);
   });
 
   it('the link of an earlier closing cannot rate a later one', async () => {
     const { id, token } = await linkOfUnrated();
-    const secret = getOrCreateSecret(t.db, 'rating_link');
+    const secret = await getOrCreateSecret(t.store, 'rating_link');
     const { ticket } = (await t.request('GET', `/api/customer/tickets/${id}`, { cookie: carla })).json;
     const reopened = await t.request('POST', `/api/customer/tickets/${id}/replies`, { cookie: carla, body: { body: 'Voltou.', expectedVersion: ticket.version } });
     await t.request('POST', `/api/agent/tickets/${id}/status`, { cookie: agent, body: { status: 'closed', expectedVersion: reopened.json.ticket.version } });

@@ -1,10 +1,10 @@
 import { DEMO_ACCOUNTS } from '@atende/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
 
-let t: TestApp;
+let t: EngineTestApp;
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createEngineTestApp();
 });
 afterEach(() => t.dispose());
 

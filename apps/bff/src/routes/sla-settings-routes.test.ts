@@ -1,12 +1,13 @@
-import { DEMO_ACCOUNTS, getCompanySettings, getSlaSettings } from '@atende/db';
+import { DEMO_ACCOUNTS } from '@atende/db';
+import { getCompanySettings, getSlaSettings, getTicket, listAudit } from '@atende/db/store';
 import { DEFAULT_SLA_POLICY, responseDueAt } from '@atende/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createEngineTestApp, type EngineTestApp } from '../testing/engine-test-app.js';
 
-let t: TestApp;
+let t: EngineTestApp;
 let admin: string;
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createEngineTestApp();
   admin = await t.signIn(DEMO_ACCOUNTS.admin);
 });
 afterEach(() => t.dispose());
@@ -30,7 +31,8 @@ async function fileTicket(cookie: string) {
     },
   });
   expect(res.status).toBe(201);
-  return t.db.$client.prepare('select due_at as dueAt, created_at as createdAt, priority from tickets where id = ?').get(res.json.ticket.id) as { dueAt: number; createdAt: number; priority: 'media' };
+  const { dueAt, createdAt, priority } = (await getTicket(t.store, res.json.ticket.id))!;
+  return { dueAt, createdAt, priority };
 }
 
 describe('SLA settings (admin): response targets per priority', () => {
@@ -41,15 +43,15 @@ describe('SLA settings (admin): response targets per priority', () => {
     const saved = await t.request('PUT', '/api/admin/sla-settings', { cookie: admin, body: changed });
     expect(saved.status).toBe(200);
     expect(saved.json).toEqual(changed);
-    expect(getSlaSettings(t.db)).toEqual(changed);
-    const audit = t.db.$client.prepare("select event, details from audit_log where event = 'settings_changed' order by id desc limit 1").get() as { event: string; details: string };
-    expect(JSON.parse(audit.details)).toEqual({ group: 'sla', before: DEFAULT_SLA_POLICY, after: changed });
+    expect(await getSlaSettings(t.store)).toEqual(changed);
+    const audit = (await listAudit(t.store, { before: null, limit: 20 })).find((e) => e.event === 'settings_changed');
+    expect(audit!.details).toEqual({ group: 'sla', before: DEFAULT_SLA_POLICY, after: changed });
 
     // A customer's new ticket (priority média) is due 2 business hours after it was filed, not 8.
     const carla = await t.signIn(DEMO_ACCOUNTS.contact);
     const ticket = await fileTicket(carla);
     expect(ticket.priority).toBe('media');
-    const clock = getCompanySettings(t.db);
+    const clock = await getCompanySettings(t.store);
     expect(ticket.dueAt).toBe(responseDueAt({ kind: 'first_response', priority: 'media', from: ticket.createdAt, clock, policy: changed }));
     expect(ticket.dueAt).not.toBe(responseDueAt({ kind: 'first_response', priority: 'media', from: ticket.createdAt, clock, policy: DEFAULT_SLA_POLICY }));
   });
@@ -61,13 +63,13 @@ describe('SLA settings (admin): response targets per priority', () => {
     expect(refused.json.fields).toEqual({ 'firstResponseHours.urgente': 'No mínimo 15 minutos.', 'nextResponseHours.baixa': 'No máximo 720 horas.' });
     const english = await t.request('PUT', '/api/admin/sla-settings', { cookie: admin, body: { ...changed, firstResponseHours: { ...changed.firstResponseHours, alta: null } }, headers: { 'accept-language': 'en' } });
     expect(english.json.fields).toEqual({ 'firstResponseHours.alta': 'Enter the hours.' });
-    expect(getSlaSettings(t.db)).toEqual(DEFAULT_SLA_POLICY);
+    expect(await getSlaSettings(t.store)).toEqual(DEFAULT_SLA_POLICY);
   });
 
   it('is for admins only', async () => {
     const agent = await t.signIn(DEMO_ACCOUNTS.agent);
     expect((await t.request('GET', '/api/admin/sla-settings', { cookie: agent })).status).toBe(403);
     expect((await t.request('PUT', '/api/admin/sla-settings', { cookie: agent, body: changed })).status).toBe(403);
-    expect(getSlaSettings(t.db)).toEqual(DEFAULT_SLA_POLICY);
+    expect(await getSlaSettings(t.store)).toEqual(DEFAULT_SLA_POLICY);
   });
 });
