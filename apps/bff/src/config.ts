@@ -24,6 +24,11 @@ const envSchema = z.object({
     .optional(),
   /** Connections per instance in the PostgreSQL pool (mind max_connections, or a pgbouncer in front). */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  /**
+   * Each query text prepared once per PostgreSQL connection. Turn off behind a pooler that cannot
+   * carry prepared statements (pgbouncer before 1.21, or without max_prepared_statements).
+   */
+  DATABASE_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('on'),
   /** Comma-separated origins allowed to make state-changing requests (CSRF check). */
   PUBLIC_ORIGIN: z.string().optional(),
   /** The built SPA served by this process. */
@@ -90,6 +95,7 @@ export interface Config {
   /** PostgreSQL when set (see DATABASE_URL). */
   databaseUrl: string | null;
   databasePoolMax: number;
+  databasePreparedStatements: boolean;
   allowedOrigins: string[];
   webDist: string;
   demoData: boolean;
@@ -193,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseFile: resolve(env.INIT_CWD ?? process.cwd(), e.DATA_DIR, 'atende.db'),
     databaseUrl: e.DATABASE_URL ?? null,
     databasePoolMax: e.DATABASE_POOL_MAX,
+    databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS === 'on',
     allowedOrigins: origins,
     webDist: resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     demoData: e.DEMO_DATA === 'auto',

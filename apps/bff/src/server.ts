@@ -20,7 +20,7 @@ if (config.env === 'production' && config.mailMode === 'mailbox') {
 }
 
 // An existing database is migrated forward, never wiped.
-const store = await openStore({ databaseUrl: config.databaseUrl ?? undefined, sqliteFile: config.databaseFile, poolMax: config.databasePoolMax });
+const store = await openStore({ databaseUrl: config.databaseUrl ?? undefined, sqliteFile: config.databaseFile, poolMax: config.databasePoolMax, preparedStatements: config.databasePreparedStatements });
 const { db, sqliteWriter } = store;
 if (config.demoData && (await store.isEmpty())) {
   if (config.env === 'production') {

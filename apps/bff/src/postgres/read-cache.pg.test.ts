@@ -66,6 +66,16 @@ describe('sessions in memory', () => {
     expect((await me(t, cookie)).json.actor.name).toBe('Carla Renomeada');
   });
 
+  it("a session's own activity (touched once a minute) does not empty the memory", async () => {
+    const cookie = await t.signIn(DEMO_ACCOUNTS.contact);
+    await warm(t, cookie);
+    t.clock.now += 61_000;
+    expect((await me(t, cookie)).status).toBe(200); // touches last_seen_at
+    const hits = cacheOf(t).hits;
+    expect((await me(t, cookie)).status).toBe(200);
+    expect(cacheOf(t).hits).toBeGreaterThan(hits);
+  });
+
   it('activity on one instance keeps the session alive on the other, whose copy is older', async () => {
     const cookie = await t.signIn(DEMO_ACCOUNTS.contact);
     await warm(b, cookie);

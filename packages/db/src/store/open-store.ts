@@ -29,8 +29,8 @@ export interface OpenedStore {
  * Opens the database the configuration names (issue 16): `DATABASE_URL=postgres://…` selects
  * PostgreSQL; unset, the embedded SQLite file. Pending migrations are applied; nothing is ever dropped.
  */
-export async function openStore(options: { databaseUrl: string | undefined; sqliteFile: string; poolMax?: number }): Promise<OpenedStore> {
-  if (isPostgresUrl(options.databaseUrl)) return openPostgresStore(options.databaseUrl, options.poolMax);
+export async function openStore(options: { databaseUrl: string | undefined; sqliteFile: string; poolMax?: number; preparedStatements?: boolean }): Promise<OpenedStore> {
+  if (isPostgresUrl(options.databaseUrl)) return openPostgresStore(options.databaseUrl, options.poolMax, options.preparedStatements);
   const writer = openDatabase(options.sqliteFile);
   migrateDatabase(writer);
   const db = sqliteStore(writer);
@@ -44,7 +44,7 @@ export async function openStore(options: { databaseUrl: string | undefined; sqli
   };
 }
 
-async function openPostgresStore(url: string, poolMax = 10): Promise<OpenedStore> {
+async function openPostgresStore(url: string, poolMax = 10, preparedStatements = true): Promise<OpenedStore> {
   // Migrations on a connection of their own; the server's pool opens after them (see postgresStore).
   const migrator = openPgDatabase(url, { max: 1 });
   try {
@@ -52,7 +52,7 @@ async function openPostgresStore(url: string, poolMax = 10): Promise<OpenedStore
   } finally {
     await closePgDatabase(migrator);
   }
-  const store = postgresStore(url, { max: poolMax });
+  const store = postgresStore(url, { max: poolMax, preparedStatements });
   const pg = store.pg;
   const parsed = new URL(url);
   return {

@@ -89,36 +89,6 @@ export class PgReadCache {
 }
 
 /**
- * The connection class of a server's pool: each connection listens before the pool hands it out, so
- * a write's own notification arrives before its COMMIT returns.
- */
-export function listeningClient(cache: PgReadCache): typeof pg.Client {
-  return class ListeningClient extends pg.Client {
-    constructor(config?: string | pg.ClientConfig) {
-      super(config);
-      this.on('notification', (message) => {
-        if (message.channel === CACHE_CHANNEL) cache.invalidate(message.payload ?? '');
-      });
-    }
-
-    // pg-pool calls connect(callback); other callers may await it.
-    override connect(): Promise<pg.Client>;
-    override connect(callback: ((error: Error) => void) | ((error: null, client: pg.Client) => void)): void;
-    override connect(callback?: ((error: Error) => void) | ((error: null, client: pg.Client) => void)): Promise<pg.Client> | void {
-      const ready = super.connect().then(async () => {
-        await this.query(`LISTEN ${CACHE_CHANNEL}`);
-        return this as pg.Client;
-      });
-      if (!callback) return ready;
-      ready.then(
-        (client) => (callback as (error: null, client: pg.Client) => void)(null, client),
-        (error: Error) => (callback as (error: Error) => void)(error),
-      );
-    }
-  };
-}
-
-/**
  * The dedicated listener: other instances' commits. Reconnects after a failure (at most every 2 s);
  * `close()` ends it for good.
  */
