@@ -35,7 +35,7 @@ export function serverConnectionClass(cache: PgReadCache, options: { prepare: bo
     override connect(callback: ((error: Error) => void) | ((error: null, client: pg.Client) => void)): void;
     override connect(callback?: ((error: Error) => void) | ((error: null, client: pg.Client) => void)): Promise<pg.Client> | void {
       const ready = super.connect().then(async () => {
-        await this.query(`LISTEN ${CACHE_CHANNEL}`);
+        await super.query(`LISTEN ${CACHE_CHANNEL}`);
         return this as pg.Client;
       });
       if (!callback) return ready;
