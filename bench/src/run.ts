@@ -34,6 +34,7 @@ import { firstLoadBundle, lighthouse, type LighthouseScores } from './spa.js';
 import { measureIdleStreams, measureUpload, prepareAttachmentTicket, type IdleStreamsCost, type UploadCost } from './feature-costs.js';
 import { goalRows, printGoals } from './goals.js';
 import { copyDatasetToPostgres, postgresPids, printEngines } from './postgres.js';
+import { describeTwoInstances, measureTwoInstances, type TwoInstancesResult } from './two-instances.js';
 
 const quick = process.argv.includes('--quick');
 /** `--soak`: only the soak (issue 8) on the 10k dataset; the full run and `--quick` end with it too. */
@@ -89,6 +90,8 @@ export interface DatasetResult {
   soak?: SoakResult;
   /** Issue 18: what idle live-update streams and a 10 MB upload cost the server (the small dataset). */
   featureCosts?: { idleStreams: IdleStreamsCost; upload: UploadCost };
+  /** Issue 16: two instances on one PostgreSQL (the small dataset, --engine pg). */
+  twoInstances?: TwoInstancesResult;
 }
 
 /** Idle live-update streams held open for the memory measurement (issue 18: 1,000 cost ≤ 50 MB). */
@@ -286,6 +289,13 @@ async function benchDataset(tickets: number, engine: 'sqlite' | 'pg' = 'sqlite')
         featureCosts = { idleStreams, upload };
       }
       const soakResult = tickets === SIZES.at(-1) && sqliteOnly && !automationsOnly ? await soak(server, cookies, ctx, getJson) : undefined;
+      let twoInstances: TwoInstancesResult | undefined;
+      if (postgres && tickets === SIZES.at(-1)) {
+        const typical = SCENARIOS.find((s) => s.name === 'panel (typical contact)')!;
+        log('  two instances on this PostgreSQL: the typical panel on one, then spread over two');
+        twoInstances = await measureTwoInstances({ dataDir: dir, databaseUrl: postgres.url, first: server, port: PORT + 1, cookies, scenario: { name: typical.name, requests: typical.requests(ctx) }, seconds: SECONDS });
+        log(`  ${describeTwoInstances(twoInstances)}`);
+      }
       return {
         result: {
           tickets: dataset.tickets,
@@ -302,6 +312,7 @@ async function benchDataset(tickets: number, engine: 'sqlite' | 'pg' = 'sqlite')
           ...(automations ? { automations } : {}),
           ...(soakResult ? { soak: soakResult } : {}),
           ...(featureCosts ? { featureCosts } : {}),
+          ...(twoInstances ? { twoInstances } : {}),
         },
         lighthouse: lh,
       };
@@ -462,6 +473,7 @@ const results = {
 printTable(results);
 printGoals(results);
 if (withPostgres) printEngines(datasets, postgresDatasets, log);
+for (const dataset of postgresDatasets) if (dataset.twoInstances) log(`\n${dataset.tickets.toLocaleString('en')} tickets, ${describeTwoInstances(dataset.twoInstances)}`);
 mkdirSync(join(REPO, 'bench/results'), { recursive: true });
 const file = join(REPO, 'bench/results', `${startedAt.toISOString().replace(/[:.]/g, '-')}-${results.mode}.json`);
 writeFileSync(file, `${JSON.stringify({ ...results, goals: goalRows(results) }, null, 2)}\n`);

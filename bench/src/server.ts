@@ -27,11 +27,11 @@ export interface LoopDelay {
  * loop is off: the benchmark runs the automations itself, at moments it chooses (run.ts). A preloaded
  * probe (loop-delay-probe.ts) reports the server's event-loop delay on SIGUSR2, no BFF change needed.
  */
-export async function startServer(dataDir: string, port: number, options: { databaseUrl?: string } = {}): Promise<RunningServer> {
+export async function startServer(dataDir: string, port: number, options: { databaseUrl?: string; core?: number } = {}): Promise<RunningServer> {
   const origin = `http://127.0.0.1:${port}`;
-  const loopDelayFile = join(dataDir, 'loop-delay.json');
+  const loopDelayFile = join(dataDir, `loop-delay-${port}.json`);
   const probe = new URL('./loop-delay-probe.ts', import.meta.url).pathname;
-  const child: ChildProcess = spawn('taskset', ['-c', '0', process.execPath, '--import', 'tsx', '--import', probe, 'src/server.ts'], {
+  const child: ChildProcess = spawn('taskset', ['-c', String(options.core ?? 0), process.execPath, '--import', 'tsx', '--import', probe, 'src/server.ts'], {
     cwd: join(REPO, 'apps/bff'),
     env: {
       ...process.env,
