@@ -1,7 +1,6 @@
 import { DEMO_PASSWORD, startCheckpointer } from '@atende/db';
 import { deleteExpiredSessions, openStore } from '@atende/db/store';
 import { serve } from '@hono/node-server';
-import pino from 'pino';
 import { createApp } from './app.js';
 import { createOutboxAccountMailer } from './auth/outbox-account-mailer.js';
 import { defaultLoginThrottle } from './auth/login-throttle.js';
@@ -12,9 +11,10 @@ import { backupAndPrune, removePidFile, writePidFile } from './backups/backups.j
 import { startAutomationLoop } from './automations/loop.js';
 import { startInboundSmtp } from './mail/inbound-smtp.js';
 import { createInProcessEventBus } from './events/event-bus.js';
+import { createLogger } from './logging/create-logger.js';
 
 const config = loadConfigOrExit();
-const logger = pino({ level: config.logLevel });
+const logger = createLogger(config.logLevel);
 if (config.env === 'production' && config.mailMode === 'mailbox') {
   logger.warn('MAIL_MODE=mailbox: no e-mail is delivered; ticket e-mails stay in the local mailbox and password-reset and invitation links are never shown there');
 }
