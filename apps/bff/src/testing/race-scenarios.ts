@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 interface RaceApp {
   request: (method: string, path: string, init?: { body?: unknown; cookie?: string }) => Promise<{ status: number; json: any }>;
   signIn: (email: string, password?: string) => Promise<string>;
+  clock: { now: number };
   dispose: () => unknown;
 }
 
@@ -113,6 +114,35 @@ export function checkThenWriteRaces(engine: string, createApp: () => Promise<Rac
         // Given before the deactivation (then sent back to the queue with Bruno's other tickets), or refused.
         if (assigned!.status !== 200) expect(assigned!.json.fields).toEqual({ assigneeId: 'Responsável desconhecido.' });
         expect((await t.request('GET', `/api/agent/tickets/${id}`, { cookie: ana })).json.ticket.assigneeId).toBeNull();
+      }
+    });
+    it('a customer files a ticket routed to an agent while an admin deactivates them: the new ticket never stays with an inactive agent', async () => {
+      // A day after the demo's conversations (no same-day service to follow), in a department whose only
+      // member is Bruno: routing chooses him unless he is already inactive.
+      t.clock.now += 2 * 86_400_000;
+      const admin = await t.signIn(DEMO_ACCOUNTS.admin);
+      const carla = await t.signIn(DEMO_ACCOUNTS.contact);
+      const department = await t.request('POST', '/api/admin/departments', { cookie: admin, body: { name: 'Plantão', active: true, servesTickets: true, servesExternal: true } });
+      expect(department.status).toBe(201);
+      const subjectId = (await t.request('GET', '/api/customer/new-ticket/options', { cookie: carla })).json.subjects[0].id as number;
+      for (let round = 0; round < ROUNDS; round++) {
+        let bruno = (await team(admin)).find((m) => m.email === DEMO_ACCOUNTS.otherAgent)!;
+        if (!bruno.active) expect((await t.request('POST', `/api/admin/team/${bruno.id}/reactivate`, { cookie: admin, body: {} })).status).toBe(200);
+        expect((await t.request('PUT', `/api/admin/team/${bruno.id}`, { cookie: admin, body: { name: 'Bruno', role: 'agent', departmentIds: [department.json.department.id] } })).status).toBe(200);
+        const file = () =>
+          t.request('POST', '/api/customer/tickets', {
+            cookie: carla,
+            body: { departmentId: department.json.department.id, subjectId, subject: `Plantão ${round}`, body: 'Preciso de ajuda.', origin: 'portal', idempotencyKey: `route-race-${String(round).padStart(8, '0')}` },
+          });
+        const deactivate = () => t.request('POST', `/api/admin/team/${bruno.id}/deactivate`, { cookie: admin, body: {} });
+        const [filed, deactivated] = round % 2 === 0 ? await Promise.all([file(), deactivate()]) : (await Promise.all([deactivate(), file()])).reverse();
+        expect(filed!.status).toBe(201);
+        expect(deactivated!.status).toBe(200);
+        bruno = (await team(admin)).find((m) => m.email === DEMO_ACCOUNTS.otherAgent)!;
+        expect(bruno.active).toBe(false);
+        // Routed to him before the deactivation (then sent back to the queue with his other tickets), or around him.
+        const ticket = (await t.request('GET', `/api/agent/tickets/${filed!.json.ticket.id}`, { cookie: admin })).json.ticket;
+        expect(ticket.assigneeId).not.toBe(bruno.id);
       }
     });
   });

@@ -4,6 +4,7 @@ import {
   enqueueMail,
   insertTicket,
   insertTicketEvents,
+  isAgentStillActive,
   recordIdempotencyKey,
   ticketOfIdempotencyKey,
   transaction,
@@ -27,15 +28,27 @@ import { notifyAgents } from '../notifications/notify-agents.js';
  */
 export async function routeInTransaction(tx: Database, input: { companyId: number | null; requesterId: number; departmentId: number | null; now: number; createdByAgentId?: number | undefined }) {
   const { timeZone } = await getCompanySettings(tx);
-  const decision = routeNewTicket({
-    createdByAgentId: input.createdByAgentId,
-    now: input.now,
-    timeZone,
-    policy: (await getAutomationSettings(tx)).sameDayRouting,
-    services: await customerServicesSince(tx, { companyId: input.companyId, requesterId: input.requesterId, since: localDayStart(input.now, timeZone) }),
-    departmentAgents: input.departmentId !== null ? await departmentAgentLoads(tx, input.departmentId) : [],
-  });
-  return { assigneeId: decision.agentId, events: [routingEvent(decision, input.now)] };
+  const policy = (await getAutomationSettings(tx)).sameDayRouting;
+  const route = async (candidates: boolean) =>
+    routeNewTicket({
+      createdByAgentId: input.createdByAgentId,
+      now: input.now,
+      timeZone,
+      policy,
+      services: candidates ? await customerServicesSince(tx, { companyId: input.companyId, requesterId: input.requesterId, since: localDayStart(input.now, timeZone) }) : [],
+      departmentAgents: candidates && input.departmentId !== null ? await departmentAgentLoads(tx, input.departmentId) : [],
+    });
+  // The chosen agent may be in the middle of being deactivated (on PostgreSQL, by a transaction the
+  // reads above could not see): the last check waits for it, and a deactivated agent is routed
+  // around by reading again. An agent filing the ticket keeps it (checked by the route already).
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const decision = await route(true);
+    if (decision.agentId === null || decision.agentId === input.createdByAgentId || (await isAgentStillActive(tx, decision.agentId))) {
+      return { assigneeId: decision.agentId, events: [routingEvent(decision, input.now)] };
+    }
+  }
+  const unassigned = await route(false);
+  return { assigneeId: unassigned.agentId, events: [routingEvent(unassigned, input.now)] };
 }
 
 /** What a new ticket needs to be created and routed; `createdByAgentId` when an agent files it. */

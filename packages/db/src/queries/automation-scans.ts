@@ -90,3 +90,14 @@ export function departmentAgentLoads(db: Db, departmentId: number) {
   const byAgent = new Map(loads.map((row) => [row.agentId, row.count]));
   return members.map((agentId) => ({ agentId, openTickets: byAgent.get(agentId) ?? 0 }));
 }
+
+/**
+ * Whether the agent routing chose is still active, read inside the new ticket's transaction. SQLite
+ * holds the write lock already; the PostgreSQL twin locks the agent's row until commit, so a
+ * deactivation either waits for this ticket (and then sends it back to the queue with the agent's
+ * others) or has committed and is seen here.
+ */
+export function isAgentStillActive(db: Db, agentId: number): boolean {
+  const row = db.select({ active: agents.active }).from(agents).where(eq(agents.id, agentId)).get();
+  return row?.active === true;
+}

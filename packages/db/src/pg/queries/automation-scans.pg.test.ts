@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customerServicesSince, departmentAgentLoads, resolvedTicketsBatch, waitingTicketsBatch, type ScanCursor } from '../../queries/automation-scans.js';
+import { customerServicesSince, departmentAgentLoads, isAgentStillActive, resolvedTicketsBatch, waitingTicketsBatch, type ScanCursor } from '../../queries/automation-scans.js';
 import { createDemoDatabasesOnBothEngines } from '../testing.js';
-import { customerServicesSincePg, departmentAgentLoadsPg, resolvedTicketsBatchPg, waitingTicketsBatchPg } from './automation-scans.js';
+import { customerServicesSincePg, departmentAgentLoadsPg, isAgentStillActivePg, resolvedTicketsBatchPg, waitingTicketsBatchPg } from './automation-scans.js';
 
 const NOW = Date.UTC(2026, 10, 23, 15, 0, 0);
 const HOUR = 3_600_000;
@@ -89,6 +89,35 @@ describe('automation scans on PostgreSQL', () => {
   it("gives each department's active agents and their open tickets", async () => {
     for (const departmentId of [...ids('SELECT id FROM departments ORDER BY id'), 999_999]) {
       expect(await departmentAgentLoadsPg(both.pg, departmentId)).toEqual(departmentAgentLoads(both.sqlite, departmentId));
+    }
+  });
+});
+
+describe("routing's last check of its chosen agent", () => {
+  it('answers as on SQLite', async () => {
+    expect([await isAgentStillActivePg(both.pg, 900), await isAgentStillActivePg(both.pg, 901), await isAgentStillActivePg(both.pg, 999)]).toEqual([
+      isAgentStillActive(both.sqlite, 900),
+      isAgentStillActive(both.sqlite, 901),
+      isAgentStillActive(both.sqlite, 999),
+    ]);
+  });
+
+  it('waits for a deactivation in progress and sees it, so the new ticket never goes to the deactivated agent', async () => {
+    const deactivation = await both.pg.$client.connect();
+    try {
+      await deactivation.query('BEGIN');
+      await deactivation.query('UPDATE agents SET active = false WHERE id = 901');
+      const check = both.pg.transaction((tx) => isAgentStillActivePg(tx, 901));
+      // The check is blocked on the agent's row (pg_locks shows it waiting), not answered from before.
+      for (;;) {
+        const waiting = await both.pg.$client.query("SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype = 'transactionid'");
+        if ((waiting.rows[0] as { n: number }).n > 0) break;
+      }
+      await deactivation.query('COMMIT');
+      expect(await check).toBe(false);
+    } finally {
+      deactivation.release();
+      await both.pg.$client.query('UPDATE agents SET active = true WHERE id = 901');
     }
   });
 });

@@ -89,3 +89,9 @@ export async function departmentAgentLoadsPg(db: PgExecutor, departmentId: numbe
   const byAgent = new Map(loads.map((row) => [row.agentId, row.count]));
   return members.map((agentId) => ({ agentId, openTickets: byAgent.get(agentId) ?? 0 }));
 }
+
+/** SQLite's isAgentStillActive, with the agent's row locked FOR SHARE until the transaction ends. */
+export async function isAgentStillActivePg(db: PgExecutor, agentId: number): Promise<boolean> {
+  const [row] = await db.select({ active: agents.active }).from(agents).where(eq(agents.id, agentId)).for('share');
+  return row?.active === true;
+}

@@ -9,3 +9,4 @@ export const waitingTicketsBatch = read(sqlite.waitingTicketsBatch, pg.waitingTi
 export const resolvedTicketsBatch = read(sqlite.resolvedTicketsBatch, pg.resolvedTicketsBatchPg);
 export const customerServicesSince = read(sqlite.customerServicesSince, pg.customerServicesSincePg);
 export const departmentAgentLoads = read(sqlite.departmentAgentLoads, pg.departmentAgentLoadsPg);
+export const isAgentStillActive = read(sqlite.isAgentStillActive, pg.isAgentStillActivePg);
