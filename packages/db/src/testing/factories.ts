@@ -65,29 +65,29 @@ export function makeTicket(db: Db, overrides: Insert<typeof tickets> & { message
   const requesterId = fields.requesterId ?? requester!.id;
   const companyId = fields.companyId !== undefined ? fields.companyId : (requester?.companyId ?? companyOf(db, requesterId));
   const status = fields.status ?? 'new';
-  const at = fields.updatedAt ?? TEST_NOW;
-  const closed = status === 'closed';
   const ticket = db
     .insert(tickets)
-    .values({
-      subject: `Chamado de teste ${next()}`,
-      origin: 'portal',
-      createdAt: at,
-      updatedAt: at,
-      waitingSince: status === 'waiting_customer' ? at : null,
-      resolvedAt: status === 'resolved' ? at : null,
-      closedAt: closed ? at : null,
-      closingCount: closed ? 1 : 0,
-      ratingDueUntil: closed ? at + DEFAULT_PORTAL_POLICY.ratingWindowDays * DAY_MS : null,
-      ...fields,
-      status,
-      requesterId,
-      companyId,
-    })
+    .values({ ...ticketDefaults(status, fields.updatedAt ?? TEST_NOW, next()), ...fields, status, requesterId, companyId })
     .returning()
     .get();
   if (message !== undefined) makeMessage(db, { ticketId: ticket.id, authorKind: 'contact', authorId: requesterId, body: message, createdAt: ticket.createdAt });
   return ticket;
+}
+
+/** A ticket's fields that agree with its status, last active at `at` (shared with store-factories.ts). */
+export function ticketDefaults(status: NonNullable<Insert<typeof tickets>['status']>, at: number, n: number) {
+  const closed = status === 'closed';
+  return {
+    subject: `Chamado de teste ${n}`,
+    origin: 'portal' as const,
+    createdAt: at,
+    updatedAt: at,
+    waitingSince: status === 'waiting_customer' ? at : null,
+    resolvedAt: status === 'resolved' ? at : null,
+    closedAt: closed ? at : null,
+    closingCount: closed ? 1 : 0,
+    ratingDueUntil: closed ? at + DEFAULT_PORTAL_POLICY.ratingWindowDays * DAY_MS : null,
+  };
 }
 
 /** A public message on `ticketId` (from its requester unless told). */

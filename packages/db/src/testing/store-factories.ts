@@ -1,10 +1,9 @@
-import { DAY_MS, DEFAULT_PORTAL_POLICY } from '@atende/domain';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../store/database.js';
 import * as pgSchema from '../pg/schema.js';
 import type { agents, companies, contacts, departments, messages, subjects, tickets } from '../schema.js';
 import { TEST_NOW, TEST_PASSWORD_HASH } from './constants.js';
-import { makeAgent, makeCompany, makeContact, makeDepartment, makeMessage, makeSubject, makeTicket } from './factories.js';
+import { makeAgent, makeCompany, makeContact, makeDepartment, makeMessage, makeSubject, makeTicket, ticketDefaults } from './factories.js';
 
 /**
  * The factories of factories.ts over the store, on either engine (issue 16): a test written with
@@ -75,23 +74,7 @@ export function storeFactories(store: Database): StoreFactories {
         }
       }
       const status = fields.status ?? 'new';
-      const at = fields.updatedAt ?? TEST_NOW;
-      const closed = status === 'closed';
-      const ticket = await insert<Row<typeof tickets>>(pgSchema.tickets, {
-        subject: `Chamado de teste ${next()}`,
-        origin: 'portal',
-        createdAt: at,
-        updatedAt: at,
-        waitingSince: status === 'waiting_customer' ? at : null,
-        resolvedAt: status === 'resolved' ? at : null,
-        closedAt: closed ? at : null,
-        closingCount: closed ? 1 : 0,
-        ratingDueUntil: closed ? at + DEFAULT_PORTAL_POLICY.ratingWindowDays * DAY_MS : null,
-        ...fields,
-        status,
-        requesterId,
-        companyId,
-      });
+      const ticket = await insert<Row<typeof tickets>>(pgSchema.tickets, { ...ticketDefaults(status, fields.updatedAt ?? TEST_NOW, next()), ...fields, status, requesterId, companyId });
       if (message !== undefined) await f.message({ ticketId: ticket.id, authorKind: 'contact', authorId: requesterId, body: message, createdAt: ticket.createdAt });
       return ticket;
     },
