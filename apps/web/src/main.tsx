@@ -1,10 +1,9 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { router } from './app/router.js';
-import { prefetchFirstScreen } from './app/prefetch.js';
-import { queryClient } from './lib/query-client.js';
+import { isApiError } from './lib/api-client.js';
 import { I18nProvider } from './lib/i18n/i18n.js';
 import { applyTheme, savedTheme } from './lib/theme.js';
 import './styles.css';
@@ -12,7 +11,15 @@ import './styles.css';
 // Before the first paint, so a dark-theme choice never flashes light.
 applyTheme(savedTheme());
 
-prefetchFirstScreen(queryClient, window.location);
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 10_000,
+      // A refusal (4xx) will not change by asking again; only transient failures are retried.
+      retry: (count, error) => !(isApiError(error) && error.status < 500) && count < 2,
+    },
+  },
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

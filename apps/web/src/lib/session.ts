@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError, unwrap } from './api-client.js';
 
 // Who is signed in, read by the layout and by every feature that shows or guards by role; and signing
@@ -6,22 +6,20 @@ import { api, isApiError, unwrap } from './api-client.js';
 
 export const meQueryKey = ['me'] as const;
 
-export const meQuery = queryOptions({
-  queryKey: meQueryKey,
-  queryFn: async () => {
-    try {
-      return (await unwrap(api.auth.me.$get())).actor;
-    } catch (error) {
-      if (isApiError(error, 'unauthenticated')) return null;
-      throw error;
-    }
-  },
-  staleTime: 60_000,
-});
-
 /** The signed-in actor, or null when nobody is signed in. */
 export function useMe() {
-  return useQuery(meQuery);
+  return useQuery({
+    queryKey: meQueryKey,
+    queryFn: async () => {
+      try {
+        return (await unwrap(api.auth.me.$get())).actor;
+      } catch (error) {
+        if (isApiError(error, 'unauthenticated')) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+  });
 }
 
 export type Me = NonNullable<ReturnType<typeof useMe>['data']>;

@@ -1,26 +1,20 @@
 import type { CustomerTab } from '@atende/domain';
-import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api-client.js';
 import { customerKeys } from '../../lib/customer-query-keys.js';
 
-// Options, not only hooks: app/prefetch.ts asks for the same queries before the panel renders.
-export const tabCountsQuery = queryOptions({
-  queryKey: customerKeys.counts,
-  queryFn: async () => (await unwrap(api.customer.tickets.counts.$get())).counts,
-});
+export function useTabCounts() {
+  return useQuery({
+    queryKey: customerKeys.counts,
+    queryFn: async () => (await unwrap(api.customer.tickets.counts.$get())).counts,
+  });
+}
 
-export const tabTicketsQuery = (tab: CustomerTab) =>
-  infiniteQueryOptions({
+export function useTabTickets(tab: CustomerTab) {
+  return useInfiniteQuery({
     queryKey: customerKeys.tab(tab),
     queryFn: ({ pageParam }) => unwrap(api.customer.tickets.$get({ query: { tab, ...(pageParam ? { cursor: pageParam } : {}) } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-
-export function useTabCounts() {
-  return useQuery(tabCountsQuery);
-}
-
-export function useTabTickets(tab: CustomerTab) {
-  return useInfiniteQuery(tabTicketsQuery(tab));
 }

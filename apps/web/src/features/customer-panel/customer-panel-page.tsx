@@ -9,7 +9,12 @@ import { useTabCounts, useTabTickets } from './customer-panel-api.js';
 import { useCompany } from './company-api.js';
 import { usePortalSwitches } from '../../lib/portal-switches.js';
 import { TicketSearchForm, TicketSearchResults } from './ticket-search.js';
-import { panelSearch, panelTab } from './panel-tab.js';
+
+const DEFAULT_TAB: CustomerTab = 'awaiting_my_reply';
+
+function isCustomerTab(value: string | null): value is CustomerTab {
+  return value !== null && (CUSTOMER_TABS as readonly string[]).includes(value);
+}
 
 /**
  * The Painel do Cliente: "Novo atendimento" when the portal lets customers open tickets, and the tabs
@@ -53,8 +58,9 @@ export function CustomerPanelPage() {
 function PanelTabs() {
   const { t } = useI18n();
   const [search, setSearch] = useSearchParams();
-  const tab = panelTab(search);
-  const searched = panelSearch(search);
+  const requested = search.get('aba');
+  const tab = isCustomerTab(requested) ? requested : DEFAULT_TAB;
+  const searched = search.get('busca')?.trim() ?? '';
   const counts = useTabCounts();
 
   return (
