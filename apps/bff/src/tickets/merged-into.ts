@@ -1,20 +1,12 @@
-import { getTicket, ticketHistory, type Database } from '@atende/db/store';
+import { getTicket, latestClosingMergeTarget, type Database } from '@atende/db/store';
 
 /**
  * The ticket a closed duplicate was merged into (its latest closing was a `merge_into`), or null. Read
- * from the history, so no column is needed: only closed tickets are asked, and they are few per request.
+ * from the history, so no column is needed: only closed tickets are asked, one indexed row each.
  */
 export async function mergedIntoOf(db: Database, ticket: { id: number; status: string }): Promise<number | null> {
   if (ticket.status !== 'closed') return null;
-  const events = await ticketHistory(db, ticket.id);
-  for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i]!;
-    if (e.toStatus === 'closed') {
-      const target = (e.data as { mergedInto?: unknown } | null)?.mergedInto;
-      return typeof target === 'number' ? target : null;
-    }
-  }
-  return null;
+  return latestClosingMergeTarget(db, ticket.id);
 }
 
 /** Where a conversation on this ticket goes on: itself, or the ticket it was merged into (following a few merges). */

@@ -16,7 +16,9 @@ import { claimDueMailPg, enqueueMailPg, firstMailMessageIdOfTicketPg, listOutbox
 import { findSessionWithAccountPg } from './queries/sessions.js';
 import { searchTicketIdsPg } from './queries/ticket-search.js';
 import { otherRecentTicketsPg } from './queries/ticket-workspace.js';
-import { automaticActionsPg, ticketParticipantsPg, ticketThreadPg } from './queries/thread.js';
+import { attachmentsOfMessagesPg } from './queries/attachments.js';
+import { ticketRatingsPg } from './queries/ratings.js';
+import { automaticActionsPg, latestClosingMergeTargetPg, ticketParticipantsPg, ticketThreadPg } from './queries/thread.js';
 import { changeTicketPg, customerTabCountsPg, getTicketPg, listCustomerTicketsPg } from './queries/tickets.js';
 import * as pgSchema from './schema.js';
 import { createPgTestDatabase } from './testing.js';
@@ -104,6 +106,9 @@ const HOT_QUERIES: HotQuery[] = [
   { name: 'ticket participants', run: (db) => ticketParticipantsPg(db, 4242) },
   { name: 'ticket thread (customer)', run: (db) => ticketThreadPg(db, 4242, 'customer') },
   { name: 'ticket thread (staff)', run: (db) => ticketThreadPg(db, 4242, 'staff') },
+  { name: "attachments of a thread's messages", run: (db) => attachmentsOfMessagesPg(db, [4242, 4243, 4244]), boundedSort: 'only the files of the messages asked for (one page of a thread) are sorted' },
+  { name: "a closed ticket's merge target", run: (db) => latestClosingMergeTargetPg(db, 4242) },
+  { name: "a ticket's ratings", run: (db) => ticketRatingsPg(db, 4242), boundedSort: 'one ticket’s ratings, one per closing, are sorted' },
   { name: "ticket's automatic actions (customer view)", run: (db) => automaticActionsPg(db, 4242, ['reminder_sent', 'auto_closed']) },
   { name: "the requester's other recent tickets", run: (db) => otherRecentTicketsPg(db, { id: 4245, requesterId: BIG_CONTACT }) },
   { name: "a company's tickets (manager)", run: (db) => listCompanyTicketsPg(db, { companyId: 1, cursor: null, limit: 20 }) },

@@ -9,7 +9,9 @@ import { findAccountByEmail } from './accounts.js';
 import { findSessionWithAccount, insertSession } from './sessions.js';
 import { AGENT_QUEUES, agentQueueCounts, listAgentQueue } from './agent-queues.js';
 import { changeTicket, customerTabCounts, getTicket, listCustomerTickets, ticketStateOf } from './tickets.js';
-import { automaticActions, ticketParticipants, ticketThread } from './thread.js';
+import { automaticActions, latestClosingMergeTarget, ticketParticipants, ticketThread } from './thread.js';
+import { attachmentsOfMessages } from './attachments.js';
+import { ticketRatings } from './ratings.js';
 import { searchTicketIds } from './ticket-search.js';
 import { resolvedTicketsBatch, waitingTicketsBatch } from './automation-scans.js';
 
@@ -52,6 +54,9 @@ const HOT_QUERIES: HotQuery[] = [
   { name: 'ticket participants', run: (db, f) => ticketParticipants(db, f.ticketId) },
   { name: 'ticket thread (customer)', run: (db, f) => ticketThread(db, f.ticketId, 'customer') },
   { name: 'ticket thread (staff)', run: (db, f) => ticketThread(db, f.ticketId, 'staff') },
+  { name: "attachments of a thread's messages", run: (db, f) => attachmentsOfMessages(db, [f.ticketId, f.ticketId + 1, f.ticketId + 2]), boundedSort: 'only the files of the messages asked for (one page of a thread) are sorted' },
+  { name: "a closed ticket's merge target", run: (db, f) => latestClosingMergeTarget(db, f.ticketId) },
+  { name: "a ticket's ratings", run: (db, f) => ticketRatings(db, f.ticketId), boundedSort: 'one ticket’s ratings, one per closing, are sorted' },
   { name: "ticket's automatic actions (customer view)", run: (db, f) => automaticActions(db, f.ticketId, ['reminder_sent', 'auto_closed']) },
   {
     name: 'customer reply (write)',

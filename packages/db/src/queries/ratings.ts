@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { agents, contacts, ratings, tickets } from '../schema.js';
+import { cached } from './prepared.js';
 
 export type RatingRecord = typeof ratings.$inferSelect;
 
@@ -23,12 +24,16 @@ export function addRatingComment(db: Db, ratingId: number, comment: string): boo
 
 /** Every rating of one ticket, first closing first: its history. */
 export function ticketRatings(db: Db, ticketId: number) {
-  return db
-    .select({ closing: ratings.closing, score: ratings.score, comment: ratings.comment, createdAt: ratings.createdAt })
-    .from(ratings)
-    .where(eq(ratings.ticketId, ticketId))
-    .orderBy(asc(ratings.closing))
-    .all();
+  // Read on every customer view of a ticket: built and prepared once.
+  const query = cached(db, 'ticketRatings', () =>
+    db
+      .select({ closing: ratings.closing, score: ratings.score, comment: ratings.comment, createdAt: ratings.createdAt })
+      .from(ratings)
+      .where(eq(ratings.ticketId, sql.placeholder('ticketId')))
+      .orderBy(asc(ratings.closing))
+      .prepare(),
+  );
+  return query.all({ ticketId });
 }
 
 export interface RatingFilter {

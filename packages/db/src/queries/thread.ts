@@ -1,5 +1,5 @@
 import type { TicketEvent } from '@atende/domain';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { agents, contacts, departments, messages, ticketEvents, tickets } from '../schema.js';
 import { cached } from './prepared.js';
@@ -44,6 +44,25 @@ export type TicketEventRow = TicketEvent extends infer E ? (E extends TicketEven
 
 export function ticketHistory(db: Db, ticketId: number): TicketEventRow[] {
   return db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.id)).all() as TicketEventRow[];
+}
+
+/**
+ * The ticket a closed duplicate was merged into: the `mergedInto` of its latest closing, or null when
+ * that closing was not a merge. One indexed row from the newest end (ticket_events_ticket_idx), where
+ * reading the whole history with its e-mail texts cost a closed ticket's page 5% of its time.
+ */
+export function latestClosingMergeTarget(db: Db, ticketId: number): number | null {
+  const query = cached(db, 'latestClosingMergeTarget', () =>
+    db
+      .select({ mergedInto: sql<number | null>`${ticketEvents.data} ->> '$.mergedInto'` })
+      .from(ticketEvents)
+      .where(and(eq(ticketEvents.ticketId, sql.placeholder('ticketId')), eq(ticketEvents.toStatus, 'closed')))
+      .orderBy(desc(ticketEvents.id))
+      .limit(1)
+      .prepare(),
+  );
+  const target = query.get({ ticketId })?.mergedInto;
+  return typeof target === 'number' ? target : null;
 }
 
 export interface AutomaticAction {

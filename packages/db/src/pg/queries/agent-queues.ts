@@ -1,6 +1,7 @@
 import { TICKET_STATUSES, TODAY_WORK_STATUSES, type TicketStatus } from '@atende/domain';
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { AGENT_QUEUES, QUEUE_COUNT_CAP, type AgentQueue, type QueueClock, type QueueCursor, type QueueFilters, type QueuePage, type QueueSort } from '../../queries/agent-queues.js';
+import { builtOnce, UNNAMED } from '../built-once.js';
 import type { PgExecutor } from '../executor.js';
 import { agents, companies, contacts, departments, tickets } from '../schema.js';
 
@@ -19,16 +20,26 @@ const todayStatuses = [...TODAY_WORK_STATUSES] as TicketStatus[];
 const openStatuses = TICKET_STATUSES.filter((s) => s !== 'closed');
 const answerStatuses = TICKET_STATUSES.filter((s) => s !== 'closed' && s !== 'resolved');
 
-function queueCondition(queue: AgentQueue, clock: QueueClock): SQL | undefined {
+/**
+ * Each queue's condition, with placeholders (agentId, endOfToday, now): every variant is built once
+ * (built-once.ts), and PostgreSQL prepares it once per connection.
+ */
+function queueCondition(queue: AgentQueue): SQL | undefined {
   switch (queue) {
     case 'mine':
-      return and(eq(tickets.assigneeId, clock.agentId), inArray(tickets.status, openStatuses));
+      return and(eq(tickets.assigneeId, sql.placeholder('agentId')), inArray(tickets.status, openStatuses));
     case 'unassigned':
       return and(isNull(tickets.assigneeId), inArray(tickets.status, openStatuses));
     case 'today':
-      return or(and(inArray(tickets.status, todayStatuses), lt(tickets.dueAt, clock.endOfToday)), and(inArray(tickets.status, answerStatuses), lt(tickets.nextResponseDueAt, clock.endOfToday)));
+      return or(
+        and(inArray(tickets.status, todayStatuses), lt(tickets.dueAt, sql.placeholder('endOfToday'))),
+        and(inArray(tickets.status, answerStatuses), lt(tickets.nextResponseDueAt, sql.placeholder('endOfToday'))),
+      );
     case 'overdue':
-      return or(and(inArray(tickets.status, todayStatuses), lt(tickets.dueAt, clock.now)), and(inArray(tickets.status, answerStatuses), lt(tickets.nextResponseDueAt, clock.now)));
+      return or(
+        and(inArray(tickets.status, todayStatuses), lt(tickets.dueAt, sql.placeholder('now'))),
+        and(inArray(tickets.status, answerStatuses), lt(tickets.nextResponseDueAt, sql.placeholder('now'))),
+      );
     case 'all':
       return undefined;
   }
@@ -43,14 +54,29 @@ const FILTER_COLUMNS = {
   companyId: tickets.companyId,
 } as const satisfies Record<keyof QueueFilters, unknown>;
 
-function filterCondition(filters: QueueFilters): SQL | undefined {
-  const present = (Object.keys(FILTER_COLUMNS) as (keyof QueueFilters)[]).filter((name) => filters[name] !== undefined && filters[name] !== null);
-  return and(...present.map((name) => sql`${FILTER_COLUMNS[name]} = ${filters[name]}`));
+/** The filters given, in a fixed order: they name the query's variant and fill its placeholders. */
+function presentFilters(filters: QueueFilters): (keyof QueueFilters)[] {
+  return (Object.keys(FILTER_COLUMNS) as (keyof QueueFilters)[]).filter((name) => filters[name] !== undefined && filters[name] !== null);
+}
+
+function filterCondition(names: (keyof QueueFilters)[]): SQL | undefined {
+  return and(...names.map((name) => eq(FILTER_COLUMNS[name], sql.placeholder(`filter_${name}`))));
 }
 
 /** The ids a search matched, as one array parameter (any number of them, one statement), as json_each does on SQLite. */
-function amongIds(ticketIds: number[] | undefined): SQL | undefined {
-  return ticketIds ? sql`${tickets.id} = ANY(${sql.param(ticketIds)}::integer[])` : undefined;
+function amongIds(withIds: boolean): SQL | undefined {
+  return withIds ? sql`${tickets.id} = ANY(${sql.placeholder('ticketIds')}::integer[])` : undefined;
+}
+
+/** The placeholders' values of a queue query. */
+function queueValues(clock: QueueClock, filters: QueueFilters, names: (keyof QueueFilters)[], ticketIds: number[] | undefined) {
+  return {
+    agentId: clock.agentId,
+    endOfToday: clock.endOfToday,
+    now: clock.now,
+    ...(ticketIds ? { ticketIds } : {}),
+    ...Object.fromEntries(names.map((name) => [`filter_${name}`, filters[name]])),
+  };
 }
 
 export async function listAgentQueuePg(
@@ -58,35 +84,41 @@ export async function listAgentQueuePg(
   params: { queue: AgentQueue; filters: QueueFilters; sort: QueueSort; cursor: QueueCursor | null; limit: number; clock: QueueClock; ticketIds?: number[] | undefined },
 ): Promise<QueuePage> {
   const { sort, cursor, limit, queue, clock, ticketIds } = params;
-  const after = cursor
-    ? sort === 'updated'
-      ? sql`(${tickets.updatedAt}, ${tickets.id}) < (${cursor.key}::bigint, ${cursor.id}::integer)`
-      : sql`(${sort === 'due' ? dueKey : priorityKey}, ${tickets.id}) > (${cursor.key}::bigint, ${cursor.id}::integer)`
-    : undefined;
-  const rows = await db
-    .select({
-      id: tickets.id,
-      subject: tickets.subject,
-      status: tickets.status,
-      priority: tickets.priority,
-      origin: tickets.origin,
-      departmentName: departments.name,
-      assigneeName: agents.name,
-      requesterName: contacts.name,
-      companyName: companies.name,
-      dueAt: tickets.dueAt,
-      updatedAt: tickets.updatedAt,
-      version: tickets.version,
-      customerRepliedAt: tickets.customerRepliedAt,
-    })
-    .from(tickets)
-    .innerJoin(contacts, eq(contacts.id, tickets.requesterId))
-    .leftJoin(departments, eq(departments.id, tickets.departmentId))
-    .leftJoin(agents, eq(agents.id, tickets.assigneeId))
-    .leftJoin(companies, eq(companies.id, tickets.companyId))
-    .where(and(queueCondition(queue, clock), filterCondition(params.filters), amongIds(ticketIds), after))
-    .orderBy(...(sort === 'updated' ? [desc(tickets.updatedAt), desc(tickets.id)] : sort === 'due' ? [asc(dueKey), asc(tickets.id)] : [asc(priorityKey), asc(tickets.id)]))
-    .limit(limit + 1);
+  const filters = presentFilters(params.filters);
+  const variant = [queue, sort, cursor ? 'after' : 'first', ticketIds ? 'ids' : 'any', ...filters].join(':');
+  const query = builtOnce(db, `listAgentQueue:${variant}`, () => {
+    const after = cursor
+      ? sort === 'updated'
+        ? sql`(${tickets.updatedAt}, ${tickets.id}) < (${sql.placeholder('cursorKey')}::bigint, ${sql.placeholder('cursorId')}::integer)`
+        : sql`(${sort === 'due' ? dueKey : priorityKey}, ${tickets.id}) > (${sql.placeholder('cursorKey')}::bigint, ${sql.placeholder('cursorId')}::integer)`
+      : undefined;
+    return db
+      .select({
+        id: tickets.id,
+        subject: tickets.subject,
+        status: tickets.status,
+        priority: tickets.priority,
+        origin: tickets.origin,
+        departmentName: departments.name,
+        assigneeName: agents.name,
+        requesterName: contacts.name,
+        companyName: companies.name,
+        dueAt: tickets.dueAt,
+        updatedAt: tickets.updatedAt,
+        version: tickets.version,
+        customerRepliedAt: tickets.customerRepliedAt,
+      })
+      .from(tickets)
+      .innerJoin(contacts, eq(contacts.id, tickets.requesterId))
+      .leftJoin(departments, eq(departments.id, tickets.departmentId))
+      .leftJoin(agents, eq(agents.id, tickets.assigneeId))
+      .leftJoin(companies, eq(companies.id, tickets.companyId))
+      .where(and(queueCondition(queue), filterCondition(filters), amongIds(ticketIds !== undefined), after))
+      .orderBy(...(sort === 'updated' ? [desc(tickets.updatedAt), desc(tickets.id)] : sort === 'due' ? [asc(dueKey), asc(tickets.id)] : [asc(priorityKey), asc(tickets.id)]))
+      .limit(sql.placeholder('limit'))
+      .prepare(UNNAMED);
+  });
+  const rows = await query.execute({ ...queueValues(clock, params.filters, filters, ticketIds), cursorKey: cursor?.key, cursorId: cursor?.id, limit: limit + 1 });
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return {
@@ -95,18 +127,21 @@ export async function listAgentQueuePg(
   };
 }
 
-/** The queue tabs' counts, each capped at QUEUE_COUNT_CAP as on SQLite (the console shows "1000+"). */
+/**
+ * The queue tabs' counts, each capped at QUEUE_COUNT_CAP as on SQLite (the console shows "1000+"), in
+ * one round trip: a scalar subquery a queue, each walking its own index as its page does.
+ */
 export async function agentQueueCountsPg(db: PgExecutor, clock: QueueClock, filters: QueueFilters = {}, ticketIds?: number[]): Promise<Record<AgentQueue, number>> {
-  const counts = {} as Record<AgentQueue, number>;
-  for (const queue of AGENT_QUEUES) {
-    const capped = db
-      .select({ one: sql`1` })
-      .from(tickets)
-      .where(and(queueCondition(queue, clock), filterCondition(filters), amongIds(ticketIds)))
-      .limit(QUEUE_COUNT_CAP)
-      .as('capped');
-    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(capped);
-    counts[queue] = row?.n ?? 0;
-  }
-  return counts;
+  const names = presentFilters(filters);
+  const variant = [ticketIds ? 'ids' : 'any', ...names].join(':');
+  const query = builtOnce(db, `agentQueueCounts:${variant}`, () => {
+    const cappedCount = (queue: AgentQueue) =>
+      sql<number>`(SELECT count(*)::int FROM (SELECT 1 FROM ${tickets} WHERE ${and(queueCondition(queue), filterCondition(names), amongIds(ticketIds !== undefined)) ?? sql`true`} LIMIT ${sql.raw(String(QUEUE_COUNT_CAP))}) AS capped)`;
+    return db
+      .select(Object.fromEntries(AGENT_QUEUES.map((queue) => [queue, cappedCount(queue)])) as Record<AgentQueue, SQL<number>>)
+      .from(sql`(VALUES (1)) AS one (x)`)
+      .prepare(UNNAMED);
+  });
+  const [row] = await query.execute(queueValues(clock, filters, names, ticketIds));
+  return Object.fromEntries(AGENT_QUEUES.map((queue) => [queue, row?.[queue] ?? 0])) as Record<AgentQueue, number>;
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AttachmentAccess, AttachmentOwner, AttachmentRecord, AttachmentSummary } from '../../queries/attachments.js';
+import { builtOnce, UNNAMED } from '../built-once.js';
 import type { PgExecutor } from '../executor.js';
 import { attachments, messages, tickets } from '../schema.js';
 
@@ -66,11 +67,16 @@ export async function attachmentForAccessPg(db: PgExecutor, id: number): Promise
 export async function attachmentsOfMessagesPg(db: PgExecutor, messageIds: readonly number[]): Promise<Map<number, AttachmentSummary[]>> {
   const byMessage = new Map<number, AttachmentSummary[]>();
   if (messageIds.length === 0) return byMessage;
-  const rows = await db
-    .select({ id: attachments.id, messageId: attachments.messageId, filename: attachments.filename, mime: attachments.mime, size: attachments.size })
-    .from(attachments)
-    .where(inArray(attachments.messageId, [...messageIds]))
-    .orderBy(asc(attachments.id));
+  // One text for any number of messages (an array parameter, not an IN list): built and prepared once.
+  const query = builtOnce(db, 'attachmentsOfMessages', () =>
+    db
+      .select({ id: attachments.id, messageId: attachments.messageId, filename: attachments.filename, mime: attachments.mime, size: attachments.size })
+      .from(attachments)
+      .where(sql`${attachments.messageId} = ANY(${sql.placeholder('messageIds')}::int[])`)
+      .orderBy(asc(attachments.id))
+      .prepare(UNNAMED),
+  );
+  const rows = await query.execute({ messageIds: [...messageIds] });
   for (const row of rows) {
     const list = byMessage.get(row.messageId!) ?? [];
     list.push({ ...row, messageId: row.messageId! });

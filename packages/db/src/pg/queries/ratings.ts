@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { listRatings, RatingFilter, RatingRecord, ticketRatings } from '../../queries/ratings.js';
+import { builtOnce, UNNAMED } from '../built-once.js';
 import type { PgExecutor } from '../executor.js';
 import { agents, contacts, ratings, tickets } from '../schema.js';
 
@@ -23,11 +24,15 @@ export async function addRatingCommentPg(db: PgExecutor, ratingId: number, comme
 }
 
 export async function ticketRatingsPg(db: PgExecutor, ticketId: number): Promise<ReturnType<typeof ticketRatings>> {
-  return db
-    .select({ closing: ratings.closing, score: ratings.score, comment: ratings.comment, createdAt: ratings.createdAt })
-    .from(ratings)
-    .where(eq(ratings.ticketId, ticketId))
-    .orderBy(asc(ratings.closing));
+  const query = builtOnce(db, 'ticketRatings', () =>
+    db
+      .select({ closing: ratings.closing, score: ratings.score, comment: ratings.comment, createdAt: ratings.createdAt })
+      .from(ratings)
+      .where(eq(ratings.ticketId, sql.placeholder('ticketId')))
+      .orderBy(asc(ratings.closing))
+      .prepare(UNNAMED),
+  );
+  return query.execute({ ticketId });
 }
 
 function ratingWhere(filter: RatingFilter): SQL | undefined {

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addRatingComment, getRating, listRatings, ticketRatings } from '../../queries/ratings.js';
 import { reportRows } from '../../queries/reports.js';
-import { automaticActions, ticketHistory, ticketParticipants, ticketThread } from '../../queries/thread.js';
+import { automaticActions, latestClosingMergeTarget, ticketHistory, ticketParticipants, ticketThread } from '../../queries/thread.js';
 import * as sqliteSchema from '../../schema.js';
 import { createDemoDatabasesOnBothEngines } from '../testing.js';
 import * as pgSchema from '../schema.js';
 import { tableOnBothEngines } from '../twin-testing.js';
 import { addRatingCommentPg, getRatingPg, listRatingsPg, ticketRatingsPg } from './ratings.js';
 import { reportRowsPg } from './reports.js';
-import { automaticActionsPg, ticketHistoryPg, ticketParticipantsPg, ticketThreadPg } from './thread.js';
+import { automaticActionsPg, latestClosingMergeTargetPg, ticketHistoryPg, ticketParticipantsPg, ticketThreadPg } from './thread.js';
 
 const NOW = Date.UTC(2026, 10, 23, 15, 0, 0);
 const DAY = 24 * 60 * 60 * 1000;
@@ -60,6 +60,26 @@ describe('the thread on PostgreSQL reads as on SQLite', () => {
     for (const id of [...ids('SELECT id FROM tickets ORDER BY id'), 999_999]) {
       await onBoth(() => ticketParticipants(both.sqlite, id), () => ticketParticipantsPg(both.pg, id));
     }
+  });
+});
+
+describe('the ticket a closed duplicate was merged into', () => {
+  it('is the latest closing’s target on both engines: none before a merge, none after a later plain closing', async () => {
+    const [ticketId] = ids(`SELECT id FROM tickets WHERE status <> 'closed' ORDER BY id LIMIT 1`);
+    const target = ticketId! + 1;
+    const closing = { ticketId: ticketId!, actorKind: 'agent' as const, actorId: 1, type: 'status_changed' as const, toStatus: 'closed' as const };
+    const add = async (event: typeof closing & { fromStatus: 'open' | 'resolved'; data: Record<string, unknown>; createdAt: number }) => {
+      both.sqlite.insert(sqliteSchema.ticketEvents).values(event as never).run();
+      await both.pg.insert(pgSchema.ticketEvents).values(event as never);
+    };
+    const check = () => onBoth(() => latestClosingMergeTarget(both.sqlite, ticketId!), () => latestClosingMergeTargetPg(both.pg, ticketId!));
+    expect(await check()).toBeNull();
+    await add({ ...closing, fromStatus: 'open', data: { action: 'merge_into', mergedInto: target }, createdAt: NOW + 10 });
+    expect(await check()).toBe(target);
+    // Reopened and closed again by hand: the page no longer points at the merge.
+    await add({ ...closing, fromStatus: 'resolved', data: { action: 'close' }, createdAt: NOW + 20 });
+    expect(await check()).toBeNull();
+    expect(await onBoth(() => latestClosingMergeTarget(both.sqlite, 999_999), () => latestClosingMergeTargetPg(both.pg, 999_999))).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { AutomaticAction, ThreadMessage, TicketEventRow, ticketParticipants } from '../../queries/thread.js';
+import { builtOnce, UNNAMED } from '../built-once.js';
 import type { PgExecutor } from '../executor.js';
 import { agents, contacts, departments, messages, ticketEvents, tickets } from '../schema.js';
 
@@ -11,7 +12,8 @@ import { agents, contacts, departments, messages, ticketEvents, tickets } from '
  * order, where PostgreSQL's planner may otherwise pick a merge join and sort the ticket's messages.
  */
 export async function ticketThreadPg(db: PgExecutor, ticketId: number, audience: 'customer' | 'staff'): Promise<ThreadMessage[]> {
-  return db
+  const query = builtOnce(db, `ticketThread:${audience}`, () =>
+    db
     .select({
       id: messages.id,
       authorKind: messages.authorKind,
@@ -24,8 +26,26 @@ export async function ticketThreadPg(db: PgExecutor, ticketId: number, audience:
       createdAt: messages.createdAt,
     })
     .from(messages)
-    .where(and(eq(messages.ticketId, ticketId), audience === 'customer' ? eq(messages.visibility, 'public') : undefined))
-    .orderBy(asc(messages.id));
+    .where(and(eq(messages.ticketId, sql.placeholder('ticketId')), audience === 'customer' ? eq(messages.visibility, 'public') : undefined))
+    .orderBy(asc(messages.id))
+    .prepare(UNNAMED),
+  );
+  return query.execute({ ticketId });
+}
+
+/** latestClosingMergeTarget of queries/thread.ts: `->>` gives text here, so the number is cast in SQL. */
+export async function latestClosingMergeTargetPg(db: PgExecutor, ticketId: number): Promise<number | null> {
+  const query = builtOnce(db, 'latestClosingMergeTarget', () =>
+    db
+      .select({ mergedInto: sql<number | null>`CASE WHEN jsonb_typeof(${ticketEvents.data} -> 'mergedInto') = 'number' THEN (${ticketEvents.data} ->> 'mergedInto')::int END` })
+      .from(ticketEvents)
+      .where(and(eq(ticketEvents.ticketId, sql.placeholder('ticketId')), eq(ticketEvents.toStatus, 'closed')))
+      .orderBy(desc(ticketEvents.id))
+      .limit(1)
+      .prepare(UNNAMED),
+  );
+  const [row] = await query.execute({ ticketId });
+  return row?.mergedInto ?? null;
 }
 
 /** `data` is jsonb here and JSON text on SQLite: both read back as the same object (or null). */
@@ -40,7 +60,8 @@ export async function ticketHistoryPg(db: PgExecutor, ticketId: number): Promise
 export async function automaticActionsPg(db: PgExecutor, ticketId: number, types: readonly string[]): Promise<AutomaticAction[]> {
   // An empty list matches nothing on SQLite (json_each of []); say so rather than send an empty IN.
   if (types.length === 0) return [];
-  return db
+  const query = builtOnce(db, 'automaticActions', () =>
+    db
     .select({
       id: ticketEvents.id,
       type: ticketEvents.type,
@@ -48,12 +69,16 @@ export async function automaticActionsPg(db: PgExecutor, ticketId: number, types
       createdAt: ticketEvents.createdAt,
     })
     .from(ticketEvents)
-    .where(and(eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.actorKind, 'system'), inArray(sql<string>`${ticketEvents.type}`, [...types])))
-    .orderBy(asc(ticketEvents.id));
+    .where(and(eq(ticketEvents.ticketId, sql.placeholder('ticketId')), eq(ticketEvents.actorKind, 'system'), sql`${ticketEvents.type} = ANY(${sql.placeholder('types')}::text[])`))
+    .orderBy(asc(ticketEvents.id))
+    .prepare(UNNAMED),
+  );
+  return query.execute({ ticketId, types: [...types] });
 }
 
 export async function ticketParticipantsPg(db: PgExecutor, ticketId: number): Promise<ReturnType<typeof ticketParticipants>> {
-  const [row] = await db
+  const query = builtOnce(db, 'ticketParticipants', () =>
+    db
     .select({
       requesterName: contacts.name,
       requesterEmail: contacts.email,
@@ -65,6 +90,9 @@ export async function ticketParticipantsPg(db: PgExecutor, ticketId: number): Pr
     .innerJoin(contacts, eq(contacts.id, tickets.requesterId))
     .leftJoin(departments, eq(departments.id, tickets.departmentId))
     .leftJoin(agents, eq(agents.id, tickets.assigneeId))
-    .where(eq(tickets.id, ticketId));
+    .where(eq(tickets.id, sql.placeholder('ticketId')))
+    .prepare(UNNAMED),
+  );
+  const [row] = await query.execute({ ticketId });
   return row;
 }

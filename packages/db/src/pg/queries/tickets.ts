@@ -1,5 +1,5 @@
 import { createdEvent, CUSTOMER_TABS, type CustomerTab } from '@atende/domain';
-import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { NewOutboxMail } from '../../queries/outbox.js';
 import {
   AttachmentClaimError,
@@ -15,6 +15,7 @@ import {
   type TicketRecord,
 } from '../../queries/tickets.js';
 import type { PgDb } from '../client.js';
+import { builtOnce, UNNAMED } from '../built-once.js';
 import type { PgExecutor } from '../executor.js';
 import { attachments, departments, inboundReceipts, messages, ratings, ticketEvents, ticketIdempotencyKeys, tickets } from '../schema.js';
 import { enqueueMailPg } from './outbox.js';
@@ -29,29 +30,43 @@ const sameRecord: [PgTicketRecord, TicketRecord] = [{} as TicketRecord, {} as Pg
 void sameRecord;
 
 export async function getTicketPg(db: PgExecutor, id: number, options: { forUpdate?: boolean } = {}): Promise<TicketRecord | null> {
-  const query = db.select().from(tickets).where(eq(tickets.id, id));
-  const [row] = options.forUpdate ? await query.for('update') : await query;
+  const query = builtOnce(db, options.forUpdate ? 'getTicket:forUpdate' : 'getTicket', () => {
+    const select = db.select().from(tickets).where(eq(tickets.id, sql.placeholder('id')));
+    return (options.forUpdate ? select.for('update') : select).prepare(UNNAMED);
+  });
+  const [row] = await query.execute({ id });
   return row ?? null;
 }
 
-const LIVE_TABS: CustomerTab[] = ['awaiting_my_reply', 'awaiting_return', 'awaiting_approval'];
+/**
+ * A count of the requester's tickets as a scalar subquery: each one walks its own index range, as
+ * SQLite's separate statements do ("Todos" index-only on the requester; the live tabs by equality on
+ * the tab column, so years of closed tickets are never visited row by row).
+ */
+const requesterCount = (condition?: SQL) =>
+  sql<number>`(SELECT count(*)::int FROM ${tickets} WHERE ${tickets.requesterId} = ${sql.placeholder('requesterId')}${condition ? sql` AND ${condition}` : sql``})`;
 
-/** Counts of each tab of the Painel do Cliente, from the requester's indexes only (as on SQLite). */
+/** Counts of each tab of the Painel do Cliente in one round trip: one statement of five subqueries. */
 export async function customerTabCountsPg(db: PgExecutor, requesterId: number, now: number): Promise<Record<CustomerTab, number>> {
+  const query = builtOnce(db, 'customerTabCounts', () =>
+    db
+      .select({
+        all: requesterCount(),
+        awaitingMyReply: requesterCount(eq(tickets.customerTab, 'awaiting_my_reply')),
+        awaitingReturn: requesterCount(eq(tickets.customerTab, 'awaiting_return')),
+        awaitingApproval: requesterCount(eq(tickets.customerTab, 'awaiting_approval')),
+        unrated: requesterCount(and(eq(tickets.customerTab, 'unrated'), gt(tickets.ratingDueUntil, sql.placeholder('now')))),
+      })
+      .from(sql`(VALUES (1)) AS one (x)`)
+      .prepare(UNNAMED),
+  );
+  const [row] = await query.execute({ requesterId, now });
   const counts = Object.fromEntries(CUSTOMER_TABS.map((tab) => [tab, 0])) as Record<CustomerTab, number>;
-  const [all] = await db.select({ count: sql<number>`count(*)::int` }).from(tickets).where(eq(tickets.requesterId, requesterId));
-  const live = await db
-    .select({ tab: tickets.customerTab, count: sql<number>`count(*)::int` })
-    .from(tickets)
-    .where(and(eq(tickets.requesterId, requesterId), inArray(tickets.customerTab, LIVE_TABS)))
-    .groupBy(tickets.customerTab);
-  const [unrated] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(tickets)
-    .where(and(eq(tickets.requesterId, requesterId), eq(tickets.customerTab, 'unrated'), gt(tickets.ratingDueUntil, now)));
-  counts.all = all?.count ?? 0;
-  for (const row of live) counts[row.tab as CustomerTab] = row.count;
-  counts.unrated = unrated?.count ?? 0;
+  counts.all = row?.all ?? 0;
+  counts.awaiting_my_reply = row?.awaitingMyReply ?? 0;
+  counts.awaiting_return = row?.awaitingReturn ?? 0;
+  counts.awaiting_approval = row?.awaitingApproval ?? 0;
+  counts.unrated = row?.unrated ?? 0;
   return counts;
 }
 
@@ -61,23 +76,32 @@ export async function listCustomerTicketsPg(
   params: { requesterId: number; tab: CustomerTab; now: number; cursor: ActivityCursor | null; limit: number },
 ): Promise<TicketPage> {
   const { requesterId, tab, now, cursor, limit } = params;
-  const inTab =
-    tab === 'all' ? undefined : tab === 'unrated' ? and(eq(tickets.customerTab, 'unrated'), gt(tickets.ratingDueUntil, now)) : eq(tickets.customerTab, tab);
-  const after = cursor ? sql`(${tickets.updatedAt}, ${tickets.id}) < (${cursor.updatedAt}, ${cursor.id})` : undefined;
-  const rows: TicketListItem[] = await db
-    .select({
-      id: tickets.id,
-      subject: tickets.subject,
-      status: tickets.status,
-      origin: tickets.origin,
-      departmentName: departments.name,
-      updatedAt: tickets.updatedAt,
-    })
-    .from(tickets)
-    .leftJoin(departments, eq(departments.id, tickets.departmentId))
-    .where(and(eq(tickets.requesterId, requesterId), inTab, after))
-    .orderBy(desc(tickets.updatedAt), desc(tickets.id))
-    .limit(limit + 1);
+  const tabKind = tab === 'all' || tab === 'unrated' ? tab : 'tab';
+  const query = builtOnce(db, `listCustomerTickets:${tabKind}:${cursor ? 'after' : 'first'}`, () => {
+    const inTab =
+      tabKind === 'all'
+        ? undefined
+        : tabKind === 'unrated'
+          ? and(eq(tickets.customerTab, 'unrated'), gt(tickets.ratingDueUntil, sql.placeholder('now')))
+          : eq(tickets.customerTab, sql.placeholder('tab'));
+    const after = cursor ? sql`(${tickets.updatedAt}, ${tickets.id}) < (${sql.placeholder('cursorUpdatedAt')}, ${sql.placeholder('cursorId')})` : undefined;
+    return db
+      .select({
+        id: tickets.id,
+        subject: tickets.subject,
+        status: tickets.status,
+        origin: tickets.origin,
+        departmentName: departments.name,
+        updatedAt: tickets.updatedAt,
+      })
+      .from(tickets)
+      .leftJoin(departments, eq(departments.id, tickets.departmentId))
+      .where(and(eq(tickets.requesterId, sql.placeholder('requesterId')), inTab, after))
+      .orderBy(desc(tickets.updatedAt), desc(tickets.id))
+      .limit(sql.placeholder('limit'))
+      .prepare(UNNAMED);
+  });
+  const rows: TicketListItem[] = await query.execute({ requesterId, tab, now, cursorUpdatedAt: cursor?.updatedAt, cursorId: cursor?.id, limit: limit + 1 });
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? { updatedAt: last.updatedAt, id: last.id } : null };

@@ -7,5 +7,6 @@ export type * from '../../queries/thread.js';
 
 export const ticketThread = read(sqlite.ticketThread, pg.ticketThreadPg);
 export const ticketHistory = read(sqlite.ticketHistory, pg.ticketHistoryPg);
+export const latestClosingMergeTarget = read(sqlite.latestClosingMergeTarget, pg.latestClosingMergeTargetPg);
 export const automaticActions = read(sqlite.automaticActions, pg.automaticActionsPg);
 export const ticketParticipants = read(sqlite.ticketParticipants, pg.ticketParticipantsPg);
