@@ -20,6 +20,7 @@ import type { Deps } from '../http/app-env.js';
 import { AppError, isApiErrorCode } from '../http/app-error.js';
 import { noticesForChange } from '../mail/notices-for-change.js';
 import type { NewLiveEvent } from '../events/live-event.js';
+import { answerClockAfter } from './answer-clock.js';
 import { applyChangeEffects, liveEventsOf } from './change-effects.js';
 import { mergedIntoOf } from './merged-into.js';
 import type { MailConfig, NoticeReads } from '../mail/ticket-mail.js';
@@ -133,6 +134,10 @@ async function changeInTransaction(env: TicketChangeEnv, request: TicketChangeRe
   const events = [...decision.events, ...notices.map((n) => n.event)];
   const messages = messagesOf(request, actor, now);
   const files = request.message?.attachmentIds ?? [];
+  // An accepted e-mail is the customer speaking: it needs an answer like their own message would.
+  const speaker: Actor = request.messageAuthor ? { kind: 'contact', id: 'contactId' in request.messageAuthor ? request.messageAuthor.contactId : 0 } : actor;
+  // "Cliente respondeu", decided on the status the change leads to and written by the same UPDATE.
+  const answerClock = answerClockAfter({ actor: speaker, message: request.message, statusAfter: decision.next.status, current: ticket, now });
   const written = await writeTicketChange(
     tx,
     ticket,
@@ -145,14 +150,13 @@ async function changeInTransaction(env: TicketChangeEnv, request: TicketChangeRe
       ...(files.length > 0 ? { attachmentIds: files } : {}),
       ...(action.type === 'rate' ? { rating: ratingOf(ticket, action.score, request.ratingComment, now) } : {}),
       ...(request.inboundMessageId ? { inboundMessageId: request.inboundMessageId } : {}),
+      ...(answerClock ? { answerClock } : {}),
     },
     now,
   );
   if (!written) return refuse('conflict');
-  // After the writes, same transaction: "Cliente respondeu" and the agents' notifications. An accepted
-  // e-mail is the customer speaking: it needs an answer like their own message would.
-  const speaker: Actor = request.messageAuthor ? { kind: 'contact', id: 'contactId' in request.messageAuthor ? request.messageAuthor.contactId : 0 } : actor;
-  const effects = await applyChangeEffects(tx, env.mailConfig, { before: ticket, after: written, action, actor: speaker, message: request.message, now });
+  // After the writes, same transaction: the agents' notifications.
+  const effects = await applyChangeEffects(tx, env.mailConfig, { before: ticket, after: written, action, actor: speaker, now });
   const live = liveEventsOf({ before: ticket, after: effects.ticket, messages, notified: effects.notified });
   return { ok: true, ticket: effects.ticket, before: ticket, action, events, live };
 }

@@ -1,24 +1,21 @@
 import type { Actor, TicketAction } from '@atende/domain';
-import { setAnswerClock, type Database, type TicketRecord } from '@atende/db/store';
+import type { Database, TicketRecord } from '@atende/db/store';
 import type { NewLiveEvent } from '../events/live-event.js';
 import { notificationKindFor } from '../notifications/notification-kind.js';
 import { notifyAgents } from '../notifications/notify-agents.js';
-import { answerClockAfter } from './answer-clock.js';
 
 /**
- * What every ticket change causes besides its own writes, in its transaction: the answer clock
- * ("Cliente respondeu"), and the agents' notifications (console + e-mail by preference). Returns the
- * row as it now is and who was notified.
+ * What every ticket change causes besides its own writes, in its transaction: the agents'
+ * notifications (console + e-mail by preference). Returns the row and who was notified. ("Cliente
+ * respondeu", the answer clock, is written with the change itself: answer-clock.ts.)
  */
 export async function applyChangeEffects(
   tx: Database,
   config: { publicUrl: string; mailReplyDomain: string },
-  change: { before: TicketRecord; after: TicketRecord; action: TicketAction; actor: Actor; message: { visibility: 'public' | 'internal' } | undefined; now: number },
+  change: { before: TicketRecord; after: TicketRecord; action: TicketAction; actor: Actor; now: number },
 ): Promise<{ ticket: TicketRecord; notified: number[] }> {
-  const { before, action, actor, message, now } = change;
-  let ticket = change.after;
-  const clock = answerClockAfter({ actor, message, statusAfter: ticket.status, current: ticket, now });
-  if (clock) ticket = await setAnswerClock(tx, ticket.id, clock);
+  const { before, action, actor, now } = change;
+  const ticket = change.after;
   const kind = notificationKindFor({ actionType: action.type, actorKind: actor.kind, statusBefore: before.status, statusAfter: ticket.status, assigneeBefore: before.assigneeId, assigneeAfter: ticket.assigneeId });
   const notified = kind ? await notifyAgents(tx, config, { ticket, kind, exceptAgentId: actor.kind === 'agent' ? actor.id : null, now }) : [];
   return { ticket, notified };

@@ -1,3 +1,4 @@
+import { sql, type Placeholder } from 'drizzle-orm';
 import type { PgExecutor } from './executor.js';
 
 /**
@@ -41,3 +42,17 @@ export function builtOnce<T>(db: PgExecutor, key: string, build: () => T): T {
  * are off (DATABASE_PREPARED_STATEMENTS=off, for a pooler that cannot carry them; store/pg-connection.ts).
  */
 export const UNNAMED = undefined as unknown as string;
+
+/**
+ * An insert's or update's values as placeholders named after their keys, and the key list that names
+ * the variant: `builtOnce(db, \`insertX:${keys}\`, () => db.insert(x).values(values).prepare(UNNAMED))`,
+ * then `execute(row)`. Keys whose value is undefined are left out, as drizzle leaves them out of a
+ * plain insert (the column's default applies): they would otherwise be sent as NULL.
+ */
+export function placeholdersOf<T extends object>(row: T): { keys: string; values: { [K in keyof T]: Placeholder } } {
+  const names = Object.keys(row).filter((name) => row[name as keyof T] !== undefined);
+  return {
+    keys: names.join(','),
+    values: Object.fromEntries(names.map((name) => [name, sql.placeholder(name)])) as { [K in keyof T]: Placeholder },
+  };
+}

@@ -264,8 +264,19 @@ export type TicketChange =
       mail?: NewOutboxMail[];
       /** Message-ID of the incoming e-mail that caused the change, recorded with it (see hasInboundReceipt). */
       inboundMessageId?: string;
+      /**
+       * "Cliente respondeu" set or cleared by the change: written by the same UPDATE as the state, so a
+       * reply rewrites the row (and every index on it) once, not twice.
+       */
+      answerClock?: AnswerClock;
     }
   | { ok: false; code: string };
+
+/** When a customer's message started waiting for an answer, and when that answer is due. */
+export interface AnswerClock {
+  customerRepliedAt: number | null;
+  nextResponseDueAt: number | null;
+}
 
 export type ChangeTicketResult =
   | { ok: true; ticket: TicketRecord }
@@ -293,18 +304,21 @@ function stateParams(state: TicketState): Record<string, unknown> {
 
 /** The writes of every ticket change (a reply, a decision, an automation), prepared once per database. */
 function ticketChangeStatements(db: Db) {
-  return cached(db, 'changeTicket', () => ({
-    update: db
+  // Placeholders as bare SQL values (.set() is typed for SQL): these integer and text columns need no encoding.
+  const updateOf = (fields: readonly string[]) =>
+    db
       .update(tickets)
-      // Placeholders as bare SQL values (.set() is typed for SQL): these integer and text columns need no encoding.
       .set({
-        ...Object.fromEntries(STATE_FIELDS.map((field) => [field, sql`${sql.placeholder(field)}`])),
+        ...Object.fromEntries(fields.map((field) => [field, sql`${sql.placeholder(field)}`])),
         version: sql`${sql.placeholder('version')}`,
         updatedAt: sql`${sql.placeholder('updatedAt')}`,
       })
       .where(and(eq(tickets.id, sql.placeholder('id')), eq(tickets.version, sql.placeholder('expectedVersion'))))
       .returning()
-      .prepare(),
+      .prepare();
+  return cached(db, 'changeTicket', () => ({
+    update: updateOf(STATE_FIELDS),
+    updateWithAnswerClock: updateOf([...STATE_FIELDS, 'customerRepliedAt', 'nextResponseDueAt']),
     insertMessage: db
       .insert(messages)
       .values({
@@ -377,7 +391,8 @@ export type TicketChangeWrites = Omit<Extract<TicketChange, { ok: true }>, 'ok' 
  */
 export function writeTicketChange(tx: Db, ticket: TicketRecord, change: TicketChangeWrites, now: number): TicketRecord | null {
   const statements = ticketChangeStatements(tx);
-  const updated = statements.update.get({ ...stateParams(change.next), version: ticket.version + 1, updatedAt: now, id: ticket.id, expectedVersion: ticket.version });
+  const values = { ...stateParams(change.next), version: ticket.version + 1, updatedAt: now, id: ticket.id, expectedVersion: ticket.version };
+  const updated = change.answerClock ? statements.updateWithAnswerClock.get({ ...values, ...change.answerClock }) : statements.update.get(values);
   if (!updated) return null;
   // The first message is the one the files (Anexos) belong to; its id also goes on the e-mails that carry them.
   let messageId: number | null = null;
@@ -425,11 +440,3 @@ export class AttachmentClaimError extends Error {
   }
 }
 
-/**
- * Whether the ticket waits for an answer to its customer ("Cliente respondeu") and when that answer is
- * due; written by the change that causes it (a customer's message sets it, an agent's public answer
- * clears it).
- */
-export function setAnswerClock(tx: Db, ticketId: number, clock: { customerRepliedAt: number | null; nextResponseDueAt: number | null }): TicketRecord {
-  return tx.update(tickets).set(clock).where(eq(tickets.id, ticketId)).returning().get()!;
-}

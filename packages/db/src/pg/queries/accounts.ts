@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Account } from '../../queries/accounts.js';
+import { builtOnce, UNNAMED } from '../built-once.js';
 import type { PgExecutor } from '../executor.js';
 import { agents, contacts } from '../schema.js';
 
@@ -16,15 +17,18 @@ export async function findAccountByEmailPg(db: PgExecutor, email: string): Promi
 
 export async function findAccountPg(db: PgExecutor, kind: 'contact' | 'agent', id: number): Promise<Account | null> {
   if (kind === 'agent') {
-    const [agent] = await db.select().from(agents).where(eq(agents.id, id));
+    const query = builtOnce(db, 'findAccount:agent', () => db.select().from(agents).where(eq(agents.id, sql.placeholder('id'))).prepare(UNNAMED));
+    const [agent] = await query.execute({ id });
     return agent ? { kind: 'agent', ...agent } : null;
   }
-  const [contact] = await db.select().from(contacts).where(eq(contacts.id, id));
+  const query = builtOnce(db, 'findAccount:contact', () => db.select().from(contacts).where(eq(contacts.id, sql.placeholder('id'))).prepare(UNNAMED));
+  const [contact] = await query.execute({ id });
   return contact ? { kind: 'contact', ...contact } : null;
 }
 
 export async function isAgentActivePg(db: PgExecutor, agentId: number): Promise<boolean> {
-  const [row] = await db.select({ active: agents.active }).from(agents).where(eq(agents.id, agentId));
+  const query = builtOnce(db, 'isAgentActive', () => db.select({ active: agents.active }).from(agents).where(eq(agents.id, sql.placeholder('agentId'))).prepare(UNNAMED));
+  const [row] = await query.execute({ agentId });
   return row?.active ?? false;
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { NOTIFICATION_KINDS, type NotificationItem, type NotificationKind } from '../../queries/notifications.js';
+import { builtOnce, placeholdersOf, UNNAMED } from '../built-once.js';
 import type { PgExecutor } from '../executor.js';
 import { agentDepartments, agentNotificationPrefs, agents, notifications, tickets } from '../schema.js';
 
@@ -8,7 +9,10 @@ import { agentDepartments, agentNotificationPrefs, agents, notifications, ticket
 export async function agentsToNotifyPg(db: PgExecutor, params: { assigneeId: number | null; departmentId: number | null; exceptAgentId: number | null }): Promise<number[]> {
   let ids: number[] = [];
   if (params.assigneeId !== null) {
-    const [active] = await db.select({ id: agents.id }).from(agents).where(and(eq(agents.id, params.assigneeId), eq(agents.active, true)));
+    const query = builtOnce(db, 'agentsToNotify:assignee', () =>
+      db.select({ id: agents.id }).from(agents).where(and(eq(agents.id, sql.placeholder('assigneeId')), eq(agents.active, true))).prepare(UNNAMED),
+    );
+    const [active] = await query.execute({ assigneeId: params.assigneeId });
     if (active) ids = [active.id];
   }
   if (ids.length === 0 && params.departmentId !== null) {
@@ -30,7 +34,11 @@ export async function insertNotificationsPg(
   rows: { agentId: number; ticketId: number; kind: NotificationKind; ticketVersion: number; createdAt: number }[],
 ): Promise<number> {
   let inserted = 0;
-  for (const row of rows) inserted += (await tx.insert(notifications).values(row).onConflictDoNothing()).rowCount ?? 0;
+  for (const row of rows) {
+    const { keys, values } = placeholdersOf(row);
+    const query = builtOnce(tx, `insertNotification:${keys}`, () => tx.insert(notifications).values(values).onConflictDoNothing().prepare(UNNAMED));
+    inserted += (await query.execute(row)).rowCount ?? 0;
+  }
   return inserted;
 }
 
@@ -72,7 +80,8 @@ export async function markAllNotificationsReadPg(db: PgExecutor, params: { agent
 
 /** email_kinds is jsonb here and JSON text on SQLite: both read back as the same string array. */
 export async function notificationEmailKindsPg(db: PgExecutor, agentId: number): Promise<NotificationKind[]> {
-  const [row] = await db.select().from(agentNotificationPrefs).where(eq(agentNotificationPrefs.agentId, agentId));
+  const query = builtOnce(db, 'notificationEmailKinds', () => db.select().from(agentNotificationPrefs).where(eq(agentNotificationPrefs.agentId, sql.placeholder('agentId'))).prepare(UNNAMED));
+  const [row] = await query.execute({ agentId });
   if (!row) return [...NOTIFICATION_KINDS];
   return row.emailKinds.filter((k): k is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(k));
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { messageIdFor, type NewOutboxMail, type OutboxRecord } from '../../queries/outbox.js';
 import type { PgDb } from '../client.js';
+import { builtOnce, placeholdersOf, UNNAMED } from '../built-once.js';
 import type { PgExecutor } from '../executor.js';
 import { outbox } from '../schema.js';
 
@@ -9,11 +10,12 @@ import { outbox } from '../schema.js';
  * or concurrent run (even on another instance) inserts nothing and gets false.
  */
 export async function enqueueMailPg(tx: PgExecutor, mail: NewOutboxMail, now: number): Promise<boolean> {
-  const inserted = await tx
-    .insert(outbox)
-    .values({ ...mail, messageId: messageIdFor(mail.dedupeKey, mail.messageDomain), status: 'pending', nextAttemptAt: now, createdAt: now })
-    .onConflictDoNothing({ target: outbox.dedupeKey })
-    .returning({ id: outbox.id });
+  const row = { ...mail, messageId: messageIdFor(mail.dedupeKey, mail.messageDomain), status: 'pending' as const, nextAttemptAt: now, createdAt: now };
+  const { keys, values } = placeholdersOf(row);
+  const query = builtOnce(tx, `enqueueMail:${keys}`, () =>
+    tx.insert(outbox).values(values).onConflictDoNothing({ target: outbox.dedupeKey }).returning({ id: outbox.id }).prepare(UNNAMED),
+  );
+  const inserted = await query.execute(row);
   return inserted.length > 0;
 }
 

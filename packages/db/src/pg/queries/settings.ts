@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_SLA_POLICY } from '@atende/domain';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import {
   DEFAULT_AUTOMATION_SETTINGS,
   DEFAULT_COMPANY_SETTINGS,
@@ -12,6 +12,7 @@ import {
   type SignInSettings,
   type SlaSettings,
 } from '../../queries/settings.js';
+import { builtOnce, UNNAMED } from '../built-once.js';
 import type { PgExecutor } from '../executor.js';
 import { settings } from '../schema.js';
 
@@ -21,7 +22,8 @@ import { settings } from '../schema.js';
  * not the key order of a stored object: equal values, nested keys possibly in another order.
  */
 async function readSetting<T extends object>(db: PgExecutor, key: string, defaults: T): Promise<T> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, key));
+  const query = builtOnce(db, 'readSetting', () => db.select().from(settings).where(eq(settings.key, sql.placeholder('key'))).prepare(UNNAMED));
+  const [row] = await query.execute({ key });
   return { ...defaults, ...((row?.value as Partial<T> | undefined) ?? {}) };
 }
 
@@ -52,7 +54,8 @@ export async function saveCompanySettingsPg(db: PgExecutor, value: CompanySettin
 export async function getOrCreateSecretPg(db: PgExecutor, name: string): Promise<string> {
   const key = `secret:${name}`;
   await db.insert(settings).values({ key, value: { secret: randomBytes(32).toString('base64url') } }).onConflictDoNothing();
-  const [row] = await db.select().from(settings).where(eq(settings.key, key));
+  const query = builtOnce(db, 'readSetting', () => db.select().from(settings).where(eq(settings.key, sql.placeholder('key'))).prepare(UNNAMED));
+  const [row] = await query.execute({ key });
   return (row!.value as { secret: string }).secret;
 }
 

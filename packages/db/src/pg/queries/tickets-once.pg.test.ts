@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../client.js';
 import { findAccountByEmail } from '../../queries/accounts.js';
 import { departmentAgentLoads } from '../../queries/automation-scans.js';
-import { AttachmentClaimError, createTicket, createTicketOnce, hasInboundReceipt, setAnswerClock, type NewTicket } from '../../queries/tickets.js';
+import { AttachmentClaimError, createTicket, createTicketOnce, getTicket, hasInboundReceipt, ticketStateOf, writeTicketChange, type NewTicket } from '../../queries/tickets.js';
 import { DEMO_ACCOUNTS } from '../../seed/demo-data.js';
 import type { PgExecutor } from '../executor.js';
 import { rowsOnBothEngines, type ComparedTable } from '../same-rows.js';
 import { createDemoDatabasesOnBothEngines } from '../testing.js';
 import { departmentAgentLoadsPg } from './automation-scans.js';
-import { createTicketOncePg, createTicketPg, hasInboundReceiptPg, setAnswerClockPg, type NewTicketPg } from './tickets.js';
+import { createTicketOncePg, createTicketPg, getTicketPg, hasInboundReceiptPg, writeTicketChangePg, type NewTicketPg } from './tickets.js';
 
 const NOW = Date.UTC(2026, 10, 23, 15, 0, 0);
 let both: Awaited<ReturnType<typeof createDemoDatabasesOnBothEngines>>;
@@ -113,10 +113,15 @@ describe('inbound receipts and the answer clock on PostgreSQL', () => {
     for (const id of ['<m1@cliente.example>', '<M1@cliente.example>', '<m2@cliente.example>']) expect(await hasInboundReceiptPg(both.pg, id)).toBe(hasInboundReceipt(both.sqlite, id));
   });
 
-  it('sets and clears the answer clock, returning the same row', async () => {
+  it('sets and clears the answer clock with the change’s own update, returning the same row', async () => {
     const ticketId = both.sqlite.$client.prepare('SELECT id FROM tickets ORDER BY id LIMIT 1').pluck().get() as number;
-    for (const clock of [{ customerRepliedAt: NOW, nextResponseDueAt: NOW + 3_600_000 }, { customerRepliedAt: null, nextResponseDueAt: null }]) {
-      expect(await setAnswerClockPg(both.pg, ticketId, clock)).toEqual(setAnswerClock(both.sqlite, ticketId, clock));
+    for (const [i, answerClock] of [{ customerRepliedAt: NOW, nextResponseDueAt: NOW + 3_600_000 }, { customerRepliedAt: null, nextResponseDueAt: null }].entries()) {
+      const ticket = getTicket(both.sqlite, ticketId)!;
+      expect(await getTicketPg(both.pg, ticketId)).toEqual(ticket);
+      const change = { next: ticketStateOf(ticket), answerClock };
+      const written = writeTicketChange(both.sqlite, ticket, change, NOW + i);
+      expect(written).toMatchObject({ ...answerClock, version: ticket.version + 1 });
+      expect(await writeTicketChangePg(both.pg, ticket, change, NOW + i)).toEqual(written);
     }
     await expectSameTables();
   });

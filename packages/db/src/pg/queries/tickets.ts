@@ -15,7 +15,7 @@ import {
   type TicketRecord,
 } from '../../queries/tickets.js';
 import type { PgDb } from '../client.js';
-import { builtOnce, UNNAMED } from '../built-once.js';
+import { builtOnce, placeholdersOf, UNNAMED } from '../built-once.js';
 import type { PgExecutor } from '../executor.js';
 import { attachments, departments, inboundReceipts, messages, ratings, ticketEvents, ticketIdempotencyKeys, tickets } from '../schema.js';
 import { enqueueMailPg } from './outbox.js';
@@ -124,11 +124,18 @@ export async function updateTicketIfVersionPg(
   db: PgExecutor,
   params: { id: number; expectedVersion: number; change: TicketChange & { ok: true }; now: number },
 ): Promise<TicketRecord | null> {
-  const [updated] = await db
-    .update(tickets)
-    .set({ ...params.change.next, version: params.expectedVersion + 1, updatedAt: params.now })
-    .where(and(eq(tickets.id, params.id), eq(tickets.version, params.expectedVersion)))
-    .returning();
+  const set = { ...params.change.next, ...params.change.answerClock, version: params.expectedVersion + 1, updatedAt: params.now };
+  const { keys, values } = placeholdersOf(set);
+  const query = builtOnce(db, `updateTicketIfVersion:${keys}`, () =>
+    db
+      .update(tickets)
+      // drizzle types set() without placeholders, but takes them: each becomes a parameter encoded by its column.
+      .set(values as unknown as Partial<PgTicketRecord>)
+      .where(and(eq(tickets.id, sql.placeholder('whereId')), eq(tickets.version, sql.placeholder('whereVersion'))))
+      .returning()
+      .prepare(UNNAMED),
+  );
+  const [updated] = await query.execute({ ...set, whereId: params.id, whereVersion: params.expectedVersion });
   return updated ?? null;
 }
 
@@ -207,11 +214,6 @@ export async function hasInboundReceiptPg(db: PgExecutor, messageId: string): Pr
 }
 
 /** The ticket's "Cliente respondeu" clock, written by the change that causes it; returns the updated row. */
-export async function setAnswerClockPg(tx: PgExecutor, ticketId: number, clock: { customerRepliedAt: number | null; nextResponseDueAt: number | null }): Promise<TicketRecord> {
-  const [row] = await tx.update(tickets).set(clock).where(eq(tickets.id, ticketId)).returning();
-  return row!;
-}
-
 /**
  * The ticket an earlier request with this key created, if any. Called inside the creating transaction:
  * a transaction-level advisory lock on (contact, key) first, so a concurrent repeat waits for the first
@@ -277,7 +279,10 @@ export async function writeTicketChangePg(tx: PgExecutor, ticket: TicketRecord, 
   if (!updated) return null;
   let messageId: number | null = null;
   for (const message of change.messages ?? []) {
-    const [inserted] = await tx.insert(messages).values({ ...message, ticketId: ticket.id }).returning({ id: messages.id });
+    const row = { ...message, ticketId: ticket.id };
+    const { keys, values } = placeholdersOf(row);
+    const query = builtOnce(tx, `insertMessage:${keys}`, () => tx.insert(messages).values(values).returning({ id: messages.id }).prepare(UNNAMED));
+    const [inserted] = await query.execute(row);
     messageId ??= inserted!.id;
   }
   if (change.attachmentIds?.length && messageId !== null) await claimOrFailPg(tx, change.attachmentIds, messageId, ticket.id);

@@ -16,4 +16,3 @@ export const insertTicketEvents = write(sqlite.insertTicketEvents, pg.insertTick
 export const lockTicket = read(sqlite.lockTicket, pg.lockTicketPg);
 export const writeTicketChange = write(sqlite.writeTicketChange, pg.writeTicketChangePg);
 export const hasInboundReceipt = read(sqlite.hasInboundReceipt, pg.hasInboundReceiptPg);
-export const setAnswerClock = write(sqlite.setAnswerClock, pg.setAnswerClockPg);
