@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { contacts } from '../schema.js';
 import { getAgentLanguage } from './agent-preferences.js';
+import { cached } from './prepared.js';
 
 /** A contact's language and which ticket e-mails they want (issue 15). Security e-mails are not listed: always sent. */
 export interface ContactPreferences {
@@ -14,7 +15,9 @@ export interface ContactPreferences {
 const columns = { language: contacts.language, notifyUpdates: contacts.notifyUpdates, notifyReminders: contacts.notifyReminders, notifyRatingRequests: contacts.notifyRatingRequests };
 
 export function getContactPreferences(db: Db, contactId: number): ContactPreferences | null {
-  return db.select(columns).from(contacts).where(eq(contacts.id, contactId)).get() ?? null;
+  // Read for every ticket e-mail (each automatic closing, reminder and reply): built and prepared once.
+  const query = cached(db, 'getContactPreferences', () => db.select(columns).from(contacts).where(eq(contacts.id, sql.placeholder('contactId'))).prepare());
+  return query.get({ contactId }) ?? null;
 }
 
 export function saveContactPreferences(db: Db, contactId: number, preferences: ContactPreferences): void {
