@@ -1,8 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
-import { router } from './app/router.js';
+import { AppRoutes } from './app/router.js';
 import { isApiError } from './lib/api-client.js';
 import { I18nProvider } from './lib/i18n/i18n.js';
 import { applyTheme, savedTheme } from './lib/theme.js';
@@ -25,7 +24,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <AppRoutes />
       </QueryClientProvider>
     </I18nProvider>
   </StrictMode>,

@@ -44,5 +44,3 @@ function DepartmentForm({ id, initial }: { id: number | null; initial: Departmen
     </form>
   );
 }
-
-export { AdminDepartmentsPage as Component };

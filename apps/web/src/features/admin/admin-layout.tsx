@@ -24,5 +24,3 @@ export function AdminLayout() {
     </section>
   );
 }
-
-export { AdminLayout as Component };

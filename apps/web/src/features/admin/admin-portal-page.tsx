@@ -69,5 +69,3 @@ function PortalSettingsForm({ initial }: { initial: PortalSettingsInput }) {
     </form>
   );
 }
-
-export { AdminPortalPage as Component };

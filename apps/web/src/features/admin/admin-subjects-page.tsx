@@ -56,5 +56,3 @@ function SubjectForm({ id, initial, departments }: { id: number | null; initial:
     </form>
   );
 }
-
-export { AdminSubjectsPage as Component };

@@ -121,5 +121,3 @@ function ImportReport({ report }: { report: { dryRun: boolean; total: number; va
     </section>
   );
 }
-
-export { ContactImportPage as Component };

@@ -23,5 +23,3 @@ export function SettingsPage() {
     </>
   );
 }
-
-export { SettingsPage as Component };

@@ -74,5 +74,3 @@ function SlaForm({ initial }: { initial: SlaSettings }) {
     </form>
   );
 }
-
-export { SlaPage as Component };

@@ -120,5 +120,3 @@ function InviteForm({ departments }: { departments: { id: number; name: string }
     </form>
   );
 }
-
-export { TeamPage as Component };
