@@ -125,37 +125,53 @@ export function listAgentQueue(
         ? sql`(${tickets.updatedAt}, ${tickets.id}) < (${sql.placeholder('cursorKey')}, ${sql.placeholder('cursorId')})`
         : sql`(${sort === 'due' ? dueKey : priorityKey}, ${tickets.id}) > (${sql.placeholder('cursorKey')}, ${sql.placeholder('cursorId')})`
       : undefined;
+    const order = sort === 'updated' ? [desc(tickets.updatedAt), desc(tickets.id)] : sort === 'due' ? [asc(dueKey), asc(tickets.id)] : [asc(priorityKey), asc(tickets.id)];
+    const where = and(queueCondition(queue), filterCondition(filters), after);
+    const columns = {
+      id: tickets.id,
+      subject: tickets.subject,
+      status: tickets.status,
+      priority: tickets.priority,
+      origin: tickets.origin,
+      departmentName: departments.name,
+      assigneeName: agents.name,
+      requesterName: contacts.name,
+      companyName: companies.name,
+      dueAt: tickets.dueAt,
+      updatedAt: tickets.updatedAt,
+      version: tickets.version,
+      customerRepliedAt: tickets.customerRepliedAt,
+    };
+    if (ticketIds) {
+      // The ids a search matched (up to SEARCH_MATCH_CAP) have no index order to walk, so they are
+      // sorted; the page is chosen on the ticket rows alone, and only its rows are joined to names.
+      const page = db
+        .select({ pageId: tickets.id })
+        .from(tickets)
+        .where(and(where, sql`${tickets.id} IN (SELECT value FROM json_each(${sql.placeholder('ticketIds')}))`))
+        .orderBy(...order)
+        .limit(sql.placeholder('limit'))
+        .as('page');
+      return db
+        .select(columns)
+        .from(page)
+        .innerJoin(tickets, eq(tickets.id, page.pageId))
+        .innerJoin(contacts, eq(contacts.id, tickets.requesterId))
+        .leftJoin(departments, eq(departments.id, tickets.departmentId))
+        .leftJoin(agents, eq(agents.id, tickets.assigneeId))
+        .leftJoin(companies, eq(companies.id, tickets.companyId))
+        .orderBy(...order)
+        .prepare();
+    }
     return db
-      .select({
-        id: tickets.id,
-        subject: tickets.subject,
-        status: tickets.status,
-        priority: tickets.priority,
-        origin: tickets.origin,
-        departmentName: departments.name,
-        assigneeName: agents.name,
-        requesterName: contacts.name,
-        companyName: companies.name,
-        dueAt: tickets.dueAt,
-        updatedAt: tickets.updatedAt,
-        version: tickets.version,
-        customerRepliedAt: tickets.customerRepliedAt,
-      })
+      .select(columns)
       .from(tickets)
       .innerJoin(contacts, eq(contacts.id, tickets.requesterId))
       .leftJoin(departments, eq(departments.id, tickets.departmentId))
       .leftJoin(agents, eq(agents.id, tickets.assigneeId))
       .leftJoin(companies, eq(companies.id, tickets.companyId))
-      .where(
-        and(
-          queueCondition(queue),
-          filterCondition(filters),
-          // The ids a search matched, as one JSON array parameter (any number of them, one statement).
-          ticketIds ? sql`${tickets.id} IN (SELECT value FROM json_each(${sql.placeholder('ticketIds')}))` : undefined,
-          after,
-        ),
-      )
-      .orderBy(...(sort === 'updated' ? [desc(tickets.updatedAt), desc(tickets.id)] : sort === 'due' ? [asc(dueKey), asc(tickets.id)] : [asc(priorityKey), asc(tickets.id)]))
+      .where(where)
+      .orderBy(...order)
       .limit(sql.placeholder('limit'))
       .prepare();
   });
@@ -185,26 +201,50 @@ export function listAgentQueue(
 export const QUEUE_COUNT_CAP = 1000;
 
 export function agentQueueCounts(db: Db, clock: QueueClock, filters: QueueFilters = {}, ticketIds?: number[]): Record<AgentQueue, number> {
-  const counts = {} as Record<AgentQueue, number>;
   const present = presentFilters(filters);
+  const values = {
+    agentId: clock.agentId,
+    endOfToday: clock.endOfToday,
+    now: clock.now,
+    ...Object.fromEntries(present.map((name) => [`filter_${name}`, filters[name]])),
+  };
+  if (ticketIds) return searchQueueCounts(db, present, { ...values, ticketIds: JSON.stringify(ticketIds) });
+  const counts = {} as Record<AgentQueue, number>;
   for (const queue of AGENT_QUEUES) {
-    const variant = [queue, ticketIds ? 'ids' : 'any', ...present].join(':');
+    const variant = [queue, ...present].join(':');
     const query = cached(db, `agentQueueCount:${variant}`, () => {
       const capped = db
         .select({ one: sql`1` })
         .from(tickets)
-        .where(and(queueCondition(queue), filterCondition(present), ticketIds ? sql`${tickets.id} IN (SELECT value FROM json_each(${sql.placeholder('ticketIds')}))` : undefined))
+        .where(and(queueCondition(queue), filterCondition(present)))
         .limit(QUEUE_COUNT_CAP)
         .as('capped');
       return db.select({ n: sql<number>`count(*)` }).from(capped).prepare();
     });
-    counts[queue] = query.get({
-      agentId: clock.agentId,
-      endOfToday: clock.endOfToday,
-      now: clock.now,
-      ...Object.fromEntries(present.map((name) => [`filter_${name}`, filters[name]])),
-      ...(ticketIds ? { ticketIds: JSON.stringify(ticketIds) } : {}),
-    })?.n ?? 0;
+    counts[queue] = query.get(values)?.n ?? 0;
   }
   return counts;
+}
+
+/**
+ * Within a search's matches (at most SEARCH_MATCH_CAP, each looked up by id) every queue is counted in
+ * one pass over them: five statements would look up the same tickets five times.
+ */
+function searchQueueCounts(db: Db, present: (keyof QueueFilters)[], values: Record<string, unknown>): Record<AgentQueue, number> {
+  const query = cached(db, `agentQueueCount:search:${present.join(':')}`, () =>
+    db
+      .select(
+        Object.fromEntries(
+          AGENT_QUEUES.map((queue) => {
+            const condition = queueCondition(queue);
+            return [queue, condition ? sql<number>`count(CASE WHEN ${condition} THEN 1 END)` : sql<number>`count(*)`];
+          }),
+        ) as Record<AgentQueue, SQL<number>>,
+      )
+      .from(tickets)
+      .where(and(filterCondition(present), sql`${tickets.id} IN (SELECT value FROM json_each(${sql.placeholder('ticketIds')}))`))
+      .prepare(),
+  );
+  const row = query.get(values);
+  return Object.fromEntries(AGENT_QUEUES.map((queue) => [queue, Math.min(row?.[queue] ?? 0, QUEUE_COUNT_CAP)])) as Record<AgentQueue, number>;
 }
