@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppRoutes } from './app/router.js';
+import { prefetchPanel } from './features/customer-panel/prefetch-panel.js';
 import { isApiError } from './lib/api-client.js';
 import { I18nProvider } from './lib/i18n/i18n.js';
 import { applyTheme, savedTheme } from './lib/theme.js';
@@ -19,6 +20,8 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+prefetchPanel(queryClient, window.location);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

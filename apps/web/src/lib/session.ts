@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError, unwrap } from './api-client.js';
 
 // Who is signed in, read by the layout and by every feature that shows or guards by role; and signing
@@ -7,19 +7,21 @@ import { api, isApiError, unwrap } from './api-client.js';
 export const meQueryKey = ['me'] as const;
 
 /** The signed-in actor, or null when nobody is signed in. */
+export const meQuery = queryOptions({
+  queryKey: meQueryKey,
+  queryFn: async () => {
+    try {
+      return (await unwrap(api.auth.me.$get())).actor;
+    } catch (error) {
+      if (isApiError(error, 'unauthenticated')) return null;
+      throw error;
+    }
+  },
+  staleTime: 60_000,
+});
+
 export function useMe() {
-  return useQuery({
-    queryKey: meQueryKey,
-    queryFn: async () => {
-      try {
-        return (await unwrap(api.auth.me.$get())).actor;
-      } catch (error) {
-        if (isApiError(error, 'unauthenticated')) return null;
-        throw error;
-      }
-    },
-    staleTime: 60_000,
-  });
+  return useQuery(meQuery);
 }
 
 export type Me = NonNullable<ReturnType<typeof useMe>['data']>;

@@ -1,13 +1,15 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api-client.js';
 
 /** Whether the signed-in contact manages their company, and its contacts (issue 15). */
+export const companyQuery = queryOptions({
+  queryKey: ['customer', 'company'] as const,
+  queryFn: () => unwrap(api.customer.company.$get()),
+  staleTime: 60_000,
+});
+
 export function useCompany() {
-  return useQuery({
-    queryKey: ['customer', 'company'] as const,
-    queryFn: () => unwrap(api.customer.company.$get()),
-    staleTime: 60_000,
-  });
+  return useQuery(companyQuery);
 }
 
 /** The company's tickets, newest activity first; `requesterId` narrows to one requester. */

@@ -1,20 +1,33 @@
-import type { CustomerTab } from '@atende/domain';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { CUSTOMER_TABS, type CustomerTab } from '@atende/domain';
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api-client.js';
 import { customerKeys } from '../../lib/customer-query-keys.js';
 
-export function useTabCounts() {
-  return useQuery({
-    queryKey: customerKeys.counts,
-    queryFn: async () => (await unwrap(api.customer.tickets.counts.$get())).counts,
-  });
+/** "Aguardando minha resposta" opens first, unless the link names a tab (?aba=). */
+export const DEFAULT_TAB: CustomerTab = 'awaiting_my_reply';
+
+export function panelTabOf(search: URLSearchParams): CustomerTab {
+  const requested = search.get('aba');
+  return requested !== null && (CUSTOMER_TABS as readonly string[]).includes(requested) ? (requested as CustomerTab) : DEFAULT_TAB;
 }
 
-export function useTabTickets(tab: CustomerTab) {
-  return useInfiniteQuery({
+export const tabCountsQuery = queryOptions({
+  queryKey: customerKeys.counts,
+  queryFn: async () => (await unwrap(api.customer.tickets.counts.$get())).counts,
+});
+
+export const tabTicketsQuery = (tab: CustomerTab) =>
+  infiniteQueryOptions({
     queryKey: customerKeys.tab(tab),
     queryFn: ({ pageParam }) => unwrap(api.customer.tickets.$get({ query: { tab, ...(pageParam ? { cursor: pageParam } : {}) } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
+
+export function useTabCounts() {
+  return useQuery(tabCountsQuery);
+}
+
+export function useTabTickets(tab: CustomerTab) {
+  return useInfiniteQuery(tabTicketsQuery(tab));
 }

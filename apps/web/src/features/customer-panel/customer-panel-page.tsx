@@ -5,16 +5,10 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { Tabs } from '../../components/tabs.js';
 import { TicketTable } from '../../components/ticket-table.js';
 import { useI18n } from '../../lib/i18n/i18n.js';
-import { useTabCounts, useTabTickets } from './customer-panel-api.js';
+import { panelTabOf, useTabCounts, useTabTickets } from './customer-panel-api.js';
 import { useCompany } from './company-api.js';
 import { usePortalSwitches } from '../../lib/portal-switches.js';
 import { TicketSearchForm, TicketSearchResults } from './ticket-search.js';
-
-const DEFAULT_TAB: CustomerTab = 'awaiting_my_reply';
-
-function isCustomerTab(value: string | null): value is CustomerTab {
-  return value !== null && (CUSTOMER_TABS as readonly string[]).includes(value);
-}
 
 /**
  * The Painel do Cliente: "Novo atendimento" when the portal lets customers open tickets, and the tabs
@@ -58,8 +52,7 @@ export function CustomerPanelPage() {
 function PanelTabs() {
   const { t } = useI18n();
   const [search, setSearch] = useSearchParams();
-  const requested = search.get('aba');
-  const tab = isCustomerTab(requested) ? requested : DEFAULT_TAB;
+  const tab = panelTabOf(search);
   const searched = search.get('busca')?.trim() ?? '';
   const counts = useTabCounts();
 
