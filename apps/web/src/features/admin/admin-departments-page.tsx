@@ -2,7 +2,7 @@ import type { DepartmentInput } from '@atende/contracts';
 import { ErrorMessage } from '../../components/error-message.js';
 import { TextField } from '../../components/text-field.js';
 import { FlagChecks, SaveFooter, useAdminItemForm } from './admin-item-parts.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { useDepartments, useSaveDepartment } from './admin-api.js';
 
 type Flag = 'active' | 'servesTickets' | 'servesExternal';
@@ -11,7 +11,7 @@ const EMPTY: DepartmentInput = { name: '', active: true, servesTickets: true, se
 
 /** Departments (seed 003): only active ones that "presta atendimento" and "externo" reach the portal. */
 export function AdminDepartmentsPage() {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const query = useDepartments();
   if (query.isPending) return <p role="status">{t('list.loading')}</p>;
   if (query.error) return <ErrorMessage error={query.error} />;
@@ -28,7 +28,7 @@ export function AdminDepartmentsPage() {
 }
 
 function DepartmentForm({ id, initial }: { id: number | null; initial: DepartmentInput }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const save = useSaveDepartment();
   const { uid, form, setForm, errors, onSubmit } = useAdminItemForm<DepartmentInput>(id, {
     name: initial.name,

@@ -1,16 +1,16 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
-import type { MessageKey } from '../../lib/i18n/pt-BR.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
+import type { ConsoleMessageKey } from '../../lib/i18n/console-keys.js';
 import { fieldErrorsOf } from '../../lib/field-errors.js';
 
 /** The on/off switches of an admin item (department, subject), labelled by their `admin.<flag>` text. */
 export function FlagChecks<Flag extends string>(props: { flags: readonly Flag[]; values: Record<Flag, boolean>; onChange: (flag: Flag, on: boolean) => void }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   return props.flags.map((flag) => (
     <label key={flag} className="check">
       <input type="checkbox" checked={props.values[flag]} onChange={(e) => props.onChange(flag, e.target.checked)} />
-      {t(`admin.${flag}` as MessageKey)}
+      {t(`admin.${flag}` as ConsoleMessageKey)}
     </label>
   ));
 }
@@ -20,7 +20,7 @@ export function FlagChecks<Flag extends string>(props: { flags: readonly Flag[];
  * Adicionar/Salvar button.
  */
 export function SaveFooter(props: { isNew: boolean; error: Error | null; errorShownOnField: boolean; saved: boolean; pending: boolean }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   return (
     <>
       {props.error && !props.errorShownOnField && <ErrorMessage error={props.error} />}

@@ -1,11 +1,11 @@
 import { NavLink, Outlet } from 'react-router';
 import { paths } from '../../config/paths.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { useMe } from '../../lib/session.js';
 
 /** The admin console's frame: sections, for admins only (the API refuses others too). */
 export function AdminLayout() {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const me = useMe();
   if (me.data?.role !== 'admin') return <p role="alert" className="error">{t('admin.forbidden')}</p>;
   return (

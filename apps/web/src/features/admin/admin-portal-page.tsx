@@ -1,7 +1,7 @@
 import type { PortalSettingsInput } from '@atende/contracts';
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { usePortalSettings, useSavePortalSettings } from './admin-api.js';
 import { fieldErrorsOf } from '../../lib/field-errors.js';
 
@@ -10,7 +10,7 @@ const SWITCHES: Switch[] = ['customersSeeTickets', 'customersOpenTickets', 'cust
 
 /** Portal settings (seed 003): the Atendimentos switches, reopening and its window, reply visibility. */
 export function AdminPortalPage() {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const query = usePortalSettings();
   if (query.isPending) return <p role="status">{t('list.loading')}</p>;
   if (query.error) return <ErrorMessage error={query.error} />;
@@ -18,7 +18,7 @@ export function AdminPortalPage() {
 }
 
 function PortalSettingsForm({ initial }: { initial: PortalSettingsInput }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const save = useSavePortalSettings();
   const [form, setForm] = useState<PortalSettingsInput>({
     customersSeeTickets: initial.customersSeeTickets,

@@ -3,7 +3,7 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { SelectField } from '../../components/select-field.js';
 import { TextField } from '../../components/text-field.js';
 import { FlagChecks, SaveFooter, useAdminItemForm } from './admin-item-parts.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { useDepartments, useSaveSubject, useSubjects } from './admin-api.js';
 
 type Flag = 'active' | 'showOnHotsite';
@@ -12,7 +12,7 @@ const EMPTY: SubjectInput = { name: '', active: true, showOnHotsite: false, defa
 
 /** Subjects (assuntos, seed 003): "Mostrar no hotsite" decides whether customers may pick one. */
 export function AdminSubjectsPage() {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const subjects = useSubjects();
   const departments = useDepartments();
   if (subjects.isPending || departments.isPending) return <p role="status">{t('list.loading')}</p>;
@@ -31,7 +31,7 @@ export function AdminSubjectsPage() {
 }
 
 function SubjectForm({ id, initial, departments }: { id: number | null; initial: SubjectInput; departments: { id: number; name: string }[] }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const save = useSaveSubject();
   const { uid, form, setForm, errors, onSubmit } = useAdminItemForm<SubjectInput>(id, {
     name: initial.name,

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { paths } from '../../config/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { Tabs } from '../../components/tabs.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { useAgentOptions } from '../../lib/agent-options.js';
 import { AGENT_QUEUES, useAgentTickets, type AgentQueue, type QueueQuery } from './agent-api.js';
 import { BulkBar } from './bulk-bar.js';
@@ -14,7 +14,7 @@ import { QueueTable } from './queue-table.js';
 
 /** The agent console: queues with counts, filters and sort; all state in the URL so it survives reloads. */
 export function AgentHomePage() {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const [params, setParams] = useSearchParams();
   const queue = (AGENT_QUEUES as readonly string[]).includes(params.get('fila') ?? '') ? (params.get('fila') as AgentQueue) : 'all';
   const filters: QueueQuery = {

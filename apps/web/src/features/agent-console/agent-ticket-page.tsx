@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { useMe } from '../../lib/session.js';
 import { isApiError } from '../../lib/api-client.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { useAgentOptions } from '../../lib/agent-options.js';
 import { useAgentTicket } from './agent-api.js';
 import { CustomerCard, OnsiteVisitBox, OtherTickets } from './customer-card.js';
@@ -26,7 +26,7 @@ import { TicketTimeline } from './ticket-timeline.js';
  * thread on a phone) beside a side panel with the properties, the customer and their other tickets.
  */
 export function AgentTicketPage() {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime } = useConsoleI18n();
   const id = Number(useParams().id);
   const query = useAgentTicket(id);
   const options = useAgentOptions();

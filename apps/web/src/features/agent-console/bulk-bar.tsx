@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
 import { api, unwrap } from '../../lib/api-client.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { useAgentOptions } from '../../lib/agent-options.js';
 import { agentKeys } from './agent-api.js';
 import { DueDateField } from './due-date-field.js';
@@ -25,7 +25,7 @@ function useBulk() {
  * names the tickets that changed under the agent (left as the other person saved them) and any refused.
  */
 export function BulkBar({ selected, onDone }: { selected: { id: number; version: number }[]; onDone: () => void }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useConsoleI18n();
   const options = useAgentOptions();
   const bulk = useBulk();
   const [kind, setKind] = useState<Change['kind']>('assign');

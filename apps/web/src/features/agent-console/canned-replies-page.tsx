@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
 import { isApiError } from '../../lib/api-client.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { useMe } from '../../lib/session.js';
 import { useCannedReplies, useCreateCannedReply, useDeleteCannedReply } from './canned-replies-api.js';
 
 /** Canned replies: the agent's personal ones and, for admins, the team's shared ones. */
 export function CannedRepliesPage() {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const me = useMe();
   const list = useCannedReplies();
   const create = useCreateCannedReply();

@@ -2,7 +2,7 @@ import { whatsAppUrl, type TicketStatus } from '@atende/domain';
 import { Link } from 'react-router';
 import { paths } from '../../config/paths.js';
 import { StatusBadge } from '../../components/status-badge.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 
 export interface CustomerCardData {
   contactId: number;
@@ -14,7 +14,7 @@ export interface CustomerCardData {
 }
 
 function PhoneLinks({ phone, whatsApp = true }: { phone: string | null; whatsApp?: boolean }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   if (!phone) return <>—</>;
   const wa = whatsApp ? whatsAppUrl(phone) : null;
   return (
@@ -37,7 +37,7 @@ function PhoneLinks({ phone, whatsApp = true }: { phone: string | null; whatsApp
  * page (read on a phone in the field).
  */
 export function OnsiteVisitBox({ customer }: { customer: CustomerCardData }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   return (
     <section className="onsite-visit notice" aria-labelledby="onsite-title">
       <h2 id="onsite-title">{t('workspace.onsiteTitle')}</h2>
@@ -67,7 +67,7 @@ export function OnsiteVisitBox({ customer }: { customer: CustomerCardData }) {
 
 /** Who the customer is, in the side panel. */
 export function CustomerCard({ customer }: { customer: CustomerCardData }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   return (
     <section className="side-card" aria-labelledby="customer-title">
       <h2 id="customer-title">{t('agent.requester')}</h2>
@@ -101,7 +101,7 @@ export function CustomerCard({ customer }: { customer: CustomerCardData }) {
 
 /** The customer's other recent tickets: a duplicate, or what they asked last week. */
 export function OtherTickets({ tickets }: { tickets: { id: number; subject: string; status: TicketStatus; updatedAt: string | null }[] }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   return (
     <section className="side-card" aria-labelledby="other-tickets-title">
       <h2 id="other-tickets-title">{t('workspace.otherTickets')}</h2>

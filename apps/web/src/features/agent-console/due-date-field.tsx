@@ -1,13 +1,13 @@
 import { dueDateRuleOf, type TicketStatus } from '@atende/domain';
-import { useI18n } from '../../lib/i18n/i18n.js';
-import type { MessageKey } from '../../lib/i18n/pt-BR.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
+import type { ConsoleMessageKey } from '../../lib/i18n/console-keys.js';
 
 /**
  * "Data de resolução devida" for a status change: shown only when the status has a due-date rule,
  * with the rule as its hint (required for waiting_customer and onsite_visit).
  */
-export function DueDateField({ id, label, status, value, onChange }: { id: string; label: MessageKey; status: TicketStatus; value: string; onChange: (v: string) => void }) {
-  const { t } = useI18n();
+export function DueDateField({ id, label, status, value, onChange }: { id: string; label: ConsoleMessageKey; status: TicketStatus; value: string; onChange: (v: string) => void }) {
+  const { t } = useConsoleI18n();
   const rule = dueDateRuleOf(status);
   if (!rule) return null;
   return (

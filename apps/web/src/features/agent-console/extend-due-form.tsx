@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { useExtendDue } from './agent-api.js';
 
 /** Extends the due date with an internal note saying why (seed 001 §3: contact made, date extended). */
 export function ExtendDueForm({ ticketId, version }: { ticketId: number; version: number }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const extend = useExtendDue(ticketId);
   const [dueDate, setDueDate] = useState('');
   const [note, setNote] = useState('');

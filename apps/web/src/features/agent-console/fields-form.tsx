@@ -2,7 +2,7 @@ import { PRIORITIES, type Priority } from '@atende/domain';
 import type { FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
 import { isApiError } from '../../lib/api-client.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { useAgentOptions } from '../../lib/agent-options.js';
 import { useSetFields } from './agent-api.js';
 import { useServerDraft } from './use-server-draft.js';
@@ -20,7 +20,7 @@ interface Current {
  * new version: what the agent typed survives a 409 and is sent again on the newer version.
  */
 export function FieldsForm({ ticket }: { ticket: Current }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const options = useAgentOptions();
   const save = useSetFields(ticket.id);
   const server = { priority: ticket.priority, departmentId: ticket.departmentId, assigneeId: ticket.assigneeId };

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { AttachmentList, type AttachmentItem } from '../../components/attachment-list.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { api, unwrap } from '../../lib/api-client.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
-import type { MessageKey } from '../../lib/i18n/pt-BR.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
+import type { ConsoleMessageKey } from '../../lib/i18n/console-keys.js';
 import { agentKeys } from './agent-api.js';
 
 export interface HeldMailItem {
@@ -20,7 +20,7 @@ export interface HeldMailItem {
 
 /** "E-mail de remetente não reconhecido": kept on the ticket for agents, who accept or discard each one. */
 export function HeldMailList({ ticketId, version, items }: { ticketId: number; version: number; items: HeldMailItem[] }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   if (items.length === 0) return null;
   return (
     <section aria-labelledby="held-mail-title" className="held-mail">
@@ -35,7 +35,7 @@ export function HeldMailList({ ticketId, version, items }: { ticketId: number; v
 }
 
 function HeldMailEntry({ ticketId, version, item }: { ticketId: number; version: number; item: HeldMailItem }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const queryClient = useQueryClient();
   const [addContact, setAddContact] = useState(false);
   const param = { id: String(ticketId), heldId: String(item.id) };
@@ -47,7 +47,7 @@ function HeldMailEntry({ ticketId, version, item }: { ticketId: number; version:
       <p className="meta">
         <strong>{t('heldMail.from', { from: item.fromName ? `${item.fromName} <${item.fromAddress}>` : item.fromAddress })}</strong>
       </p>
-      <p className="muted">{t(`heldMail.reason.${item.reason}` as MessageKey)}</p>
+      <p className="muted">{t(`heldMail.reason.${item.reason}` as ConsoleMessageKey)}</p>
       <p className="body">{item.body}</p>
       <AttachmentList ticketId={ticketId} attachments={item.attachments} />
       <label className="checkbox">

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { useI18n } from '../../lib/i18n/i18n.js';
-import type { MessageKey } from '../../lib/i18n/pt-BR.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
+import type { ConsoleMessageKey } from '../../lib/i18n/console-keys.js';
 
 /** Typing in a field is typing, not a shortcut. */
 function isTyping(target: EventTarget | null): boolean {
@@ -28,7 +28,7 @@ export function useShortcuts(handlers: Partial<Record<'j' | 'k' | 'r' | 'n' | '?
   }, []);
 }
 
-const SHORTCUTS: [string, MessageKey][] = [
+const SHORTCUTS: [string, ConsoleMessageKey][] = [
   ['j', 'shortcuts.next'],
   ['k', 'shortcuts.previous'],
   ['r', 'shortcuts.reply'],
@@ -40,7 +40,7 @@ const SHORTCUTS: [string, MessageKey][] = [
 
 /** The `?` dialog listing every shortcut, plus a visible button for those who do not know `?`. */
 export function ShortcutHelp({ extra = {} }: { extra?: Partial<Record<'j' | 'k' | 'r' | 'n', () => void>> }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   const show = () => {

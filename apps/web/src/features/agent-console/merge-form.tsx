@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { paths } from '../../config/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { api, isApiError, unwrap } from '../../lib/api-client.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { agentKeys } from './agent-api.js';
 
 /**
@@ -13,7 +13,7 @@ import { agentKeys } from './agent-api.js';
  * another; its messages move there, it closes with a link, and the customer is told.
  */
 export function MergeForm({ ticketId, version, candidates }: { ticketId: number; version: number; candidates: { id: number; subject: string; status: TicketStatus }[] }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const queryClient = useQueryClient();
   const [targetId, setTargetId] = useState('');
   const merge = useMutation({
@@ -58,7 +58,7 @@ export function MergeForm({ ticketId, version, candidates }: { ticketId: number;
 
 /** On a merged duplicate: where the conversation went on. */
 export function MergedNotice({ history }: { history: { toStatus: string | null; data?: Record<string, unknown> | null }[] }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const merged = [...history].reverse().find((e) => e.toStatus === 'closed' && typeof e.data?.mergedInto === 'number');
   if (!merged) return null;
   const target = merged.data!.mergedInto as number;

@@ -4,7 +4,7 @@ import { AttachmentPicker } from '../../components/attachment-picker.js';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
 import { isApiError } from '../../lib/api-client.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { usePostMessage } from './agent-api.js';
 import { useCannedReplies } from './canned-replies-api.js';
 import { DueDateField } from './due-date-field.js';
@@ -28,7 +28,7 @@ function slashQuery(text: string, caret: number): { start: number; query: string
  */
 export const MessageForm = forwardRef<ComposerHandle, { ticketId: number; version: number; defaultVisibility: 'public' | 'internal'; placeholders: Record<Placeholder, string | number | null>; onDraftChange?: (hasText: boolean) => void }>(
   function MessageForm({ ticketId, version, defaultVisibility, placeholders, onDraftChange }, ref) {
-    const { t } = useI18n();
+    const { t } = useConsoleI18n();
     const post = usePostMessage(ticketId);
     const canned = useCannedReplies();
     const [body, setBody] = useState('');

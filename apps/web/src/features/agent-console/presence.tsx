@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, unwrap } from '../../lib/api-client.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 
 /** The page renews its presence this often; the server forgets it after three missed beats (60 s). */
 const HEARTBEAT_MS = 20_000;
@@ -70,7 +70,7 @@ export function useTypingSignal(): [boolean, (hasText: boolean) => void] {
 
 /** "Bruno Técnico está vendo", "… está respondendo": the other agents on this ticket right now. */
 export function PresenceLine({ agents }: { agents: { agentId: number; name: string; state: 'viewing' | 'typing' }[] }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   return (
     // A polite live region, not role=status: the page's own confirmations keep that role to themselves.
     <p className="presence" aria-live="polite">

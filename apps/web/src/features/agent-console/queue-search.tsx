@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 
 /** The API's limit on a search (agentListQuery.q). */
 export const SEARCH_MAX = 200;
 
 /** The console's text search: submitted with Enter or the button, kept in the URL (busca) by the page. */
 export function QueueSearch({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const [text, setText] = useState(value);
   const submit = (event: FormEvent) => {
     event.preventDefault();

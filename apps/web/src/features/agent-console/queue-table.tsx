@@ -2,7 +2,7 @@ import { LoadMoreButton } from '../../components/load-more-button.js';
 import type { Origin, TicketStatus } from '@atende/domain';
 import { Link } from 'react-router';
 import { StatusBadge } from '../../components/status-badge.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 
 export interface QueueRow {
   id: number;
@@ -37,7 +37,7 @@ export function QueueTable(props: {
   onToggle: (id: number, on: boolean) => void;
   onToggleAll: (on: boolean) => void;
 }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime } = useConsoleI18n();
   if (props.rows.length === 0) return <p className="empty">{t('queue.empty')}</p>;
   const allOn = props.rows.every((r) => props.selected.has(r.id));
   return (

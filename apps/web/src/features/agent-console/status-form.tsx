@@ -2,7 +2,7 @@ import { TICKET_STATUSES, type TicketStatus } from '@atende/domain';
 import type { FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
 import { isApiError } from '../../lib/api-client.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { useSetStatus } from './agent-api.js';
 import { DueDateField } from './due-date-field.js';
 import { useServerDraft } from './use-server-draft.js';
@@ -12,7 +12,7 @@ import { useServerDraft } from './use-server-draft.js';
  * pressing "Alterar situação" never sets an old status back; a status the agent picked survives a 409.
  */
 export function StatusForm({ ticketId, version, current }: { ticketId: number; version: number; current: TicketStatus }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const setStatus = useSetStatus(ticketId);
   const { draft, set, movedUnder } = useServerDraft({ status: current }, version);
   const dueDateDraft = useServerDraft({ dueDate: '' }, version);
@@ -41,7 +41,7 @@ export function StatusForm({ ticketId, version, current }: { ticketId: number; v
 }
 
 export function StatusSelect({ id, value, onChange }: { id: string; value: TicketStatus; onChange: (s: TicketStatus) => void }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   return (
     <select id={id} value={value} onChange={(e) => onChange(e.target.value as TicketStatus)}>
       {TICKET_STATUSES.map((s) => (

@@ -1,14 +1,14 @@
 import type { TicketEventWire } from '@atende/contracts';
 import { PRIORITIES, type FieldChange, type Priority, type TicketStatus } from '@atende/domain';
-import type { MessageKey } from '../../lib/i18n/pt-BR.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import type { ConsoleMessageKey } from '../../lib/i18n/console-keys.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 
 const isPriority = (v: unknown): v is Priority => (PRIORITIES as readonly unknown[]).includes(v);
 
 /** One line of a ticket's history as the API sends it (typed by `type`). */
 type HistoryEvent = TicketEventWire;
 
-const FIELD_LABEL: Record<FieldChange['field'], MessageKey> = { dueAt: 'field.dueAt', priority: 'field.priority', departmentId: 'field.departmentId' };
+const FIELD_LABEL: Record<FieldChange['field'], ConsoleMessageKey> = { dueAt: 'field.dueAt', priority: 'field.priority', departmentId: 'field.departmentId' };
 
 /** Names shown instead of ids in field changes (the departments of GET /api/agent/options). */
 export type DepartmentNames = ReadonlyMap<number, string>;
@@ -20,7 +20,7 @@ function unknownEvent(event: never): string {
 
 /** Turns one ticket event into plain words. */
 export function useDescribeEvent(departments: DepartmentNames = new Map()) {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime } = useConsoleI18n();
   const status = (s: TicketStatus | null) => (s ? t(`status.${s}`) : '—');
   const fieldValue = (field: FieldChange['field'], v: unknown) =>
     v === null || v === undefined
@@ -44,7 +44,7 @@ export function useDescribeEvent(departments: DepartmentNames = new Map()) {
       case 'field_changed': {
         if (!e.data) return t('history.field_changed', { field: '—', from: '—', to: '—' });
         const { field } = e.data;
-        const label = FIELD_LABEL[field] as MessageKey | undefined;
+        const label = FIELD_LABEL[field] as ConsoleMessageKey | undefined;
         return t('history.field_changed', { field: label ? t(label) : field, from: fieldValue(field, e.data.from), to: fieldValue(field, e.data.to) });
       }
       case 'assignee_changed':

@@ -1,4 +1,4 @@
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 
 interface TicketRating {
   closing: number;
@@ -9,7 +9,7 @@ interface TicketRating {
 
 /** The ticket's ratings (one per closing) and, while one is due, the signed link to send the customer. */
 export function TicketRatings({ ratingLink, ratings }: { ratingLink: string | null; ratings: TicketRating[] }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime } = useConsoleI18n();
   return (
     <section aria-labelledby="ticket-ratings-title">
       <h2 id="ticket-ratings-title">{t('rating.history')}</h2>

@@ -1,6 +1,6 @@
 import type { ThreadItem } from '../../components/thread.js';
 import { AttachmentList } from '../../components/attachment-list.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { useDescribeEvent, type DepartmentNames, type HistoryEvent } from './ticket-history.js';
 
 type Entry = { kind: 'message'; at: number; rank: number; message: ThreadItem } | { kind: 'event'; at: number; rank: number; event: HistoryEvent };
@@ -10,7 +10,7 @@ type Entry = { kind: 'message'; at: number; rank: number; message: ThreadItem } 
  * At the same instant "opened" comes first, then the message, then what it caused (status change, e-mail).
  */
 export function TicketTimeline({ messages, events, label, departments, ticketId }: { messages: ThreadItem[]; events: HistoryEvent[]; label: string; departments?: DepartmentNames; ticketId: number }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime } = useConsoleI18n();
   const describe = useDescribeEvent(departments);
   const entries: Entry[] = [
     ...messages.map((message): Entry => ({ kind: 'message', at: Date.parse(message.createdAt), rank: 1, message })),

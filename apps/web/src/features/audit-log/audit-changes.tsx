@@ -1,4 +1,4 @@
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 
 const show = (value: unknown) => (value === undefined || value === null ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
 
@@ -7,7 +7,7 @@ const show = (value: unknown) => (value === undefined || value === null ? '—' 
  * "field: old → new" (a creation shows the new values only). Entries without before/after show nothing.
  */
 export function AuditChanges({ details }: { details: unknown }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   if (!details || typeof details !== 'object' || !('after' in details)) return <>—</>;
   const { before, after } = details as { before: Record<string, unknown> | null; after: Record<string, unknown> | null };
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((k) => show(before?.[k]) !== show(after?.[k]));

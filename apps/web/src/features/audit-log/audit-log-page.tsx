@@ -1,16 +1,17 @@
 import { ErrorMessage } from '../../components/error-message.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
-import { ptBR, type MessageKey } from '../../lib/i18n/pt-BR.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
+import type { ConsoleMessageKey } from '../../lib/i18n/console-keys.js';
+import { consolePtBR } from '../../lib/i18n/console.pt-BR.js';
 import { useAuditLog } from './audit-log-api.js';
 import { AuditChanges } from './audit-changes.js';
 
 /** Security events (sign-ins, failures, resets, settings changes) for admins. */
 export function AuditLogPage() {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime } = useConsoleI18n();
   const query = useAuditLog();
   const eventLabel = (event: string) => {
-    const key = `audit.event.${event}` as MessageKey;
-    return key in ptBR ? t(key) : event; // an event added later without a label shows its name
+    const key = `audit.event.${event}` as ConsoleMessageKey;
+    return key in consolePtBR ? t(key) : event; // an event added later without a label shows its name
   };
   return (
     <section aria-labelledby="audit-title">

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
 import { SelectField } from '../../components/select-field.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { fileToBase64, usePreviewImport, useRunImport, type ImportMapping } from './contact-import-api.js';
 
 const FIELDS = ['name', 'email', 'phone', 'company'] as const;
@@ -12,7 +12,7 @@ type Choice = Record<(typeof FIELDS)[number], string>;
  * simulate (per-row errors, nothing written), then import. Invitations only when the box is ticked.
  */
 export function ContactImportPage() {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const preview = usePreviewImport();
   const run = useRunImport();
   const [file, setFile] = useState<string | null>(null);
@@ -90,7 +90,7 @@ export function ContactImportPage() {
 }
 
 function ImportReport({ report }: { report: { dryRun: boolean; total: number; valid: number; errorCount: number; created: number; updated: number; invited: number; errors: { line: number; field: string; message: string }[] } }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   return (
     <section aria-label={t('import.report')}>
       <p role="status">

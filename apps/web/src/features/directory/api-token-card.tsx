@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { useCreateApiToken } from './directory-api.js';
 import { FormError } from './field-errors.js';
 import { ApiTokenList } from './api-token-list.js';
 
 /** An API token for the agent's chat tool (POST /integrations/conversations): shown once, never again. */
 export function ApiTokenCard() {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const create = useCreateApiToken();
   const [name, setName] = useState('');
   const onSubmit = (event: FormEvent) => {

@@ -1,10 +1,10 @@
 import { ErrorMessage } from '../../components/error-message.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { useApiTokens, useRevokeApiToken } from './directory-api.js';
 
 /** The agent's own API tokens (names and dates only: a token is shown once, at creation) and their revocation. */
 export function ApiTokenList() {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime } = useConsoleI18n();
   const tokens = useApiTokens();
   const revoke = useRevokeApiToken();
   if (tokens.isPending) return <p role="status">{t('list.loading')}</p>;

@@ -1,13 +1,13 @@
 import { Link, useParams } from 'react-router';
 import { paths } from '../../config/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { ContactTickets } from './contact-tickets.js';
 import { useCompany } from './directory-api.js';
 
 /** A company: its contacts and each contact's tickets. */
 export function CompanyPage() {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const id = Number(useParams().id);
   const company = useCompany(id);
   if (company.isPending) return <p role="status">{t('list.loading')}</p>;

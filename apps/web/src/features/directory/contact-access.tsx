@@ -1,11 +1,11 @@
 import { ErrorMessage } from '../../components/error-message.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { useMe } from '../../lib/session.js';
 import { useContactAction } from './directory-api.js';
 
 /** Portal access of a contact: invite (an e-mailed link to "Criar sua senha"); admins deactivate or reactivate. */
 export function ContactAccess({ contactId, active }: { contactId: number; active: boolean }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const me = useMe();
   const action = useContactAction(contactId);
   return (

@@ -3,7 +3,7 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { SelectField } from '../../components/select-field.js';
 import { TextField } from '../../components/text-field.js';
 import { TextareaField } from '../../components/textarea-field.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { fieldErrorsOf } from '../../lib/field-errors.js';
 import { useCompanies, useSaveContact } from './directory-api.js';
 
@@ -20,7 +20,7 @@ export const EMPTY_CONTACT: ContactFormValues = { name: '', email: '', phone: ''
 
 /** Novo contato and the contact's edit form: Nome, E-mail, Telefone, Empresa, other e-mails. */
 export function ContactForm(props: { contactId: number | null; initial: ContactFormValues; title: string; onSaved?: (id: number) => void }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const companies = useCompanies();
   const save = useSaveContact(props.contactId);
   const [form, setForm] = useState(props.initial);

@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { paths } from '../../config/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { ContactTickets } from './contact-tickets.js';
 import { useContact } from './directory-api.js';
 import { LogConversationForm } from './log-conversation-form.js';
@@ -11,7 +11,7 @@ import { ContactForm } from './contact-form.js';
 
 /** A contact: phone (WhatsApp link), tickets, a new ticket on their behalf, and "Registrar conversa". */
 export function ContactPage() {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const id = Number(useParams().id);
   const contact = useContact(id);
   if (contact.isPending) return <p role="status">{t('list.loading')}</p>;

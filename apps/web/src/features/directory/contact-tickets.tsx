@@ -2,7 +2,7 @@ import type { TicketStatus } from '@atende/domain';
 import { Link } from 'react-router';
 import { paths } from '../../config/paths.js';
 import { StatusBadge } from '../../components/status-badge.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 
 export interface ContactTicket {
   id: number;
@@ -13,7 +13,7 @@ export interface ContactTicket {
 
 /** A contact's tickets, newest activity first, each opening in the console. */
 export function ContactTickets({ tickets, label }: { tickets: ContactTicket[]; label: string }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   if (tickets.length === 0) return <p>{t('directory.noTickets')}</p>;
   return (
     <ul aria-label={label} className="plain-list">

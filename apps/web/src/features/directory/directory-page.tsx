@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../config/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { ApiTokenCard } from './api-token-card.js';
 import { useDirectorySearch } from './directory-api.js';
 
 /** "Clientes": search a company or contact by name or e-mail (seed 001 §1.3). */
 export function DirectoryPage() {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const [q, setQ] = useState('');
   const search = useDirectorySearch(q);
   const ready = q.trim().length >= 2;

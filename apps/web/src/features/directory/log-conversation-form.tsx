@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../config/paths.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import type { ContactTicket } from './contact-tickets.js';
 import { useLogConversation } from './directory-api.js';
 import { FormError } from './field-errors.js';
@@ -13,7 +13,7 @@ import { EMPTY_PROPERTIES, TicketPropertiesFields } from './ticket-properties.js
  * contact's open tickets, optionally resolving it.
  */
 export function LogConversationForm({ contactId, tickets }: { contactId: number; tickets: ContactTicket[] }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const log = useLogConversation(contactId);
   const [mode, setMode] = useState<'new' | 'append'>('new');
   const [props, setProps] = useState(EMPTY_PROPERTIES);

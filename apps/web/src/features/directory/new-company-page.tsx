@@ -3,13 +3,13 @@ import { Link, useNavigate } from 'react-router';
 import { paths } from '../../config/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { TextField } from '../../components/text-field.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { fieldErrorsOf } from '../../lib/field-errors.js';
 import { useCreateCompany } from './directory-api.js';
 
 /** Clientes → Nova empresa: Nome, CNPJ/CPF, Telefone. */
 export function NewCompanyPage() {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const navigate = useNavigate();
   const create = useCreateCompany();
   const [form, setForm] = useState({ name: '', document: '', phone: '' });

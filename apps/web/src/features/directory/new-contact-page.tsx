@@ -1,11 +1,11 @@
 import { Link, useNavigate } from 'react-router';
 import { paths } from '../../config/paths.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { ContactForm, EMPTY_CONTACT } from './contact-form.js';
 
 /** Clientes → Novo contato; saved, it opens the contact's page (where they can be invited to the portal). */
 export function NewContactPage() {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const navigate = useNavigate();
   return (
     <section aria-labelledby="new-contact-title">

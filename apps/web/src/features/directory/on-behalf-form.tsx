@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../config/paths.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { useFileOnBehalf } from './directory-api.js';
 import { FormError } from './field-errors.js';
 import { EMPTY_PROPERTIES, TicketPropertiesFields } from './ticket-properties.js';
@@ -11,7 +11,7 @@ import { EMPTY_PROPERTIES, TicketPropertiesFields } from './ticket-properties.js
  * the form empties with a fresh key so the agent files the next subject right away.
  */
 export function OnBehalfForm({ contactId }: { contactId: number }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const file = useFileOnBehalf(contactId);
   const [props, setProps] = useState(EMPTY_PROPERTIES);
   const [body, setBody] = useState('');

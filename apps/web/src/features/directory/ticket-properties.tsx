@@ -1,5 +1,5 @@
 import { PRIORITIES, type Priority } from '@atende/domain';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { useAgentOptions } from '../../lib/agent-options.js';
 
 export interface TicketProperties {
@@ -11,7 +11,7 @@ export const EMPTY_PROPERTIES: TicketProperties = { subject: '', departmentId: '
 
 /** Subject, department and priority (with seed 001 §2's impact guidance) of a ticket an agent files. */
 export function TicketPropertiesFields({ idPrefix, value, onChange }: { idPrefix: string; value: TicketProperties; onChange: (next: TicketProperties) => void }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const options = useAgentOptions();
   return (
     <>

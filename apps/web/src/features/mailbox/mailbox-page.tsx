@@ -1,5 +1,5 @@
 import { ErrorMessage } from '../../components/error-message.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { useMailbox } from './mailbox-api.js';
 
 /** Splits e-mail text so its links can be followed; everything stays text (never HTML). */
@@ -14,7 +14,7 @@ function TextWithLinks({ text }: { text: string }) {
 
 /** The local mailbox (admins): every e-mail the portal recorded, newest first. Lazy-loaded. */
 export function MailboxPage() {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime } = useConsoleI18n();
   const query = useMailbox();
   if (query.isPending) return <p role="status">{t('list.loading')}</p>;
   if (query.error) return <ErrorMessage error={query.error} />;

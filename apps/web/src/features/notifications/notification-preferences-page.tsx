@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
-import type { MessageKey } from '../../lib/i18n/pt-BR.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
+import type { ConsoleMessageKey } from '../../lib/i18n/console-keys.js';
 import { useNotificationPreferences, useSaveNotificationPreferences } from './notifications-api.js';
 
 /** Which notifications the agent also gets by e-mail (each kind on/off). */
 export function NotificationPreferencesPage() {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const prefs = useNotificationPreferences();
   if (prefs.isPending) return <p role="status">{t('list.loading')}</p>;
   if (prefs.error) return <ErrorMessage error={prefs.error} />;
@@ -14,7 +14,7 @@ export function NotificationPreferencesPage() {
 }
 
 function PreferencesForm({ kinds, initial }: { kinds: string[]; initial: string[] }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const save = useSaveNotificationPreferences();
   const [chosen, setChosen] = useState(new Set(initial));
   const onSubmit = (event: FormEvent) => {
@@ -39,7 +39,7 @@ function PreferencesForm({ kinds, initial }: { kinds: string[]; initial: string[
                   setChosen(next);
                 }}
               />{' '}
-              {t(`notifications.kind.${kind}` as MessageKey)}
+              {t(`notifications.kind.${kind}` as ConsoleMessageKey)}
             </label>
           ))}
         </fieldset>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { paths } from '../../config/paths.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
-import type { MessageKey } from '../../lib/i18n/pt-BR.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
+import type { ConsoleMessageKey } from '../../lib/i18n/console-keys.js';
 import { useMarkAllRead, useMarkRead, useNotifications } from './notifications-api.js';
 
 /**
@@ -10,7 +10,7 @@ import { useMarkAllRead, useMarkRead, useNotifications } from './notifications-a
  * opens its ticket (and is marked read) or is marked read in place.
  */
 export function NotificationsMenu() {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime } = useConsoleI18n();
   const [open, setOpen] = useState(false);
   const list = useNotifications(true);
   const markRead = useMarkRead();
@@ -47,7 +47,7 @@ export function NotificationsMenu() {
                       navigate(paths.agentTicket(n.ticketId));
                     }}
                   >
-                    {t(`notifications.kind.${n.kind}` as MessageKey)}: #{n.ticketId} {n.ticketSubject}
+                    {t(`notifications.kind.${n.kind}` as ConsoleMessageKey)}: #{n.ticketId} {n.ticketSubject}
                   </a>{' '}
                   <time className="muted" dateTime={n.createdAt}>
                     {formatDateTime(n.createdAt)}

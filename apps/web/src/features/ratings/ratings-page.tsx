@@ -2,14 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { paths } from '../../config/paths.js';
 import { ErrorMessage } from '../../components/error-message.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { useRatings, type RatingsFilter } from './ratings-api.js';
 
 const SCORES = [5, 4, 3, 2, 1] as const;
 
 /** The quality area (seed 000): every rating, filterable by agent and period, with average and distribution. */
 export function RatingsPage() {
-  const { t, formatDateTime, locale } = useI18n();
+  const { t, formatDateTime, locale } = useConsoleI18n();
   const [params, setParams] = useSearchParams();
   const filter: RatingsFilter = Object.fromEntries(['agentId', 'from', 'to'].flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])));
   const query = useRatings(filter);

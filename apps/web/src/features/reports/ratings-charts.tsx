@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import type { ReportData } from './reports-api.js';
 
 /**
@@ -8,7 +8,7 @@ import type { ReportData } from './reports-api.js';
  * the same numbers are in the tables beside them.
  */
 export default function RatingsCharts({ ratings }: { ratings: ReportData['ratings'] }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   return (
     <div className="report-grid" aria-hidden="true">
       <figure className="chart-box">

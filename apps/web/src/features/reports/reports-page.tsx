@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { useReport } from './reports-api.js';
 
 // The chart library loads only when a report is on screen.
@@ -14,7 +14,7 @@ function companyDay(timeZone: string | undefined, days: number): string {
 
 /** Reports: ratings (chart + table), per agent, volume by department and origin; period in the company's calendar; CSV export. */
 export function ReportsPage() {
-  const { t, locale, timeZone } = useI18n();
+  const { t, locale, timeZone } = useConsoleI18n();
   const [params, setParams] = useSearchParams();
   const period = { from: params.get('de') ?? companyDay(timeZone, -29), to: params.get('ate') ?? companyDay(timeZone, 0) };
   const [draft, setDraft] = useState(period);

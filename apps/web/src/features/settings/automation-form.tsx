@@ -3,7 +3,7 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { SelectField } from '../../components/select-field.js';
 import { TextField } from '../../components/text-field.js';
 import { TextareaField } from '../../components/textarea-field.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { fieldErrorsOf } from '../../lib/field-errors.js';
 import { useSaveAutomationSettings, type AutomationForm as Settings } from './settings-api.js';
 
@@ -18,7 +18,7 @@ interface Stored {
  * or custom days; the approval timeout; same-day routing and its special windows ("08:00-09:15" a line).
  */
 export function AutomationForm({ initial }: { initial: Stored }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const save = useSaveAutomationSettings();
   const [form, setForm] = useState({
     preset: initial.inactivity.preset,

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
 import { TextField } from '../../components/text-field.js';
 import { TextareaField } from '../../components/textarea-field.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { fieldErrorsOf } from '../../lib/field-errors.js';
 import { fetchNationalHolidays, useSaveCompanyClock, type CompanyClock } from './settings-api.js';
 
@@ -10,7 +10,7 @@ const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
 
 /** Time zone, business days and hours, holidays (one date a line), with the year's national holidays a click away. */
 export function CompanyClockForm({ initial, year }: { initial: CompanyClock; year: number }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const save = useSaveCompanyClock();
   const [form, setForm] = useState({ ...initial, holidaysText: initial.holidays.join('\n') });
   const errors = fieldErrorsOf(save.error);

@@ -1,5 +1,5 @@
 import { ErrorMessage } from '../../components/error-message.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { AutomationForm } from './automation-form.js';
 import { CompanyClockForm } from './company-clock-form.js';
 import { useAutomationSettings, useCompanyClock, useSignInSettings } from './settings-api.js';
@@ -7,7 +7,7 @@ import { SignInForm } from './sign-in-form.js';
 
 /** Configurações: the company's clock and holidays, the automation policy, and sign-in by e-mail link (admins). */
 export function SettingsPage() {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const clock = useCompanyClock();
   const automation = useAutomationSettings();
   const signIn = useSignInSettings();

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { useSaveSignInSettings, type SignInSettings } from './settings-api.js';
 
 const SWITCHES = ['emailLinkForContacts', 'emailLinkForAgents'] as const;
 
 /** Passwordless sign-in by e-mail link (issue 15): on for contacts, off for the team until an admin turns it on. */
 export function SignInForm({ initial }: { initial: SignInSettings }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const save = useSaveSignInSettings();
   const [form, setForm] = useState<SignInSettings>(initial);
   const onSubmit = (event: FormEvent) => {

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
 import { Field } from '../../components/field.js';
 import { fieldErrorsOf } from '../../lib/field-errors.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { useSaveSlaSettings, useSlaSettings, type Priority, type SlaSettings } from './settings-api.js';
 
 const PRIORITIES: readonly Priority[] = ['urgente', 'alta', 'media', 'baixa'];
@@ -20,7 +20,7 @@ function toHours(text: string): number | null {
 
 /** Prazos de resposta (SLA): first- and next-response targets per priority, in business hours (admins). */
 export function SlaPage() {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const settings = useSlaSettings();
   if (settings.isPending) return <p role="status">{t('list.loading')}</p>;
   if (settings.error) return <ErrorMessage error={settings.error} />;
@@ -28,7 +28,7 @@ export function SlaPage() {
 }
 
 function SlaForm({ initial }: { initial: SlaSettings }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useConsoleI18n();
   const save = useSaveSlaSettings();
   const [texts, setTexts] = useState<Texts>(() => ({
     firstResponseHours: Object.fromEntries(PRIORITIES.map((p) => [p, toText(initial.firstResponseHours[p], locale)])) as Record<Priority, string>,

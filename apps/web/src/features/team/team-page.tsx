@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message.js';
 import { SelectField } from '../../components/select-field.js';
 import { TextField } from '../../components/text-field.js';
-import { useI18n } from '../../lib/i18n/i18n.js';
+import { useConsoleI18n } from '../../lib/i18n/console.js';
 import { fieldErrorsOf } from '../../lib/field-errors.js';
 import { useInvite, useMemberAction, useTeam, type TeamInvite } from './team-api.js';
 
@@ -13,7 +13,7 @@ const EMPTY: TeamInvite = { name: '', email: '', role: 'agent', departmentIds: [
  * deactivate (sign-in refused, their open tickets back to the queue) and reactivate.
  */
 export function TeamPage() {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const team = useTeam();
   const action = useMemberAction();
   if (team.isPending) return <p role="status">{t('list.loading')}</p>;
@@ -71,7 +71,7 @@ export function TeamPage() {
 }
 
 function InviteForm({ departments }: { departments: { id: number; name: string }[] }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const invite = useInvite();
   const [form, setForm] = useState<TeamInvite>(EMPTY);
   const [sentTo, setSentTo] = useState<string | null>(null);

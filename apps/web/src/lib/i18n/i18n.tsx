@@ -3,22 +3,35 @@ import { ptBR, type MessageKey } from './pt-BR.js';
 
 export const LOCALES = ['pt-BR', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
-type Messages = Record<MessageKey, string>;
+type Messages = Readonly<Record<string, string>>;
 
-// English is fetched only by those who choose it: the default pt-BR panel does not carry it.
+// English is fetched only by those who choose it: the default pt-BR panel does not carry it. The
+// console's English comes with it (a few KB, English readers only), so no page is ever half-translated.
 let english: Promise<Messages> | undefined;
-const loadEnglish = () => (english ??= import('./en.js').then((m) => m.en));
+const loadEnglish = () => (english ??= Promise.all([import('./en.js'), import('./console.en.js')]).then(([base, console]) => ({ ...base.en, ...console.consoleEn })));
+
+/**
+ * The console's pt-BR texts, registered by lib/i18n/console.ts when a console page's chunk loads
+ * (before the page renders): the customer's first load does not carry them.
+ */
+let consolePtBR: Messages = {};
+export function registerConsoleMessages(messages: Messages): void {
+  consolePtBR = messages;
+}
 const STORAGE_KEY = 'atende.locale';
 
 interface I18n {
   locale: Locale;
   setLocale: (locale: Locale) => void;
-  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  t: Translate<MessageKey>;
   formatDateTime: (iso: string) => string;
   /** The company's time zone (IANA); dates are shown in it once known, whatever the browser's zone. */
   timeZone: string | undefined;
   setTimeZone: (timeZone: string | undefined) => void;
 }
+
+/** A text by key, with its {placeholders} filled in. */
+export type Translate<Key extends string> = (key: Key, params?: Record<string, string | number>) => string;
 
 const I18nContext = createContext<I18n | null>(null);
 
@@ -47,6 +60,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   const value = useMemo<I18n>(() => {
     const messages: Messages = locale === 'en' && englishMessages ? englishMessages : ptBR;
+    const portuguese = messages === ptBR;
     const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) });
     return {
       locale,
@@ -54,7 +68,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       timeZone,
       setTimeZone,
       t: (key, params) => {
-        let text: string = messages[key];
+        // Read at call time: the console's texts may have been registered after this value was made.
+        let text = messages[key] ?? (portuguese ? consolePtBR[key] : undefined) ?? key;
         for (const [name, value] of Object.entries(params ?? {})) text = text.replace(`{${name}}`, String(value));
         return text;
       },
