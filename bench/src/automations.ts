@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { closeDatabase, getAutomationSettings, makeBenchTicketsDue, openDatabase } from '@atende/db';
 import { DAY_MS } from '@atende/domain';
@@ -49,16 +50,29 @@ export function summarizeBatches(batches: { tickets: number; lockMs: number }[])
  * (BENCH_AUTOMATIONS_ROUTE=1). Answers when the pass is done.
  */
 export async function runAutomationPassInServer(server: { url: string; origin: string }, now: number): Promise<AutomationPass> {
-  const response = await fetch(`${server.url}/api/bench/automations`, {
-    method: 'POST',
-    headers: { origin: server.origin, 'content-type': 'application/json' },
-    body: JSON.stringify({ now }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`in-server automation pass: ${response.status} ${text.slice(0, 300)}`);
+  const { status, text } = await postWithoutTimeout(`${server.url}/api/bench/automations`, server.origin, JSON.stringify({ now }));
+  if (status !== 200) throw new Error(`in-server automation pass: ${status} ${text.slice(0, 300)}`);
   const body = JSON.parse(text) as { report: AutomationPass['report']; startedAt: number; finishedAt: number; ms: number; batches: { tickets: number; lockMs: number }[] };
   const batches = summarizeBatches(body.batches);
   return { report: body.report, ms: body.ms, startedAt: body.startedAt, finishedAt: body.finishedAt, loopDelayMaxMs: batches.maxLockMs, batches, where: 'server' };
+}
+
+/**
+ * node:http rather than fetch: the answer comes when the pass is done, which on a slow machine takes
+ * longer than fetch's fixed 300 s wait for response headers (a full run once died there).
+ */
+function postWithoutTimeout(url: string, origin: string, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const sent = request(url, { method: 'POST', headers: { origin, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+      response.on('error', reject);
+    });
+    sent.on('error', reject);
+    sent.end(body);
+  });
 }
 
 /**
