@@ -61,7 +61,7 @@ test('an agent works Trabalho de hoje until it is empty; the customer sees only 
   // The list and its count come in one answer: once the tickets just handled are gone from the list, the
   // count shown is the fresh one, not the cached answer the queue shows while it asks again.
   let handled = ['Troca de titularidade', 'Agendar instalação na filial', 'Fatura com valor errado'].map((subject) => queue.getByRole('link', { name: subject }));
-  for (let left = 10; left > 0; left--) {
+  for (let left = 30; left > 0; left--) {
     await openTodaysWork(page);
     for (const link of handled) await expect(link).toHaveCount(0);
     const next = queue.locator('tbody tr a').first();
