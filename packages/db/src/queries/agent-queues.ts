@@ -1,7 +1,7 @@
 import { TICKET_STATUSES, TODAY_WORK_STATUSES, type TicketStatus } from '@atende/domain';
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { agents, companies, contacts, departments, tickets } from '../schema.js';
+import { agents, companies, contacts, departments, ticketNotClosed, tickets } from '../schema.js';
 import { cached } from './prepared.js';
 
 /** The agent console's queues (seed 001 §3 "trabalho de hoje"). */
@@ -50,22 +50,23 @@ const openStatuses = TICKET_STATUSES.filter((s) => s !== 'closed');
 const answerStatuses = TICKET_STATUSES.filter((s) => s !== 'closed' && s !== 'resolved');
 
 /**
- * Each queue is a condition one index serves: mine/unassigned → tickets_assignee_idx, today/overdue
- * → tickets_status_due_idx (status IN … AND due_at < x), all → tickets_activity_idx. Values are
+ * Each queue is a condition one index serves: mine/unassigned → tickets_unclosed_assignee_idx, today/overdue
+ * → tickets_unclosed_due_idx and tickets_unclosed_response_due_idx (status IN … AND due_at < x), all → tickets_activity_idx. Values are
  * placeholders (agentId, endOfToday, now): each statement is prepared once and reused.
  */
 function queueCondition(queue: AgentQueue): SQL | undefined {
   switch (queue) {
     case 'mine':
-      return and(eq(tickets.assigneeId, sql.placeholder('agentId')), inArray(tickets.status, openStatuses));
+      return and(eq(tickets.assigneeId, sql.placeholder('agentId')), inArray(tickets.status, openStatuses), ticketNotClosed);
     case 'unassigned':
-      return and(isNull(tickets.assigneeId), inArray(tickets.status, openStatuses));
+      return and(isNull(tickets.assigneeId), inArray(tickets.status, openStatuses), ticketNotClosed);
     // Resolution due (seed 001) or an answer due to a customer who wrote ("Cliente respondeu"): each
-    // side of the OR is one range of its own (status, due) index.
+    // side of the OR is one range of its own (status, due) index. SQLite plans each side with its own
+    // terms only, so each states the partial indexes' condition.
     case 'today':
-      return or(and(inArray(tickets.status, todayStatuses), lt(tickets.dueAt, sql.placeholder('endOfToday'))), and(inArray(tickets.status, answerStatuses), lt(tickets.nextResponseDueAt, sql.placeholder('endOfToday'))));
+      return or(and(inArray(tickets.status, todayStatuses), ticketNotClosed, lt(tickets.dueAt, sql.placeholder('endOfToday'))), and(inArray(tickets.status, answerStatuses), ticketNotClosed, lt(tickets.nextResponseDueAt, sql.placeholder('endOfToday'))));
     case 'overdue':
-      return or(and(inArray(tickets.status, todayStatuses), lt(tickets.dueAt, sql.placeholder('now'))), and(inArray(tickets.status, answerStatuses), lt(tickets.nextResponseDueAt, sql.placeholder('now'))));
+      return or(and(inArray(tickets.status, todayStatuses), ticketNotClosed, lt(tickets.dueAt, sql.placeholder('now'))), and(inArray(tickets.status, answerStatuses), ticketNotClosed, lt(tickets.nextResponseDueAt, sql.placeholder('now'))));
     case 'all':
       return undefined;
   }

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, isNotNull, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { agentDepartments, agents, messages, tickets } from '../schema.js';
+import { agentDepartments, agents, messages, ticketNotClosed, tickets } from '../schema.js';
 
 /** Keyset position in a due-time index: (time, id) of the last row seen. */
 export interface ScanCursor {
@@ -84,7 +84,7 @@ export function departmentAgentLoads(db: Db, departmentId: number) {
   const loads = db
     .select({ agentId: sql<number>`${tickets.assigneeId}`, count: sql<number>`count(*)` })
     .from(tickets)
-    .where(and(inArray(tickets.assigneeId, members), notInArray(tickets.status, ['resolved', 'closed'])))
+    .where(and(inArray(tickets.assigneeId, members), notInArray(tickets.status, ['resolved', 'closed']), ticketNotClosed))
     .groupBy(tickets.assigneeId)
     .all();
   const byAgent = new Map(loads.map((row) => [row.agentId, row.count]));

@@ -13,7 +13,7 @@ import { automaticActions, latestClosingMergeTarget, ticketParticipants, ticketT
 import { attachmentsOfMessages } from './attachments.js';
 import { ticketRatings } from './ratings.js';
 import { searchTicketIds } from './ticket-search.js';
-import { resolvedTicketsBatch, waitingTicketsBatch } from './automation-scans.js';
+import { departmentAgentLoads, resolvedTicketsBatch, waitingTicketsBatch } from './automation-scans.js';
 
 /**
  * Guard rail of the benchmark (issue 7): every query on a hot path is run for real, the SQL it sends
@@ -32,7 +32,14 @@ interface HotQuery {
   boundedSort?: string;
   /** A scan is allowed only in a statement that stops at a LIMIT (capped counts). */
   limitBoundedScan?: true;
+  /**
+   * Indexes the plan must use. A partial index (tickets_unclosed_*) is used only while the query states
+   * its condition: without it the planner quietly picks a wider index that is still "an index".
+   */
+  uses?: string[];
 }
+
+const DUE_INDEXES = ['tickets_unclosed_due_idx', 'tickets_unclosed_response_due_idx'];
 
 interface Fixture {
   contactId: number;
@@ -77,7 +84,7 @@ const HOT_QUERIES: HotQuery[] = [
       listAgentQueue(db, { queue, filters: {}, sort: 'updated', cursor: null, limit: 25, clock: { agentId: 1, now: f.now, endOfToday: f.now + 3_600_000 } }),
     indexWalk: 'tickets_activity_idx',
     ...(queue === 'today' || queue === 'overdue'
-      ? { boundedSort: 'only open tickets due by today are sorted: the queue a team empties every day, not the history' }
+      ? { boundedSort: 'only open tickets due by today are sorted: the queue a team empties every day, not the history', uses: DUE_INDEXES }
       : {}),
   })),
   { name: 'agent search (FTS5: subjects, messages, number)', run: (db) => searchTicketIds(db, '12 conexao') },
@@ -98,7 +105,9 @@ const HOT_QUERIES: HotQuery[] = [
     name: 'agent queue counts',
     run: (db, f) => agentQueueCounts(db, { agentId: 1, now: f.now, endOfToday: f.now + 3_600_000 }),
     limitBoundedScan: true,
+    uses: ['tickets_unclosed_assignee_idx', ...DUE_INDEXES],
   },
+  { name: "a department's agents and their open tickets (normal assignment)", run: (db) => departmentAgentLoads(db, 1), uses: ['tickets_unclosed_assignee_idx'] },
 ];
 
 /** SQLite's OFFSET, or the comma form LIMIT offset, count. */
@@ -162,6 +171,7 @@ describe('hot query plans', () => {
   it.each(HOT_QUERIES)('$name reads through an index, never a table scan, a sort or an OFFSET', (query) => {
     const statements = captureStatements(() => query.run(db, fixture)).filter((s) => !/^\s*(begin|commit|rollback)/i.test(s.sql));
     expect(statements.length, 'the query ran no statement').toBeGreaterThan(0);
+    const used = new Set<string>();
     for (const statement of statements) {
       // Pages are keyset-based: an OFFSET reads and drops every row before the page.
       expect(statement.sql, 'OFFSET in a hot query').not.toMatch(OFFSET);
@@ -169,12 +179,14 @@ describe('hot query plans', () => {
       const where = `${statement.sql}\n  ${plan.join('\n  ')}`;
       if (process.env.SHOW_PLANS) console.log(query.name, where);
       for (const step of plan) {
+        for (const [, index] of step.matchAll(/USING (?:COVERING )?INDEX (\w+)/g)) used.add(index!);
         if (!query.boundedSort) expect(step, where).not.toMatch(/TEMP B-TREE/);
         const scan = /^SCAN (tickets|messages)\b(.*)$/.exec(step);
         const bounded = query.limitBoundedScan && /\blimit\b/i.test(statement.sql);
         if (scan && !bounded) expect(query.indexWalk && scan[2]!.includes(`INDEX ${query.indexWalk}`), where).toBe(true);
       }
     }
+    for (const index of query.uses ?? []) expect([...used], `${query.name} must use ${index}`).toContain(index);
   });
 
   it('catches an OFFSET page (the guard itself works)', () => {

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'driz
 import { AGENT_QUEUES, QUEUE_COUNT_CAP, type AgentQueue, type QueueClock, type QueueCursor, type QueueFilters, type QueuePage, type QueueSort } from '../../queries/agent-queues.js';
 import { builtOnce, UNNAMED } from '../built-once.js';
 import type { PgExecutor } from '../executor.js';
-import { agents, companies, contacts, departments, tickets } from '../schema.js';
+import { agents, companies, contacts, departments, ticketNotClosed, tickets } from '../schema.js';
 
 /**
  * The agent console's queues on PostgreSQL: the twins of queries/agent-queues.ts, the same conditions
@@ -27,18 +27,18 @@ const answerStatuses = TICKET_STATUSES.filter((s) => s !== 'closed' && s !== 're
 function queueCondition(queue: AgentQueue): SQL | undefined {
   switch (queue) {
     case 'mine':
-      return and(eq(tickets.assigneeId, sql.placeholder('agentId')), inArray(tickets.status, openStatuses));
+      return and(eq(tickets.assigneeId, sql.placeholder('agentId')), inArray(tickets.status, openStatuses), ticketNotClosed);
     case 'unassigned':
-      return and(isNull(tickets.assigneeId), inArray(tickets.status, openStatuses));
+      return and(isNull(tickets.assigneeId), inArray(tickets.status, openStatuses), ticketNotClosed);
     case 'today':
       return or(
-        and(inArray(tickets.status, todayStatuses), lt(tickets.dueAt, sql.placeholder('endOfToday'))),
-        and(inArray(tickets.status, answerStatuses), lt(tickets.nextResponseDueAt, sql.placeholder('endOfToday'))),
+        and(inArray(tickets.status, todayStatuses), ticketNotClosed, lt(tickets.dueAt, sql.placeholder('endOfToday'))),
+        and(inArray(tickets.status, answerStatuses), ticketNotClosed, lt(tickets.nextResponseDueAt, sql.placeholder('endOfToday'))),
       );
     case 'overdue':
       return or(
-        and(inArray(tickets.status, todayStatuses), lt(tickets.dueAt, sql.placeholder('now'))),
-        and(inArray(tickets.status, answerStatuses), lt(tickets.nextResponseDueAt, sql.placeholder('now'))),
+        and(inArray(tickets.status, todayStatuses), ticketNotClosed, lt(tickets.dueAt, sql.placeholder('now'))),
+        and(inArray(tickets.status, answerStatuses), ticketNotClosed, lt(tickets.nextResponseDueAt, sql.placeholder('now'))),
       );
     case 'all':
       return undefined;

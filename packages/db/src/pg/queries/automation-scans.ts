@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, isNotNull, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { customerServicesSince, departmentAgentLoads, ScanCursor } from '../../queries/automation-scans.js';
 import type { PgExecutor } from '../executor.js';
-import { agentDepartments, agents, messages, tickets } from '../schema.js';
+import { agentDepartments, agents, messages, ticketNotClosed, tickets } from '../schema.js';
 
 /** The automations' scans on PostgreSQL: the twins of queries/automation-scans.ts, walking the same indexes. */
 
@@ -84,7 +84,7 @@ export async function departmentAgentLoadsPg(db: PgExecutor, departmentId: numbe
   const loads = await db
     .select({ agentId: sql<number>`${tickets.assigneeId}`, count: sql<number>`count(*)::int` })
     .from(tickets)
-    .where(and(inArray(tickets.assigneeId, members), notInArray(tickets.status, ['resolved', 'closed'])))
+    .where(and(inArray(tickets.assigneeId, members), notInArray(tickets.status, ['resolved', 'closed']), ticketNotClosed))
     .groupBy(tickets.assigneeId);
   const byAgent = new Map(loads.map((row) => [row.agentId, row.count]));
   return members.map((agentId) => ({ agentId, openTickets: byAgent.get(agentId) ?? 0 }));
