@@ -5,7 +5,7 @@
  * line. Started by automations.ts.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { startCheckpointer, withRedoableCommits } from '@atende/db';
+import { startCheckpointer } from '@atende/db';
 import { openStore } from '@atende/db/store';
 import { runAutomations } from '@atende/bff/automations';
 import { loadConfig } from '@atende/bff/config';
@@ -23,9 +23,7 @@ histogram.enable();
 await new Promise((resolve) => setTimeout(resolve, 30));
 const startedAt = performance.timeOrigin + performance.now();
 const batches: { tickets: number; lockMs: number }[] = [];
-// As `pnpm automations:run` does (apps/bff/src/automations/cli.ts): SQLite commits without waiting for the disk.
-const pass = () => runAutomations(store.db, config, { now, holder: `bench-${process.pid}`, onBatch: (b) => batches.push(b) });
-const report = store.sqliteWriter ? await withRedoableCommits(store.sqliteWriter, pass) : await pass();
+const report = await runAutomations(store.db, config, { now, holder: `bench-${process.pid}`, onBatch: (b) => batches.push(b) });
 const finishedAt = performance.timeOrigin + performance.now();
 // One more timer tick, so the stretch the pass held the thread is in the histogram.
 await new Promise((resolve) => setTimeout(resolve, 20));

@@ -129,4 +129,41 @@ describe('group commit', () => {
     await Promise.all([first, second]);
     expect(committedKeys()).toEqual(['first', 'second']);
   });
+
+  it('a redoable write (an automation batch) commits alone without waiting for the disk; requests handed in beside it stay durable', async () => {
+    const queue = createWriteQueue(db);
+    const synchronous = () => db.$client.pragma('synchronous', { simple: true });
+    const seen: { key: string; synchronous: unknown; committedBefore: string[] }[] = [];
+    const write = (key: string) => () => {
+      seen.push({ key, synchronous: synchronous(), committedBefore: committedKeys() });
+      put(key);
+    };
+    // Handed in during one turn: without the option the three would share one FULL transaction.
+    await Promise.all([queue.run(write('request-1')), queue.run(write('batch'), { redoable: true }), queue.run(write('request-2'))]);
+    expect(seen).toEqual([
+      { key: 'request-1', synchronous: 2, committedBefore: [] },
+      // Its own transaction (request-1 is committed before it starts), at NORMAL (1).
+      { key: 'batch', synchronous: 1, committedBefore: ['request-1'] },
+      // Back to FULL (2) for the requests after it, in a transaction of their own.
+      { key: 'request-2', synchronous: 2, committedBefore: ['batch', 'request-1'] },
+    ]);
+    expect(committedKeys()).toEqual(['batch', 'request-1', 'request-2']);
+    expect(synchronous()).toBe(2);
+  });
+
+  it('a redoable write that fails leaves the connection durable again', async () => {
+    const queue = createWriteQueue(db);
+    await expect(
+      queue.run(
+        () => {
+          put('half-done');
+          throw new Error('batch failed');
+        },
+        { redoable: true },
+      ),
+    ).rejects.toThrow('batch failed');
+    expect(db.$client.pragma('synchronous', { simple: true })).toBe(2);
+    await queue.run(() => put('next'));
+    expect(committedKeys()).toEqual(['next']);
+  });
 });

@@ -20,11 +20,23 @@ import type { Db } from './client.js';
  */
 export interface WriteQueue {
   /** Runs `write` in the next group commit; resolves with its result once the group is durable. */
-  run<T>(write: () => T | Promise<T>): Promise<T>;
+  run<T>(write: () => T | Promise<T>, options?: WriteOptions): Promise<T>;
+}
+
+export interface WriteOptions {
+  /**
+   * Work that is redone if it is lost (an automation batch: the next pass re-decides on the fresh rows,
+   * and its e-mails carry dedupe keys). It gets a transaction of its own that commits with
+   * synchronous=NORMAL: in WAL mode the commit survives the process being killed but does not wait for
+   * the disk, so the event loop is not held for an fsync. The next FULL commit syncs it. Never for a
+   * write a request acknowledges: those share groups that stay FULL.
+   */
+  redoable?: boolean;
 }
 
 interface PendingWrite {
   write: () => unknown;
+  redoable: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -44,6 +56,10 @@ export function createWriteQueue(db: Db, options: { maxGroup?: number } = {}): W
   const savepoint = sqlite.prepare('SAVEPOINT group_write');
   const release = sqlite.prepare('RELEASE group_write');
   const rollbackTo = sqlite.prepare('ROLLBACK TO group_write');
+  // exec, never a kept statement: SQLite applies this pragma when it compiles it, not when it runs.
+  const durable = sqlite.pragma('synchronous', { simple: true }) as number;
+  const syncNormal = () => sqlite.exec('PRAGMA synchronous = NORMAL');
+  const syncAsOpened = () => sqlite.exec(`PRAGMA synchronous = ${durable}`);
   let pending: PendingWrite[] = [];
   let scheduled = false;
   let committing = false;
@@ -89,22 +105,34 @@ export function createWriteQueue(db: Db, options: { maxGroup?: number } = {}): W
     });
   };
 
-  const finish = () => {
+  const finish = (redoable: boolean) => {
+    if (redoable) syncAsOpened();
     committing = false;
     if (pending.length > 0) schedule();
   };
 
+  /** The next group: a redoable write alone, or the writes before the next redoable one (at most maxGroup). */
+  const nextGroup = (): PendingWrite[] => {
+    let size = 1;
+    if (!pending[0]!.redoable) while (size < pending.length && size < maxGroup && !pending[size]!.redoable) size++;
+    const group = pending.slice(0, size);
+    pending = pending.slice(size);
+    return group;
+  };
+
   const commitGroup = () => {
     scheduled = false;
-    const group = pending.slice(0, maxGroup);
-    pending = pending.slice(group.length);
+    const group = nextGroup();
+    const redoable = group[0]!.redoable;
     committing = true;
     const outcomes: Outcome[] = [];
     try {
+      // Outside a transaction: SQLite applies the level to the commits that follow.
+      if (redoable) syncNormal();
       begin.run();
     } catch (error) {
       for (const { reject } of group) reject(error);
-      finish();
+      finish(redoable);
       return;
     }
     // Synchronous writes run in this same turn; the first async one continues the group after it settles.
@@ -121,7 +149,7 @@ export function createWriteQueue(db: Db, options: { maxGroup?: number } = {}): W
         outcomes.push(outcome);
       }
       settle(group, outcomes);
-      finish();
+      finish(redoable);
     };
     from(0);
   };
@@ -135,9 +163,9 @@ export function createWriteQueue(db: Db, options: { maxGroup?: number } = {}): W
   };
 
   return {
-    run<T>(write: () => T | Promise<T>): Promise<T> {
+    run<T>(write: () => T | Promise<T>, options: WriteOptions = {}): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        pending.push({ write, resolve: resolve as (value: unknown) => void, reject });
+        pending.push({ write, redoable: options.redoable === true, resolve: resolve as (value: unknown) => void, reject });
         schedule();
       });
     },

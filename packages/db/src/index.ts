@@ -1,5 +1,4 @@
 export * from './client.js';
-export * from './redoable-commits.js';
 export * as schema from './schema.js';
 export * from './queries/accounts.js';
 export * from './queries/catalog.js';

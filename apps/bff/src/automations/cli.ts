@@ -4,7 +4,7 @@
  * effects.
  */
 import { randomUUID } from 'node:crypto';
-import { startCheckpointer, withRedoableCommits } from '@atende/db';
+import { startCheckpointer } from '@atende/db';
 import { openStore } from '@atende/db/store';
 import { loadConfig } from '../config.js';
 import { relayOutbox, smtpTransport } from '../mail/relay.js';
@@ -25,17 +25,14 @@ const { db } = store;
 // As in the server: WAL checkpoints on their own thread, not inside a batch's COMMIT.
 const checkpointer = store.sqliteWriter ? startCheckpointer(store.sqliteWriter, config.databaseFile) : null;
 const now = parseNow(process.argv.slice(2));
-const pass = () =>
-  runAutomations(db, config, {
+// The batches commit without waiting for the disk (they are redone if lost: runner.ts), as in the server.
+const report = await runAutomations(db, config, {
     now,
     holder: `cli-${randomUUID()}`,
     // A killed runner's lease lapses after this; renewed every batch while the run is alive.
     ...(process.env.AUTOMATIONS_LEASE_MS ? { leaseMs: Number(process.env.AUTOMATIONS_LEASE_MS) } : {}),
     ...(process.env.AUTOMATIONS_CRASH_AFTER ? crashHook(Number(process.env.AUTOMATIONS_CRASH_AFTER)) : {}),
-  });
-// This process only runs the pass, whose batches are redone if lost: on SQLite its commits need not
-// wait for the disk (redoable-commits.ts). The server's own loop shares requests' commits: it stays FULL.
-const report = store.sqliteWriter ? await withRedoableCommits(store.sqliteWriter, pass) : await pass();
+});
 if (config.smtpUrl) {
   const relay = await relayOutbox(db, smtpTransport(config.smtpUrl), { from: config.mailFrom, now: () => now, files: mailFilesOf(config) });
   console.log(JSON.stringify({ ...report, relay }));

@@ -293,4 +293,31 @@ describe('batches of many tickets in one transaction', () => {
     expect(handled).toEqual(expect.arrayContaining(ids));
     expect(report.autoClosed).toBeGreaterThanOrEqual(ids.length);
   });
+
+  it("a batch's commit does not wait for the disk (it is redone if lost); a request's write after it does", async () => {
+    const now = t.clock.now + 30 * DAY_MS;
+    await dueTickets(now, 2);
+    const store = t.store;
+    // What the ticket changes of a batch commit with: SQLite's level on the writer (1 NORMAL, 2 FULL),
+    // PostgreSQL's synchronous_commit seen by a trigger on the updated rows.
+    const seen: string[] = [];
+    if (store.engine === 'pg') {
+      await t.rows('CREATE TABLE commit_levels (level text)');
+      await t.rows(`CREATE FUNCTION note_commit_level() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO commit_levels VALUES (current_setting('synchronous_commit')); RETURN NEW; END $$`);
+      await t.rows('CREATE TRIGGER note_commit_level AFTER UPDATE ON tickets FOR EACH ROW EXECUTE FUNCTION note_commit_level()');
+    }
+    const onTicket = () => void (store.engine === 'sqlite' && seen.push(String(store.writer.$client.pragma('synchronous', { simple: true }))));
+    expect((await runAutomations(store, mailConfig, { now, holder: 'test', wallClock: () => now, onTicket })).autoClosed).toBeGreaterThanOrEqual(2);
+    if (store.engine === 'pg') seen.push(...(await t.rows<{ level: string }>('SELECT level FROM commit_levels')).map((r) => r.level));
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(seen)).toEqual(new Set([store.engine === 'sqlite' ? '1' : 'off']));
+    // A customer's reply after the pass is acknowledged only once durable.
+    const reply = await askCustomer();
+    if (store.engine === 'sqlite') expect(store.writer.$client.pragma('synchronous', { simple: true })).toBe(2);
+    else {
+      await t.rows('DELETE FROM commit_levels');
+      await t.rows(`UPDATE tickets SET subject = subject WHERE id = ?`, [reply]);
+      expect((await t.rows<{ level: string }>('SELECT level FROM commit_levels')).map((r) => r.level)).toEqual(['on']);
+    }
+  });
 });

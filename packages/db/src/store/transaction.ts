@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+import type { WriteOptions } from '../group-commit.js';
 import type { PgDb } from '../pg/client.js';
 import type { Database, SqliteDatabase } from './database.js';
 
@@ -10,14 +12,22 @@ import type { Database, SqliteDatabase } from './database.js';
  * Inside a transaction, a nested call is a savepoint on both engines: if its body throws, its own
  * writes are undone and the error goes on to the caller, who may carry on (the automation runner
  * keeps a batch's other tickets).
+ *
+ * `redoable` (work the next automation pass would redo, never an acknowledged request): the commit
+ * does not wait for the disk. SQLite: a group of its own at synchronous=NORMAL (group-commit.ts);
+ * PostgreSQL: synchronous_commit off for this transaction. Either way a crash may lose the last such
+ * commits, never corrupt anything, and the next durable commit makes them durable too.
  */
-export function transaction<T>(db: Database, body: (tx: Database) => Promise<T>): Promise<T> {
+export function transaction<T>(db: Database, body: (tx: Database) => Promise<T>, options: WriteOptions = {}): Promise<T> {
   if (db.engine === 'sqlite') {
     if (db.inTransaction) return sqliteSavepoint(db, body);
-    return db.writes.run(() => body({ ...db, inTransaction: true }));
+    return db.writes.run(() => body({ ...db, inTransaction: true }), options);
   }
   // drizzle's transaction() on a transaction opens a savepoint.
-  return (db.pg as PgDb).transaction((tx) => body({ engine: 'pg', pg: tx, inTransaction: true }));
+  return (db.pg as PgDb).transaction(async (tx) => {
+    if (options.redoable && !db.inTransaction) await tx.execute(sql`SET LOCAL synchronous_commit = off`);
+    return body({ engine: 'pg', pg: tx, inTransaction: true });
+  });
 }
 
 let depth = 0;
