@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeDatabase, migrateDatabase, openDatabase } from './client.js';
+import { closeDatabase, migrateDatabase, openDatabase, openReaderDatabase } from './client.js';
 import { customerTabCounts } from './queries/tickets.js';
 import { isDatabaseEmpty, seedDemoData } from './seed/demo-data.js';
 import { createTestDatabase } from './testing/index.js';
@@ -16,6 +16,17 @@ describe('opening the database', () => {
     expect(pragma('synchronous')).toBe(2); // FULL
     expect(pragma('busy_timeout')).toBe(5000);
     expect(pragma('foreign_keys')).toBe(1);
+  });
+
+  it("maps the file for the reader, whose page cache every writer's commit empties, and it still sees each commit", () => {
+    const test = createTestDatabase();
+    const reader = openReaderDatabase(test.file);
+    dispose = () => (reader.$client.close(), test.dispose());
+    expect(reader.$client.pragma('mmap_size', { simple: true })).toBeGreaterThan(1024 ** 3);
+    const count = () => (reader.$client.prepare('SELECT count(*) AS n FROM settings').get() as { n: number }).n;
+    const before = count();
+    test.db.$client.prepare(`INSERT INTO settings (key, value) VALUES ('mapped-read', '{}')`).run();
+    expect(count()).toBe(before + 1);
   });
 
   it('reuses a prepared statement for the same SQL, in the mode each caller asks for', () => {

@@ -34,6 +34,15 @@ export function openDatabase(file: string): Db {
 }
 
 /**
+ * The reader maps the database file instead of copying pages into its own cache. Every commit of the
+ * writer makes this connection drop its page cache (SQLite cannot tell which pages changed), so under
+ * writes (replies, an automation pass) each request read its pages again through read() calls; mapped
+ * pages are the operating system's cache, shared and kept. The map covers the first ~2 GiB (the
+ * largest SQLite allows by default); a larger file reads the rest as before.
+ */
+const READER_MMAP_BYTES = 0x7fff0000;
+
+/**
  * A second connection to the same file that can only read (query_only): the store's reads outside a
  * transaction. WAL lets it read while the writer holds a transaction open; it sees committed data only,
  * and a write sent to it by mistake fails instead of racing the writer.
@@ -42,6 +51,7 @@ export function openReaderDatabase(file: string): Db {
   const sqlite = new Database(file);
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('query_only = ON');
+  sqlite.pragma(`mmap_size = ${READER_MMAP_BYTES}`);
   reuseStatements(sqlite);
   return drizzle({ client: sqlite, schema }) as Db;
 }
