@@ -350,6 +350,19 @@ export const throttleWindows = sqliteTable('throttle_windows', {
   hits: integer('hits').notNull(),
 }, (t) => [index('throttle_windows_ends_idx').on(t.endsAt)]);
 
+/**
+ * A stamp per contact that changes whenever anything their Painel do Cliente shows may change (issue
+ * 18): any insert, update or delete of one of their tickets, whoever makes it (a route, the runner,
+ * inbound mail, an integration, psql), because database triggers write it. Row 0 stands for what every
+ * panel shows: department names. The panel's answers carry it as their ETag, so a refetch that finds
+ * nothing changed answers 304. A stamp is random, not a counter: a restored backup cannot hand out a
+ * stamp that a browser already holds for other content. Derived data: never copied (pg/copy).
+ */
+export const panelStamps = sqliteTable('panel_stamps', {
+  contactId: integer('contact_id').primaryKey(),
+  stamp: integer('stamp').notNull(),
+});
+
 /** Replies already taken in (by Message-ID), so a provider's retried webhook adds nothing twice. */
 export const inboundReceipts = sqliteTable('inbound_receipts', {
   messageId: text('message_id').primaryKey(),

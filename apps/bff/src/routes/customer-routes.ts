@@ -15,6 +15,7 @@ import {
 } from '@atende/db/store';
 import { Hono } from 'hono';
 import { loadTicketForCustomerView } from '../customer/customer-ticket-access.js';
+import { answerUnchangedPanel } from '../customer/panel-etag.js';
 import { customerTicketExtras } from '../customer/ticket-page-extras.js';
 import type { AppEnv } from '../http/app-env.js';
 import { requirePortalSwitch } from '../http/portal-switch.js';
@@ -33,11 +34,12 @@ const PAGE_SIZE = 20;
 export function customerRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('contact'))
-    .get('/tickets/counts', requirePortalSwitch('see'), async (c) => {
+    // The counts and the tab pages answer 304 when nothing the panel shows has changed (panel-etag.ts).
+    .get('/tickets/counts', requirePortalSwitch('see'), answerUnchangedPanel(), async (c) => {
       const { db, now } = c.var.deps;
       return c.json({ counts: await customerTabCounts(db, signedIn(c).actor.id, now()) }, 200);
     })
-    .get('/tickets', requirePortalSwitch('see'), validate('query', customerListQuery), async (c) => {
+    .get('/tickets', requirePortalSwitch('see'), validate('query', customerListQuery), answerUnchangedPanel(), async (c) => {
       const { db, now } = c.var.deps;
       const { tab, cursor } = c.req.valid('query');
       const after = decodeCursor(cursor);

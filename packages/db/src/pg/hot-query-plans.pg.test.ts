@@ -19,6 +19,7 @@ import { otherRecentTicketsPg } from './queries/ticket-workspace.js';
 import { attachmentsOfMessagesPg } from './queries/attachments.js';
 import { ticketRatingsPg } from './queries/ratings.js';
 import { automaticActionsPg, latestClosingMergeTargetPg, ticketParticipantsPg, ticketThreadPg } from './queries/thread.js';
+import { nextRatingDeadlineOfPg, panelStampOfPg } from './queries/panel-stamps.js';
 import { changeTicketPg, customerTabCountsPg, getTicketPg, listCustomerTicketsPg } from './queries/tickets.js';
 import * as pgSchema from './schema.js';
 import { createPgTestDatabase } from './testing.js';
@@ -63,6 +64,8 @@ const CLOCK = { agentId: 1, now: NOW, endOfToday: NOW + 3_600_000 };
 const HOT_QUERIES: HotQuery[] = [
   { name: 'session lookup (every request)', run: (db) => findSessionWithAccountPg(db, 'plan-token') },
   { name: 'tab counts', run: (db) => customerTabCountsPg(db, BIG_CONTACT, NOW) },
+  { name: "panel stamp (every panel refetch's 304 check)", run: (db) => panelStampOfPg(db, BIG_CONTACT) },
+  { name: "next rating window to close (a panel answer's ETag)", run: (db) => nextRatingDeadlineOfPg(db, BIG_CONTACT, NOW) },
   ...CUSTOMER_TABS.flatMap((tab): HotQuery[] => [
     { name: `tab page: ${tab}`, run: (db) => listCustomerTicketsPg(db, { requesterId: BIG_CONTACT, tab, now: NOW, cursor: null, limit: 20 }) },
     {

@@ -324,6 +324,12 @@ export const throttleWindows = pgTable('throttle_windows', {
   hits: integer('hits').notNull(),
 }, (t) => [index('throttle_windows_ends_idx').on(t.endsAt)]);
 
+/** See schema.ts: the panel's change stamp per contact (row 0: department names), written by triggers. */
+export const panelStamps = pgTable('panel_stamps', {
+  contactId: integer('contact_id').primaryKey(),
+  stamp: bigint('stamp', { mode: 'number' }).notNull(),
+});
+
 export const inboundReceipts = pgTable('inbound_receipts', {
   messageId: text('message_id').primaryKey(),
   ticketId: integer('ticket_id').references(() => tickets.id),

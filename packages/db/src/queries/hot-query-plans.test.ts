@@ -8,6 +8,7 @@ import { TEST_NOW, createTestDatabase } from '../testing/index.js';
 import { findAccountByEmail } from './accounts.js';
 import { findSessionWithAccount, insertSession } from './sessions.js';
 import { AGENT_QUEUES, agentQueueCounts, listAgentQueue } from './agent-queues.js';
+import { nextRatingDeadlineOf, panelStampOf } from './panel-stamps.js';
 import { changeTicket, customerTabCounts, getTicket, listCustomerTickets, ticketStateOf } from './tickets.js';
 import { automaticActions, latestClosingMergeTarget, ticketParticipants, ticketThread } from './thread.js';
 import { attachmentsOfMessages } from './attachments.js';
@@ -50,6 +51,8 @@ interface Fixture {
 const HOT_QUERIES: HotQuery[] = [
   { name: 'session lookup (every request)', run: (db) => findSessionWithAccount(db, 'plan-token') },
   { name: 'tab counts', run: (db, f) => customerTabCounts(db, f.contactId, f.now) },
+  { name: "panel stamp (every panel refetch's 304 check)", run: (db, f) => panelStampOf(db, f.contactId) },
+  { name: "next rating window to close (a panel answer's ETag)", run: (db, f) => nextRatingDeadlineOf(db, f.contactId, f.now) },
   ...CUSTOMER_TABS.flatMap((tab): HotQuery[] => [
     { name: `tab page: ${tab}`, run: (db, f) => listCustomerTickets(db, { requesterId: f.contactId, tab, now: f.now, cursor: null, limit: 20 }) },
     {

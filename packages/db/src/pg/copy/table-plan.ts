@@ -31,9 +31,15 @@ function planOf(table: PgTable): TablePlan {
   return { name: config.name, columns: columns.map((c) => ({ name: c.name, kind: kindOf(c) })), orderBy, identity };
 }
 
-/** Every table of the schema, parents before the tables that reference them. */
+/**
+ * Tables the target's own triggers fill as the copied rows arrive, so they are neither copied nor
+ * compared: panel_stamps (a stamp per contact, random by design: the target gets new ones).
+ */
+const DERIVED_TABLES = new Set(['panel_stamps']);
+
+/** Every table of the schema that holds data, parents before the tables that reference them. */
 export function tablesInForeignKeyOrder(): TablePlan[] {
-  const tables = (Object.values(pgSchema) as unknown[]).filter((v): v is PgTable => v instanceof PgTable);
+  const tables = (Object.values(pgSchema) as unknown[]).filter((v): v is PgTable => v instanceof PgTable && !DERIVED_TABLES.has(getTableConfig(v).name));
   const parentsOf = new Map(
     tables.map((t) => {
       const config = getTableConfig(t);

@@ -19,6 +19,7 @@ export * from './held-mail.js';
 export * from './leases.js';
 export * from './notifications.js';
 export * from './outbox.js';
+export * from './panel-stamps.js';
 export * from './ratings.js';
 export * from './registrations.js';
 export * from './reports.js';
