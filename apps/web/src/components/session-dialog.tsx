@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLocation } from 'react-router';
-import { meQueryKey, useMe, type Me } from '../lib/session.js';
+import { forgetSignedInData, meQueryKey, useMe, type Me } from '../lib/session.js';
 import { api, isApiError, unwrap } from '../lib/api-client.js';
 import { useSignInOptions } from '../lib/email-link.js';
 import { useI18n } from '../lib/i18n/i18n.js';
@@ -67,7 +67,7 @@ export function SessionDialog() {
       finish(true);
     } else {
       finish(false);
-      queryClient.clear();
+      forgetSignedInData(queryClient);
       queryClient.setQueryData(meQueryKey, actor);
     }
   };

@@ -2,10 +2,13 @@ import type { ApiErrorBody } from '@atende/contracts';
 import type { ApiType } from '@atende/bff/app';
 import { hc } from 'hono/client';
 import { initialLocale } from './i18n/i18n.js';
+import { revalidatingFetch } from './revalidating-fetch.js';
 
 /** The typed BFF client: request and response types come from the BFF's routes, never copied by hand. */
 export const api = hc<ApiType>('/api', {
   init: { credentials: 'same-origin' },
+  // GETs answered with an ETag are revalidated: a 304 comes back as the kept answer.
+  fetch: revalidatingFetch,
   // The server writes its messages (errors, field messages) in the language chosen here (issue 15).
   headers: () => ({ 'Accept-Language': initialLocale() }),
 });

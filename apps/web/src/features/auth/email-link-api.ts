@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api-client.js';
-import { meQueryKey } from '../../lib/session.js';
+import { forgetSignedInData, meQueryKey } from '../../lib/session.js';
 
 /** Reads the link (never spends it: mail scanners open links too). */
 export function useEmailLink(token: string, enabled: boolean) {
@@ -18,7 +18,7 @@ export function useEnterByEmailLink(token: string) {
   return useMutation({
     mutationFn: () => unwrap(api.auth['email-link'][':token'].$post({ param: { token }, json: {} })),
     onSuccess: (data) => {
-      queryClient.clear();
+      forgetSignedInData(queryClient);
       queryClient.setQueryData(meQueryKey, data.actor);
     },
   });

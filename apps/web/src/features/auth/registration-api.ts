@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api-client.js';
-import { meQueryKey } from '../../lib/session.js';
+import { forgetSignedInData, meQueryKey } from '../../lib/session.js';
 
 export function useSignUp() {
   return useMutation({ mutationFn: (input: { name: string; email: string }) => unwrap(api.registration.$post({ json: input })) });
@@ -21,7 +21,7 @@ export function useCompleteRegistration(token: string) {
   return useMutation({
     mutationFn: (password: string) => unwrap(api.registration[':token'].$post({ param: { token }, json: { password } })),
     onSuccess: async () => {
-      queryClient.clear();
+      forgetSignedInData(queryClient);
       await queryClient.invalidateQueries({ queryKey: meQueryKey });
     },
   });
