@@ -10,6 +10,8 @@ export interface LoadResult {
   requests: number;
   non2xx: number;
   errors: number;
+  /** Answers that were 304 Not Modified (a conditional GET that found nothing changed), not in non2xx. */
+  notModified: number;
 }
 
 /** One run's raw numbers, so several slices can be merged into one result. */
@@ -18,6 +20,7 @@ export interface LoadSample {
   seconds: number;
   non2xx: number;
   errors: number;
+  notModified: number;
   /** Epoch milliseconds of each answer, when asked for (to count answers inside a time window). */
   answeredAt?: number[];
 }
@@ -36,6 +39,7 @@ export function summarize(samples: LoadSample[]): LoadResult {
     requests: latencies.length,
     non2xx: samples.reduce((sum, s) => sum + s.non2xx, 0),
     errors: samples.reduce((sum, s) => sum + s.errors, 0),
+    notModified: samples.reduce((sum, s) => sum + s.notModified, 0),
   };
 }
 
@@ -60,6 +64,7 @@ export async function runLoad(options: {
   progressEvery?: number;
 }): Promise<LoadSample> {
   let firstFailure = '';
+  let notModified = 0;
   const requests = options.requests.map((r) => ({
     method: r.method,
     path: typeof r.path === 'string' ? r.path : '/',
@@ -71,10 +76,12 @@ export async function runLoad(options: {
     setupRequest: (req: Record<string, unknown>, context: ConnectionState) => {
       if (typeof r.path === 'function') req.path = r.path(context);
       if (r.body) req.body = r.body(context);
+      if (r.headers) req.headers = { ...(req.headers as Record<string, string>), ...r.headers() };
       return req;
     },
     onResponse: (status: number, body: string, context: ConnectionState) => {
-      if (status >= 300 && !firstFailure) firstFailure = `${status} ${body.slice(0, 200)}`;
+      if (status === 304) notModified++;
+      else if (status >= 300 && !firstFailure) firstFailure = `${status} ${body.slice(0, 200)}`;
       r.onResponse?.(context, status, body);
     },
   }));
@@ -97,7 +104,8 @@ export async function runLoad(options: {
   const result = await instance;
   clearInterval(ticker);
   if (firstFailure) process.stdout.write(`    first failed answer: ${firstFailure}\n`);
-  const sample: LoadSample = { latenciesMs, seconds: result.duration, non2xx: result.non2xx, errors: result.errors };
+  // autocannon counts a 304 among the non-2xx answers; here it is an answer like any other, counted apart.
+  const sample: LoadSample = { latenciesMs, seconds: result.duration, non2xx: result.non2xx - notModified, errors: result.errors, notModified };
   if (options.timestamps) sample.answeredAt = answeredAt;
   return sample;
 }

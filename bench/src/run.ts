@@ -12,6 +12,10 @@
  * runAutomationsYielding, triggered by the bench-only POST /api/bench/automations) while the panel is
  * under load. Each pass prints ms per ticket and its batches (tickets per transaction, write-lock hold).
  * e.g. `pnpm bench --automations-only --size 200000`.
+ *
+ * `--only <text> [--size N]` (N tickets, 1,000,000 by default) runs only the scenarios whose name
+ * contains the text, after the same generation and catch-up pass: a quick A/B of one row, e.g.
+ * `pnpm bench --only panel`. No automations, soak, feature costs, Lighthouse or bundle.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,7 +33,7 @@ import { makeTicketsDue, runAutomationPass, runAutomationPassInServer, type Auto
 import { runLoad, summarize, CONNECTIONS, type LoadResult, type LoadSample } from './load.js';
 import { printTable } from './report.js';
 import { REPO, cpuSecondsOf, memoryOf, startServer, type LoopDelay, type RunningServer } from './server.js';
-import { SCENARIOS, SOAK_SCENARIO, type GetJson, type ScenarioContext, type ScenarioRequest } from './scenarios.js';
+import { SCENARIOS, SOAK_SCENARIO, type GetJson, type GetTag, type ScenarioContext, type ScenarioRequest } from './scenarios.js';
 import { firstLoadBundle, lighthouse, type LighthouseScores } from './spa.js';
 import { measureIdleStreams, measureUpload, prepareAttachmentTicket, type IdleStreamsCost, type UploadCost } from './feature-costs.js';
 import { goalRows, printGoals } from './goals.js';
@@ -43,6 +47,11 @@ const soakOnly = process.argv.includes('--soak');
 const automationsOnly = process.argv.includes('--automations-only');
 const sizeArg = process.argv.indexOf('--size');
 const AUTOMATIONS_SIZE = Number(sizeArg !== -1 ? process.argv[sizeArg + 1] : 200_000);
+/** `--only <text> [--size N]`: only the scenarios whose name contains the text, on one dataset (1M by default). */
+const onlyArg = process.argv.indexOf('--only');
+const onlyScenarios = onlyArg !== -1 ? (process.argv[onlyArg + 1] ?? '') : null;
+if (onlyScenarios !== null && !SCENARIOS.some((s) => s.name.includes(onlyScenarios))) throw new Error(`--only: no scenario name contains "${onlyScenarios}"`);
+const ONLY_SIZE = Number(sizeArg !== -1 ? process.argv[sizeArg + 1] : 1_000_000);
 if (automationsOnly && (!Number.isInteger(AUTOMATIONS_SIZE) || AUTOMATIONS_SIZE < 1000)) throw new Error('--size expects a whole number of tickets, at least 1000');
 // The server starts with the in-server automation pass on demand (bench/src/server.ts passes the environment on).
 process.env.BENCH_AUTOMATIONS_ROUTE = '1';
@@ -64,7 +73,7 @@ const SECONDS = quick ? 3 : 20; // per scenario, and as much again for the bare 
 const WARMUP_SECONDS = quick ? 1 : 5;
 const SLICES = quick ? 3 : 4;
 const PORT = Number(process.env.BENCH_PORT ?? 3199);
-const SIZES = automationsOnly ? [AUTOMATIONS_SIZE] : soakOnly ? [10_000] : quick ? [20_000, 10_000] : [1_000_000, 10_000];
+const SIZES = automationsOnly ? [AUTOMATIONS_SIZE] : onlyScenarios !== null ? [ONLY_SIZE] : soakOnly ? [10_000] : quick ? [20_000, 10_000] : [1_000_000, 10_000];
 if (!Number.isFinite(SOAK_SECONDS) || SOAK_SECONDS <= 0) throw new Error('--soak-seconds expects a positive number of seconds');
 
 export interface ScenarioResult {
@@ -192,16 +201,17 @@ async function probe(url: string, origin: string, cookies: Record<string, string
     const path = typeof r.path === 'string' ? r.path : r.path(conn);
     const response = await fetch(url + path, {
       method: r.method,
-      headers: { cookie: cookies[r.as]!, origin, ...(r.method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+      headers: { cookie: cookies[r.as]!, origin, ...(r.method === 'POST' ? { 'content-type': 'application/json' } : {}), ...r.headers?.() },
       body: r.body?.(conn),
     });
     const text = await response.text();
     if (response.status === 404) return { missing: `${r.method} ${path.split('?')[0]} answers 404 (not on this branch yet)` };
-    if (!response.ok) throw new Error(`${r.method} ${path}: ${response.status} ${text.slice(0, 200)}`);
+    if (!response.ok && response.status !== 304) throw new Error(`${r.method} ${path}: ${response.status} ${text.slice(0, 200)}`);
     r.onResponse?.(conn, response.status, text);
     bytes += Buffer.byteLength(text);
   }
-  return { bytes: Math.round(bytes / requests.length) };
+  // The bare route answers at least 16 bytes: a 304 (no body) is compared with that.
+  return { bytes: Math.max(16, Math.round(bytes / requests.length)) };
 }
 
 async function benchDataset(tickets: number, engine: 'sqlite' | 'pg' = 'sqlite'): Promise<{ result: DatasetResult; lighthouse?: { mobile: LighthouseScores; desktop: LighthouseScores } }> {
@@ -224,15 +234,16 @@ async function benchDataset(tickets: number, engine: 'sqlite' | 'pg' = 'sqlite')
       const ctx: ScenarioContext = { dataset, replyTicketIds, attachmentTicketId };
       if (attachmentTicketId !== undefined) await prepareAttachmentTicket(server, cookies.heavy, attachmentTicketId);
       const getJson: GetJson = async (path, as) => (await fetch(server.url + path, { headers: { cookie: cookies[as] } })).json();
+      const getTag: GetTag = async (path, as) => (await fetch(server.url + path, { headers: { cookie: cookies[as] } })).headers.get('etag');
       let catchUp: AutomationPass | undefined;
       if (large) {
         log('  automations: catch-up pass over the generated data (the in-server loop is off in the benchmark)');
         catchUp = await runAutomationPass(dir, Date.now());
         log(`  automations: catch-up ${describePass(catchUp)}`);
       }
-      for (const scenario of soakOnly || automationsOnly ? [] : SCENARIOS) {
+      for (const scenario of soakOnly || automationsOnly ? [] : SCENARIOS.filter((s) => onlyScenarios === null || s.name.includes(onlyScenarios))) {
         const requests = scenario.requests(ctx);
-        const before = () => scenario.beforeRun?.(ctx, getJson);
+        const before = () => scenario.beforeRun?.(ctx, getJson, getTag);
         await before();
         const probed = await probe(server.url, server.origin, cookies, requests);
         if ('missing' in probed) {
@@ -265,7 +276,8 @@ async function benchDataset(tickets: number, engine: 'sqlite' | 'pg' = 'sqlite')
         const ratioToBare = Math.round((measured.requestsPerSecond / bare.requestsPerSecond) * 100) / 100;
         log(
           `  ${scenario.name}: ${measured.requestsPerSecond} req/s, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms` +
-            ` (bare ${bare.requestsPerSecond} req/s: ratio ${ratioToBare})${measured.non2xx + measured.errors ? `, ${measured.non2xx} non-2xx, ${measured.errors} errors` : ''}`,
+            ` (bare ${bare.requestsPerSecond} req/s: ratio ${ratioToBare})${measured.notModified ? `, ${Math.round((measured.notModified / measured.requests) * 1000) / 10}% answered 304` : ''}` +
+            `${measured.non2xx + measured.errors ? `, ${measured.non2xx} non-2xx, ${measured.errors} errors` : ''}`,
         );
         const answered = scenarioSamples.reduce((n, sample) => n + sample.latenciesMs.length, 0);
         const requestsPerCpuSecond = cpuSeconds > 0 ? Math.round(answered / cpuSeconds) : undefined;
@@ -273,14 +285,15 @@ async function benchDataset(tickets: number, engine: 'sqlite' | 'pg' = 'sqlite')
       }
       const memory = memoryOf(server.pid);
       if (!postWarmupRssMb) postWarmupRssMb = memory.rssMb;
-      const automations = catchUp ? await automationStep(dir, server, ctx, cookies, dataset.tickets, catchUp) : undefined;
+      const automations = catchUp && onlyScenarios === null ? await automationStep(dir, server, ctx, cookies, dataset.tickets, catchUp) : undefined;
       let lh: { mobile: LighthouseScores; desktop: LighthouseScores } | undefined;
-      if (tickets === SIZES.at(-1) && sqliteOnly && !skipLighthouse && !soakOnly && !automationsOnly) {
+      const wholeRun = onlyScenarios === null;
+      if (tickets === SIZES.at(-1) && sqliteOnly && !skipLighthouse && !soakOnly && !automationsOnly && wholeRun) {
         log('  Lighthouse of the signed-in panel (typical contact), mobile and desktop settings');
         lh = { mobile: lighthouse(`${server.url}/painel`, cookies.typical, 'mobile'), desktop: lighthouse(`${server.url}/painel`, cookies.typical, 'desktop') };
       }
       let featureCosts: DatasetResult['featureCosts'];
-      if (tickets === SIZES.at(-1) && sqliteOnly && !soakOnly && !automationsOnly) {
+      if (tickets === SIZES.at(-1) && sqliteOnly && !soakOnly && !automationsOnly && wholeRun) {
         log(`  feature costs: ${IDLE_STREAMS} idle live-update streams, then a 10 MB upload`);
         const idleStreams = await measureIdleStreams(server, dir, dataset.typicalContactId, IDLE_STREAMS);
         log(`  feature costs: ${idleStreams.streams} idle streams: RSS ${idleStreams.rssBeforeMb} → ${idleStreams.rssOpenMb} MB (+${idleStreams.riseMb} MB, ${idleStreams.kbPerStream} KB a stream)`);
@@ -288,9 +301,9 @@ async function benchDataset(tickets: number, engine: 'sqlite' | 'pg' = 'sqlite')
         log(`  feature costs: ${upload.bytes.toLocaleString('en')} B upload answered ${upload.status} in ${upload.seconds} s: RSS ${upload.rssBeforeMb} → peak ${upload.rssPeakMb} MB (+${upload.riseMb} MB)`);
         featureCosts = { idleStreams, upload };
       }
-      const soakResult = tickets === SIZES.at(-1) && sqliteOnly && !automationsOnly ? await soak(server, cookies, ctx, getJson) : undefined;
+      const soakResult = tickets === SIZES.at(-1) && sqliteOnly && !automationsOnly && wholeRun ? await soak(server, cookies, ctx, getJson, getTag) : undefined;
       let twoInstances: TwoInstancesResult | undefined;
-      if (postgres && tickets === SIZES.at(-1)) {
+      if (postgres && tickets === SIZES.at(-1) && wholeRun) {
         const typical = SCENARIOS.find((s) => s.name === 'panel (typical contact)')!;
         log('  two instances on this PostgreSQL: the typical panel on one, then spread over two');
         twoInstances = await measureTwoInstances({ dataDir: dir, databaseUrl: postgres.url, first: server, port: PORT + 1, cookies, scenario: { name: typical.name, requests: typical.requests(ctx) }, seconds: SECONDS });
@@ -403,15 +416,15 @@ async function automationStep(
 }
 
 /** Issue 8's soak: mixed reads and replies at 100 connections; no errors, RSS ≤ 1.1 × its start. */
-async function soak(server: RunningServer, cookies: Record<ScenarioRequest['as'], string>, ctx: ScenarioContext, getJson: GetJson): Promise<SoakResult> {
+async function soak(server: RunningServer, cookies: Record<ScenarioRequest['as'], string>, ctx: ScenarioContext, getJson: GetJson, getTag: GetTag): Promise<SoakResult> {
   const requests = SOAK_SCENARIO.requests(ctx);
   const base = { url: server.url, origin: server.origin, cookies, requests, connections: SOAK_CONNECTIONS };
   if (ctx.replyTicketIds.length < SOAK_CONNECTIONS) throw new Error(`the soak needs ${SOAK_CONNECTIONS} reply tickets, the dataset has ${ctx.replyTicketIds.length}`);
   const warmup = quick ? 3 : 15;
   log(`  soak: ${SOAK_SECONDS} s of ${SOAK_SCENARIO.name} at ${SOAK_CONNECTIONS} connections, warm-up ${warmup} s`);
-  await SOAK_SCENARIO.beforeRun?.(ctx, getJson);
+  await SOAK_SCENARIO.beforeRun?.(ctx, getJson, getTag);
   await runLoad({ ...base, seconds: warmup, label: 'soak warm-up' });
-  await SOAK_SCENARIO.beforeRun?.(ctx, getJson);
+  await SOAK_SCENARIO.beforeRun?.(ctx, getJson, getTag);
   const startMb = memoryOf(server.pid).rssMb;
   const samplesMb = [startMb];
   const sampler = setInterval(() => samplesMb.push(memoryOf(server.pid).rssMb), 5000);
@@ -440,9 +453,9 @@ async function soak(server: RunningServer, cookies: Record<ScenarioRequest['as']
 }
 
 const startedAt = new Date();
-log(`Atende benchmark${quick ? ' (quick)' : ''}${soakOnly ? ' (soak only)' : ''}${automationsOnly ? ` (automations only, ${AUTOMATIONS_SIZE.toLocaleString('en')} tickets)` : ''}: ${CONNECTIONS} connections, ${SECONDS} s a scenario after ${WARMUP_SECONDS} s warm-up`);
+log(`Atende benchmark${quick ? ' (quick)' : ''}${soakOnly ? ' (soak only)' : ''}${automationsOnly ? ` (automations only, ${AUTOMATIONS_SIZE.toLocaleString('en')} tickets)` : ''}${onlyScenarios !== null ? ` (only "${onlyScenarios}", ${ONLY_SIZE.toLocaleString('en')} tickets)` : ''}: ${CONNECTIONS} connections, ${SECONDS} s a scenario after ${WARMUP_SECONDS} s warm-up`);
 // `--automations-only` does not build the SPA to measure it.
-const bundle = automationsOnly ? { jsGzipKb: 0, cssGzipKb: 0, files: ['not measured with --automations-only'] } : firstLoadBundle();
+const bundle = automationsOnly || onlyScenarios !== null ? { jsGzipKb: 0, cssGzipKb: 0, files: ['not measured with --automations-only or --only'] } : firstLoadBundle();
 const datasets: DatasetResult[] = [];
 let lighthouseScores: { mobile: LighthouseScores; desktop: LighthouseScores } | undefined;
 for (const size of pgOnly ? [] : SIZES) {
@@ -455,7 +468,7 @@ if (withPostgres) for (const size of SIZES) postgresDatasets.push((await benchDa
 const results = {
   startedAt: startedAt.toISOString(),
   finishedAt: new Date().toISOString(),
-  mode: automationsOnly ? 'automations' : soakOnly ? (quick ? 'soak-quick' : 'soak') : quick ? 'quick' : 'full',
+  mode: automationsOnly ? 'automations' : onlyScenarios !== null ? 'only' : soakOnly ? (quick ? 'soak-quick' : 'soak') : quick ? 'quick' : 'full',
   machine: 'server pinned to core 0 (taskset), load generator on core 1; NODE_ENV=production, LOG_LEVEL=warn',
   connections: CONNECTIONS,
   secondsPerScenario: SECONDS,

@@ -7,6 +7,8 @@ export interface ScenarioRequest {
   /** Whose session cookie goes with it. */
   as: 'heavy' | 'typical' | 'agent';
   body?: (connection: ConnectionState) => string;
+  /** Extra headers, read when the request is sent (e.g. an If-None-Match that beforeRun fetched). */
+  headers?: () => Record<string, string>;
   /** Reads the answer, e.g. the ticket's new version for the next write. */
   onResponse?: (connection: ConnectionState, status: number, body: string) => void;
 }
@@ -28,16 +30,33 @@ export interface Scenario {
   kind: 'read' | 'write';
   requests: (ctx: ScenarioContext) => ScenarioRequest[];
   /** Runs before every load run of the scenario (the probe, warm-up and measurement). */
-  beforeRun?: (ctx: ScenarioContext, getJson: GetJson) => Promise<void>;
+  beforeRun?: (ctx: ScenarioContext, getJson: GetJson, getTag: GetTag) => Promise<void>;
 }
 
 export type GetJson = (path: string, as: ScenarioRequest['as']) => Promise<unknown>;
+/** A GET's ETag (null when the answer has none). */
+export type GetTag = (path: string, as: ScenarioRequest['as']) => Promise<string | null>;
 
 const TABS = ['awaiting_my_reply', 'awaiting_return', 'awaiting_approval', 'unrated', 'all'];
 const panel = (as: 'heavy' | 'typical'): ScenarioRequest[] => [
   { method: 'GET', path: '/api/customer/tickets/counts', as },
   ...TABS.map((tab) => ({ method: 'GET' as const, path: `/api/customer/tickets?tab=${tab}`, as })),
 ];
+
+/**
+ * The panel's answers as a browser last saw them: their tags, fetched before each run, so every request
+ * is a refetch that finds nothing changed (the server answers 304 after one primary-key read).
+ */
+const panelTags = new Map<string, string>();
+const panelRefetch = (as: 'typical'): ScenarioRequest[] =>
+  panel(as).map((r) => ({ ...r, headers: () => ({ 'if-none-match': panelTags.get(r.path as string) ?? '' }) }));
+async function fetchPanelTags(getTag: GetTag) {
+  for (const r of panel('typical')) {
+    const tag = await getTag(r.path as string, 'typical');
+    if (!tag) throw new Error(`GET ${r.path as string} answered without an ETag`);
+    panelTags.set(r.path as string, tag);
+  }
+}
 
 /**
  * Reply tickets are checked out one request at a time (autocannon resets a connection's context after
@@ -65,6 +84,8 @@ async function resyncReplyPool(ctx: ScenarioContext, getJson: GetJson) {
 export const SCENARIOS: Scenario[] = [
   { name: 'panel (heavy contact, 2,000 tickets)', kind: 'read', requests: () => panel('heavy') },
   { name: 'panel (typical contact)', kind: 'read', requests: () => panel('typical') },
+  // Issue 18's conditional GET: what a refetch costs when the contact's panel has not changed (304).
+  { name: 'panel refetch, nothing changed (typical contact, 304)', kind: 'read', beforeRun: (_ctx, _getJson, getTag) => fetchPanelTags(getTag), requests: () => panelRefetch('typical') },
   {
     name: 'ticket with a 50-message thread',
     kind: 'read',

@@ -166,8 +166,8 @@ export function createApp(deps: Deps) {
       const code = error.status === 413 ? 'payload_too_large' : error.status === 404 ? 'not_found' : 'validation_failed';
       return c.json(localizeErrorBody(new AppError(code).toBody(), language), new AppError(code).status);
     }
-    deps.logger.error({ requestId: c.var.requestId, err: error }, 'unhandled error');
-    return c.json({ ...localizeErrorBody(new AppError('internal_error').toBody(), language), requestId: c.var.requestId }, 500);
+    deps.logger.error({ requestId: c.get('requestId'), err: error }, 'unhandled error');
+    return c.json({ ...localizeErrorBody(new AppError('internal_error').toBody(), language), requestId: c.get('requestId') }, 500);
   });
   return app;
 }

@@ -38,9 +38,9 @@ export async function audit(
   event: AuditEvent,
   fields: { actor?: { kind: 'contact' | 'agent'; id: number } | null; email?: string | null; details?: Record<string, unknown> } = {},
 ): Promise<void> {
-  const actor = fields.actor === undefined ? (c.var.session?.actor ?? null) : fields.actor;
-  await recordAudit(c.var.deps.db, {
-    at: c.var.deps.now(),
+  const actor = fields.actor === undefined ? (c.get('session')?.actor ?? null) : fields.actor;
+  await recordAudit(c.get('deps').db, {
+    at: c.get('deps').now(),
     event,
     actorKind: actor?.kind ?? 'anonymous',
     actorId: actor?.id ?? null,

@@ -18,11 +18,11 @@ export function hashToken(token: string): string {
 }
 
 export function readSessionToken(c: Context<AppEnv>): string | undefined {
-  return getCookie(c, sessionCookieName(c.var.deps.config.secureCookies));
+  return getCookie(c, sessionCookieName(c.get('deps').config.secureCookies));
 }
 
 export function writeSessionCookie(c: Context<AppEnv>, token: string, maxAgeSeconds: number): void {
-  const secure = c.var.deps.config.secureCookies;
+  const secure = c.get('deps').config.secureCookies;
   setCookie(c, sessionCookieName(secure), token, {
     httpOnly: true,
     secure,
@@ -33,6 +33,6 @@ export function writeSessionCookie(c: Context<AppEnv>, token: string, maxAgeSeco
 }
 
 export function clearSessionCookie(c: Context<AppEnv>): void {
-  const secure = c.var.deps.config.secureCookies;
+  const secure = c.get('deps').config.secureCookies;
   deleteCookie(c, sessionCookieName(secure), { path: '/', secure });
 }

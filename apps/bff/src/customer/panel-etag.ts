@@ -20,7 +20,7 @@ import { signedIn } from '../http/session-middleware.js';
  */
 export function answerUnchangedPanel(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const { db, now } = c.var.deps;
+    const { db, now } = c.get('deps');
     const contactId = signedIn(c).actor.id;
     const at = now();
     const stamp = await panelStampOf(db, contactId);

@@ -12,8 +12,8 @@ import type { AppEnv } from './app-env.js';
 export function benchAutomationsRoute(): Handler<AppEnv> {
   return async (c) => {
     const body = (await c.req.json().catch(() => ({}))) as { now?: unknown };
-    const now = typeof body.now === 'number' && Number.isFinite(body.now) ? body.now : c.var.deps.now();
-    const { db, config } = c.var.deps;
+    const now = typeof body.now === 'number' && Number.isFinite(body.now) ? body.now : c.get('deps').now();
+    const { db, config } = c.get('deps');
     const batches: { tickets: number; lockMs: number }[] = [];
     const startedAt = performance.timeOrigin + performance.now();
     const report = await runAutomationsYielding(db, config, { now, holder: `bench-server-${process.pid}`, onBatch: (b) => batches.push(b) });

@@ -30,5 +30,5 @@ export function clientAddress(c: Context<AppEnv>): string {
   } catch {
     return 'unknown'; // in-process requests (tests) have no socket
   }
-  return addressBehindProxies(socketAddress, c.req.header('x-forwarded-for'), c.var.deps?.config.trustedProxies ?? []);
+  return addressBehindProxies(socketAddress, c.req.header('x-forwarded-for'), c.get('deps')?.config.trustedProxies ?? []);
 }

@@ -9,7 +9,7 @@ import { AppError } from './app-error.js';
  */
 export function requirePortalSwitch(which: 'see' | 'open'): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const settings = await getPortalSettings(c.var.deps.db);
+    const settings = await getPortalSettings(c.get('deps').db);
     if (which === 'see' && !settings.customersSeeTickets) throw new AppError('portal_tickets_hidden');
     if (which === 'open' && !settings.customersOpenTickets) throw new AppError('portal_new_tickets_disabled');
     await next();

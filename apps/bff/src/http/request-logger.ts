@@ -6,14 +6,15 @@ export function requestLogger(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
     await next();
-    const { logger } = c.var.deps;
+    const { logger } = c.get('deps');
+    const session = c.get('session');
     const line = {
-      requestId: c.var.requestId,
+      requestId: c.get('requestId'),
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
-      actor: c.var.session ? `${c.var.session.actor.kind}:${c.var.session.actor.id}` : undefined,
+      actor: session ? `${session.actor.kind}:${session.actor.id}` : undefined,
     };
     if (c.res.status >= 500) logger.error(line, 'request failed');
     else logger.info(line, 'request');

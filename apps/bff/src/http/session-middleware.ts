@@ -14,7 +14,7 @@ const PASSIVE_REQUEST = /^\/api\/agent\/tickets\/\d+\/presence$/;
 export function loadSession(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = readSessionToken(c);
-    const { db, config, now } = c.var.deps;
+    const { db, config, now } = c.get('deps');
     c.set('session', token ? await resumeSession(db, token, now(), config, { touch: !PASSIVE_REQUEST.test(c.req.path) }) : null);
     await next();
   };
@@ -25,7 +25,7 @@ type Role = 'contact' | 'agent' | 'admin';
 /** Route policy: who may call. Anonymous callers get 401, signed-in callers of another role 403. */
 export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const session = c.var.session;
+    const session = c.get('session');
     if (!session) throw new AppError('unauthenticated');
     if (!roles.some((role) => hasRole(session, role))) throw new AppError('forbidden');
     await next();
@@ -40,7 +40,8 @@ function hasRole(session: SignedInActor, role: Role): boolean {
 }
 
 /** The signed-in actor of a route guarded by requireRole. */
-export function signedIn(c: { var: AppEnv['Variables'] }): SignedInActor {
-  if (!c.var.session) throw new AppError('unauthenticated');
-  return c.var.session;
+export function signedIn(c: { get(key: 'session'): AppEnv['Variables']['session'] }): SignedInActor {
+  const session = c.get('session');
+  if (!session) throw new AppError('unauthenticated');
+  return session;
 }

@@ -11,7 +11,7 @@ import { createRateLimiter } from './rate-limiter.js';
 export function throttleByAddress(options: { limit: number; windowMs: number; scope: string }): MiddlewareHandler<AppEnv> {
   const limiter = createRateLimiter({ name: options.scope, limit: options.limit, windowMs: options.windowMs });
   return async (c, next) => {
-    const waitMs = await limiter.hit(c.var.deps.throttles!, [clientAddress(c)], c.var.deps.now());
+    const waitMs = await limiter.hit(c.get('deps').throttles!, [clientAddress(c)], c.get('deps').now());
     if (waitMs > 0) throw new AppError('too_many_attempts', { retryAfterSeconds: Math.ceil(waitMs / 1000) });
     await next();
   };

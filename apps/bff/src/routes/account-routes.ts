@@ -32,7 +32,7 @@ function lockPassword(tx: Database, account: Pick<Account, 'kind' | 'id'>): Prom
 
 /** Issues a link: a 256-bit token, only its hash stored, handed to the mailer. */
 async function issueLink(c: Context<AppEnv>, account: Account, purpose: AccountLink['purpose']) {
-  await mailAccountLink(c.var.deps, account, purpose);
+  await mailAccountLink(c.get('deps'), account, purpose);
 }
 
 /** Password reset, invitation links and password change (ASVS V6). */
@@ -43,14 +43,14 @@ export function accountRoutes() {
 
   return new Hono<AppEnv>()
     .post('/password-reset', validate('json', passwordResetRequestInput), async (c) => {
-      const { db, now } = c.var.deps;
+      const { db, now } = c.get('deps');
       const { email } = c.req.valid('json');
-      const counter = c.var.deps.throttles!;
+      const counter = c.get('deps').throttles!;
       const wait = Math.max(await resetAddressLimiter.hit(counter, [`address:${clientAddress(c)}`], now()), await resetLimiter.hit(counter, [`email:${email.toLowerCase()}`], now()));
       if (wait > 0) throw new AppError('too_many_attempts', { retryAfterSeconds: Math.ceil(wait / 1000) });
       // Answer before the work: the lookup, the link and the e-mail happen after the 202 is sent, so the
       // answer and its timing are the same whether or not the account exists.
-      const deps = c.var.deps;
+      const deps = c.get('deps');
       const address = clientAddress(c);
       afterResponse(
         async () => {
@@ -65,14 +65,14 @@ export function accountRoutes() {
     })
     // Read-only: mail scanners follow links, so opening one never spends it.
     .get('/links/:token', validate('param', accountLinkParam), async (c) => {
-      const { db, now } = c.var.deps;
+      const { db, now } = c.get('deps');
       const link = await findUsableAccountToken(db, hashToken(c.req.valid('param').token), now());
       const account = link && await findAccount(db, link.accountKind, link.accountId);
       if (!link || !account) throw new AppError('link_invalid');
       return c.json({ link: { purpose: link.purpose, name: account.name, email: account.email, expiresAt: link.expiresAt } }, 200);
     })
     .post('/links/:token', validate('param', accountLinkParam), validate('json', accountLinkInput), async (c) => {
-      const { db, now } = c.var.deps;
+      const { db, now } = c.get('deps');
       const tokenHash = hashToken(c.req.valid('param').token);
       const { password } = c.req.valid('json');
       const link = await findUsableAccountToken(db, tokenHash, now());
@@ -89,12 +89,12 @@ export function accountRoutes() {
       return c.json({ ok: true }, 200);
     })
     .post('/password', requireRole('contact', 'agent'), validate('json', passwordChangeInput), async (c) => {
-      const { db } = c.var.deps;
+      const { db } = c.get('deps');
       const session = signedIn(c);
       const { currentPassword, newPassword } = c.req.valid('json');
       const account = await findAccount(db, session.actor.kind, session.actor.id);
       // Guessing the current password from a stolen session is guessing a password: throttled like sign-in.
-      const { loginThrottle, now } = c.var.deps;
+      const { loginThrottle, now } = c.get('deps');
       const keys = [`account:${(account?.email ?? '').toLowerCase()}`, `address:${clientAddress(c)}`];
       const waitMs = await loginThrottle.retryAfterMs(keys, now());
       if (waitMs > 0) throw new AppError('too_many_attempts', { retryAfterSeconds: Math.ceil(waitMs / 1000) });
@@ -117,7 +117,7 @@ export function accountRoutes() {
       return c.json({ ok: true }, 200);
     })
     .post('/invitations', requireRole('admin'), validate('json', invitationInput), async (c) => {
-      const account = await findAccountByEmail(c.var.deps.db, c.req.valid('json').email);
+      const account = await findAccountByEmail(c.get('deps').db, c.req.valid('json').email);
       if (!account) throw new AppError('not_found');
       await issueLink(c, account, 'invitation');
       await audit(c, 'invitation_sent', { email: account.email, details: { account: { kind: account.kind, id: account.id } } });

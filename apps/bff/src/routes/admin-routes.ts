@@ -33,9 +33,9 @@ async function checkDefaultDepartment(db: Database, id: number | null) {
 export function adminRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('admin'))
-    .get('/portal-settings', async (c) => c.json({ settings: await getPortalSettings(c.var.deps.db) }, 200))
+    .get('/portal-settings', async (c) => c.json({ settings: await getPortalSettings(c.get('deps').db) }, 200))
     .put('/portal-settings', validate('json', portalSettingsInput), async (c) => {
-      const { db } = c.var.deps;
+      const { db } = c.get('deps');
       // The form may leave the sign-up switch out (unchanged): merged with the stored value, so the read
       // and the write are one step, or a switch saved meanwhile by another admin would be undone.
       const { before, after } = await transaction(db, async (tx) => {
@@ -48,16 +48,16 @@ export function adminRoutes() {
       await audit(c, 'settings_changed', { details: { group: 'portal', before, after } });
       return c.json({ settings: after }, 200);
     })
-    .get('/departments', async (c) => c.json({ departments: await listDepartments(c.var.deps.db) }, 200))
+    .get('/departments', async (c) => c.json({ departments: await listDepartments(c.get('deps').db) }, 200))
     .post('/departments', validate('json', departmentInput), async (c) => {
-      const department = await insertDepartment(c.var.deps.db, c.req.valid('json'));
+      const department = await insertDepartment(c.get('deps').db, c.req.valid('json'));
       await audit(c, 'settings_changed', { details: { group: 'department', before: null, after: department } });
       return c.json({ department }, 201);
     })
     .put('/departments/:id', validate('param', idParam), validate('json', departmentInput), async (c) => {
       const id = c.req.valid('param').id;
       // Read with the write, so the audit entry's "before" is what this edit replaced.
-      const { before, department } = await transaction(c.var.deps.db, async (tx) => {
+      const { before, department } = await transaction(c.get('deps').db, async (tx) => {
         await serialize(tx, `department:${id}`);
         return { before: await getDepartment(tx, id), department: await updateDepartment(tx, id, c.req.valid('json')) };
       });
@@ -65,20 +65,20 @@ export function adminRoutes() {
       await audit(c, 'settings_changed', { details: { group: 'department', before, after: department } });
       return c.json({ department }, 200);
     })
-    .get('/subjects', async (c) => c.json({ subjects: await listSubjects(c.var.deps.db) }, 200))
+    .get('/subjects', async (c) => c.json({ subjects: await listSubjects(c.get('deps').db) }, 200))
     .post('/subjects', validate('json', subjectInput), async (c) => {
       const input = c.req.valid('json');
-      await checkDefaultDepartment(c.var.deps.db, input.defaultDepartmentId);
-      const subject = await insertSubject(c.var.deps.db, input);
+      await checkDefaultDepartment(c.get('deps').db, input.defaultDepartmentId);
+      const subject = await insertSubject(c.get('deps').db, input);
       await audit(c, 'settings_changed', { details: { group: 'subject', before: null, after: subject } });
       return c.json({ subject }, 201);
     })
     .put('/subjects/:id', validate('param', idParam), validate('json', subjectInput), async (c) => {
       const input = c.req.valid('json');
-      await checkDefaultDepartment(c.var.deps.db, input.defaultDepartmentId);
+      await checkDefaultDepartment(c.get('deps').db, input.defaultDepartmentId);
       const id = c.req.valid('param').id;
       // Read with the write, so the audit entry's "before" is what this edit replaced.
-      const { before, subject } = await transaction(c.var.deps.db, async (tx) => {
+      const { before, subject } = await transaction(c.get('deps').db, async (tx) => {
         await serialize(tx, `subject:${id}`);
         return { before: (await listSubjects(tx)).find((s) => s.id === id) ?? null, subject: await updateSubject(tx, id, input) };
       });

@@ -11,10 +11,10 @@ import { validate } from '../http/validate.js';
  */
 export function agentPreferencesRoutes() {
   return new Hono<AppEnv>()
-    .get('/preferences', requireRole('agent'), async (c) => c.json({ preferences: { language: await getAgentLanguage(c.var.deps.db, signedIn(c).actor.id) } }, 200))
+    .get('/preferences', requireRole('agent'), async (c) => c.json({ preferences: { language: await getAgentLanguage(c.get('deps').db, signedIn(c).actor.id) } }, 200))
     .put('/preferences', requireRole('agent'), validate('json', agentPreferencesInput), async (c) => {
       const { language } = c.req.valid('json');
-      await saveAgentLanguage(c.var.deps.db, signedIn(c).actor.id, language);
+      await saveAgentLanguage(c.get('deps').db, signedIn(c).actor.id, language);
       return c.json({ preferences: { language } }, 200);
     });
 }

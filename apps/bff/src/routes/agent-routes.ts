@@ -22,9 +22,9 @@ export function agentRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('agent'))
     .get('/tickets', validate('query', agentListQuery), async (c) => {
-      const { db } = c.var.deps;
+      const { db } = c.get('deps');
       const { queue, sort, cursor, q, ...filters } = c.req.valid('query');
-      const now = c.var.deps.now();
+      const now = c.get('deps').now();
       const clock = { agentId: signedIn(c).actor.id, now, endOfToday: endOfLocalDay(now, (await getCompanySettings(db)).timeZone) };
       // A search narrows the queue to the matching tickets; the queue, filters and sort still apply.
       const ticketIds = q ? await searchTicketIds(db, q) : undefined;
@@ -48,18 +48,18 @@ export function agentRoutes() {
       );
     })
     .get('/tickets/:id', validate('param', ticketIdParam), async (c) => {
-      const { db } = c.var.deps;
+      const { db } = c.get('deps');
       const ticket = await loadTicketFor(db, signedIn(c), c.req.valid('param').id);
       return c.json(
         {
-          ticket: { ...await ticketSummaryView(db, ticket), requesterPhone: (await ticketParticipants(db, ticket.id))?.requesterPhone ?? null, departmentId: ticket.departmentId, assigneeId: ticket.assigneeId, dueAt: ticket.dueAt === null ? null : iso(ticket.dueAt), overdue: isOverdue(ticket, c.var.deps.now()) },
+          ticket: { ...await ticketSummaryView(db, ticket), requesterPhone: (await ticketParticipants(db, ticket.id))?.requesterPhone ?? null, departmentId: ticket.departmentId, assigneeId: ticket.assigneeId, dueAt: ticket.dueAt === null ? null : iso(ticket.dueAt), overdue: isOverdue(ticket, c.get('deps').now()) },
           messages: await messagesView(await ticketThread(db, ticket.id, 'staff'), db),
           // E-mails de remetente não reconhecido waiting for an agent's decision (agents only).
           heldMail: await Promise.all((await heldMailOfTicket(db, ticket.id)).map(async (m) => ({ id: m.id, fromAddress: m.fromAddress, fromName: m.fromName, subject: m.subject, body: m.body, reason: m.reason, receivedAt: iso(m.receivedAt), attachments: (await attachmentsOfHeldMail(db, m.id)).map(({ id, filename, mime, size }) => ({ id, filename, mime, size })) }))),
           history: historyView(await ticketHistory(db, ticket.id)),
           // The message form starts on this visibility (admin setting); the agent may switch it.
           defaultVisibility: (await getPortalSettings(db)).agentRepliesPublicByDefault ? ('public' as const) : ('internal' as const),
-          ratingLink: await ratingLinkFor(c.var.deps, ticket),
+          ratingLink: await ratingLinkFor(c.get('deps'), ticket),
           ratings: (await ticketRatings(db, ticket.id)).map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })),
           // The workspace's side panel: the customer's card and their other recent tickets.
           customer: await ticketCustomerCard(db, ticket),
@@ -70,8 +70,8 @@ export function agentRoutes() {
     })
     .post('/tickets/:id/messages', validate('param', ticketIdParam), validate('json', agentMessageInput), async (c) => {
       const { body, visibility, nextStatus, dueDate, expectedVersion, attachmentIds } = c.req.valid('json');
-      const files = await checkMessageAttachments(c.var.deps.db, signedIn(c).actor, attachmentIds, c.var.deps.config.attachments);
-      const ticket = await commitTicketAction(c.var.deps, {
+      const files = await checkMessageAttachments(c.get('deps').db, signedIn(c).actor, attachmentIds, c.get('deps').config.attachments);
+      const ticket = await commitTicketAction(c.get('deps'), {
         ticketId: c.req.valid('param').id,
         actor: signedIn(c).actor,
         expectedVersion,
@@ -83,7 +83,7 @@ export function agentRoutes() {
     })
     .post('/tickets/:id/status', validate('param', ticketIdParam), validate('json', setStatusInput), async (c) => {
       const { status, dueDate, expectedVersion } = c.req.valid('json');
-      const ticket = await commitTicketAction(c.var.deps, {
+      const ticket = await commitTicketAction(c.get('deps'), {
         ticketId: c.req.valid('param').id,
         actor: signedIn(c).actor,
         expectedVersion,
@@ -91,9 +91,9 @@ export function agentRoutes() {
       });
       return c.json({ ticket: { id: ticket.id, status: ticket.status, version: ticket.version, dueAt: ticket.dueAt } }, 200);
     })
-    .get('/options', async (c) => c.json({ departments: (await listDepartments(c.var.deps.db)).map(({ id, name }) => ({ id, name })), agents: await listActiveAgents(c.var.deps.db) }, 200))
+    .get('/options', async (c) => c.json({ departments: (await listDepartments(c.get('deps').db)).map(({ id, name }) => ({ id, name })), agents: await listActiveAgents(c.get('deps').db) }, 200))
     .post('/tickets/:id/fields', validate('param', ticketIdParam), validate('json', setFieldsInput), async (c) => {
-      const { db } = c.var.deps;
+      const { db } = c.get('deps');
       const { expectedVersion, ...fields } = c.req.valid('json');
       if (fields.departmentId && !(await listDepartments(db)).some((d) => d.id === fields.departmentId)) {
         throw new AppError('validation_failed', { fields: { departmentId: 'Departamento desconhecido.' } });
@@ -101,12 +101,12 @@ export function agentRoutes() {
       if (fields.assigneeId && !(await listActiveAgents(db)).some((a) => a.id === fields.assigneeId)) {
         throw new AppError('validation_failed', { fields: UNKNOWN_ASSIGNEE });
       }
-      const ticket = await commitWithActiveAssignee(c.var.deps, fields.assigneeId, { ticketId: c.req.valid('param').id, actor: signedIn(c).actor, expectedVersion, action: { type: 'set_fields', ...fields } });
+      const ticket = await commitWithActiveAssignee(c.get('deps'), fields.assigneeId, { ticketId: c.req.valid('param').id, actor: signedIn(c).actor, expectedVersion, action: { type: 'set_fields', ...fields } });
       return c.json({ ticket: { id: ticket.id, priority: ticket.priority, departmentId: ticket.departmentId, assigneeId: ticket.assigneeId, version: ticket.version } }, 200);
     })
     .post('/tickets/:id/due', validate('param', ticketIdParam), validate('json', extendDueInput), async (c) => {
       const { dueDate, note, expectedVersion } = c.req.valid('json');
-      const ticket = await commitTicketAction(c.var.deps, {
+      const ticket = await commitTicketAction(c.get('deps'), {
         ticketId: c.req.valid('param').id,
         actor: signedIn(c).actor,
         expectedVersion,

@@ -19,13 +19,13 @@ export function attachmentRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('contact', 'agent'))
     .post('/uploads', async (c) => {
-      const { db, config, now } = c.var.deps;
+      const { db, config, now } = c.get('deps');
       const { actor } = signedIn(c);
       const files = await receiveUpload({ db, store: createBlobStore(config.dataDir), limits: config.attachments, request: c.req.raw, owner: { kind: actor.kind, id: actor.id }, now: now() });
       return c.json({ files }, 201);
     })
     .get('/tickets/:id/attachments/:attachmentId', validate('param', attachmentParam), async (c) => {
-      const { config } = c.var.deps;
+      const { config } = c.get('deps');
       const file = await visibleFile(c, c.req.valid('param'));
       const inline = INLINE_IMAGE_TYPES.has(file.mime);
       c.header('Content-Type', file.mime.startsWith('text/') ? `${file.mime}; charset=utf-8` : file.mime);
@@ -36,7 +36,7 @@ export function attachmentRoutes() {
     })
     // The thread's thumbnail of an image (made on first request; see thumbnails.ts), same access rules.
     .get('/tickets/:id/attachments/:attachmentId/thumbnail', validate('param', attachmentParam), async (c) => {
-      const { config } = c.var.deps;
+      const { config } = c.get('deps');
       const file = await visibleFile(c, c.req.valid('param'));
       if (!INLINE_IMAGE_TYPES.has(file.mime)) throw new AppError('not_found');
       const path = await thumbnailOf(config.dataDir, createBlobStore(config.dataDir), file.sha256);
@@ -54,7 +54,7 @@ export function attachmentRoutes() {
  * a held e-mail's files are for agents only. Anything else looks missing.
  */
 async function visibleFile(c: Context<AppEnv>, param: { id: number; attachmentId: number }) {
-  const { db, config } = c.var.deps;
+  const { db, config } = c.get('deps');
   const session = signedIn(c);
   const ticket = await loadTicketFor(db, session, param.id);
   const file = await attachmentForAccess(db, param.attachmentId);

@@ -13,7 +13,7 @@ export function auditRoutes() {
     .use(requireRole('admin'))
     .get('/audit-log', validate('query', auditLogQuery), async (c) => {
       const { before } = c.req.valid('query');
-      const rows = await listAudit(c.var.deps.db, { before: before ? { at: before[0], id: before[1] } : null, limit: PAGE_SIZE });
+      const rows = await listAudit(c.get('deps').db, { before: before ? { at: before[0], id: before[1] } : null, limit: PAGE_SIZE });
       const last = rows.at(-1);
       return c.json(
         {

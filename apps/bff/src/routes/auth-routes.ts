@@ -19,7 +19,7 @@ export function publicActor(session: Pick<SignedInActor, 'actor' | 'name'>) {
 export function authRoutes() {
   return new Hono<AppEnv>()
     .post('/login', validate('json', loginInput), async (c) => {
-      const { db, config, now, loginThrottle } = c.var.deps;
+      const { db, config, now, loginThrottle } = c.get('deps');
       const { email, password } = c.req.valid('json');
       const keys = [`account:${email.toLowerCase()}`, `address:${clientAddress(c)}`];
       const waitMs = await loginThrottle.retryAfterMs(keys, now());
@@ -32,7 +32,7 @@ export function authRoutes() {
           : (await spendVerifyTime(password), false);
       if (!account || !valid) {
         await loginThrottle.recordFailure(keys, now());
-        c.var.deps.logger.warn({ requestId: c.var.requestId, event: 'login_failed' }, 'sign-in failed');
+        c.get('deps').logger.warn({ requestId: c.get('requestId'), event: 'login_failed' }, 'sign-in failed');
         await audit(c, 'sign_in_failed', { actor: account ? { kind: account.kind, id: account.id } : null, email });
         throw new AppError('invalid_credentials');
       }
@@ -49,19 +49,19 @@ export function authRoutes() {
     })
     .post('/logout', async (c) => {
       const token = readSessionToken(c);
-      if (c.var.session) await audit(c, 'sign_out');
+      if (c.get('session')) await audit(c, 'sign_out');
       if (token) {
-        await deleteSession(c.var.deps.db, hashToken(token));
+        await deleteSession(c.get('deps').db, hashToken(token));
         // This session's open live streams close now, not at their next heartbeat.
-        c.var.deps.events?.publish({ type: 'session_ended', sessionTokenHash: hashToken(token) });
+        c.get('deps').events?.publish({ type: 'session_ended', sessionTokenHash: hashToken(token) });
       }
       clearSessionCookie(c);
       return c.json({ ok: true }, 200);
     })
     .get('/me', async (c) => {
-      const session = c.var.session;
+      const session = c.get('session');
       if (!session) throw new AppError('unauthenticated');
       // The company's time zone comes with the actor: every date on screen is shown in it, whatever the browser's.
-      return c.json({ actor: { ...publicActor(session), timeZone: (await getCompanySettings(c.var.deps.db)).timeZone } }, 200);
+      return c.json({ actor: { ...publicActor(session), timeZone: (await getCompanySettings(c.get('deps').db)).timeZone } }, 200);
     });
 }

@@ -12,7 +12,7 @@ import { validate } from '../http/validate.js';
 export function automationSettingsRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('admin'))
-    .get('/', async (c) => c.json(await getAutomationSettings(c.var.deps.db), 200))
+    .get('/', async (c) => c.json(await getAutomationSettings(c.get('deps').db), 200))
     .put('/', validate('json', automationSettingsInput), async (c) => {
       const input = c.req.valid('json');
       const inactivity = inactivityPolicyFor(input.inactivity.preset, input.inactivity.preset === 'custom' ? input.inactivity : undefined);
@@ -20,7 +20,7 @@ export function automationSettingsRoutes() {
       if (!inactivity) throw new AppError('validation_failed');
       const value = { inactivity, approvalTimeout: input.approvalTimeout, sameDayRouting: input.sameDayRouting };
       // Read and written in one step, so the audit entry's "before" is what this save replaced.
-      const before = await transaction(c.var.deps.db, async (tx) => {
+      const before = await transaction(c.get('deps').db, async (tx) => {
         await serialize(tx, 'settings:automation');
         const before = await getAutomationSettings(tx);
         await saveAutomationSettings(tx, value);

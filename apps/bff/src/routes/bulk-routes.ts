@@ -30,7 +30,7 @@ export function bulkRoutes() {
     .use(requireRole('agent'))
     .post('/tickets/bulk', validate('json', bulkActionInput), async (c) => {
       const { tickets, change } = c.req.valid('json');
-      if (change.kind === 'assign' && change.assigneeId !== null && !(await listActiveAgents(c.var.deps.db)).some((a) => a.id === change.assigneeId)) {
+      if (change.kind === 'assign' && change.assigneeId !== null && !(await listActiveAgents(c.get('deps').db)).some((a) => a.id === change.assigneeId)) {
         throw new AppError('validation_failed', { fields: UNKNOWN_ASSIGNEE });
       }
       const session = signedIn(c);
@@ -39,7 +39,7 @@ export function bulkRoutes() {
         tickets.map(async ({ id, expectedVersion }) => {
           try {
             // Checked again with each ticket: the assignee may be deactivated half-way through the batch.
-            const ticket = await commitWithActiveAssignee(c.var.deps, change.kind === 'assign' ? change.assigneeId : null, { actor: session.actor, ticketId: id, expectedVersion, action });
+            const ticket = await commitWithActiveAssignee(c.get('deps'), change.kind === 'assign' ? change.assigneeId : null, { actor: session.actor, ticketId: id, expectedVersion, action });
             return { id, ok: true as const, version: ticket.version };
           } catch (error) {
             if (error instanceof AppError) return { id, ok: false as const, code: error.code };
@@ -52,7 +52,7 @@ export function bulkRoutes() {
     .post('/tickets/:id/merge', validate('param', ticketIdParam), validate('json', mergeTicketInput), async (c) => {
       const { targetId, expectedVersion } = c.req.valid('json');
       const session = signedIn(c);
-      const { source, target } = await mergeTickets(c.var.deps, session, { sourceId: c.req.valid('param').id, targetId, expectedVersion });
+      const { source, target } = await mergeTickets(c.get('deps'), session, { sourceId: c.req.valid('param').id, targetId, expectedVersion });
       return c.json({ source: { id: source.id, status: source.status, version: source.version }, target: { id: target.id, version: target.version } }, 200);
     });
 }

@@ -20,23 +20,23 @@ export function cannedReplyRoutes() {
     .use(requireRole('agent'))
     .get('/canned-replies', async (c) => {
       const { actor } = signedIn(c);
-      return c.json({ items: (await listCannedReplies(c.var.deps.db, actor.id)).map((r) => view(r, actor.id)) }, 200);
+      return c.json({ items: (await listCannedReplies(c.get('deps').db, actor.id)).map((r) => view(r, actor.id)) }, 200);
     })
     .post('/canned-replies', validate('json', cannedReplyInput), async (c) => {
       const { actor } = signedIn(c);
       const input = c.req.valid('json');
       if (input.shared && !isAdmin(actor)) throw new AppError('forbidden');
-      const reply = await createCannedReply(c.var.deps.db, { title: input.title, body: input.body, ownerAgentId: input.shared ? null : actor.id, now: c.var.deps.now() });
+      const reply = await createCannedReply(c.get('deps').db, { title: input.title, body: input.body, ownerAgentId: input.shared ? null : actor.id, now: c.get('deps').now() });
       return c.json({ item: view(reply, actor.id) }, 201);
     })
     .post('/canned-replies/:id/delete', validate('param', consoleIdParam), async (c) => {
       const { actor } = signedIn(c);
-      const reply = await getCannedReply(c.var.deps.db, c.req.valid('param').id);
+      const reply = await getCannedReply(c.get('deps').db, c.req.valid('param').id);
       // Deleting is idempotent: one already gone is simply gone (a double click, two tabs).
       if (!reply) return c.json({ deleted: null }, 200);
       if (reply.ownerAgentId !== null && reply.ownerAgentId !== actor.id) throw new AppError('not_found');
       if (reply.ownerAgentId === null && !isAdmin(actor)) throw new AppError('forbidden');
-      await deleteCannedReply(c.var.deps.db, reply.id);
+      await deleteCannedReply(c.get('deps').db, reply.id);
       return c.json({ deleted: reply.id }, 200);
     });
 }

@@ -43,7 +43,7 @@ function phoneOrRefuse(raw: string | null): string | null {
   return phone;
 }
 
-async function contactSnapshot(c: Context<AppEnv>, id: number, db: Database = c.var.deps.db) {
+async function contactSnapshot(c: Context<AppEnv>, id: number, db: Database = c.get('deps').db) {
   const contact = await getDirectoryContact(db, id);
   return contact && { ...contact, extraEmails: await listContactEmails(db, id) };
 }
@@ -65,15 +65,15 @@ async function switchContact(db: Database, id: number, active: boolean) {
 export function clientRecordsRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('agent'))
-    .get('/companies', async (c) => c.json({ companies: await listCompanies(c.var.deps.db) }, 200))
+    .get('/companies', async (c) => c.json({ companies: await listCompanies(c.get('deps').db) }, 200))
     .post('/companies', validate('json', companyInput), async (c) => {
       const input = c.req.valid('json');
-      const company = await insertCompany(c.var.deps.db, { ...input, phone: phoneOrRefuse(input.phone) }, c.var.deps.now());
+      const company = await insertCompany(c.get('deps').db, { ...input, phone: phoneOrRefuse(input.phone) }, c.get('deps').now());
       await audit(c, 'company_created', { details: { after: company } });
       return c.json({ company }, 201);
     })
     .put('/companies/:companyId', validate('param', companyIdParam), validate('json', companyInput), async (c) => {
-      const { db } = c.var.deps;
+      const { db } = c.get('deps');
       const id = c.req.valid('param').companyId;
       const input = c.req.valid('json');
       // Read with the write, so the audit entry's "before" is what this edit replaced.
@@ -87,7 +87,7 @@ export function clientRecordsRoutes() {
       return c.json({ company }, 200);
     })
     .post('/contacts', validate('json', contactInput), async (c) => {
-      const { db, now } = c.var.deps;
+      const { db, now } = c.get('deps');
       const input: ContactInput = { ...c.req.valid('json'), phone: phoneOrRefuse(c.req.valid('json').phone) };
       const result = await transaction(db, async (tx) => {
         await lockAddressBook(tx);
@@ -99,7 +99,7 @@ export function clientRecordsRoutes() {
       return c.json({ contact }, 201);
     })
     .put('/contacts/:contactId', validate('param', contactIdParam), validate('json', contactInput), async (c) => {
-      const { db, now } = c.var.deps;
+      const { db, now } = c.get('deps');
       const id = c.req.valid('param').contactId;
       const input: ContactInput = { ...c.req.valid('json'), phone: phoneOrRefuse(c.req.valid('json').phone) };
       // The snapshot for the audit log is read in the same transaction, so "before" is what was replaced.
@@ -115,22 +115,22 @@ export function clientRecordsRoutes() {
     })
     // Portal access: an e-mailed one-time link to "Criar sua senha" (also a new link for one who forgot).
     .post('/contacts/:contactId/invitation', validate('param', contactIdParam), validate('json', emptyBody), async (c) => {
-      const account = await findAccount(c.var.deps.db, 'contact', c.req.valid('param').contactId);
+      const account = await findAccount(c.get('deps').db, 'contact', c.req.valid('param').contactId);
       if (!account) throw new AppError('not_found');
       if (!account.active) throw new AppError('validation_failed', { fields: { contactId: 'Contato desativado: reative antes de convidar.' } });
-      await mailAccountLink(c.var.deps, account, 'invitation');
+      await mailAccountLink(c.get('deps'), account, 'invitation');
       await audit(c, 'invitation_sent', { email: account.email, details: { account: { kind: 'contact', id: account.id } } });
       return c.json({ ok: true }, 202);
     })
     .post('/contacts/:contactId/deactivate', requireRole('admin'), validate('param', contactIdParam), validate('json', emptyBody), async (c) => {
       const id = c.req.valid('param').contactId;
-      const before = await switchContact(c.var.deps.db, id, false);
+      const before = await switchContact(c.get('deps').db, id, false);
       await audit(c, 'contact_deactivated', { email: before.email, details: { before: { active: before.active }, after: { active: false } } });
       return c.json({ contact: await contactSnapshot(c, id) }, 200);
     })
     .post('/contacts/:contactId/reactivate', requireRole('admin'), validate('param', contactIdParam), validate('json', emptyBody), async (c) => {
       const id = c.req.valid('param').contactId;
-      const before = await switchContact(c.var.deps.db, id, true);
+      const before = await switchContact(c.get('deps').db, id, true);
       await audit(c, 'contact_reactivated', { email: before.email, details: { before: { active: before.active }, after: { active: true } } });
       return c.json({ contact: await contactSnapshot(c, id) }, 200);
     });

@@ -14,10 +14,10 @@ import { validate } from '../http/validate.js';
 export function companySettingsRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('admin'))
-    .get('/', async (c) => c.json(await getCompanySettings(c.var.deps.db), 200))
+    .get('/', async (c) => c.json(await getCompanySettings(c.get('deps').db), 200))
     .get('/national-holidays', validate('query', nationalHolidaysQuery), (c) => c.json({ holidays: brazilianNationalHolidays(c.req.valid('query').year) }, 200))
     .put('/', validate('json', companySettingsInput), async (c) => {
-      const { db } = c.var.deps;
+      const { db } = c.get('deps');
       const input = c.req.valid('json');
       const after = { ...input, businessDays: [...new Set(input.businessDays)].sort(), holidays: [...new Set(input.holidays)].sort() };
       // Read and written in one step, so the audit entry's "before" is what this save replaced.

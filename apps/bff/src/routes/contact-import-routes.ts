@@ -37,7 +37,7 @@ export function contactImportRoutes() {
       );
     })
     .post('/', validate('json', contactImportInput), async (c) => {
-      const { db, now } = c.var.deps;
+      const { db, now } = c.get('deps');
       const input = c.req.valid('json');
       const parsed = parseFile(input.fileBase64);
       const reportOf = (plan: ReturnType<typeof planImport>) => ({ dryRun: input.dryRun, total: parsed.rows.length, valid: plan.rows.length, errors: plan.errors.slice(0, MAX_ERRORS_SHOWN), errorCount: plan.errors.length });
@@ -60,7 +60,7 @@ export function contactImportRoutes() {
         for (const id of [...result.created, ...result.updated]) {
           const account = await findAccount(db, 'contact', id);
           if (account && account.active && !account.passwordHash) {
-            await mailAccountLink(c.var.deps, account, 'invitation');
+            await mailAccountLink(c.get('deps'), account, 'invitation');
             invited++;
           }
         }

@@ -15,7 +15,7 @@ export function customerDecisionRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('contact'))
     .post('/tickets/:id/confirm', validate('param', ticketIdParam), validate('json', confirmSolutionInput), async (c) => {
-      const ticket = await commitTicketAction(c.var.deps, {
+      const ticket = await commitTicketAction(c.get('deps'), {
         ticketId: c.req.valid('param').id,
         actor: signedIn(c).actor,
         expectedVersion: c.req.valid('json').expectedVersion,
@@ -25,7 +25,7 @@ export function customerDecisionRoutes() {
     })
     .post('/tickets/:id/not-resolved', validate('param', ticketIdParam), validate('json', rejectSolutionInput), async (c) => {
       const { reason, expectedVersion } = c.req.valid('json');
-      const ticket = await commitTicketAction(c.var.deps, {
+      const ticket = await commitTicketAction(c.get('deps'), {
         ticketId: c.req.valid('param').id,
         actor: signedIn(c).actor,
         expectedVersion,
@@ -37,7 +37,7 @@ export function customerDecisionRoutes() {
     })
     .post('/tickets/:id/rating', validate('param', ticketIdParam), validate('json', rateInput), async (c) => {
       const { score, comment, expectedVersion } = c.req.valid('json');
-      const ticket = await commitTicketAction(c.var.deps, {
+      const ticket = await commitTicketAction(c.get('deps'), {
         ticketId: c.req.valid('param').id,
         actor: signedIn(c).actor,
         expectedVersion,

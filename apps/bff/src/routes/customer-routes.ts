@@ -36,30 +36,30 @@ export function customerRoutes() {
     .use(requireRole('contact'))
     // The counts and the tab pages answer 304 when nothing the panel shows has changed (panel-etag.ts).
     .get('/tickets/counts', requirePortalSwitch('see'), answerUnchangedPanel(), async (c) => {
-      const { db, now } = c.var.deps;
+      const { db, now } = c.get('deps');
       return c.json({ counts: await customerTabCounts(db, signedIn(c).actor.id, now()) }, 200);
     })
     .get('/tickets', requirePortalSwitch('see'), validate('query', customerListQuery), answerUnchangedPanel(), async (c) => {
-      const { db, now } = c.var.deps;
+      const { db, now } = c.get('deps');
       const { tab, cursor } = c.req.valid('query');
       const after = decodeCursor(cursor);
       const page = await listCustomerTickets(db, { requesterId: signedIn(c).actor.id, tab, now: now(), cursor: after && { updatedAt: after.key, id: after.id }, limit: PAGE_SIZE });
       return c.json(ticketPageView(page), 200);
     })
     // Language and which ticket e-mails the contact wants (issue 15); security e-mails are always sent.
-    .get('/preferences', async (c) => c.json({ preferences: (await getContactPreferences(c.var.deps.db, signedIn(c).actor.id))! }, 200))
+    .get('/preferences', async (c) => c.json({ preferences: (await getContactPreferences(c.get('deps').db, signedIn(c).actor.id))! }, 200))
     .put('/preferences', validate('json', contactPreferencesInput), async (c) => {
       const preferences = c.req.valid('json');
-      await saveContactPreferences(c.var.deps.db, signedIn(c).actor.id, preferences);
+      await saveContactPreferences(c.get('deps').db, signedIn(c).actor.id, preferences);
       return c.json({ preferences }, 200);
     })
     // The company manager's view (issue 15): whether the contact manages a company, and its contacts.
     .get('/company', async (c) => {
-      const company = await managedCompanyOf(c.var.deps.db, signedIn(c).actor.id);
-      return c.json({ manager: company !== null, contacts: company === null ? [] : await companyContacts(c.var.deps.db, company) }, 200);
+      const company = await managedCompanyOf(c.get('deps').db, signedIn(c).actor.id);
+      return c.json({ manager: company !== null, contacts: company === null ? [] : await companyContacts(c.get('deps').db, company) }, 200);
     })
     .get('/company/tickets', requirePortalSwitch('see'), validate('query', companyTicketsQuery), async (c) => {
-      const { db } = c.var.deps;
+      const { db } = c.get('deps');
       const me = signedIn(c).actor.id;
       const companyId = await managedCompanyOf(db, me);
       const { requesterId, cursor } = c.req.valid('query');
@@ -72,11 +72,11 @@ export function customerRoutes() {
     })
     // Number, subject or public message text, accents ignored; only the customer's own tickets.
     .get('/search', requirePortalSwitch('see'), validate('query', customerSearchQuery), async (c) => {
-      const items = await searchCustomerTickets(c.var.deps.db, { requesterId: signedIn(c).actor.id, input: c.req.valid('query').q });
+      const items = await searchCustomerTickets(c.get('deps').db, { requesterId: signedIn(c).actor.id, input: c.req.valid('query').q });
       return c.json({ items: items.map((t) => ({ ...t, updatedAt: new Date(t.updatedAt).toISOString() })) }, 200);
     })
     .get('/tickets/:id', requirePortalSwitch('see'), validate('param', ticketIdParam), async (c) => {
-      const { db, now } = c.var.deps;
+      const { db, now } = c.get('deps');
       // The requester, or the company's manager who only reads (issue 15).
       const { ticket, viewer } = await loadTicketForCustomerView(db, signedIn(c), c.req.valid('param').id);
       const isRequester = viewer === 'requester';
@@ -105,8 +105,8 @@ export function customerRoutes() {
     })
     .post('/tickets/:id/replies', requirePortalSwitch('see'), validate('param', ticketIdParam), validate('json', customerReplyInput), async (c) => {
       const { body, expectedVersion, attachmentIds } = c.req.valid('json');
-      const files = await checkMessageAttachments(c.var.deps.db, signedIn(c).actor, attachmentIds, c.var.deps.config.attachments);
-      const ticket = await commitTicketAction(c.var.deps, {
+      const files = await checkMessageAttachments(c.get('deps').db, signedIn(c).actor, attachmentIds, c.get('deps').config.attachments);
+      const ticket = await commitTicketAction(c.get('deps'), {
         ticketId: c.req.valid('param').id,
         actor: signedIn(c).actor,
         expectedVersion,

@@ -16,9 +16,9 @@ const ticketView = (t: ContactTicketRow) => ({ ...t, updatedAt: new Date(t.updat
 export function directoryRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('agent'))
-    .get('/directory', validate('query', directoryQuery), async (c) => c.json(await searchDirectory(c.var.deps.db, c.req.valid('query').q), 200))
+    .get('/directory', validate('query', directoryQuery), async (c) => c.json(await searchDirectory(c.get('deps').db, c.req.valid('query').q), 200))
     .get('/companies/:id', validate('param', directoryIdParam), async (c) => {
-      const { db } = c.var.deps;
+      const { db } = c.get('deps');
       const company = await getCompany(db, c.req.valid('param').id);
       if (!company) throw new AppError('not_found');
       const contacts = await listCompanyContacts(db, company.id);
@@ -36,13 +36,13 @@ export function directoryRoutes() {
       );
     })
     .get('/contacts/:id', validate('param', directoryIdParam), async (c) => {
-      const { db } = c.var.deps;
+      const { db } = c.get('deps');
       const contact = await getDirectoryContact(db, c.req.valid('param').id);
       if (!contact) throw new AppError('not_found');
       return c.json({ contact: { ...contact, extraEmails: await listContactEmails(db, contact.id), whatsAppUrl: whatsAppUrl(contact.phone) }, tickets: (await listContactTickets(db, [contact.id])).map(ticketView) }, 200);
     })
     .post('/contacts/:id/tickets', validate('param', directoryIdParam), validate('json', onBehalfTicketInput), async (c) => {
-      const { db, now } = c.var.deps;
+      const { db, now } = c.get('deps');
       const contact = await getDirectoryContact(db, c.req.valid('param').id);
       if (!contact) throw new AppError('not_found');
       const input = c.req.valid('json');
@@ -52,7 +52,7 @@ export function directoryRoutes() {
       const at = now();
       // Filed by the agent for the contact: the first message is public (the customer sees it) and
       // authored by the agent; routing and the "ticket received" e-mail run as for any new ticket.
-      const { ticket, created, live } = await createRoutedTicketOnce(db, c.var.deps.config, {
+      const { ticket, created, live } = await createRoutedTicketOnce(db, c.get('deps').config, {
         subject: input.subject,
         requesterId: contact.id,
         companyId: contact.companyId,
@@ -65,13 +65,13 @@ export function directoryRoutes() {
         now: at,
         idempotencyKey: input.idempotencyKey,
       });
-      publishLive(c.var.deps, live);
+      publishLive(c.get('deps'), live);
       return c.json({ ticket: { id: ticket.id, status: ticket.status, origin: ticket.origin, priority: ticket.priority }, created }, created ? 201 : 200);
     })
     .post('/contacts/:id/conversations', validate('param', directoryIdParam), validate('json', logConversationInput), async (c) => {
-      const contact = await getDirectoryContact(c.var.deps.db, c.req.valid('param').id);
+      const contact = await getDirectoryContact(c.get('deps').db, c.req.valid('param').id);
       if (!contact) throw new AppError('not_found');
-      const { ticket, created } = await logConversation(c.var.deps, signedIn(c), contact, c.req.valid('json'));
+      const { ticket, created } = await logConversation(c.get('deps'), signedIn(c), contact, c.req.valid('json'));
       return c.json({ ticket: { id: ticket.id, status: ticket.status, origin: ticket.origin, version: ticket.version }, created }, created ? 201 : 200);
     });
 }

@@ -15,7 +15,7 @@ import { requireRole, signedIn } from '../http/session-middleware.js';
  */
 export function eventRoutes() {
   return new Hono<AppEnv>().get('/events', requireRole('contact', 'agent'), (c) => {
-    const deps = c.var.deps;
+    const deps = c.get('deps');
     const bus = deps.events!;
     const registry = deps.liveStreams!;
     const session = signedIn(c);

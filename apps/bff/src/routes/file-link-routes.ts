@@ -38,7 +38,7 @@ export function fileLinkRoutes() {
     // A link is a bearer token: guessing them is throttled per address.
     .use(throttleByAddress({ scope: 'file-link', limit: 60, windowMs: 60_000 }))
     .get('/:token', validate('param', ratingTokenParam), async (c) => {
-      const { db, config, now } = c.var.deps;
+      const { db, config, now } = c.get('deps');
       const parsed = parseFileLinkToken(c.req.valid('param').token);
       const mail = parsed ? await getOutboxMail(db, parsed.outboxId) : null;
       if (!parsed || !mail) throw new AppError('file_link_invalid');

@@ -18,7 +18,7 @@ export function heldMailRoutes() {
   const agentOnly = requireRole('agent');
   return new Hono<AppEnv>()
     .post('/tickets/:id/held-mail/:heldId/accept', agentOnly, validate('param', heldMailParam), validate('json', acceptHeldMailInput), async (c) => {
-      const deps = c.var.deps;
+      const deps = c.get('deps');
       const { id, heldId } = c.req.valid('param');
       const { addContact, expectedVersion } = c.req.valid('json');
       const agent = signedIn(c).actor;
@@ -52,7 +52,7 @@ export function heldMailRoutes() {
       return c.json({ ticket: { id: ticket.id, version: ticket.version } }, 200);
     })
     .post('/tickets/:id/held-mail/:heldId/discard', agentOnly, validate('param', heldMailParam), validate('json', discardHeldMailInput), async (c) => {
-      const deps = c.var.deps;
+      const deps = c.get('deps');
       const { id, heldId } = c.req.valid('param');
       await transaction(deps.db, async (tx) => {
         const held = await getHeldMail(tx, heldId);

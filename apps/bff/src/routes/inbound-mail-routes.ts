@@ -27,8 +27,8 @@ function tokenMatches(expected: string | null, header: string | undefined): bool
  * when the message was taken in (or held for agents, or already taken in), 422 when it will never be.
  */
 export function inboundMailRoutes() {
-  return new Hono<AppEnv>().post('/', throttleByAddress({ scope: 'inbound-mail', limit: 120, windowMs: 60_000 }), (c, next) => bodyLimit({ maxSize: c.var.deps.config.inboundMaxMessageBytes, onError: () => { throw new AppError('payload_too_large'); } })(c, next), async (c) => {
-    const deps = c.var.deps;
+  return new Hono<AppEnv>().post('/', throttleByAddress({ scope: 'inbound-mail', limit: 120, windowMs: 60_000 }), (c, next) => bodyLimit({ maxSize: c.get('deps').config.inboundMaxMessageBytes, onError: () => { throw new AppError('payload_too_large'); } })(c, next), async (c) => {
+    const deps = c.get('deps');
     if (!tokenMatches(deps.config.inboundMailToken, c.req.header('authorization'))) throw new AppError('unauthenticated');
     const raw = Buffer.from(await c.req.arrayBuffer());
     try {

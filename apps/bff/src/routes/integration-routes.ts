@@ -29,17 +29,17 @@ export function integrationRoutes() {
     bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new AppError('payload_too_large'); } }),
     async (c, next) => {
       c.header('Cache-Control', 'no-store');
-      c.set('session', await bearerAgent(c.var.deps.db, c.req.header('authorization')));
+      c.set('session', await bearerAgent(c.get('deps').db, c.req.header('authorization')));
       await next();
     },
     validate('json', integrationConversationInput),
     async (c) => {
-      const { db } = c.var.deps;
+      const { db } = c.get('deps');
       const { contactEmail, conversation } = c.req.valid('json');
       const account = await findAccountByEmail(db, contactEmail);
       const contact = account?.kind === 'contact' ? await getDirectoryContact(db, account.id) : null;
       if (!contact) throw new AppError('not_found');
-      const { ticket, created } = await logConversation(c.var.deps, c.var.session!, contact, conversation);
+      const { ticket, created } = await logConversation(c.get('deps'), c.get('session')!, contact, conversation);
       return c.json({ ticket: { id: ticket.id, status: ticket.status, origin: ticket.origin, version: ticket.version }, created }, created ? 201 : 200);
     },
   );

@@ -14,7 +14,7 @@ const PAGE_SIZE = 50;
 export function mailboxRoutes() {
   return new Hono<AppEnv>().use(requireRole('admin')).get('/', validate('query', mailboxQuery), async (c) => {
     const before = c.req.valid('query').before;
-    const rows = await listOutbox(c.var.deps.db, { beforeId: before ?? null, limit: PAGE_SIZE + 1 });
+    const rows = await listOutbox(c.get('deps').db, { beforeId: before ?? null, limit: PAGE_SIZE + 1 });
     const items = rows.slice(0, PAGE_SIZE).map((row) => ({
       id: row.id,
       ticketId: row.ticketId,
@@ -23,7 +23,7 @@ export function mailboxRoutes() {
       replyTo: row.replyTo,
       subject: row.subject,
       // Account links are credentials: with real delivery, or in production at all, only their owner's inbox has them.
-      text: !c.var.deps.config.mailboxShowsAccountLinks && row.kind.startsWith('account_') ? '(link de acesso enviado ao destinatário; oculto aqui)' : row.textBody,
+      text: !c.get('deps').config.mailboxShowsAccountLinks && row.kind.startsWith('account_') ? '(link de acesso enviado ao destinatário; oculto aqui)' : row.textBody,
       status: row.status,
       lastError: row.lastError,
       createdAt: new Date(row.createdAt).toISOString(),

@@ -15,15 +15,15 @@ export function newTicketRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('contact'))
     .get('/portal', async (c) => {
-      const { customersSeeTickets, customersOpenTickets } = await getPortalSettings(c.var.deps.db);
+      const { customersSeeTickets, customersOpenTickets } = await getPortalSettings(c.get('deps').db);
       return c.json({ customersSeeTickets, customersOpenTickets }, 200);
     })
     .get('/new-ticket/options', requirePortalSwitch('open'), async (c) => {
-      const { db } = c.var.deps;
+      const { db } = c.get('deps');
       return c.json({ departments: await portalDepartments(db), subjects: await portalSubjects(db) }, 200);
     })
     .post('/tickets', requirePortalSwitch('open'), validate('json', newTicketInput), async (c) => {
-      const { db, now } = c.var.deps;
+      const { db, now } = c.get('deps');
       const input = c.req.valid('json');
       // A department or subject the portal does not offer (hidden, inactive, unknown) is refused like a
       // missing one: the form only ever lists offered ones, so this is a hand-made request.
@@ -32,11 +32,11 @@ export function newTicketRoutes() {
       if (!await isPortalSubject(db, input.subjectId)) fields.subjectId = 'Assunto indisponível. Escolha outro.';
       if (Object.keys(fields).length > 0) throw new AppError('validation_failed', { fields });
       const { actor } = signedIn(c);
-      const files = await checkMessageAttachments(db, actor, input.attachmentIds, c.var.deps.config.attachments);
+      const files = await checkMessageAttachments(db, actor, input.attachmentIds, c.get('deps').config.attachments);
       const contact = await findAccount(db, 'contact', actor.id);
       if (!contact) throw new AppError('unauthenticated');
       // Same-day routing and the "ticket received" e-mail happen in the creation transaction.
-      const { ticket, created, live } = await createRoutedTicketOnce(db, c.var.deps.config, {
+      const { ticket, created, live } = await createRoutedTicketOnce(db, c.get('deps').config, {
         subject: input.subject,
         requesterId: actor.id,
         companyId: contact.kind === 'contact' ? contact.companyId : null,
@@ -49,7 +49,7 @@ export function newTicketRoutes() {
         attachmentIds: files,
       });
       // Committed (createTicketOnce is its own transaction): the agents' queues and notifications update.
-      publishLive(c.var.deps, live);
+      publishLive(c.get('deps'), live);
       return c.json({ ticket: { id: ticket.id, status: ticket.status, origin: ticket.origin }, created }, created ? 201 : 200);
     });
 }

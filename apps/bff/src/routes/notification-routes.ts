@@ -13,7 +13,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 export function notificationRoutes() {
   return new Hono<AppEnv>()
     .get('/notifications', agentOnly, validate('query', notificationsQuery), async (c) => {
-      const { db } = c.var.deps;
+      const { db } = c.get('deps');
       const agentId = signedIn(c).actor.id;
       const items = await listNotifications(db, { agentId, beforeId: c.req.valid('query').before ?? null, limit: PAGE_SIZE + 1 });
       const page = items.slice(0, PAGE_SIZE);
@@ -27,21 +27,21 @@ export function notificationRoutes() {
       );
     })
     .post('/notifications/read-all', agentOnly, validate('json', markAllReadInput), async (c) => {
-      const { db, now } = c.var.deps;
+      const { db, now } = c.get('deps');
       await markAllNotificationsRead(db, { agentId: signedIn(c).actor.id, now: now() });
       return c.json({ unreadCount: 0 }, 200);
     })
     .post('/notifications/read', agentOnly, validate('json', markNotificationsReadInput), async (c) => {
-      const { db, now } = c.var.deps;
+      const { db, now } = c.get('deps');
       const agentId = signedIn(c).actor.id;
       // Only the agent's own notifications change; another agent's ids change nothing.
       for (const id of c.req.valid('json').ids) await markNotificationRead(db, { agentId, id, now: now() });
       return c.json({ unreadCount: await unreadNotificationCount(db, agentId) }, 200);
     })
-    .get('/notification-preferences', agentOnly, async (c) => c.json({ kinds: NOTIFICATION_KINDS, emailKinds: await notificationEmailKinds(c.var.deps.db, signedIn(c).actor.id) }, 200))
+    .get('/notification-preferences', agentOnly, async (c) => c.json({ kinds: NOTIFICATION_KINDS, emailKinds: await notificationEmailKinds(c.get('deps').db, signedIn(c).actor.id) }, 200))
     .put('/notification-preferences', agentOnly, validate('json', notificationPrefsInput), async (c) => {
       const { emailKinds } = c.req.valid('json');
-      await saveNotificationEmailKinds(c.var.deps.db, signedIn(c).actor.id, [...new Set(emailKinds)]);
-      return c.json({ kinds: NOTIFICATION_KINDS, emailKinds: await notificationEmailKinds(c.var.deps.db, signedIn(c).actor.id) }, 200);
+      await saveNotificationEmailKinds(c.get('deps').db, signedIn(c).actor.id, [...new Set(emailKinds)]);
+      return c.json({ kinds: NOTIFICATION_KINDS, emailKinds: await notificationEmailKinds(c.get('deps').db, signedIn(c).actor.id) }, 200);
     });
 }

@@ -25,7 +25,7 @@ export function ratingLinkRoutes() {
     // A link is a bearer token: guessing them is throttled per address.
     .use(throttleByAddress({ scope: 'rating-link', limit: 60, windowMs: 60_000 }))
     .get('/:token', validate('param', ratingTokenParam), async (c) => {
-      const { db, now } = c.var.deps;
+      const { db, now } = c.get('deps');
       const claims = await claimsOf(db, c.req.valid('param').token, now());
       const ticket = await getTicket(db, claims.ticketId);
       if (!ticket) throw new AppError('rating_link_invalid');
@@ -42,10 +42,10 @@ export function ratingLinkRoutes() {
       );
     })
     .post('/:token', validate('param', ratingTokenParam), validate('json', ratingLinkRateInput), async (c) => {
-      const { db, now } = c.var.deps;
+      const { db, now } = c.get('deps');
       const claims = await claimsOf(db, c.req.valid('param').token, now());
       // The link speaks for the ticket's contact, for this closing only.
-      await commitTicketAction(c.var.deps, {
+      await commitTicketAction(c.get('deps'), {
         ticketId: claims.ticketId,
         actor: 'ticket_contact',
         closing: claims.closing,
@@ -57,7 +57,7 @@ export function ratingLinkRoutes() {
       return c.json({ rating: { score: c.req.valid('json').score, hasComment: false } }, 201);
     })
     .post('/:token/comment', validate('param', ratingTokenParam), validate('json', ratingLinkCommentInput), async (c) => {
-      const { db, now } = c.var.deps;
+      const { db, now } = c.get('deps');
       const claims = await claimsOf(db, c.req.valid('param').token, now());
       const rating = await getRating(db, claims.ticketId, claims.closing);
       if (!rating) throw new AppError('rating_not_due');

@@ -14,7 +14,7 @@ export function ratingsRoutes() {
     .use(requireRole('agent'))
     .get('/', validate('query', ratingsQuery), async (c) => {
       const { agentId, from, to } = c.req.valid('query');
-      const result = await listRatings(c.var.deps.db, {
+      const result = await listRatings(c.get('deps').db, {
         agentId,
         from: from ? Date.parse(`${from}T00:00:00Z`) : undefined,
         // The period includes its last day.
@@ -26,7 +26,7 @@ export function ratingsRoutes() {
           total: result.total,
           average: result.average,
           distribution: result.distribution,
-          agents: await listActiveAgents(c.var.deps.db),
+          agents: await listActiveAgents(c.get('deps').db),
         },
         200,
       );

@@ -21,7 +21,7 @@ export const REGISTRATION_PATH = '/cadastro';
 
 /** Every sign-up route answers `registration_closed` while the setting is off (the default). */
 const requireOpen: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!(await getPortalSettings(c.var.deps.db)).customersSelfRegister) throw new AppError('registration_closed');
+  if (!(await getPortalSettings(c.get('deps').db)).customersSelfRegister) throw new AppError('registration_closed');
   await next();
 };
 
@@ -38,7 +38,7 @@ export function registrationRoutes() {
 
   return new Hono<AppEnv>()
     .post('/', requireOpen, validate('json', registrationRequestInput), async (c) => {
-      const deps = c.var.deps;
+      const deps = c.get('deps');
       const { name, email } = c.req.valid('json');
       const normalized = email.toLowerCase();
       const address = clientAddress(c);
@@ -68,12 +68,12 @@ export function registrationRoutes() {
     })
     // Read-only: shows whose sign-up the link confirms.
     .get('/:token', requireOpen, validate('param', accountLinkParam), async (c) => {
-      const pending = await findUsablePendingRegistration(c.var.deps.db, hashToken(c.req.valid('param').token), c.var.deps.now());
+      const pending = await findUsablePendingRegistration(c.get('deps').db, hashToken(c.req.valid('param').token), c.get('deps').now());
       if (!pending) throw new AppError('link_invalid');
       return c.json({ registration: { name: pending.name, email: pending.email, expiresAt: pending.expiresAt } }, 200);
     })
     .post('/:token', requireOpen, validate('param', accountLinkParam), validate('json', registrationCompleteInput), async (c) => {
-      const { db, now, config } = c.var.deps;
+      const { db, now, config } = c.get('deps');
       const tokenHash = hashToken(c.req.valid('param').token);
       const pending = await findUsablePendingRegistration(db, tokenHash, now());
       if (!pending) throw new AppError('link_invalid');

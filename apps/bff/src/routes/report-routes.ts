@@ -47,11 +47,11 @@ export function reportRoutes() {
     .use(requireRole('agent'))
     .get('/reports', validate('query', reportQuery), async (c) => {
       const { from, to } = c.req.valid('query');
-      return c.json(await reportFor(c.var.deps.db, from, to), 200);
+      return c.json(await reportFor(c.get('deps').db, from, to), 200);
     })
     .get('/reports/export', validate('query', reportExportQuery), async (c) => {
       const { from, to, report } = c.req.valid('query');
-      const body = csvOf(await reportFor(c.var.deps.db, from, to), report);
+      const body = csvOf(await reportFor(c.get('deps').db, from, to), report);
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="atende-${report}-${from}-a-${to}.csv"`);
       return c.body(body, 200);

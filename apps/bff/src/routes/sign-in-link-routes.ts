@@ -33,13 +33,13 @@ export function signInLinkRoutes() {
 
   return new Hono<AppEnv>()
     .get('/sign-in-options', async (c) => {
-      const settings = await getSignInSettings(c.var.deps.db);
+      const settings = await getSignInSettings(c.get('deps').db);
       // The sign-in page offers the e-mail link when anyone may use it; who exactly is decided when a link is asked for.
       // `signUp`: it also offers "Criar conta" when customers may register themselves (issue 17).
-      return c.json({ emailLink: settings.emailLinkForContacts || settings.emailLinkForAgents, signUp: (await getPortalSettings(c.var.deps.db)).customersSelfRegister }, 200);
+      return c.json({ emailLink: settings.emailLinkForContacts || settings.emailLinkForAgents, signUp: (await getPortalSettings(c.get('deps').db)).customersSelfRegister }, 200);
     })
     .post('/email-link', validate('json', signInLinkRequestInput), async (c) => {
-      const deps = c.var.deps;
+      const deps = c.get('deps');
       const { email, returnTo } = c.req.valid('json');
       const address = clientAddress(c);
       const wait = Math.max(await addressLimiter.hit(deps.throttles!, [`address:${address}`], deps.now()), await emailLimiter.hit(deps.throttles!, [`email:${email.toLowerCase()}`], deps.now()));
@@ -66,14 +66,14 @@ export function signInLinkRoutes() {
       return c.json({ ok: true }, 202);
     })
     .get('/email-link/:token', validate('param', accountLinkParam), async (c) => {
-      const { db, now } = c.var.deps;
+      const { db, now } = c.get('deps');
       const link = await findUsableAccountToken(db, hashToken(c.req.valid('param').token), now(), 'sign_in');
       const account = link && await findAccount(db, link.accountKind, link.accountId);
       if (!link || !account || !await mayUseEmailLink(db, account)) throw new AppError('sign_in_link_invalid');
       return c.json({ link: { email: account.email, expiresAt: link.expiresAt } }, 200);
     })
     .post('/email-link/:token', validate('param', accountLinkParam), validate('json', emptyBody), async (c) => {
-      const { db, config, now } = c.var.deps;
+      const { db, config, now } = c.get('deps');
       const tokenHash = hashToken(c.req.valid('param').token);
       const link = await findUsableAccountToken(db, tokenHash, now(), 'sign_in');
       const account = link && await findAccount(db, link.accountKind, link.accountId);

@@ -10,9 +10,9 @@ import { validate } from '../http/validate.js';
 export function signInSettingsRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('admin'))
-    .get('/', async (c) => c.json(await getSignInSettings(c.var.deps.db), 200))
+    .get('/', async (c) => c.json(await getSignInSettings(c.get('deps').db), 200))
     .put('/', validate('json', signInSettingsInput), async (c) => {
-      const { db } = c.var.deps;
+      const { db } = c.get('deps');
       const after = c.req.valid('json');
       // Read and written in one step, so the audit entry's "before" is what this save replaced.
       const before = await transaction(db, async (tx) => {

@@ -10,12 +10,12 @@ import { validate } from '../http/validate.js';
 export function slaSettingsRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('admin'))
-    .get('/', async (c) => c.json(await getSlaSettings(c.var.deps.db), 200))
+    .get('/', async (c) => c.json(await getSlaSettings(c.get('deps').db), 200))
     .put('/', validate('json', slaSettingsInput), async (c) => {
       const value = c.req.valid('json');
       // Read, written and read back in one step: the audit entry's "before" is what this save replaced,
       // and the answer is what it stored, not another admin's save that landed just after.
-      const { before, after } = await transaction(c.var.deps.db, async (tx) => {
+      const { before, after } = await transaction(c.get('deps').db, async (tx) => {
         await serialize(tx, 'settings:sla');
         const before = await getSlaSettings(tx);
         await saveSlaSettings(tx, value);

@@ -31,23 +31,23 @@ const EMAIL_TAKEN = { email_taken_by_agent: 'Este e-mail já é de alguém da eq
 export function teamRoutes() {
   return new Hono<AppEnv>()
     .use(requireRole('admin'))
-    .get('/', async (c) => c.json({ members: await listTeam(c.var.deps.db), departments: await listDepartments(c.var.deps.db) }, 200))
+    .get('/', async (c) => c.json({ members: await listTeam(c.get('deps').db), departments: await listDepartments(c.get('deps').db) }, 200))
     .post('/', validate('json', teamInviteInput), async (c) => {
       const input = c.req.valid('json');
-      const result = await transaction(c.var.deps.db, async (tx) => {
+      const result = await transaction(c.get('deps').db, async (tx) => {
         await lockAddressBook(tx);
-        return insertAgent(tx, { ...input, now: c.var.deps.now() });
+        return insertAgent(tx, { ...input, now: c.get('deps').now() });
       });
       if (!result.ok) {
         if (result.reason === 'unknown_department') throw new AppError('validation_failed', { fields: { departmentIds: 'Departamento desconhecido.' } });
         throw new AppError('validation_failed', { fields: { email: EMAIL_TAKEN[result.reason] } });
       }
-      await mailAccountLink(c.var.deps, { kind: 'agent', ...result.agent }, 'invitation');
+      await mailAccountLink(c.get('deps'), { kind: 'agent', ...result.agent }, 'invitation');
       await audit(c, 'team_member_invited', { email: result.agent.email, details: { after: result.agent } });
       return c.json({ member: result.agent }, 201);
     })
     .put('/:agentId', validate('param', agentIdParam), validate('json', teamMemberInput), async (c) => {
-      const { db } = c.var.deps;
+      const { db } = c.get('deps');
       const id = c.req.valid('param').agentId;
       const input = c.req.valid('json');
       const { before, after } = await transaction(db, async (tx) => {
@@ -65,7 +65,7 @@ export function teamRoutes() {
       return c.json({ member: after }, 200);
     })
     .post('/:agentId/deactivate', validate('param', agentIdParam), validate('json', emptyBody), async (c) => {
-      const { db, now } = c.var.deps;
+      const { db, now } = c.get('deps');
       const id = c.req.valid('param').agentId;
       const self = signedIn(c).actor.id;
       const { before, moved } = await transaction(db, async (tx) => {
@@ -82,7 +82,7 @@ export function teamRoutes() {
       return c.json({ member: await getTeamMember(db, id), ticketsBackToQueue: moved.ticketIds.length }, 200);
     })
     .post('/:agentId/reactivate', validate('param', agentIdParam), validate('json', emptyBody), async (c) => {
-      const { db } = c.var.deps;
+      const { db } = c.get('deps');
       const id = c.req.valid('param').agentId;
       // Read with the write (and one at a time with a deactivation), so the audit's "before" is true.
       const before = await transaction(db, async (tx) => {
@@ -96,11 +96,11 @@ export function teamRoutes() {
     })
     // A new invitation link (the first expired, or the e-mail was lost).
     .post('/:agentId/invitation', validate('param', agentIdParam), validate('json', emptyBody), async (c) => {
-      const { db } = c.var.deps;
+      const { db } = c.get('deps');
       const account = await findAccount(db, 'agent', c.req.valid('param').agentId);
       if (!account) throw new AppError('not_found');
       if (!account.active) throw new AppError('validation_failed', { fields: { agentId: 'Reative a pessoa antes de convidar.' } });
-      await mailAccountLink(c.var.deps, account, 'invitation');
+      await mailAccountLink(c.get('deps'), account, 'invitation');
       await audit(c, 'invitation_sent', { email: account.email, details: { account: { kind: 'agent', id: account.id } } });
       return c.json({ ok: true }, 202);
     });
