@@ -19,14 +19,12 @@ export function panelStampOf(db: Db, contactId: number): string {
       `SELECT (SELECT stamp FROM panel_stamps WHERE contact_id = ?) AS own, (SELECT stamp FROM panel_stamps WHERE contact_id = ${SHARED_PANEL_STAMP}) AS shared`,
     ),
   );
-  const row = query.get(contactId)!;
-  return `${row.own ?? '-'}.${row.shared ?? '-'}`;
+  return panelToken(query.get(contactId)!);
 }
 
-/** Both engines' rows, as one token: the contact's stamp, then the shared one. */
-export function panelTokenOf(contactId: number, rows: { contactId: number; stamp: number | string }[]): string {
-  const stampOf = (id: number) => rows.find((row) => row.contactId === id)?.stamp ?? '-';
-  return `${stampOf(contactId)}.${stampOf(SHARED_PANEL_STAMP)}`;
+/** Both engines' answer as one token: the contact's stamp, then the shared one ("-" for none yet). */
+export function panelToken(stamps: { own: number | string | null; shared: number | string | null }): string {
+  return `${stamps.own ?? '-'}.${stamps.shared ?? '-'}`;
 }
 
 /**

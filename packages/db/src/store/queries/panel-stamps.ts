@@ -4,7 +4,7 @@ import * as sqlite from '../../queries/panel-stamps.js';
 import * as pg from '../../pg/queries/panel-stamps.js';
 
 export type * from '../../queries/panel-stamps.js';
-export { SHARED_PANEL_STAMP, panelTokenOf } from '../../queries/panel-stamps.js';
+export { SHARED_PANEL_STAMP, panelToken } from '../../queries/panel-stamps.js';
 
 export const panelStampOf = read(sqlite.panelStampOf, pg.panelStampOfPg);
 export const nextRatingDeadlineOf = read(sqlite.nextRatingDeadlineOf, pg.nextRatingDeadlineOfPg);
