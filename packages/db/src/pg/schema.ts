@@ -146,9 +146,10 @@ export const tickets = pgTable(
     index('tickets_unclosed_assignee_idx').on(t.assigneeId, t.status).where(sql`status <> 'closed'`),
     index('tickets_assignee_activity_idx').on(t.assigneeId, t.updatedAt, t.id),
     index('tickets_origin_activity_idx').on(t.origin, t.updatedAt, t.id),
-    index('tickets_status_waiting_idx').on(t.status, t.waitingSince, t.id),
-    index('tickets_status_stage_waiting_idx').on(t.status, t.reminderStage, t.waitingSince, t.id),
-    index('tickets_status_resolved_idx').on(t.status, t.resolvedAt, t.id),
+    // Only open tickets, as in SQLite's schema (why: there).
+    index('tickets_unclosed_waiting_idx').on(t.status, t.waitingSince, t.id).where(sql`status <> 'closed'`),
+    index('tickets_unclosed_stage_waiting_idx').on(t.status, t.reminderStage, t.waitingSince, t.id).where(sql`status <> 'closed'`),
+    index('tickets_unclosed_resolved_idx').on(t.status, t.resolvedAt, t.id).where(sql`status <> 'closed'`),
     index('tickets_unclosed_due_idx').on(t.status, t.dueAt).where(sql`status <> 'closed'`),
     index('tickets_unclosed_response_due_idx').on(t.status, t.nextResponseDueAt).where(sql`status <> 'closed'`),
     // SQLite's tickets_fts: accent-insensitive Portuguese search over subjects.

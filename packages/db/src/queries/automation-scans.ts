@@ -28,6 +28,8 @@ export function waitingTicketsBatch(
     .where(
       and(
         eq(tickets.status, 'waiting_customer'),
+        // The partial index's condition, so the planner may use it.
+        ticketNotClosed,
         stage === null ? undefined : eq(tickets.reminderStage, stage),
         isNotNull(tickets.waitingSince),
         lte(tickets.waitingSince, params.waitingBefore),
@@ -44,7 +46,7 @@ export function resolvedTicketsBatch(db: Db, params: { resolvedBefore: number; c
   return db
     .select({ at: sql<number>`${tickets.resolvedAt}`, id: tickets.id })
     .from(tickets)
-    .where(and(eq(tickets.status, 'resolved'), isNotNull(tickets.resolvedAt), lte(tickets.resolvedAt, params.resolvedBefore), after(tickets.resolvedAt, params.cursor)))
+    .where(and(eq(tickets.status, 'resolved'), ticketNotClosed, isNotNull(tickets.resolvedAt), lte(tickets.resolvedAt, params.resolvedBefore), after(tickets.resolvedAt, params.cursor)))
     .orderBy(asc(tickets.status), asc(tickets.resolvedAt), asc(tickets.id))
     .limit(params.limit)
     .all();
