@@ -1,7 +1,6 @@
-import { drizzle } from 'drizzle-orm/node-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PgDb } from '../client.js';
-import * as pgSchema from '../schema.js';
+import { captureStatements, explainEach, nodesOf } from '../plan-testing.js';
 import { createPgTestDatabase } from '../testing.js';
 import { findAccountByEmailPg } from './accounts.js';
 import { consumeAccountTokenPg, findUsableAccountTokenPg, insertAccountTokenPg } from './account-tokens.js';
@@ -44,14 +43,6 @@ const QUERIES: Planned[] = [
   { name: 'deactivate an agent (tickets back to the queue)', run: (db) => deactivateAgentPg(db, { agentId: 2, now: NOW }) },
 ];
 
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  Plans?: PlanNode[];
-}
-
-const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
-
 let db: PgDb;
 let dispose: () => Promise<void>;
 
@@ -90,34 +81,13 @@ afterAll(() => dispose?.());
 
 describe(`plans of the account, sign-up and audit twins at ${ROWS / 1000}k rows`, () => {
   it.each(QUERIES)('$name: no sequential scan of a growing table, no unbounded sort', async (planned) => {
-    const statements: { text: string; params: unknown[] }[] = [];
-    const logged = drizzle({ client: db.$client, schema: pgSchema, logger: { logQuery: (text, params) => void statements.push({ text, params }) } }) as unknown as PgDb;
-    // Rolled back: the statements are then run again as they were (an insert would otherwise collide with itself).
-    const rollback = new Error('rollback');
-    await expect(
-      logged.transaction(async (tx) => {
-        await planned.run(tx as unknown as PgDb);
-        throw rollback;
-      }),
-    ).rejects.toBe(rollback);
-    const queries = statements.filter((s) => /^\s*(select|insert|update|delete|with)\b/i.test(s.text) && !/pg_advisory_xact_lock/.test(s.text));
+    // Rolled back (the default): the statements are then run again as they were (an insert would otherwise collide with itself).
+    const queries = await captureStatements(db, planned.run);
     expect(queries.length, 'the query ran and was captured').toBeGreaterThan(0);
-    const client = await db.$client.connect();
-    try {
-      for (const statement of queries) {
-        await client.query('BEGIN');
-        try {
-          const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.text}`, statement.params);
-          const nodes = nodesOf(rows[0]!['QUERY PLAN'][0].Plan);
-          const context = `${statement.text}\n${JSON.stringify(rows[0]!['QUERY PLAN'][0].Plan, null, 1)}`;
-          expect(nodes.filter((n) => n['Node Type'] === 'Seq Scan' && GROWING.includes(n['Relation Name'] ?? '')), context).toEqual([]);
-          if (!planned.boundedSort) expect(nodes.filter((n) => /Sort$/.test(n['Node Type'])).map((n) => n['Node Type']), context).toEqual([]);
-        } finally {
-          await client.query('ROLLBACK');
-        }
-      }
-    } finally {
-      client.release();
+    for await (const { plan, context } of explainEach(db, queries)) {
+      const nodes = nodesOf(plan);
+      expect(nodes.filter((n) => n['Node Type'] === 'Seq Scan' && GROWING.includes(n['Relation Name'] ?? '')), context).toEqual([]);
+      if (!planned.boundedSort) expect(nodes.filter((n) => /Sort$/.test(n['Node Type'])).map((n) => n['Node Type']), context).toEqual([]);
     }
   });
 });
