@@ -34,10 +34,21 @@ export function agentRoutes() {
           : await listAgentQueue(db, { queue, sort, filters, cursor: decodeCursor(cursor), limit: PAGE_SIZE, clock, ticketIds });
       return c.json(
         {
+          // Each field named, not `...item`: spreading query rows costs several times as much (ticket-views.ts).
           items: page.items.map((item) => ({
-            ...item,
-            updatedAt: iso(item.updatedAt),
+            id: item.id,
+            subject: item.subject,
+            status: item.status,
+            priority: item.priority,
+            origin: item.origin,
+            departmentName: item.departmentName,
+            assigneeName: item.assigneeName,
+            requesterName: item.requesterName,
+            companyName: item.companyName,
             dueAt: item.dueAt === null ? null : iso(item.dueAt),
+            updatedAt: iso(item.updatedAt),
+            version: item.version,
+            customerRepliedAt: item.customerRepliedAt,
             overdue: isOverdue(item, now),
           })),
           nextCursor: encodeCursor(page.nextCursor),

@@ -1,5 +1,5 @@
 import type { TicketEventWire } from '@atende/contracts';
-import { attachmentsOfMessages, ticketParticipants, type Database, type TicketEventRow, type TicketPage, type TicketRecord, type ThreadMessage } from '@atende/db/store';
+import { attachmentsOfMessages, ticketParticipants, type AttachmentSummary, type Database, type TicketEventRow, type TicketPage, type TicketRecord, type ThreadMessage } from '@atende/db/store';
 import { encodeCursor } from './cursor.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -32,11 +32,17 @@ export async function ticketSummaryView(db: Database, ticket: TicketRecord) {
 
 /** A thread as the API shows it; with `db`, each message lists its files (Anexos). */
 export async function messagesView(messages: ThreadMessage[], db?: Database) {
-  const files = db ? await attachmentsOfMessages(db, messages.map((m) => m.id)) : new Map();
+  const files = db ? await attachmentsOfMessages(db, messages.map((m) => m.id)) : new Map<number, AttachmentSummary[]>();
+  // Each field named, not `...m`: copying a query row's properties by spread, and serializing the
+  // copies, cost about four times as much (120 against 30 µs for a 50-message thread, issue 18).
   return messages.map((m) => ({
-    ...m,
+    id: m.id,
+    authorKind: m.authorKind,
+    authorName: m.authorName,
+    visibility: m.visibility,
+    body: m.body,
     createdAt: iso(m.createdAt)!,
-    attachments: (files.get(m.id) ?? []).map(({ id, filename, mime, size }: { id: number; filename: string; mime: string; size: number }) => ({ id, filename, mime, size })),
+    attachments: files.get(m.id)?.map(({ id, filename, mime, size }) => ({ id, filename, mime, size })) ?? [],
   }));
 }
 
