@@ -17,18 +17,17 @@
  * contains the text, after the same generation and catch-up pass: a quick A/B of one row, e.g.
  * `pnpm bench --only panel`. No automations, soak, feature costs, Lighthouse or bundle.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   closeDatabase,
   generateBenchDataset,
-  insertSession,
   listCustomerTickets,
   migrateDatabase,
   openDatabase,
 } from '@atende/db';
+import { signInBenchActors } from './bench-sessions.js';
 import { makeTicketsDue, runAutomationPass, runAutomationPassInServer, type AutomationPass } from './automations.js';
 import { runLoad, summarize, CONNECTIONS, type LoadResult, type LoadSample } from './load.js';
 import { printTable } from './report.js';
@@ -159,25 +158,7 @@ function prepareDataset(dir: string, tickets: number) {
     },
   });
   const generationSeconds = Math.round((performance.now() - started) / 100) / 10;
-  // Sessions straight into the table (sign-in's argon2 is not what is measured); the cookie carries the token.
-  const cookies = {} as Record<ScenarioRequest['as'], string>;
-  const actors: [ScenarioRequest['as'], 'contact' | 'agent', number][] = [
-    ['heavy', 'contact', dataset.heavyContactId],
-    ['typical', 'contact', dataset.typicalContactId],
-    ['agent', 'agent', dataset.agentId],
-  ];
-  for (const [as, actorKind, actorId] of actors) {
-    const token = randomBytes(32).toString('base64url');
-    insertSession(db, {
-      tokenHash: createHash('sha256').update(token).digest('hex'),
-      actorKind,
-      actorId,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: now + 12 * 3_600_000,
-    });
-    cookies[as] = `__Host-atende_session=${token}`;
-  }
+  const cookies = signInBenchActors(db, dataset, now);
   // Live tickets of the heavy contact: one per connection for the reply scenario.
   const replyTicketIds: number[] = [];
   for (const tab of ['awaiting_return', 'awaiting_my_reply', 'awaiting_approval'] as const) {

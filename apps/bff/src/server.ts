@@ -1,10 +1,7 @@
 import { DEMO_PASSWORD, startCheckpointer } from '@atende/db';
 import { deleteExpiredSessions, openStore } from '@atende/db/store';
 import { serve } from '@hono/node-server';
-import { createApp } from './app.js';
-import { createOutboxAccountMailer } from './auth/outbox-account-mailer.js';
-import { defaultLoginThrottle } from './auth/login-throttle.js';
-import { counterFor } from './http/rate-limiter.js';
+import { createPortalApp } from './portal-app.js';
 import { hashPassword } from './auth/password.js';
 import { loadConfigOrExit } from './config-or-exit.js';
 import { backupAndPrune, removePidFile, writePidFile } from './backups/backups.js';
@@ -33,7 +30,7 @@ if (config.demoData && (await store.isEmpty())) {
 
 // One live-event bus for the requests and the inbound mail listener (a PG LISTEN/NOTIFY one would fan out across instances).
 const events = createInProcessEventBus();
-const app = createApp({ db, config, logger, now: Date.now, events, loginThrottle: defaultLoginThrottle(counterFor(db)), accountMailer: createOutboxAccountMailer({ db, now: Date.now, messageDomain: config.mailReplyDomain }) });
+const app = createPortalApp(db, config, { logger, events });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info({ port: info.port, database: store.location, engine: db.engine }, `Atende listening on http://localhost:${info.port}`);
 });
