@@ -8,7 +8,8 @@
  * the goals.
  *
  * Prints, per scenario, µs a view (all its requests), µs a request and the ratio to the bare route
- * measured in the same round (the same middleware, a body of the scenario's size, no database).
+ * (the same middleware, a body of the scenario's size, no database), timed in slices alternating with
+ * the scenario's. Compare the ratios across commits: they move least with the machine's speed.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,7 @@ const SIZE = arg('--size', 10_000);
 const VIEWS = arg('--views', 1_000);
 const ROUNDS = arg('--rounds', 3);
 const ORIGIN = 'http://127.0.0.1:3199';
+const SLICE = 20;
 
 const dir = mkdtempSync(join(tmpdir(), 'atende-route-costs-'));
 try {
@@ -65,15 +67,23 @@ try {
       let bytes = 0;
       for (const r of requests) bytes += (await send(r, conn)).bytes; // warm: statements prepared, pages cached
       const bare: ScenarioRequest = { method: 'GET', path: `/api/bench/bare?bytes=${Math.max(16, Math.round(bytes / requests.length))}`, as: 'typical' };
-      const timed = async (list: ScenarioRequest[]) => {
-        const started = performance.now();
-        for (let view = 0; view < VIEWS; view++) for (const r of list) await send(r, conn);
-        return ((performance.now() - started) * 1000) / VIEWS;
-      };
-      const viewUs = await timed(requests);
-      const bareUs = (await timed([bare])) * requests.length;
+      // The scenario and the bare route in alternating slices of SLICE views, so a machine that speeds up
+      // or slows down during the round (a shared VM does) moves both sides of the ratio alike.
+      let scenarioMs = 0;
+      let bareMs = 0;
+      for (let done = 0; done < VIEWS; done += SLICE) {
+        const views = Math.min(SLICE, VIEWS - done);
+        let started = performance.now();
+        for (let view = 0; view < views; view++) for (const r of requests) await send(r, conn);
+        scenarioMs += performance.now() - started;
+        started = performance.now();
+        for (let view = 0; view < views * requests.length; view++) await send(bare, conn);
+        bareMs += performance.now() - started;
+      }
+      const viewUs = (scenarioMs * 1000) / VIEWS;
+      const bareUs = (bareMs * 1000) / VIEWS;
       console.log(
-        `round ${round} | ${scenario.name.padEnd(52)} | ${viewUs.toFixed(0).padStart(6)} µs a view | ${(viewUs / requests.length).toFixed(0).padStart(5)} µs a request | bare ${(bareUs / requests.length).toFixed(0).padStart(4)} µs | ÷ bare ${(bareUs / viewUs).toFixed(2)}`,
+        `round ${round} | ${scenario.name.padEnd(52)} | ${viewUs.toFixed(0).padStart(6)} µs a view | ${(viewUs / requests.length).toFixed(0).padStart(5)} µs a request | bare ${(bareUs / requests.length).toFixed(0).padStart(4)} µs | ÷ bare ${(bareUs / viewUs).toFixed(3)}`,
       );
     }
   }
