@@ -51,7 +51,7 @@ try {
     const response = await app.request(path, { method: r.method, headers: { cookie: cookies[r.as], origin: ORIGIN, ...r.headers?.() } });
     const text = await response.text();
     if (!response.ok && response.status !== 304) throw new Error(`${r.method} ${path}: ${response.status} ${text.slice(0, 200)}`);
-    return { response, bytes: Buffer.byteLength(text) };
+    return { response, text, bytes: Buffer.byteLength(text) };
   };
   const get = (path: string, as: ScenarioRequest['as']) => send({ method: 'GET', path, as }, {});
 
@@ -61,7 +61,7 @@ try {
   console.log(`Route costs in-process (app.request), ${SIZE.toLocaleString('en')} tickets, ${VIEWS} views a scenario, ${ROUNDS} rounds`);
   for (let round = 1; round <= ROUNDS; round++) {
     for (const scenario of scenarios) {
-      await scenario.beforeRun?.(ctx, async (path, as) => JSON.parse(await (await get(path, as)).response.text()) as unknown, async (path, as) => (await get(path, as)).response.headers.get('etag'));
+      await scenario.beforeRun?.(ctx, async (path, as) => JSON.parse((await get(path, as)).text) as unknown, async (path, as) => (await get(path, as)).response.headers.get('etag'));
       const requests = scenario.requests(ctx);
       const conn: ConnectionState = {};
       let bytes = 0;
