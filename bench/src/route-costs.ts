@@ -28,6 +28,8 @@ const arg = (name: string, fallback: number) => {
   return value;
 };
 const SIZE = arg('--size', 10_000);
+// The dataset's shape needs room beyond the heavy contact's 2,000 tickets (the typical contact's thread).
+if (SIZE < 10_000) throw new Error('--size expects at least 10,000 tickets: the heavy contact alone has 2,000');
 const VIEWS = arg('--views', 1_000);
 const ROUNDS = arg('--rounds', 3);
 const ORIGIN = 'http://127.0.0.1:3199';
