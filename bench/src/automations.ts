@@ -44,17 +44,42 @@ export function summarizeBatches(batches: { tickets: number; lockMs: number }[])
   };
 }
 
+/** One in-server pass, with each of its batches (so several passes can be summarized together). */
+export interface InServerPass {
+  pass: AutomationPass;
+  batchList: { tickets: number; lockMs: number }[];
+}
+
 /**
  * One pass inside the server, as its own loop runs it (runAutomationsYielding: ~10 ms batches, yielding
  * between them, paced while requests wait), through the bench-only POST /api/bench/automations
  * (BENCH_AUTOMATIONS_ROUTE=1). Answers when the pass is done.
  */
-export async function runAutomationPassInServer(server: { url: string; origin: string }, now: number): Promise<AutomationPass> {
+export async function runAutomationPassInServer(server: { url: string; origin: string }, now: number): Promise<InServerPass> {
   const { status, text } = await postWithoutTimeout(`${server.url}/api/bench/automations`, server.origin, JSON.stringify({ now }));
   if (status !== 200) throw new Error(`in-server automation pass: ${status} ${text.slice(0, 300)}`);
   const body = JSON.parse(text) as { report: AutomationPass['report']; startedAt: number; finishedAt: number; ms: number; batches: { tickets: number; lockMs: number }[] };
   const batches = summarizeBatches(body.batches);
-  return { report: body.report, ms: body.ms, startedAt: body.startedAt, finishedAt: body.finishedAt, loopDelayMaxMs: batches.maxLockMs, batches, where: 'server' };
+  return {
+    pass: { report: body.report, ms: body.ms, startedAt: body.startedAt, finishedAt: body.finishedAt, loopDelayMaxMs: batches.maxLockMs, batches, where: 'server' },
+    batchList: body.batches,
+  };
+}
+
+/** Several in-server passes as one: reports and times added, batches summarized together. */
+export function mergeInServerPasses(passes: InServerPass[]): AutomationPass {
+  const batchList = passes.flatMap((p) => p.batchList);
+  const batches = summarizeBatches(batchList);
+  const sum = (field: 'reminders' | 'autoClosed' | 'approvalTimeouts') => passes.reduce((total, p) => total + p.pass.report[field], 0);
+  return {
+    report: { ran: passes.every((p) => p.pass.report.ran), reminders: sum('reminders'), autoClosed: sum('autoClosed'), approvalTimeouts: sum('approvalTimeouts') },
+    ms: Math.round(passes.reduce((total, p) => total + p.pass.ms, 0) * 10) / 10,
+    startedAt: passes[0]!.pass.startedAt,
+    finishedAt: passes.at(-1)!.pass.finishedAt,
+    loopDelayMaxMs: batches.maxLockMs,
+    batches,
+    where: 'server',
+  };
 }
 
 /**

@@ -57,8 +57,8 @@ export function printTable({ datasets, bundle, lighthouse }: Printable) {
       [`automations ${k(d.tickets)}: nothing due`, pass(a.nothingDue)],
       [
         `automations ${k(d.tickets)}: due, under panel load`,
-        `${pass(u.pass)}; ${u.panel} ${u.during.requestsPerSecond} req/s during the pass (${u.during.seconds} s, p99 ${u.during.p99Ms} ms) ÷ baseline ${u.baseline.requestsPerSecond} = ${u.ratioToBaseline.toFixed(2)}; ` +
-          `server event-loop delay p99 ${u.serverLoopDelay.during.p99Ms} ms, max ${u.serverLoopDelay.during.maxMs} ms (baseline load p99 ${u.serverLoopDelay.baseline.p99Ms} ms); runner held its thread ${u.pass.loopDelayMaxMs} ms`,
+        `${pass(u.pass)}; ${u.panel} ${u.during.requestsPerSecond} req/s during ${u.during.windows} passes (${u.during.seconds} s, p99 ${u.during.p99Ms} ms) ÷ ${u.baseline.requestsPerSecond} at rest between them (${u.baseline.seconds} s, p99 ${u.baseline.p99Ms} ms) = ${u.ratioToBaseline.toFixed(2)}; ` +
+          `server event-loop delay p99 ${u.serverLoopDelay.during.p99Ms} ms, max ${u.serverLoopDelay.during.maxMs} ms (at rest p99 ${u.serverLoopDelay.baseline.p99Ms} ms); runner held its thread ${u.pass.loopDelayMaxMs} ms`,
       ],
     );
   }

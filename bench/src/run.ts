@@ -28,7 +28,8 @@ import {
   openDatabase,
 } from '@atende/db';
 import { signInBenchActors } from './bench-sessions.js';
-import { makeTicketsDue, runAutomationPass, runAutomationPassInServer, type AutomationPass } from './automations.js';
+import { makeTicketsDue, runAutomationPass, type AutomationPass } from './automations.js';
+import { measurePassUnderLoad, type PassUnderLoad } from './pass-under-load.js';
 import { runLoad, summarize, CONNECTIONS, type LoadResult, type LoadSample } from './load.js';
 import { printTable } from './report.js';
 import { REPO, cpuSecondsOf, memoryOf, startServer, type LoopDelay, type RunningServer } from './server.js';
@@ -71,6 +72,8 @@ const pgOnly = withPostgres && process.argv.includes('--pg-only');
 const SECONDS = quick ? 3 : 20; // per scenario, and as much again for the bare route
 const WARMUP_SECONDS = quick ? 1 : 5;
 const SLICES = quick ? 3 : 4;
+/** The in-server pass under load comes in this many cohorts, each followed by as long at rest (pass-under-load.ts). */
+const PASS_CYCLES = quick ? 2 : 10;
 const PORT = Number(process.env.BENCH_PORT ?? 3199);
 const SIZES = automationsOnly ? [AUTOMATIONS_SIZE] : onlyScenarios !== null ? [ONLY_SIZE] : soakOnly ? [10_000] : quick ? [20_000, 10_000] : [1_000_000, 10_000];
 if (!Number.isFinite(SOAK_SECONDS) || SOAK_SECONDS <= 0) throw new Error('--soak-seconds expects a positive number of seconds');
@@ -111,15 +114,7 @@ export interface AutomationResult {
   dueTickets: number;
   alone: AutomationPass;
   nothingDue: AutomationPass;
-  underLoad: {
-    pass: AutomationPass;
-    panel: string;
-    baseline: LoadResult;
-    /** The panel's answers between the pass's start and end. */
-    during: { seconds: number; requestsPerSecond: number; p99Ms: number };
-    ratioToBaseline: number;
-    serverLoopDelay: { baseline: LoopDelay; during: LoopDelay };
-  };
+  underLoad: PassUnderLoad;
 }
 
 export interface SoakResult {
@@ -334,8 +329,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Issue 7 step 3 on the large dataset: 5% of tickets due, a pass alone, a pass with nothing due, then
- * 5% due again and a pass while the panel is under load (its throughput during the pass as a ratio of
- * a baseline taken just before, and the server's event-loop delay).
+ * 5% due again in cohorts, each passed while the panel is under load and followed by as long at rest
+ * (the panel's throughput during the passes as a ratio of the rests between them, and the server's
+ * event-loop delay).
  */
 async function automationStep(
   dir: string,
@@ -355,44 +351,30 @@ async function automationStep(
   const nothingDue = await runAutomationPass(dir, now);
   log(`  automations: nothing due, ${describePass(nothingDue)}`);
 
-  const again = makeTicketsDue(dbFile, count, now, 2);
   const panel = SCENARIOS.find((s) => s.name === AUTOMATION_PANEL)!;
-  const requests = panel.requests(ctx);
-  const base = { url: server.url, origin: server.origin, cookies, requests };
-  const baselineSeconds = quick ? SECONDS : SECONDS / SLICES;
-  log(`  automations: ${again.toLocaleString('en')} tickets due again; ${AUTOMATION_PANEL} baseline ${baselineSeconds} s`);
-  await runLoad({ ...base, seconds: WARMUP_SECONDS, label: 'warm-up' });
-  await server.loopDelay();
-  const baseline = summarize([await runLoad({ ...base, seconds: baselineSeconds, label: `${AUTOMATION_PANEL} baseline` })]);
-  const baselineDelay = await server.loopDelay();
-  log(`  automations: pass inside the server (runAutomationsYielding) under the load of ${AUTOMATION_PANEL}`);
-  let duringDelay: LoopDelay | undefined;
-  const passDone = sleep(1000).then(async () => {
-    await server.loopDelay();
-    const pass = await runAutomationPassInServer(server, now);
-    duringDelay = await server.loopDelay();
-    return pass;
+  log(`  automations: ${count.toLocaleString('en')} tickets due again in ${PASS_CYCLES} cohorts, each passed inside the server (runAutomationsYielding) under the load of ${AUTOMATION_PANEL}, then as long at rest`);
+  const underLoad = await measurePassUnderLoad({
+    server,
+    databaseFile: dbFile,
+    load: { url: server.url, origin: server.origin, cookies, requests: panel.requests(ctx) },
+    panel: AUTOMATION_PANEL,
+    dueTickets: count,
+    cycles: PASS_CYCLES,
+    firstRound: 2,
+    now,
+    warmupSeconds: WARMUP_SECONDS,
+    log,
   });
-  const loaded = runLoad({ ...base, seconds: 3600, label: `${AUTOMATION_PANEL} during the pass`, timestamps: true, stopWhen: passDone.then(() => sleep(1000), () => undefined) });
-  const [pass, sample] = await Promise.all([passDone, loaded]);
-  const inWindow = sample.latenciesMs.filter((_, i) => sample.answeredAt![i]! >= pass.startedAt && sample.answeredAt![i]! <= pass.finishedAt).sort((a, b) => a - b);
-  const windowSeconds = (pass.finishedAt - pass.startedAt) / 1000;
-  const during = {
-    seconds: Math.round(windowSeconds * 100) / 100,
-    requestsPerSecond: Math.round(inWindow.length / windowSeconds),
-    p99Ms: Math.round((inWindow[Math.min(inWindow.length - 1, Math.floor(0.99 * inWindow.length))] ?? 0) * 10) / 10,
-  };
-  const ratioToBaseline = Math.round((during.requestsPerSecond / baseline.requestsPerSecond) * 100) / 100;
   log(
-    `  automations: under load, ${describePass(pass)}; panel ${during.requestsPerSecond} req/s during it vs ${baseline.requestsPerSecond} baseline (×${ratioToBaseline}),` +
-      ` server event-loop delay p99 ${duringDelay!.p99Ms} ms (baseline load ${baselineDelay.p99Ms} ms)`,
+    `  automations: under load, ${describePass(underLoad.pass)}; panel ${underLoad.during.requestsPerSecond} req/s during the passes vs ${underLoad.baseline.requestsPerSecond} at rest between them (×${underLoad.ratioToBaseline}),` +
+      ` server event-loop delay p99 ${underLoad.serverLoopDelay.during.p99Ms} ms (at rest ${underLoad.serverLoopDelay.baseline.p99Ms} ms)`,
   );
   return {
     catchUp,
     dueTickets,
     alone,
     nothingDue,
-    underLoad: { pass, panel: AUTOMATION_PANEL, baseline, during, ratioToBaseline, serverLoopDelay: { baseline: baselineDelay, during: duringDelay! } },
+    underLoad,
   };
 }
 
@@ -450,13 +432,13 @@ const results = {
   startedAt: startedAt.toISOString(),
   finishedAt: new Date().toISOString(),
   mode: automationsOnly ? 'automations' : onlyScenarios !== null ? 'only' : soakOnly ? (quick ? 'soak-quick' : 'soak') : quick ? 'quick' : 'full',
-  machine: 'server pinned to core 0 (taskset), load generator on core 1; NODE_ENV=production, LOG_LEVEL=warn',
+  machine: 'server (the built apps/bff/dist/server.js, as pnpm start runs it) pinned to core 0 (taskset), load generator on core 1; NODE_ENV=production, LOG_LEVEL=warn',
   connections: CONNECTIONS,
   secondsPerScenario: SECONDS,
   automationsRunner:
     'catch-up, alone and nothing due: apps/bff runAutomations in its own process (bench/src/automations-child.ts) on the server core; under load: ' +
     "the server's own runAutomationsYielding via the bench-only POST /api/bench/automations; the timed in-server loop is off (AUTOMATIONS=off)",
-  serverLoopDelay: 'perf_hooks.monitorEventLoopDelay (10 ms resolution) preloaded into the server by bench/src/loop-delay-probe.ts',
+  serverLoopDelay: 'perf_hooks.monitorEventLoopDelay (10 ms resolution) preloaded into the server by bench/src/loop-delay-probe.mjs',
   datasets,
   ...(withPostgres
     ? { postgres: { note: 'same datasets copied into PostgreSQL 15 (DATABASE_URL); server on core 0, PostgreSQL unpinned; per core = requests per CPU-second of the server and PostgreSQL processes; scenarios only', datasets: postgresDatasets } }

@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const REPO = new URL('../../', import.meta.url).pathname;
@@ -8,8 +8,11 @@ export interface RunningServer {
   url: string;
   origin: string;
   pid: number;
-  /** The server's event-loop delay since the previous call (or since start). */
-  loopDelay: () => Promise<LoopDelay>;
+  /**
+   * The server's event-loop delay since the previous call (or since start). `into` also adds that
+   * window to a running total of that name; every total so far comes back in `totals`.
+   */
+  loopDelay: (into?: string) => Promise<WindowLoopDelay>;
   stop: () => Promise<void>;
 }
 
@@ -20,18 +23,35 @@ export interface LoopDelay {
   samples: number;
 }
 
+export interface WindowLoopDelay extends LoopDelay {
+  totals: Record<string, LoopDelay>;
+}
+
+let bffBuilt = false;
+
+/** Builds the server as `pnpm start` does (esbuild, a second or two), once per benchmark process. */
+function buildBff(): void {
+  if (bffBuilt) return;
+  execFileSync('pnpm', ['--filter', '@atende/bff', 'build'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
+  bffBuilt = true;
+}
+
 /**
- * The BFF as production runs it (NODE_ENV=production, no demo data), pinned to core 0 so the load
- * generator on core 1 does not steal its CPU. `node --import tsx` keeps it one process, so its RSS is
- * the server's own. The bare route is switched on for the ceiling measurement. The in-server automation
- * loop is off: the benchmark runs the automations itself, at moments it chooses (run.ts). A preloaded
- * probe (loop-delay-probe.ts) reports the server's event-loop delay on SIGUSR2, no BFF change needed.
+ * The BFF as production runs it: the built `dist/server.js` under `node --enable-source-maps`, as
+ * `pnpm start` starts it (NODE_ENV=production, no demo data), pinned to core 0 so the load generator on
+ * core 1 does not steal its CPU. Node runs it directly, so its RSS is the server's own. Until session 13
+ * the benchmark ran the TypeScript sources under tsx instead, which production never does. The bare
+ * route is switched on for the ceiling measurement. The in-server automation loop is off: the benchmark
+ * runs the automations itself, at moments it chooses (run.ts). A preloaded probe (loop-delay-probe.mjs)
+ * reports the server's event-loop delay on SIGUSR2, no BFF change needed.
  */
 export async function startServer(dataDir: string, port: number, options: { databaseUrl?: string; core?: number } = {}): Promise<RunningServer> {
   const origin = `http://127.0.0.1:${port}`;
   const loopDelayFile = join(dataDir, `loop-delay-${port}.json`);
-  const probe = new URL('./loop-delay-probe.ts', import.meta.url).pathname;
-  const child: ChildProcess = spawn('taskset', ['-c', String(options.core ?? 0), process.execPath, '--import', 'tsx', '--import', probe, 'src/server.ts'], {
+  const probe = new URL('./loop-delay-probe.mjs', import.meta.url).pathname;
+  const serverArgs = process.env.BENCH_SERVER_TSX ? ['--import', 'tsx', '--import', probe, 'src/server.ts'] : ['--enable-source-maps', '--import', probe, 'dist/server.js'];
+  if (!process.env.BENCH_SERVER_TSX) buildBff();
+  const child: ChildProcess = spawn('taskset', ['-c', String(options.core ?? 0), process.execPath, ...serverArgs], {
     cwd: join(REPO, 'apps/bff'),
     env: {
       ...process.env,
@@ -66,14 +86,16 @@ export async function startServer(dataDir: string, port: number, options: { data
     url: origin,
     origin,
     pid: child.pid!,
-    loopDelay: async () => {
+    loopDelay: async (into?: string) => {
       rmSync(loopDelayFile, { force: true });
+      if (into) writeFileSync(`${loopDelayFile}.into`, into);
+      else rmSync(`${loopDelayFile}.into`, { force: true });
       child.kill('SIGUSR2');
       for (let i = 0; i < 200 && !existsSync(loopDelayFile); i++) await new Promise((r) => setTimeout(r, 25));
       // Written in one call; a read racing the write just retries.
       for (let i = 0; i < 20; i++) {
         try {
-          return JSON.parse(readFileSync(loopDelayFile, 'utf8')) as LoopDelay;
+          return JSON.parse(readFileSync(loopDelayFile, 'utf8')) as WindowLoopDelay;
         } catch {
           await new Promise((r) => setTimeout(r, 25));
         }
