@@ -1,8 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompressAssets, stylesheetFirst } from './build/first-load-plugins.js';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), stylesheetFirst(), precompressAssets()],
   build: {
     // No inline scripts or styles: the BFF's CSP allows only files from this origin.
     modulePreload: { polyfill: false },

@@ -83,7 +83,7 @@ export function printTable({ datasets, bundle, lighthouse }: Printable) {
         `server RSS ${d.memory.postWarmupRssMb} MB after warm-up, ${d.memory.finalRssMb} MB at the end (×${d.memory.growth}), peak ${d.memory.peakRssMb} MB`,
     );
   }
-  out.push(`SPA first load (gzip): JS ${bundle.jsGzipKb} KB, CSS ${bundle.cssGzipKb} KB (${bundle.files.join(', ')})`);
+  out.push(`SPA first load (gzip): JS ${bundle.jsGzipKb} KB, CSS ${bundle.cssGzipKb} KB${bundle.jsBrotliKb ? `; JS as sent to a browser that takes brotli: ${bundle.jsBrotliKb} KB` : ''} (${bundle.files.join(', ')})`);
   for (const [preset, scores] of Object.entries(lighthouse ?? {})) {
     out.push(
       `Lighthouse ${preset} (signed-in panel): performance ${scores.performance ?? '-'}, accessibility ${scores.accessibility ?? '-'}${scores.note ? ` (${scores.note})` : ''}`,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { REPO } from './server.js';
@@ -9,6 +9,8 @@ const DIST = join(REPO, 'apps/web/dist');
 export interface BundleSizes {
   jsGzipKb: number;
   cssGzipKb: number;
+  /** What a browser that accepts brotli is sent: the build's precompressed .br files. */
+  jsBrotliKb?: number;
   files: string[];
 }
 
@@ -20,13 +22,17 @@ export function firstLoadBundle(): BundleSizes {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
   let js = 0;
+  let jsBrotli = 0;
   let css = 0;
   for (const file of new Set(files)) {
     const size = gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
-    if (file.endsWith('.js')) js += size;
-    else css += size;
+    if (file.endsWith('.js')) {
+      js += size;
+      jsBrotli += statSync(join(DIST, `${file}.br`)).size;
+    } else css += size;
   }
-  return { jsGzipKb: Math.round(js / 102.4) / 10, cssGzipKb: Math.round(css / 102.4) / 10, files: [...new Set(files)] };
+  const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+  return { jsGzipKb: kb(js), cssGzipKb: kb(css), jsBrotliKb: kb(jsBrotli), files: [...new Set(files)] };
 }
 
 export interface LighthouseScores {

@@ -179,9 +179,11 @@ function mountSpa(app: Hono<AppEnv>, webDist: string) {
     await next();
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
   });
-  // The bundle is text: gzip cuts the first load to a third (Lighthouse's "text compression").
+  // The bundle is text: compression cuts the first load to a third (Lighthouse's "text compression").
+  // The web build writes .br and .gz beside each asset (apps/web/build/first-load-plugins.ts), sent as
+  // they are; compress() gzips only what has none.
   app.use('/assets/*', compress());
-  if (existsSync(webDist)) app.use('/*', serveStatic({ root: webDist }));
+  if (existsSync(webDist)) app.use('/*', serveStatic({ root: webDist, precompressed: true }));
   // A missing hashed file is a 404: index.html under an asset's name would be cached for a year.
   app.get('/assets/*', () => {
     throw new AppError('not_found');

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -27,6 +27,27 @@ describe('SPA assets', () => {
     const body = Buffer.from(await response.arrayBuffer());
     expect(body.length).toBeLessThan(script.length / 10);
     expect(gunzipSync(body).toString()).toBe(script);
+  });
+
+  it('are sent as the build compressed them (brotli) when it wrote one, not compressed again', async () => {
+    dist = mkdtempSync(join(tmpdir(), 'atende-dist-'));
+    mkdirSync(join(dist, 'assets'));
+    const script = `console.log(${JSON.stringify('chamado '.repeat(2000))});`;
+    writeFileSync(join(dist, 'assets', 'index-def.js'), script);
+    writeFileSync(join(dist, 'assets', 'index-def.js.br'), brotliCompressSync(script));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Atende</title>');
+    t = await createTestApp({ env: { WEB_DIST: dist } });
+    const response = await t.app.request('/assets/index-def.js', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBe('br');
+    expect(response.headers.get('content-type')).toContain('javascript');
+    expect(response.headers.get('vary')).toContain('Accept-Encoding');
+    expect(response.headers.get('cache-control')).toContain('immutable');
+    expect(brotliDecompressSync(Buffer.from(await response.arrayBuffer())).toString()).toBe(script);
+    // A browser that does not take brotli still gets the file compressed (gzip, on the fly).
+    const gzipOnly = await t.app.request('/assets/index-def.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzipOnly.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gzipOnly.arrayBuffer())).toString()).toBe(script);
   });
 
   it('a missing asset is 404, never index.html cached for a year', async () => {
