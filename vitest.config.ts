@@ -2,7 +2,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'apps/web/build/**/*.test.ts'],
     // PostgreSQL tests need a server: they run under `pnpm test:pg` (vitest.pg.config.ts).
     exclude: [...configDefaults.exclude, '**/*.pg.test.ts'],
     // An upper bound for a loaded 2-core machine (argon2 hashes, real SQLite files); no test relies on it.
