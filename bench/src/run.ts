@@ -325,8 +325,6 @@ function describePass(p: AutomationPass) {
   );
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Issue 7 step 3 on the large dataset: 5% of tickets due, a pass alone, a pass with nothing due, then
  * 5% due again in cohorts, each passed while the panel is under load and followed by as long at rest
