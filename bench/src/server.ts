@@ -49,6 +49,8 @@ export async function startServer(dataDir: string, port: number, options: { data
   const origin = `http://127.0.0.1:${port}`;
   const loopDelayFile = join(dataDir, `loop-delay-${port}.json`);
   const probe = new URL('./loop-delay-probe.mjs', import.meta.url).pathname;
+  // BENCH_SERVER_TSX=1 runs the sources under tsx instead, as the bench did before: an A/B of the two
+  // (session 13) found no difference in the pass-under-load figures.
   const serverArgs = process.env.BENCH_SERVER_TSX ? ['--import', 'tsx', '--import', probe, 'src/server.ts'] : ['--enable-source-maps', '--import', probe, 'dist/server.js'];
   if (!process.env.BENCH_SERVER_TSX) buildBff();
   const child: ChildProcess = spawn('taskset', ['-c', String(options.core ?? 0), process.execPath, ...serverArgs], {
