@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { closeDatabase, getAutomationSettings, makeBenchTicketsDue, openDatabase } from '@atende/db';
 import { DAY_MS } from '@atende/domain';
+import { quantileOf } from './quantile.js';
 import { REPO } from './server.js';
 
 export interface AutomationPass {
@@ -32,7 +33,7 @@ export interface BatchStats {
 /** Batch sizes and lock-hold times of a pass, from the runner's onBatch hook. */
 export function summarizeBatches(batches: { tickets: number; lockMs: number }[]): BatchStats {
   const locks = batches.map((b) => b.lockMs).sort((a, b) => a - b);
-  const at = (q: number) => Math.round((locks[Math.min(locks.length - 1, Math.floor(q * locks.length))] ?? 0) * 10) / 10;
+  const at = (q: number) => quantileOf(locks, q);
   const tickets = batches.reduce((sum, b) => sum + b.tickets, 0);
   return {
     count: batches.length,

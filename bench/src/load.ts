@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { quantileOf } from './quantile.js';
 import type { ConnectionState, ScenarioRequest } from './scenarios.js';
 
 export const CONNECTIONS = 50;
@@ -31,7 +32,7 @@ export const epochMs = () => performance.timeOrigin + performance.now();
 export function summarize(samples: LoadSample[]): LoadResult {
   const latencies = samples.flatMap((s) => s.latenciesMs).sort((a, b) => a - b);
   const seconds = samples.reduce((sum, s) => sum + s.seconds, 0);
-  const at = (q: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0) * 10) / 10;
+  const at = (q: number) => quantileOf(latencies, q);
   return {
     requestsPerSecond: Math.round(latencies.length / seconds),
     p50Ms: at(0.5),

@@ -1,5 +1,6 @@
 import { makeTicketsDue, mergeInServerPasses, runAutomationPassInServer, type AutomationPass, type InServerPass } from './automations.js';
 import { epochMs, runLoad, type LoadSample } from './load.js';
+import { quantileOf } from './quantile.js';
 import type { LoopDelay, RunningServer } from './server.js';
 import type { ScenarioRequest } from './scenarios.js';
 
@@ -108,6 +109,6 @@ function countInWindows(sample: LoadSample, windows: [number, number][]): Window
     windows: windows.length,
     seconds: Math.round(seconds * 100) / 100,
     requestsPerSecond: Math.round(latencies.length / seconds),
-    p99Ms: Math.round((latencies[Math.min(latencies.length - 1, Math.floor(0.99 * latencies.length))] ?? 0) * 10) / 10,
+    p99Ms: quantileOf(latencies, 0.99),
   };
 }
