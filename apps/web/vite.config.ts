@@ -1,11 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { precompressAssets, stylesheetFirst } from './build/first-load-plugins.js';
+import { inlineStylesheet, precompressAssets } from './build/first-load-plugins.js';
 
 export default defineConfig({
-  plugins: [react(), stylesheetFirst(), precompressAssets()],
+  plugins: [react(), inlineStylesheet(), precompressAssets()],
   build: {
-    // No inline scripts or styles: the BFF's CSP allows only files from this origin.
+    // No inline scripts; the one inline style is allowed by its hash (inlineStylesheet, the BFF's CSP).
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
   },

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { apiLanguageOf, localizeErrorBody } from '@atende/contracts';
@@ -12,6 +12,7 @@ import { AppError } from './http/app-error.js';
 import { requestLogger } from './http/request-logger.js';
 import { sameOriginJson } from './http/same-origin-json.js';
 import { securityHeaders } from './http/security-headers.js';
+import { spaIndexAnswerer } from './http/spa-index.js';
 import { loadSession } from './http/session-middleware.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { accountRoutes } from './routes/account-routes.js';
@@ -174,7 +175,7 @@ export function createApp(deps: Deps) {
 
 /** Serves the built SPA: hashed assets cached for a year, every other GET answered with index.html. */
 function mountSpa(app: Hono<AppEnv>, webDist: string) {
-  const indexFile = join(webDist, 'index.html');
+  const answerWithIndex = spaIndexAnswerer(join(webDist, 'index.html'));
   app.use('/assets/*', async (c, next) => {
     await next();
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
@@ -183,14 +184,12 @@ function mountSpa(app: Hono<AppEnv>, webDist: string) {
   // The web build writes .br and .gz beside each asset (apps/web/build/first-load-plugins.ts), sent as
   // they are; compress() gzips only what has none.
   app.use('/assets/*', compress());
-  if (existsSync(webDist)) app.use('/*', serveStatic({ root: webDist, precompressed: true }));
+  // Only /assets is served from the directory: "/" and "/index.html" are pages like any other, so they
+  // get index.html with its CSP hash and ETag (spa-index.ts), never the bare file.
+  if (existsSync(webDist)) app.use('/assets/*', serveStatic({ root: webDist, precompressed: true }));
   // A missing hashed file is a 404: index.html under an asset's name would be cached for a year.
   app.get('/assets/*', () => {
     throw new AppError('not_found');
   });
-  app.get('*', (c) => {
-    if (!existsSync(indexFile)) return c.text('The web app is not built: run `pnpm build`.', 503);
-    c.header('Cache-Control', 'no-cache');
-    return c.html(readFileSync(indexFile, 'utf8'));
-  });
+  app.get('*', (c) => answerWithIndex(c) ?? c.text('The web app is not built: run `pnpm build`.', 503));
 }

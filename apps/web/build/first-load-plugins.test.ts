@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { precompressAssets, stylesheetFirst } from './first-load-plugins.js';
+import { inlineStylesheet, precompressAssets } from './first-load-plugins.js';
 
 type Hook = (...args: unknown[]) => unknown;
 const hook = (value: unknown): Hook => (typeof value === 'function' ? value : (value as { handler: Hook }).handler) as Hook;
@@ -25,12 +25,18 @@ describe('the web build', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('asks for the stylesheet before the scripts, keeping every tag', () => {
-    const html = hook(stylesheetFirst().transformIndexHtml)(builtHtml) as string;
-    expect(html.indexOf('index-c.css')).toBeGreaterThan(-1);
-    expect(html.indexOf('index-c.css')).toBeLessThan(html.indexOf('index-a.js'));
-    expect(html.indexOf('index-a.js')).toBeLessThan(html.indexOf('i18n-b.js'));
-    expect(html.match(/<link|<script/g)).toHaveLength(3);
+  it('puts the stylesheet into index.html, so the first paint waits for no second file', () => {
+    const css = ':root{--brand:#0b5cad}.topbar{display:flex}\n';
+    const bundle = { 'assets/index-c.css': { type: 'asset', fileName: 'assets/index-c.css', source: css } };
+    const html = hook(inlineStylesheet().transformIndexHtml)(builtHtml, { bundle }) as string;
+    expect(html).toContain('<style>:root{--brand:#0b5cad}.topbar{display:flex}</style>');
+    expect(html).not.toContain('index-c.css');
+    expect(html.match(/<link|<script/g)).toHaveLength(2);
+  });
+
+  it('refuses a stylesheet that would end its <style> element early', () => {
+    const bundle = { 'assets/index-c.css': { type: 'asset', fileName: 'assets/index-c.css', source: 'a::after{content:"</style>"}' } };
+    expect(() => hook(inlineStylesheet().transformIndexHtml)(builtHtml, { bundle })).toThrow(/<\/style/);
   });
 
   it('writes a brotli and a gzip copy of each text asset, the same bytes once decoded', () => {

@@ -1,20 +1,29 @@
 import type { MiddlewareHandler } from 'hono';
 
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
+/**
+ * The policy on every answer. `styleHashes` are added to `style-src` for index.html alone: its one
+ * inline `<style>` (the web build inlines the stylesheet for the first paint) is allowed by its sha256,
+ * so no other inline style, injected or not, ever applies.
+ */
+export function contentSecurityPolicy(styleHashes: readonly string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    ["style-src 'self'", ...styleHashes.map((hash) => `'sha256-${hash}'`)].join(' '),
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 /**
  * Security headers on every response. The SPA is built without inline script, so the CSP allows only
- * this origin's files; frames are refused outright.
+ * this origin's files (and index.html's own stylesheet, by hash: spa-index.ts); frames are refused outright.
  *
  * The headers are prepared on the context before the handler runs, so `c.json()` builds the response
  * with them. Setting them afterwards (as hono/secure-headers does) copies every finished response once

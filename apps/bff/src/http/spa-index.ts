@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { Context } from 'hono';
+import { contentSecurityPolicy } from './security-headers.js';
+
+/** index.html as it is sent: the bytes, their compressed copies, the ETag and the CSP that lets its style apply. */
+interface SpaIndex {
+  modifiedMs: number;
+  html: Uint8Array<ArrayBuffer>;
+  brotli: Uint8Array<ArrayBuffer>;
+  gzip: Uint8Array<ArrayBuffer>;
+  etag: string;
+  contentSecurityPolicy: string;
+}
+
+/** The sha256 (base64) of each inline `<style>` element's text, as a CSP hash source is written. */
+export function inlineStyleHashes(html: string): string[] {
+  return [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => createHash('sha256').update(m[1]!, 'utf8').digest('base64'));
+}
+
+function prepare(file: string, modifiedMs: number): SpaIndex {
+  const html = readFileSync(file);
+  const text = html.toString('utf8');
+  return {
+    modifiedMs,
+    // Copies with their own ArrayBuffer: what Response bodies are typed to take.
+    html: new Uint8Array(html),
+    brotli: new Uint8Array(brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: html.length } })),
+    gzip: new Uint8Array(gzipSync(html, { level: 9 })),
+    etag: `"${createHash('sha256').update(html).digest('base64url').slice(0, 22)}"`,
+    contentSecurityPolicy: contentSecurityPolicy(inlineStyleHashes(text)),
+  };
+}
+
+/**
+ * Answers every SPA page with index.html. It is read, hashed and compressed once per build (a new
+ * build is noticed by its modification time), not on each request. It is `no-cache`, so a phone
+ * revalidates it on every visit: the ETag turns that into a 304 with no body until the next deploy.
+ * Returns null when the web app is not built.
+ */
+export function spaIndexAnswerer(file: string) {
+  let cached: SpaIndex | null = null;
+  return (c: Context): Response | null => {
+    let modifiedMs: number;
+    try {
+      modifiedMs = statSync(file).mtimeMs;
+    } catch {
+      return null;
+    }
+    if (cached?.modifiedMs !== modifiedMs) cached = prepare(file, modifiedMs);
+    const index = cached;
+    const headers: Record<string, string> = {
+      'Cache-Control': 'no-cache',
+      ETag: index.etag,
+      Vary: 'Accept-Encoding',
+      'Content-Security-Policy': index.contentSecurityPolicy,
+    };
+    if (c.req.header('if-none-match') === index.etag) return c.body(null, 304, headers);
+    const accepted = c.req.header('accept-encoding') ?? '';
+    const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
+    const body = encoding === 'br' ? index.brotli : encoding === 'gzip' ? index.gzip : index.html;
+    if (encoding) headers['Content-Encoding'] = encoding;
+    return c.body(body, 200, { ...headers, 'Content-Type': 'text/html; charset=UTF-8' });
+  };
+}
