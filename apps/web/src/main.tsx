@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppRoutes } from './app/router.js';
 import { prefetchPanel } from './features/customer-panel/prefetch-panel.js';
@@ -23,12 +23,18 @@ const queryClient = new QueryClient({
 
 prefetchPanel(queryClient, window.location);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nProvider>
-      <QueryClientProvider client={queryClient}>
-        <AppRoutes />
-      </QueryClientProvider>
-    </I18nProvider>
-  </StrictMode>,
-);
+const root = createRoot(document.getElementById('root')!);
+// A transition, so React renders the first screen in slices and yields between them: a tap or a
+// scroll during start-up is answered at once instead of after the whole tree (the shell in index.html
+// stays on screen until the render commits).
+startTransition(() => {
+  root.render(
+    <StrictMode>
+      <I18nProvider>
+        <QueryClientProvider client={queryClient}>
+          <AppRoutes />
+        </QueryClientProvider>
+      </I18nProvider>
+    </StrictMode>,
+  );
+});
