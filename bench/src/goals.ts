@@ -14,6 +14,8 @@ interface Goal {
   figure: (r: Results) => number | undefined;
   met: (value: number) => boolean;
   unit?: string;
+  /** What the figure should be read beside, when this run measured it. */
+  aside?: (r: Results) => string | undefined;
 }
 
 const scenario = (r: Results, name: string) => r.datasets[0]?.scenarios.find((s) => s.name.startsWith(name));
@@ -50,8 +52,21 @@ export const GOALS: Goal[] = [
     met: atMost(20),
     unit: 'ms',
   },
-  { goal: 'Lighthouse mobile, signed-in panel', target: '≥ 95', figure: (r) => r.lighthouse?.mobile.performance ?? undefined, met: atLeast(95) },
-  { goal: 'customer first-load JS, gzip', target: '≤ 90 KB', figure: (r) => (r.bundle.jsGzipKb || undefined), met: atMost(90), unit: 'KB' },
+  {
+    goal: 'Lighthouse mobile, signed-in panel',
+    target: '≥ 95',
+    figure: (r) => r.lighthouse?.mobile.performance ?? undefined,
+    met: atLeast(95),
+    aside: (r) => (r.lighthouse?.mobile.runs && r.lighthouse.mobile.runs.length > 1 ? `the median run of ${r.lighthouse.mobile.runs.join(', ')}` : undefined),
+  },
+  {
+    goal: 'customer first-load JS, gzip',
+    target: '≤ 90 KB',
+    figure: (r) => r.bundle.jsGzipKb || undefined,
+    met: atMost(90),
+    unit: 'KB',
+    aside: (r) => (r.bundle.libraryFloorGzipKb ? `React + React Router + TanStack Query alone: ${r.bundle.libraryFloorGzipKb} KB` : undefined),
+  },
   {
     goal: 'idle live-update streams: RSS rise (per 1,000)',
     target: '≤ 50 MB',
@@ -75,7 +90,8 @@ export function goalRows(r: Results): { goal: string; target: string; figure: nu
 export function printGoals(r: Results): void {
   const rows = goalRows(r).map((row, i) => {
     const unit = GOALS[i]!.unit ? ` ${GOALS[i]!.unit}` : '';
-    const mark = row.met === null ? '- not measured in this mode' : `${row.met ? '✓' : '✗'} ${row.figure}${unit}`;
+    const aside = row.met === null ? undefined : GOALS[i]!.aside?.(r);
+    const mark = row.met === null ? '- not measured in this mode' : `${row.met ? '✓' : '✗'} ${row.figure}${unit}${aside ? ` (${aside})` : ''}`;
     return [row.goal, row.target, mark];
   });
   const widths = [0, 1].map((c) => Math.max(...rows.map((row) => row[c]!.length), c === 0 ? 4 : 6));

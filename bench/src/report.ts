@@ -83,10 +83,16 @@ export function printTable({ datasets, bundle, lighthouse }: Printable) {
         `server RSS ${d.memory.postWarmupRssMb} MB after warm-up, ${d.memory.finalRssMb} MB at the end (×${d.memory.growth}), peak ${d.memory.peakRssMb} MB`,
     );
   }
-  out.push(`SPA first load (gzip): JS ${bundle.jsGzipKb} KB, CSS ${bundle.cssGzipKb} KB${bundle.jsBrotliKb ? `; JS as sent to a browser that takes brotli: ${bundle.jsBrotliKb} KB` : ''} (${bundle.files.join(', ')})`);
+  out.push(
+    `SPA first load (gzip): JS ${bundle.jsGzipKb} KB, CSS ${bundle.cssGzipKb} KB` +
+      `${bundle.jsBrotliKb ? `; JS as sent to a browser that takes brotli: ${bundle.jsBrotliKb} KB` : ''}` +
+      `${bundle.libraryFloorGzipKb ? `; React + React Router + TanStack Query alone: ${bundle.libraryFloorGzipKb} KB` : ''} (${bundle.files.join(', ')})`,
+  );
   for (const [preset, scores] of Object.entries(lighthouse ?? {})) {
+    const m = scores.metrics;
     out.push(
-      `Lighthouse ${preset} (signed-in panel): performance ${scores.performance ?? '-'}, accessibility ${scores.accessibility ?? '-'}${scores.note ? ` (${scores.note})` : ''}`,
+      `Lighthouse ${preset} (signed-in panel): performance ${scores.performance ?? '-'}${scores.runs && scores.runs.length > 1 ? ` (the median run of ${scores.runs.join(', ')})` : ''}, accessibility ${scores.accessibility ?? '-'}` +
+        `${m ? `; FCP ${m.fcpMs} ms, LCP ${m.lcpMs} ms, TBT ${m.tbtMs} ms, SI ${m.speedIndexMs} ms, CLS ${m.cls}` : ''}${scores.note ? ` (${scores.note})` : ''}`,
     );
   }
   if (!lighthouse) out.push('Lighthouse: not run');

@@ -16,6 +16,10 @@
  * `--only <text> [--size N]` (N tickets, 1,000,000 by default) runs only the scenarios whose name
  * contains the text, after the same generation and catch-up pass: a quick A/B of one row, e.g.
  * `pnpm bench --only panel`. No automations, soak, feature costs, Lighthouse or bundle.
+ *
+ * `--spa-only` measures the SPA alone, in a few minutes: the first-load bundle (and the library floor
+ * beside it), then Lighthouse mobile and desktop of the 10k dataset's typical contact, each the median
+ * of LIGHTHOUSE_RUNS runs, as the full run does.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,7 +38,7 @@ import { runLoad, summarize, CONNECTIONS, type LoadResult, type LoadSample } fro
 import { printTable } from './report.js';
 import { REPO, cpuSecondsOf, memoryOf, startServer, type LoopDelay, type RunningServer } from './server.js';
 import { SCENARIOS, SOAK_SCENARIO, type GetJson, type GetTag, type ScenarioContext, type ScenarioRequest } from './scenarios.js';
-import { firstLoadBundle, lighthouse, type LighthouseScores } from './spa.js';
+import { firstLoadBundle, lighthouseMedian, type LighthouseScores } from './spa.js';
 import { measureIdleStreams, measureUpload, prepareAttachmentTicket, type IdleStreamsCost, type UploadCost } from './feature-costs.js';
 import { goalRows, printGoals } from './goals.js';
 import { copyDatasetToPostgres, postgresPids, printEngines } from './postgres.js';
@@ -63,6 +67,10 @@ const DUE_SHARE = 0.05;
 /** The panel measured while the automations run. */
 const AUTOMATION_PANEL = 'panel (typical contact)';
 const skipLighthouse = process.argv.includes('--no-lighthouse');
+/** `--spa-only`: the bundle and Lighthouse alone, on the 10k dataset. */
+const spaOnly = process.argv.includes('--spa-only');
+/** Lighthouse runs per preset; the median is reported (a single run moves by several points). */
+const LIGHTHOUSE_RUNS = quick ? 1 : 5;
 /** `--engine pg`: after SQLite, the same scenarios on PostgreSQL (issue 16), printed side by side. */
 const engineArg = process.argv.indexOf('--engine');
 const withPostgres = engineArg !== -1 && /^(pg|postgres(ql)?)$/.test(process.argv[engineArg + 1] ?? '');
@@ -75,7 +83,7 @@ const SLICES = quick ? 3 : 4;
 /** The in-server pass under load comes in this many cohorts, each followed by as long at rest (pass-under-load.ts). */
 const PASS_CYCLES = quick ? 2 : 10;
 const PORT = Number(process.env.BENCH_PORT ?? 3199);
-const SIZES = automationsOnly ? [AUTOMATIONS_SIZE] : onlyScenarios !== null ? [ONLY_SIZE] : soakOnly ? [10_000] : quick ? [20_000, 10_000] : [1_000_000, 10_000];
+const SIZES = automationsOnly ? [AUTOMATIONS_SIZE] : onlyScenarios !== null ? [ONLY_SIZE] : soakOnly || spaOnly ? [10_000] : quick ? [20_000, 10_000] : [1_000_000, 10_000];
 if (!Number.isFinite(SOAK_SECONDS) || SOAK_SECONDS <= 0) throw new Error('--soak-seconds expects a positive number of seconds');
 
 export interface ScenarioResult {
@@ -203,10 +211,10 @@ async function benchDataset(tickets: number, engine: 'sqlite' | 'pg' = 'sqlite')
     let postWarmupRssMb = 0;
     // On PostgreSQL the scenarios only: the automation, soak, SPA and feature steps edit or measure SQLite's file and process.
     const sqliteOnly = engine === 'sqlite';
-    const large = tickets === SIZES[0] && !soakOnly && sqliteOnly;
+    const large = tickets === SIZES[0] && !soakOnly && !spaOnly && sqliteOnly;
     try {
       // One of the heavy contact's live tickets gets files; the reply scenario keeps the others.
-      const attachmentTicketId = soakOnly || automationsOnly ? undefined : replyTicketIds.pop();
+      const attachmentTicketId = soakOnly || automationsOnly || spaOnly ? undefined : replyTicketIds.pop();
       const ctx: ScenarioContext = { dataset, replyTicketIds, attachmentTicketId };
       if (attachmentTicketId !== undefined) await prepareAttachmentTicket(server, cookies.heavy, attachmentTicketId);
       const getJson: GetJson = async (path, as) => (await fetch(server.url + path, { headers: { cookie: cookies[as] } })).json();
@@ -217,7 +225,7 @@ async function benchDataset(tickets: number, engine: 'sqlite' | 'pg' = 'sqlite')
         catchUp = await runAutomationPass(dir, Date.now());
         log(`  automations: catch-up ${describePass(catchUp)}`);
       }
-      for (const scenario of soakOnly || automationsOnly ? [] : SCENARIOS.filter((s) => onlyScenarios === null || s.name.includes(onlyScenarios))) {
+      for (const scenario of soakOnly || automationsOnly || spaOnly ? [] : SCENARIOS.filter((s) => onlyScenarios === null || s.name.includes(onlyScenarios))) {
         const requests = scenario.requests(ctx);
         const before = () => scenario.beforeRun?.(ctx, getJson, getTag);
         await before();
@@ -265,11 +273,14 @@ async function benchDataset(tickets: number, engine: 'sqlite' | 'pg' = 'sqlite')
       let lh: { mobile: LighthouseScores; desktop: LighthouseScores } | undefined;
       const wholeRun = onlyScenarios === null;
       if (tickets === SIZES.at(-1) && sqliteOnly && !skipLighthouse && !soakOnly && !automationsOnly && wholeRun) {
-        log('  Lighthouse of the signed-in panel (typical contact), mobile and desktop settings');
-        lh = { mobile: lighthouse(`${server.url}/painel`, cookies.typical, 'mobile'), desktop: lighthouse(`${server.url}/painel`, cookies.typical, 'desktop') };
+        log(`  Lighthouse of the signed-in panel (typical contact), mobile and desktop settings, the representative (median) of ${LIGHTHOUSE_RUNS} runs each`);
+        lh = {
+          mobile: await lighthouseMedian(`${server.url}/painel`, cookies.typical, 'mobile', LIGHTHOUSE_RUNS),
+          desktop: await lighthouseMedian(`${server.url}/painel`, cookies.typical, 'desktop', LIGHTHOUSE_RUNS),
+        };
       }
       let featureCosts: DatasetResult['featureCosts'];
-      if (tickets === SIZES.at(-1) && sqliteOnly && !soakOnly && !automationsOnly && wholeRun) {
+      if (tickets === SIZES.at(-1) && sqliteOnly && !soakOnly && !automationsOnly && !spaOnly && wholeRun) {
         log(`  feature costs: ${IDLE_STREAMS} idle live-update streams, then a 10 MB upload`);
         const idleStreams = await measureIdleStreams(server, dir, dataset.typicalContactId, IDLE_STREAMS);
         log(`  feature costs: ${idleStreams.streams} idle streams: RSS ${idleStreams.rssBeforeMb} → ${idleStreams.rssOpenMb} MB (+${idleStreams.riseMb} MB, ${idleStreams.kbPerStream} KB a stream)`);
@@ -277,7 +288,7 @@ async function benchDataset(tickets: number, engine: 'sqlite' | 'pg' = 'sqlite')
         log(`  feature costs: ${upload.bytes.toLocaleString('en')} B upload answered ${upload.status} in ${upload.seconds} s: RSS ${upload.rssBeforeMb} → peak ${upload.rssPeakMb} MB (+${upload.riseMb} MB)`);
         featureCosts = { idleStreams, upload };
       }
-      const soakResult = tickets === SIZES.at(-1) && sqliteOnly && !automationsOnly && wholeRun ? await soak(server, cookies, ctx, getJson, getTag) : undefined;
+      const soakResult = tickets === SIZES.at(-1) && sqliteOnly && !automationsOnly && !spaOnly && wholeRun ? await soak(server, cookies, ctx, getJson, getTag) : undefined;
       let twoInstances: TwoInstancesResult | undefined;
       if (postgres && tickets === SIZES.at(-1) && wholeRun) {
         const typical = SCENARIOS.find((s) => s.name === 'panel (typical contact)')!;
@@ -414,7 +425,7 @@ async function soak(server: RunningServer, cookies: Record<ScenarioRequest['as']
 }
 
 const startedAt = new Date();
-log(`Atende benchmark${quick ? ' (quick)' : ''}${soakOnly ? ' (soak only)' : ''}${automationsOnly ? ` (automations only, ${AUTOMATIONS_SIZE.toLocaleString('en')} tickets)` : ''}${onlyScenarios !== null ? ` (only "${onlyScenarios}", ${ONLY_SIZE.toLocaleString('en')} tickets)` : ''}: ${CONNECTIONS} connections, ${SECONDS} s a scenario after ${WARMUP_SECONDS} s warm-up`);
+log(`Atende benchmark${quick ? ' (quick)' : ''}${soakOnly ? ' (soak only)' : ''}${automationsOnly ? ` (automations only, ${AUTOMATIONS_SIZE.toLocaleString('en')} tickets)` : ''}${onlyScenarios !== null ? ` (only "${onlyScenarios}", ${ONLY_SIZE.toLocaleString('en')} tickets)` : ''}${spaOnly ? ' (SPA only: bundle and Lighthouse)' : ''}: ${CONNECTIONS} connections, ${SECONDS} s a scenario after ${WARMUP_SECONDS} s warm-up`);
 // `--automations-only` does not build the SPA to measure it.
 const bundle = automationsOnly || onlyScenarios !== null ? { jsGzipKb: 0, cssGzipKb: 0, files: ['not measured with --automations-only or --only'] } : firstLoadBundle();
 const datasets: DatasetResult[] = [];
@@ -429,7 +440,7 @@ if (withPostgres) for (const size of SIZES) postgresDatasets.push((await benchDa
 const results = {
   startedAt: startedAt.toISOString(),
   finishedAt: new Date().toISOString(),
-  mode: automationsOnly ? 'automations' : onlyScenarios !== null ? 'only' : soakOnly ? (quick ? 'soak-quick' : 'soak') : quick ? 'quick' : 'full',
+  mode: automationsOnly ? 'automations' : onlyScenarios !== null ? 'only' : spaOnly ? 'spa' : soakOnly ? (quick ? 'soak-quick' : 'soak') : quick ? 'quick' : 'full',
   machine: 'server (the built apps/bff/dist/server.js, as pnpm start runs it) pinned to core 0 (taskset), load generator on core 1; NODE_ENV=production, LOG_LEVEL=warn',
   connections: CONNECTIONS,
   secondsPerScenario: SECONDS,
