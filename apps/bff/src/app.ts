@@ -13,6 +13,7 @@ import { requestLogger } from './http/request-logger.js';
 import { sameOriginJson } from './http/same-origin-json.js';
 import { securityHeaders } from './http/security-headers.js';
 import { spaIndexAnswerer } from './http/spa-index.js';
+import { firstAnswersElement, firstAnswersFor } from './http/first-answers.js';
 import { loadSession } from './http/session-middleware.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { accountRoutes } from './routes/account-routes.js';
@@ -175,7 +176,11 @@ export function createApp(deps: Deps) {
 
 /** Serves the built SPA: hashed assets cached for a year, every other GET answered with index.html. */
 function mountSpa(app: Hono<AppEnv>, webDist: string) {
-  const answerWithIndex = spaIndexAnswerer(join(webDist, 'index.html'));
+  // A signed-in customer's panel comes with its first screen's answers inside (first-answers.ts).
+  const answerWithIndex = spaIndexAnswerer(join(webDist, 'index.html'), async (c) => {
+    const answers = await firstAnswersFor(app, c);
+    return answers ? firstAnswersElement(answers) : null;
+  });
   app.use('/assets/*', async (c, next) => {
     await next();
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
@@ -191,5 +196,5 @@ function mountSpa(app: Hono<AppEnv>, webDist: string) {
   app.get('/assets/*', () => {
     throw new AppError('not_found');
   });
-  app.get('*', (c) => answerWithIndex(c) ?? c.text('The web app is not built: run `pnpm build`.', 503));
+  app.get('*', async (c) => (await answerWithIndex(c)) ?? c.text('The web app is not built: run `pnpm build`.', 503));
 }

@@ -7,6 +7,7 @@ import { contentSecurityPolicy } from './security-headers.js';
 /** index.html as it is sent: the bytes, their compressed copies, the ETag and the CSP that lets its style apply. */
 interface SpaIndex {
   modifiedMs: number;
+  text: string;
   html: Uint8Array<ArrayBuffer>;
   brotli: Uint8Array<ArrayBuffer>;
   gzip: Uint8Array<ArrayBuffer>;
@@ -24,6 +25,7 @@ function prepare(file: string, modifiedMs: number): SpaIndex {
   const text = html.toString('utf8');
   return {
     modifiedMs,
+    text,
     // Copies with their own ArrayBuffer: what Response bodies are typed to take.
     html: new Uint8Array(html),
     brotli: new Uint8Array(brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: html.length } })),
@@ -33,15 +35,24 @@ function prepare(file: string, modifiedMs: number): SpaIndex {
   };
 }
 
+/** The encoding to send, by the browser's Accept-Encoding: brotli, then gzip, else none. */
+function encodingFor(c: Context): 'br' | 'gzip' | null {
+  const accepted = c.req.header('accept-encoding') ?? '';
+  return /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
+}
+
 /**
  * Answers every SPA page with index.html. It is read, hashed and compressed once per build (a new
  * build is noticed by its modification time), not on each request. It is `no-cache`, so a phone
  * revalidates it on every visit: the ETag turns that into a 304 with no body until the next deploy.
+ *
+ * `personalize` may return an element for this visitor's page (first-answers.ts: the first screen's
+ * API answers); that page is then one person's, compressed on the spot and never stored by anyone.
  * Returns null when the web app is not built.
  */
-export function spaIndexAnswerer(file: string) {
+export function spaIndexAnswerer(file: string, personalize?: (c: Context) => Promise<string | null>) {
   let cached: SpaIndex | null = null;
-  return (c: Context): Response | null => {
+  return async (c: Context): Promise<Response | null> => {
     let modifiedMs: number;
     try {
       modifiedMs = statSync(file).mtimeMs;
@@ -50,6 +61,20 @@ export function spaIndexAnswerer(file: string) {
     }
     if (cached?.modifiedMs !== modifiedMs) cached = prepare(file, modifiedMs);
     const index = cached;
+    const encoding = encodingFor(c);
+    const element = personalize ? await personalize(c) : null;
+    if (element) {
+      const html = Buffer.from(index.text.replace('</body>', `${element}\n</body>`), 'utf8');
+      // Quick levels: this page is compressed on every visit (brotli 5 is about as small as gzip 9, and faster).
+      const body = encoding === 'br' ? brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }) : encoding === 'gzip' ? gzipSync(html) : html;
+      return c.body(new Uint8Array(body), 200, {
+        'Cache-Control': 'no-store',
+        Vary: 'Accept-Encoding, Cookie',
+        'Content-Security-Policy': index.contentSecurityPolicy,
+        'Content-Type': 'text/html; charset=UTF-8',
+        ...(encoding ? { 'Content-Encoding': encoding } : {}),
+      });
+    }
     const headers: Record<string, string> = {
       'Cache-Control': 'no-cache',
       ETag: index.etag,
@@ -57,8 +82,6 @@ export function spaIndexAnswerer(file: string) {
       'Content-Security-Policy': index.contentSecurityPolicy,
     };
     if (c.req.header('if-none-match') === index.etag) return c.body(null, 304, headers);
-    const accepted = c.req.header('accept-encoding') ?? '';
-    const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
     const body = encoding === 'br' ? index.brotli : encoding === 'gzip' ? index.gzip : index.html;
     if (encoding) headers['Content-Encoding'] = encoding;
     return c.body(body, 200, { ...headers, 'Content-Type': 'text/html; charset=UTF-8' });

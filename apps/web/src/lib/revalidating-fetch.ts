@@ -1,3 +1,5 @@
+import { forgetFirstAnswers, takeFirstAnswer } from './first-answers.js';
+
 /**
  * The fetch behind the typed client (api-client.ts): conditional GETs without the browser's HTTP cache
  * (issue 18). The BFF marks its authenticated answers `Cache-Control: no-store`, so the browser keeps
@@ -24,7 +26,11 @@ export async function revalidatingFetch(input: RequestInfo | URL, init?: Request
   const last = kept.get(url);
   const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
   if (last) headers.set('If-None-Match', last.etag);
-  const response = await fetch(input, { ...init, headers });
+  // The first screen's answers came inside the page (first-answers.ts): kept as if just fetched.
+  const first = takeFirstAnswer(url);
+  const response = first
+    ? new Response(first.body, { status: 200, headers: { 'Content-Type': 'application/json', ...(first.etag ? { ETag: first.etag } : {}) } })
+    : await fetch(input, { ...init, headers });
   if (response.status === 304 && last) {
     kept.delete(url);
     kept.set(url, last); // most recently used last
@@ -42,4 +48,5 @@ export async function revalidatingFetch(input: RequestInfo | URL, init?: Request
 /** Drops every kept answer: someone signed in or out. */
 export function forgetKeptAnswers(): void {
   kept.clear();
+  forgetFirstAnswers();
 }

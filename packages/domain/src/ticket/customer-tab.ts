@@ -10,6 +10,14 @@ export const CUSTOMER_TABS = [
 ] as const;
 export type CustomerTab = (typeof CUSTOMER_TABS)[number];
 
+/** "Aguardando minha resposta" opens first, unless a link names a tab (?aba=). */
+export const DEFAULT_CUSTOMER_TAB: CustomerTab = 'awaiting_my_reply';
+
+/** The tab a panel link opens: its `aba` when that names a tab, else the default. */
+export function customerTabOfLink(aba: string | null | undefined): CustomerTab {
+  return aba !== null && aba !== undefined && (CUSTOMER_TABS as readonly string[]).includes(aba) ? (aba as CustomerTab) : DEFAULT_CUSTOMER_TAB;
+}
+
 /** The tab a ticket is filed under, besides `all`. Closed tickets are `unrated` only while a rating is due. */
 export type StoredCustomerTab = Exclude<CustomerTab, 'all'>;
 

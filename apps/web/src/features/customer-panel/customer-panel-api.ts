@@ -1,14 +1,13 @@
-import { CUSTOMER_TABS, type CustomerTab } from '@atende/domain';
+import { customerTabOfLink, DEFAULT_CUSTOMER_TAB, type CustomerTab } from '@atende/domain';
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api-client.js';
 import { customerKeys } from '../../lib/customer-query-keys.js';
 
 /** "Aguardando minha resposta" opens first, unless the link names a tab (?aba=). */
-export const DEFAULT_TAB: CustomerTab = 'awaiting_my_reply';
+export const DEFAULT_TAB: CustomerTab = DEFAULT_CUSTOMER_TAB;
 
 export function panelTabOf(search: URLSearchParams): CustomerTab {
-  const requested = search.get('aba');
-  return requested !== null && (CUSTOMER_TABS as readonly string[]).includes(requested) ? (requested as CustomerTab) : DEFAULT_TAB;
+  return customerTabOfLink(search.get('aba'));
 }
 
 export const tabCountsQuery = queryOptions({

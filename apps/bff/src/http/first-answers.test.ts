@@ -1,0 +1,91 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_ACCOUNTS } from '@atende/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+
+/** The panel page of a signed-in customer carries its first screen's answers (first-answers.ts). */
+
+let t: TestApp;
+let dist: string;
+beforeAll(async () => {
+  dist = mkdtempSync(join(tmpdir(), 'atende-dist-'));
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Atende</title><body><div id="root"></div></body>');
+  t = await createTestApp({ env: { WEB_DIST: dist } });
+});
+afterAll(() => {
+  t.dispose();
+  rmSync(dist, { recursive: true, force: true });
+});
+
+async function page(path: string, cookie?: string) {
+  const response = await t.app.request(path, { headers: cookie ? { cookie } : {} });
+  const html = await response.text();
+  const block = /<script type="application\/json" id="first-answers">([\s\S]*?)<\/script>/.exec(html)?.[1];
+  const answers = block ? (JSON.parse(block) as Record<string, { body: string; etag?: string }>) : null;
+  return { response, html, answers };
+}
+
+describe('the panel page of a signed-in customer', () => {
+  it('carries the answers its first screen would ask for, equal to what the API answers', async () => {
+    const cookie = await t.signIn(DEMO_ACCOUNTS.contact);
+    const { response, answers } = await page('/painel?aba=all', cookie);
+    expect(response.status).toBe(200);
+    expect(Object.keys(answers ?? {}).sort()).toEqual(
+      ['/api/auth/me', '/api/customer/company', '/api/customer/portal', '/api/customer/preferences', '/api/customer/tickets/counts', '/api/customer/tickets?tab=all'].sort(),
+    );
+    for (const [path, answer] of Object.entries(answers!)) {
+      const api = await t.request('GET', path, { cookie });
+      expect(JSON.parse(answer.body), path).toEqual(api.json);
+    }
+    // The counts and tab pages keep their ETag, so the SPA's next ask is a conditional one.
+    expect(answers!['/api/customer/tickets/counts']!.etag).toMatch(/^"/);
+    // One person's page: never stored, by the browser or by anything between.
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('etag')).toBeNull();
+  });
+
+  it('opens the tab the link names, the default tab otherwise, and a search link carries no tab', async () => {
+    const cookie = await t.signIn(DEMO_ACCOUNTS.contact);
+    expect(Object.keys((await page('/painel', cookie)).answers!)).toContain('/api/customer/tickets?tab=awaiting_my_reply');
+    expect(Object.keys((await page('/painel?aba=nao-existe', cookie)).answers!)).toContain('/api/customer/tickets?tab=awaiting_my_reply');
+    const search = Object.keys((await page('/painel?busca=impressora', cookie)).answers!);
+    expect(search).toContain('/api/auth/me');
+    expect(search.some((path) => path.startsWith('/api/customer/tickets'))).toBe(false);
+  });
+
+  it('keeps a hostile ticket subject as text: nothing in it can close the data block', async () => {
+    const cookie = await t.signIn(DEMO_ACCOUNTS.contact);
+    const hostile = '</script><script>alert(1)</script><!-- \u2028';
+    t.db.$client
+      .prepare('update tickets set subject = ? where id = (select min(t.id) from tickets t join contacts c on c.id = t.requester_id where c.email = ?)')
+      .run(hostile, DEMO_ACCOUNTS.contact);
+    const { html, answers } = await page('/painel?aba=all', cookie);
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(answers!['/api/customer/tickets?tab=all']!.body).toContain(hostile);
+  });
+});
+
+describe('everyone else gets the shared page', () => {
+  it('signed out, an agent, or another page: no answers inside, and the page is revalidated by ETag', async () => {
+    const agent = await t.signIn(DEMO_ACCOUNTS.agent);
+    const contact = await t.signIn(DEMO_ACCOUNTS.contact);
+    for (const [path, cookie] of [
+      ['/painel', undefined],
+      ['/painel', 'atende_session=forged'],
+      ['/painel', agent],
+      ['/painel/chamados/1', contact],
+      ['/entrar', contact],
+    ] as const) {
+      const { response, answers, html } = await page(path, cookie);
+      expect(response.status, `${path} ${cookie}`).toBe(200);
+      expect(answers, `${path} ${cookie}`).toBeNull();
+      expect(html).toContain('<title>Atende</title>');
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      expect(response.headers.get('etag')).toMatch(/^"/);
+    }
+  });
+});
