@@ -127,6 +127,23 @@ export function runAutomationPass(dataDir: string, now: number): Promise<Automat
 }
 
 /**
+ * makeTicketsDue in a child process on this process's core (make-due-child.ts): while a load runs from
+ * this process, its event loop keeps sending and answering; only the core is shared.
+ */
+export function makeTicketsDueInChild(databaseFile: string, count: number, now: number, round: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'bench/src/make-due-child.ts'), databaseFile, String(count), String(now), String(round)], {
+      cwd: join(REPO, 'bench'),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(Number(out.trim())) : reject(new Error(`make-due-child exited with ${code}`))));
+  });
+}
+
+/**
  * Makes `count` tickets due for the inactivity close at `now` (waiting since a day past the policy),
  * a different spread each `round`. Returns how many changed.
  */

@@ -1,4 +1,4 @@
-import { makeTicketsDue, mergeInServerPasses, runAutomationPassInServer, type AutomationPass, type InServerPass } from './automations.js';
+import { makeTicketsDueInChild, mergeInServerPasses, runAutomationPassInServer, type AutomationPass, type InServerPass } from './automations.js';
 import { epochMs, runLoad, type LoadSample } from './load.js';
 import { quantileOf } from './quantile.js';
 import type { LoopDelay, RunningServer } from './server.js';
@@ -68,7 +68,8 @@ export async function measurePassUnderLoad(options: {
   const loaded = runLoad({ ...options.load, seconds: 3600, label: `${options.panel} (passes and rests)`, timestamps: true, stopWhen: stopped });
   try {
     for (let cycle = 0; cycle < options.cycles; cycle++) {
-      const due = makeTicketsDue(options.databaseFile, Math.ceil(options.dueTickets / options.cycles), now, options.firstRound + cycle);
+      // In a child process: made here, the write held this process's loop, and the load's answers with it.
+      const due = await makeTicketsDueInChild(options.databaseFile, Math.ceil(options.dueTickets / options.cycles), now, options.firstRound + cycle);
       await sleep(SETTLE_MS);
       await server.loopDelay();
       const inServer = await runAutomationPassInServer(server, now);
