@@ -56,9 +56,17 @@ function openStream(url: string, cookie: string): Promise<ClientRequest> {
 
 export interface IdleStreamsCost {
   streams: number;
+  /** RSS read as before (no collection): kept for comparison with earlier runs, but see liveRiseMb. */
   rssBeforeMb: number;
   rssOpenMb: number;
   riseMb: number;
+  /**
+   * What the open streams hold: the server's live memory (V8 heap in use plus native buffers) after a
+   * full collection, with them open minus before. RSS moves by tens of MB with the heap's own state.
+   */
+  liveBeforeMb: number;
+  liveOpenMb: number;
+  liveRiseMb: number;
   kbPerStream: number;
 }
 
@@ -72,6 +80,7 @@ export async function measureIdleStreams(server: RunningServer, dataDir: string,
   const cookies = newSessions(dataDir, contactId, Math.ceil(count / perSession));
   await sleep(1000);
   const rssBeforeMb = memoryOf(server.pid).rssMb;
+  const liveBeforeMb = (await server.liveMemory()).liveMb;
   const open: ClientRequest[] = [];
   try {
     // In waves of 50, as tabs reconnecting after a deploy would.
@@ -82,7 +91,9 @@ export async function measureIdleStreams(server: RunningServer, dataDir: string,
     await sleep(2000); // let the allocator settle before reading RSS
     const rssOpenMb = memoryOf(server.pid).rssMb;
     const riseMb = Math.round((rssOpenMb - rssBeforeMb) * 10) / 10;
-    return { streams: open.length, rssBeforeMb, rssOpenMb, riseMb, kbPerStream: Math.round((riseMb * 1024) / open.length) };
+    const liveOpenMb = (await server.liveMemory()).liveMb;
+    const liveRiseMb = Math.round((liveOpenMb - liveBeforeMb) * 10) / 10;
+    return { streams: open.length, rssBeforeMb, rssOpenMb, riseMb, liveBeforeMb, liveOpenMb, liveRiseMb, kbPerStream: Math.round((liveRiseMb * 1024) / open.length) };
   } finally {
     for (const req of open) req.destroy();
     await sleep(500);

@@ -283,7 +283,10 @@ async function benchDataset(tickets: number, engine: 'sqlite' | 'pg' = 'sqlite')
       if (tickets === SIZES.at(-1) && sqliteOnly && !soakOnly && !automationsOnly && !spaOnly && wholeRun) {
         log(`  feature costs: ${IDLE_STREAMS} idle live-update streams, then a 10 MB upload`);
         const idleStreams = await measureIdleStreams(server, dir, dataset.typicalContactId, IDLE_STREAMS);
-        log(`  feature costs: ${idleStreams.streams} idle streams: RSS ${idleStreams.rssBeforeMb} → ${idleStreams.rssOpenMb} MB (+${idleStreams.riseMb} MB, ${idleStreams.kbPerStream} KB a stream)`);
+        log(
+          `  feature costs: ${idleStreams.streams} idle streams: live memory after a collection ${idleStreams.liveBeforeMb} → ${idleStreams.liveOpenMb} MB (+${idleStreams.liveRiseMb} MB, ${idleStreams.kbPerStream} KB a stream);` +
+            ` RSS ${idleStreams.rssBeforeMb} → ${idleStreams.rssOpenMb} MB (${idleStreams.riseMb >= 0 ? '+' : ''}${idleStreams.riseMb} MB)`,
+        );
         const upload = await measureUpload(server, cookies.typical);
         log(`  feature costs: ${upload.bytes.toLocaleString('en')} B upload answered ${upload.status} in ${upload.seconds} s: RSS ${upload.rssBeforeMb} → peak ${upload.rssPeakMb} MB (+${upload.riseMb} MB)`);
         featureCosts = { idleStreams, upload };

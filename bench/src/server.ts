@@ -13,6 +13,8 @@ export interface RunningServer {
    * window to a running total of that name; every total so far comes back in `totals`.
    */
   loopDelay: (into?: string) => Promise<WindowLoopDelay>;
+  /** The server's memory right after a full garbage collection (gc-probe.mjs), in MB. */
+  liveMemory: () => Promise<{ rssMb: number; liveMb: number }>;
   stop: () => Promise<void>;
 }
 
@@ -43,15 +45,19 @@ function buildBff(): void {
  * the benchmark ran the TypeScript sources under tsx instead, which production never does. The bare
  * route is switched on for the ceiling measurement. The in-server automation loop is off: the benchmark
  * runs the automations itself, at moments it chooses (run.ts). A preloaded probe (loop-delay-probe.mjs)
- * reports the server's event-loop delay on SIGUSR2, no BFF change needed.
+ * reports the server's event-loop delay on SIGUSR2, no BFF change needed; another (gc-probe.mjs) collects
+ * garbage and reports the server's memory on SIGWINCH (`liveMemory`).
  */
 export async function startServer(dataDir: string, port: number, options: { databaseUrl?: string; core?: number } = {}): Promise<RunningServer> {
   const origin = `http://127.0.0.1:${port}`;
   const loopDelayFile = join(dataDir, `loop-delay-${port}.json`);
+  const memoryFile = join(dataDir, `memory-${port}.json`);
   const probe = new URL('./loop-delay-probe.mjs', import.meta.url).pathname;
   // BENCH_SERVER_TSX=1 runs the sources under tsx instead, as the bench did before: an A/B of the two
   // (session 13) found no difference in the pass-under-load figures.
-  const serverArgs = process.env.BENCH_SERVER_TSX ? ['--import', 'tsx', '--import', probe, 'src/server.ts'] : ['--enable-source-maps', '--import', probe, 'dist/server.js'];
+  const gcProbe = new URL('./gc-probe.mjs', import.meta.url).pathname;
+  const probes = ['--expose-gc', '--import', probe, '--import', gcProbe];
+  const serverArgs = process.env.BENCH_SERVER_TSX ? ['--import', 'tsx', ...probes, 'src/server.ts'] : ['--enable-source-maps', ...probes, 'dist/server.js'];
   if (!process.env.BENCH_SERVER_TSX) buildBff();
   const child: ChildProcess = spawn('taskset', ['-c', String(options.core ?? 0), process.execPath, ...serverArgs], {
     cwd: join(REPO, 'apps/bff'),
@@ -66,6 +72,7 @@ export async function startServer(dataDir: string, port: number, options: { data
       MAIL_MODE: 'mailbox', // production's start-up check needs a mail decision; the bench sends none
       BENCH_BARE_ROUTE: '1',
       BENCH_LOOP_DELAY_FILE: loopDelayFile,
+      BENCH_MEMORY_FILE: memoryFile,
       AUTOMATIONS: 'off',
       // One log line per request would measure pino's stdout, not the portal; warnings still print.
       LOG_LEVEL: 'warn',
@@ -103,6 +110,21 @@ export async function startServer(dataDir: string, port: number, options: { data
         }
       }
       throw new Error('the server did not report its event-loop delay');
+    },
+    liveMemory: async () => {
+      rmSync(memoryFile, { force: true });
+      child.kill('SIGWINCH');
+      for (let i = 0; i < 200 && !existsSync(memoryFile); i++) await new Promise((r) => setTimeout(r, 25));
+      for (let i = 0; i < 20; i++) {
+        try {
+          const memory = JSON.parse(readFileSync(memoryFile, 'utf8')) as { rss: number; live: number };
+          const mb = (bytes: number) => Math.round(bytes / 104_857.6) / 10;
+          return { rssMb: mb(memory.rss), liveMb: mb(memory.live) };
+        } catch {
+          await new Promise((r) => setTimeout(r, 25));
+        }
+      }
+      throw new Error('the server did not report its memory');
     },
     stop: async () => {
       child.kill('SIGTERM');
