@@ -57,3 +57,22 @@ test('the first screen is styled by index.html itself: no stylesheet to wait for
   expect(stylesheets).toEqual([]);
   expect(refused).toEqual([]);
 });
+
+test('a ticket link from an e-mail, opened on a phone, shows the conversation with no request of its own', async ({ page }) => {
+  await signInOnPhone(page, ACCOUNTS.contact);
+  await page.goto('/painel?aba=all');
+  const href = await page.getByRole('tabpanel').getByRole('link').first().getAttribute('href');
+  await page.goto('about:blank');
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/') && url.pathname !== '/api/events') asked.push(url.pathname + url.search);
+  });
+
+  await page.goto(href!);
+
+  await expect(page.getByRole('list', { name: 'Conversa' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('#');
+  // Who is signed in and the ticket came inside the page: no round trip before the page's own chunk.
+  expect(asked).toEqual([]);
+});

@@ -69,6 +69,22 @@ describe('the panel page of a signed-in customer', () => {
   });
 });
 
+describe('a ticket page opened from an e-mail', () => {
+  it('carries the ticket with who is signed in; a ticket that is not theirs gets the shared page', async () => {
+    const cookie = await t.signIn(DEMO_ACCOUNTS.contact);
+    const own = (await t.request('GET', '/api/customer/tickets?tab=all', { cookie })).json.items[0].id as number;
+    const { response, answers } = await page(`/painel/chamados/${own}`, cookie);
+    expect(Object.keys(answers ?? {}).sort()).toEqual(['/api/auth/me', '/api/customer/portal', '/api/customer/preferences', `/api/customer/tickets/${own}`].sort());
+    expect(JSON.parse(answers![`/api/customer/tickets/${own}`]!.body)).toEqual((await t.request('GET', `/api/customer/tickets/${own}`, { cookie })).json);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    // Another contact's ticket (404 to this contact, like a missing one) sends nothing of it.
+    const other = await t.signIn(DEMO_ACCOUNTS.otherContact);
+    const foreign = await page(`/painel/chamados/${own}`, other);
+    expect(foreign.answers).toBeNull();
+    expect(foreign.html).toContain('<title>Atende</title>');
+  });
+});
+
 describe('everyone else gets the shared page', () => {
   it('signed out, an agent, or another page: no answers inside, and the page is revalidated by ETag', async () => {
     const agent = await t.signIn(DEMO_ACCOUNTS.agent);
@@ -77,7 +93,8 @@ describe('everyone else gets the shared page', () => {
       ['/painel', undefined],
       ['/painel', 'atende_session=forged'],
       ['/painel', agent],
-      ['/painel/chamados/1', contact],
+      ['/painel/chamados/999999', contact],
+      ['/painel/chamados/1/editar', contact],
       ['/entrar', contact],
     ] as const) {
       const { response, answers, html } = await page(path, cookie);

@@ -2,15 +2,22 @@ import { customerTabOfLink } from '@atende/domain';
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from './app-env.js';
 
-/** The panel's address in the SPA (apps/web/src/config/paths.ts `paths.panel`). */
+/** The panel's address in the SPA (apps/web/src/config/paths.ts `paths.panel`), and a ticket's under it. */
 const PANEL_PATH = '/painel';
+const TICKET_PATH = /^\/painel\/chamados\/(\d{1,12})$/;
 
 /**
- * The API answers a page's first screen asks for as the app starts (the web's prefetchPanel): who is
- * signed in, what the portal allows, the company, the contact's preferences, and, unless the link is a
- * search, the tab counts and the tab the link opens. Keys are the exact paths the SPA's client asks.
+ * The API answers a page's first screen asks for as the app starts. Keys are the exact paths the SPA's
+ * client asks.
+ * - The panel (the web's prefetchPanel): who is signed in, what the portal allows, the company, the
+ *   contact's preferences, and, unless the link is a search, the tab counts and the tab the link opens.
+ * - A ticket's page, the link in every ticket e-mail: who is signed in, the portal, the preferences and
+ *   the ticket. Without them a phone waited for the scripts, then who is signed in, then the page's
+ *   chunk, then the ticket: three round trips after the page.
  */
 export function firstScreenRequests(pathname: string, search: URLSearchParams): string[] {
+  const ticket = TICKET_PATH.exec(pathname);
+  if (ticket) return ['/api/auth/me', '/api/customer/portal', '/api/customer/preferences', `/api/customer/tickets/${ticket[1]}`];
   if (pathname !== PANEL_PATH) return [];
   const requests = ['/api/auth/me', '/api/customer/portal', '/api/customer/company', '/api/customer/preferences'];
   if (search.get('busca')?.trim()) return requests;
