@@ -10,6 +10,7 @@ function unquote(raw: string): string {
 function linksTo(mailDir: string, address: string, path: string): string[] {
   const pattern = new RegExp(`https?://[^\\s"<>]+${path}/[A-Za-z0-9_-]{43}`, 'g');
   return readdirSync(mailDir)
+    .filter((file) => file.endsWith('.json')) // not a message still being written (golive-server.mjs)
     .sort()
     .map((file) => JSON.parse(readFileSync(join(mailDir, file), 'utf8')) as { to: string[]; raw: string })
     .filter((mail) => mail.to.includes(address.toLowerCase()))

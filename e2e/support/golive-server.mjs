@@ -4,7 +4,7 @@
 // standing in for the company's mail server. Every delivered message is written to
 // $E2E_GOLIVE_MAIL_DIR as JSON ({ to, raw }) so the journey reads the e-mails people would receive.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { freePort, startTlsProxy } from './tls-proxy.mjs';
@@ -30,7 +30,11 @@ const sink = new SMTPServer({
     stream.on('end', () => {
       count += 1;
       const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
-      writeFileSync(join(mailDir, `${String(count).padStart(5, '0')}.json`), JSON.stringify({ to, raw: Buffer.concat(chunks).toString('utf8') }));
+      // Written aside, then renamed: the journey polls this directory, and a reader that listed the file
+      // while it was being written read half a JSON document (a CI run failed so).
+      const file = join(mailDir, `${String(count).padStart(5, '0')}.json`);
+      writeFileSync(`${file}.partial`, JSON.stringify({ to, raw: Buffer.concat(chunks).toString('utf8') }));
+      renameSync(`${file}.partial`, file);
       callback();
     });
   },
