@@ -5,8 +5,22 @@ import type { BundleSizes, LighthouseScores } from './spa.js';
 interface Printable {
   datasets: DatasetResult[];
   bundle: BundleSizes;
-  lighthouse: { mobile: LighthouseScores; desktop: LighthouseScores } | null;
+  lighthouse: LighthouseAudits | null;
 }
+
+/** Lighthouse's audits of one run: the panel on both presets, and a ticket page on a phone. */
+export interface LighthouseAudits {
+  mobile: LighthouseScores;
+  desktop: LighthouseScores;
+  /** The typical contact's 50-message ticket, as the link in a ticket e-mail opens it. */
+  ticketMobile?: LighthouseScores;
+}
+
+const AUDITED: Record<keyof LighthouseAudits, string> = {
+  mobile: 'mobile (signed-in panel)',
+  desktop: 'desktop (signed-in panel)',
+  ticketMobile: 'mobile (a ticket page opened from an e-mail link, 50 messages)',
+};
 
 const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? (Math.round((a / b) * 100) / 100).toFixed(2) : '-');
 
@@ -88,10 +102,10 @@ export function printTable({ datasets, bundle, lighthouse }: Printable) {
       `${bundle.jsBrotliKb ? `; JS as sent to a browser that takes brotli: ${bundle.jsBrotliKb} KB` : ''}` +
       `${bundle.libraryFloorGzipKb ? `; React + React Router + TanStack Query alone: ${bundle.libraryFloorGzipKb} KB` : ''} (${bundle.files.join(', ')})`,
   );
-  for (const [preset, scores] of Object.entries(lighthouse ?? {})) {
+  for (const [audit, scores] of Object.entries(lighthouse ?? {}) as [keyof LighthouseAudits, LighthouseScores][]) {
     const m = scores.metrics;
     out.push(
-      `Lighthouse ${preset} (signed-in panel): performance ${scores.performance ?? '-'}${scores.runs && scores.runs.length > 1 ? ` (the median run of ${scores.runs.join(', ')})` : ''}, accessibility ${scores.accessibility ?? '-'}` +
+      `Lighthouse ${AUDITED[audit]}: performance ${scores.performance ?? '-'}${scores.runs && scores.runs.length > 1 ? ` (the median run of ${scores.runs.join(', ')})` : ''}, accessibility ${scores.accessibility ?? '-'}` +
         `${m ? `; FCP ${m.fcpMs} ms, LCP ${m.lcpMs} ms, TBT ${m.tbtMs} ms, SI ${m.speedIndexMs} ms, CLS ${m.cls}` : ''}${scores.note ? ` (${scores.note})` : ''}`,
     );
   }

@@ -35,10 +35,10 @@ import { signInBenchActors } from './bench-sessions.js';
 import { makeTicketsDue, runAutomationPass, type AutomationPass } from './automations.js';
 import { measurePassUnderLoad, type PassUnderLoad } from './pass-under-load.js';
 import { runLoad, summarize, CONNECTIONS, type LoadResult, type LoadSample } from './load.js';
-import { printTable } from './report.js';
+import { printTable, type LighthouseAudits } from './report.js';
 import { REPO, cpuSecondsOf, memoryOf, startServer, type LoopDelay, type RunningServer } from './server.js';
 import { SCENARIOS, SOAK_SCENARIO, type GetJson, type GetTag, type ScenarioContext, type ScenarioRequest } from './scenarios.js';
-import { firstLoadBundle, lighthouseMedian, type LighthouseScores } from './spa.js';
+import { firstLoadBundle, lighthouseMedian } from './spa.js';
 import { measureIdleStreams, measureUpload, prepareAttachmentTicket, type IdleStreamsCost, type UploadCost } from './feature-costs.js';
 import { goalRows, printGoals } from './goals.js';
 import { copyDatasetToPostgres, postgresPids, printEngines } from './postgres.js';
@@ -198,7 +198,7 @@ async function probe(url: string, origin: string, cookies: Record<string, string
   return { bytes: Math.max(16, Math.round(bytes / requests.length)) };
 }
 
-async function benchDataset(tickets: number, engine: 'sqlite' | 'pg' = 'sqlite'): Promise<{ result: DatasetResult; lighthouse?: { mobile: LighthouseScores; desktop: LighthouseScores } }> {
+async function benchDataset(tickets: number, engine: 'sqlite' | 'pg' = 'sqlite'): Promise<{ result: DatasetResult; lighthouse?: LighthouseAudits }> {
   const dir = mkdtempSync(join(tmpdir(), 'atende-bench-'));
   try {
     log(`\n== ${tickets.toLocaleString('en')} tickets${engine === 'pg' ? ' on PostgreSQL' : ''} ==`);
@@ -270,13 +270,15 @@ async function benchDataset(tickets: number, engine: 'sqlite' | 'pg' = 'sqlite')
       const memory = memoryOf(server.pid);
       if (!postWarmupRssMb) postWarmupRssMb = memory.rssMb;
       const automations = catchUp && onlyScenarios === null ? await automationStep(dir, server, ctx, cookies, dataset.tickets, catchUp) : undefined;
-      let lh: { mobile: LighthouseScores; desktop: LighthouseScores } | undefined;
+      let lh: LighthouseAudits | undefined;
       const wholeRun = onlyScenarios === null;
       if (tickets === SIZES.at(-1) && sqliteOnly && !skipLighthouse && !soakOnly && !automationsOnly && wholeRun) {
-        log(`  Lighthouse of the signed-in panel (typical contact), mobile and desktop settings, the representative (median) of ${LIGHTHOUSE_RUNS} runs each`);
+        log(`  Lighthouse of the signed-in panel (typical contact), mobile and desktop settings, then of a ticket page on mobile, the representative (median) of ${LIGHTHOUSE_RUNS} runs each`);
         lh = {
           mobile: await lighthouseMedian(`${server.url}/painel`, cookies.typical, 'mobile', LIGHTHOUSE_RUNS),
           desktop: await lighthouseMedian(`${server.url}/painel`, cookies.typical, 'desktop', LIGHTHOUSE_RUNS),
+          // The link in every ticket e-mail, opened on a phone: a lazily loaded page (not a goal row).
+          ticketMobile: await lighthouseMedian(`${server.url}/painel/chamados/${dataset.threadTicketId}`, cookies.typical, 'mobile', LIGHTHOUSE_RUNS),
         };
       }
       let featureCosts: DatasetResult['featureCosts'];
@@ -432,7 +434,7 @@ log(`Atende benchmark${quick ? ' (quick)' : ''}${soakOnly ? ' (soak only)' : ''}
 // `--automations-only` does not build the SPA to measure it.
 const bundle = automationsOnly || onlyScenarios !== null ? { jsGzipKb: 0, cssGzipKb: 0, files: ['not measured with --automations-only or --only'] } : firstLoadBundle();
 const datasets: DatasetResult[] = [];
-let lighthouseScores: { mobile: LighthouseScores; desktop: LighthouseScores } | undefined;
+let lighthouseScores: LighthouseAudits | undefined;
 for (const size of pgOnly ? [] : SIZES) {
   const { result, lighthouse: lh } = await benchDataset(size);
   datasets.push(result);

@@ -56,7 +56,10 @@ export async function startServer(dataDir: string, port: number, options: { data
   // BENCH_SERVER_TSX=1 runs the sources under tsx instead, as the bench did before: an A/B of the two
   // (session 13) found no difference in the pass-under-load figures.
   const gcProbe = new URL('./gc-probe.mjs', import.meta.url).pathname;
-  const probes = ['--expose-gc', '--import', probe, '--import', gcProbe];
+  // BENCH_SERVER_FLAGS adds Node flags to the server alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
+  // to profile a scenario (NODE_OPTIONS refuses --cpu-prof, and would profile the bench too).
+  const extraFlags = (process.env.BENCH_SERVER_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  const probes = ['--expose-gc', ...extraFlags, '--import', probe, '--import', gcProbe];
   const serverArgs = process.env.BENCH_SERVER_TSX ? ['--import', 'tsx', ...probes, 'src/server.ts'] : ['--enable-source-maps', ...probes, 'dist/server.js'];
   if (!process.env.BENCH_SERVER_TSX) buildBff();
   const child: ChildProcess = spawn('taskset', ['-c', String(options.core ?? 0), process.execPath, ...serverArgs], {

@@ -64,15 +64,23 @@ test('a ticket link from an e-mail, opened on a phone, shows the conversation wi
   const href = await page.getByRole('tabpanel').getByRole('link').first().getAttribute('href');
   await page.goto('about:blank');
   const asked: string[] = [];
+  const scripts: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (url.pathname.startsWith('/api/') && url.pathname !== '/api/events') asked.push(url.pathname + url.search);
+    if (request.resourceType() === 'script') scripts.push(url.pathname);
   });
 
-  await page.goto(href!);
+  const response = await page.goto(href!);
 
   await expect(page.getByRole('list', { name: 'Conversa' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('#');
   // Who is signed in and the ticket came inside the page: no round trip before the page's own chunk.
   expect(asked).toEqual([]);
+  // And the page's own chunk is named in the page: every script the conversation needed was asked for
+  // while the page was read, none only after the entry had run (page-chunks.ts).
+  const html = await response!.text();
+  const named = [...html.matchAll(/<(?:script[^>]* src|link rel="modulepreload"[^>]* href)="([^"]+)"/g)].map((m) => m[1]!);
+  expect(scripts.length).toBeGreaterThan(1);
+  expect(scripts.filter((path) => !named.includes(path))).toEqual([]);
 });

@@ -13,7 +13,8 @@ import { requestLogger } from './http/request-logger.js';
 import { sameOriginJson } from './http/same-origin-json.js';
 import { securityHeaders } from './http/security-headers.js';
 import { spaIndexAnswerer } from './http/spa-index.js';
-import { firstAnswersElement, firstAnswersFor } from './http/first-answers.js';
+import { firstAnswersElement, firstAnswersFor, firstScreenModule } from './http/first-answers.js';
+import { buildManifestReader, modulePreloadLinks, pageChunkPaths } from './http/page-chunks.js';
 import { loadSession } from './http/session-middleware.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { accountRoutes } from './routes/account-routes.js';
@@ -176,10 +177,15 @@ export function createApp(deps: Deps) {
 
 /** Serves the built SPA: hashed assets cached for a year, every other GET answered with index.html. */
 function mountSpa(app: Hono<AppEnv>, webDist: string) {
-  // A signed-in customer's panel comes with its first screen's answers inside (first-answers.ts).
+  // A signed-in customer's panel or ticket page comes with its first screen's answers inside
+  // (first-answers.ts), and a lazily loaded page names its scripts, so a phone opening a ticket link
+  // from an e-mail fetches them with the entry instead of after it has run (page-chunks.ts).
+  const manifest = buildManifestReader(webDist);
   const answerWithIndex = spaIndexAnswerer(join(webDist, 'index.html'), async (c) => {
     const answers = await firstAnswersFor(app, c);
-    return answers ? firstAnswersElement(answers) : null;
+    if (!answers) return null;
+    const module = firstScreenModule(new URL(c.req.url).pathname);
+    return { head: module ? modulePreloadLinks(pageChunkPaths(manifest(), module)) : '', body: firstAnswersElement(answers) };
   });
   app.use('/assets/*', async (c, next) => {
     await next();

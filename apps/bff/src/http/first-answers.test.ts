@@ -12,7 +12,18 @@ let dist: string;
 beforeAll(async () => {
   dist = mkdtempSync(join(tmpdir(), 'atende-dist-'));
   mkdirSync(join(dist, 'assets'));
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Atende</title><body><div id="root"></div></body>');
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head><title>Atende</title></head><body><div id="root"></div></body></html>');
+  // The web build's manifest (page-chunks.ts): the ticket page is a lazily loaded chunk with one import of its own.
+  mkdirSync(join(dist, '.vite'));
+  writeFileSync(
+    join(dist, '.vite', 'manifest.json'),
+    JSON.stringify({
+      'index.html': { file: 'assets/index-A.js', isEntry: true, imports: ['_react-B.js'] },
+      '_react-B.js': { file: 'assets/react-B.js' },
+      '_textarea-C.js': { file: 'assets/textarea-C.js' },
+      'src/features/customer-ticket/customer-ticket-page.tsx': { file: 'assets/customer-ticket-page-D.js', imports: ['_textarea-C.js', '_react-B.js', 'index.html'] },
+    }),
+  );
   t = await createTestApp({ env: { WEB_DIST: dist } });
 });
 afterAll(() => {
@@ -83,7 +94,23 @@ describe('a ticket page opened from an e-mail', () => {
     expect(foreign.answers).toBeNull();
     expect(foreign.html).toContain('<title>Atende</title>');
   });
+
+  it("names the ticket page's own scripts in its head, so they load with the entry, not after it", async () => {
+    const cookie = await t.signIn(DEMO_ACCOUNTS.contact);
+    const own = (await t.request('GET', '/api/customer/tickets?tab=all', { cookie })).json.items[0].id as number;
+    const { html } = await page(`/painel/chamados/${own}`, cookie);
+    const head = html.slice(0, html.indexOf('</head>'));
+    expect(preloadsOf(head)).toEqual(['/assets/customer-ticket-page-D.js', '/assets/textarea-C.js']);
+    // The panel's first screen is in the entry: its page names nothing more.
+    expect(preloadsOf((await page('/painel', cookie)).html)).toEqual([]);
+    // Signed out, the link leads to the sign-in page: the shared page preloads no ticket page.
+    expect(preloadsOf((await page(`/painel/chamados/${own}`)).html)).toEqual([]);
+  });
 });
+
+function preloadsOf(html: string): string[] {
+  return [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]!);
+}
 
 describe('everyone else gets the shared page', () => {
   it('signed out, an agent, or another page: no answers inside, and the page is revalidated by ETag', async () => {

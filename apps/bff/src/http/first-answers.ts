@@ -24,6 +24,14 @@ export function firstScreenRequests(pathname: string, search: URLSearchParams): 
   return [...requests, '/api/customer/tickets/counts', `/api/customer/tickets?tab=${customerTabOfLink(search.get('aba'))}`];
 }
 
+/**
+ * The web module a page's first screen renders when the router loads it lazily (its key in the web
+ * build's manifest): the ticket page. The panel's first screen is in the entry chunk itself.
+ */
+export function firstScreenModule(pathname: string): string | null {
+  return TICKET_PATH.test(pathname) ? 'src/features/customer-ticket/customer-ticket-page.tsx' : null;
+}
+
 /** One kept answer: its JSON text and, for answers the SPA revalidates, its ETag. */
 export interface FirstAnswer {
   body: string;

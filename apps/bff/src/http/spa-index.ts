@@ -35,6 +35,20 @@ function prepare(file: string, modifiedMs: number): SpaIndex {
   };
 }
 
+/** What a visitor's own page adds to index.html: elements for its head and for the end of its body. */
+export interface PageAdditions {
+  head?: string;
+  body?: string;
+}
+
+/** index.html with a visitor's additions: the head's at the end of the head (or, with no head, of the body). */
+export function withAdditions(html: string, additions: PageAdditions): string {
+  const head = additions.head ?? '';
+  const body = additions.body ?? '';
+  if (head && html.includes('</head>')) return html.replace('</head>', `${head}\n</head>`).replace('</body>', `${body}\n</body>`);
+  return html.replace('</body>', `${head ? `${head}\n` : ''}${body}\n</body>`);
+}
+
 /** The encoding to send, by the browser's Accept-Encoding: brotli, then gzip, else none. */
 function encodingFor(c: Context): 'br' | 'gzip' | null {
   const accepted = c.req.header('accept-encoding') ?? '';
@@ -46,11 +60,12 @@ function encodingFor(c: Context): 'br' | 'gzip' | null {
  * build is noticed by its modification time), not on each request. It is `no-cache`, so a phone
  * revalidates it on every visit: the ETag turns that into a 304 with no body until the next deploy.
  *
- * `personalize` may return an element for this visitor's page (first-answers.ts: the first screen's
- * API answers); that page is then one person's, compressed on the spot and never stored by anyone.
+ * `personalize` may return elements for this visitor's page (app.ts: the first screen's API answers,
+ * and the page's lazily loaded scripts to preload); that page is then one person's, compressed on the
+ * spot and never stored by anyone.
  * Returns null when the web app is not built.
  */
-export function spaIndexAnswerer(file: string, personalize?: (c: Context) => Promise<string | null>) {
+export function spaIndexAnswerer(file: string, personalize?: (c: Context) => Promise<PageAdditions | null>) {
   let cached: SpaIndex | null = null;
   return async (c: Context): Promise<Response | null> => {
     let modifiedMs: number;
@@ -62,9 +77,9 @@ export function spaIndexAnswerer(file: string, personalize?: (c: Context) => Pro
     if (cached?.modifiedMs !== modifiedMs) cached = prepare(file, modifiedMs);
     const index = cached;
     const encoding = encodingFor(c);
-    const element = personalize ? await personalize(c) : null;
-    if (element) {
-      const html = Buffer.from(index.text.replace('</body>', `${element}\n</body>`), 'utf8');
+    const additions = personalize ? await personalize(c) : null;
+    if (additions) {
+      const html = Buffer.from(withAdditions(index.text, additions), 'utf8');
       // Quick levels: this page is compressed on every visit (brotli 5 is about as small as gzip 9, and faster).
       const body = encoding === 'br' ? brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }) : encoding === 'gzip' ? gzipSync(html) : html;
       return c.body(new Uint8Array(body), 200, {
