@@ -101,9 +101,21 @@ export function formatLocalDate(date: LocalDate): string {
   return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
 }
 
-/** The first instant of the company's next calendar day: "today or earlier" means before this. */
+/** Per zone, the last answer and the instant it was computed for. */
+const lastAnswers = new Map<string, { from: number; end: number }>();
+
+/**
+ * The first instant of the company's next calendar day: "today or earlier" means before this.
+ * The agent queues ask it on every request, and it costs three Intl calls. A local day is one interval
+ * of instants, so any instant from the last one asked up to that answer lies in the same day and has
+ * the same answer (no midnight is computed for it, so a zone's DST jumps cannot make it wrong).
+ */
 export function endOfLocalDay(now: number, timeZone: string): number {
-  return zonedInstant(addDays(localDateOf(now, timeZone), 1), '00:00', timeZone);
+  const last = lastAnswers.get(timeZone);
+  if (last && last.from <= now && now < last.end) return last.end;
+  const end = zonedInstant(addDays(localDateOf(now, timeZone), 1), '00:00', timeZone);
+  lastAnswers.set(timeZone, { from: now, end });
+  return end;
 }
 
 /** An instant read on the company's wall clock (same-day routing and its special windows). */

@@ -46,6 +46,22 @@ describe('a zone with DST (New York)', () => {
   it('"today" ends at local midnight on the day the clocks change (23 hours long)', () => {
     expect(iso(endOfLocalDay(Date.parse('2026-03-08T10:00:00-04:00'), 'America/New_York'))).toBe('2026-03-09T04:00:00.000Z');
   });
+  it('"today" has the same end whatever order instants are asked in, across midnights and DST changes', () => {
+    // endOfLocalDay keeps its last answer per zone: instants asked forwards reuse it, backwards never can.
+    const instants = Array.from({ length: 4 * 24 * 4 }, (_, i) => Date.parse('2026-03-06T00:07:00Z') + i * 15 * 60_000);
+    for (const zone of ['America/New_York', 'America/Sao_Paulo']) {
+      const backwards = [...instants].reverse().map((t) => endOfLocalDay(t, zone)).reverse();
+      const forwards = instants.map((t) => endOfLocalDay(t, zone));
+      const interleaved = instants.map((t) => (endOfLocalDay(t, zone === 'America/New_York' ? 'America/Sao_Paulo' : 'America/New_York'), endOfLocalDay(t, zone)));
+      expect(forwards).toEqual(backwards);
+      expect(interleaved).toEqual(backwards);
+      // Every answer is a later instant, and a day is at most 25 hours long.
+      instants.forEach((t, i) => expect(forwards[i]! - t).toBeGreaterThan(0));
+      instants.forEach((t, i) => expect(forwards[i]! - t).toBeLessThanOrEqual(25 * 3600_000));
+    }
+    expect(iso(endOfLocalDay(Date.parse('2026-03-07T23:59:00-05:00'), 'America/New_York'))).toBe('2026-03-08T05:00:00.000Z');
+    expect(iso(endOfLocalDay(Date.parse('2026-03-08T00:00:00-05:00'), 'America/New_York'))).toBe('2026-03-09T04:00:00.000Z');
+  });
 });
 
 describe('statuses that need a date', () => {
