@@ -17,6 +17,8 @@ export interface PlanNode {
   'Relation Name'?: string;
   'Sort Method'?: string;
   'Sort Space Type'?: string;
+  /** A condition checked on each row the node reads (not one its index answers). */
+  Filter?: string;
   Plans?: PlanNode[];
 }
 

@@ -14,6 +14,20 @@ export function tsQueryOf(input: string, prefix = true): string | null {
 }
 
 /**
+ * The newest tickets are searched first, this many ticket numbers at a time, each window eight times
+ * the last, until enough tickets matched or the history is covered.
+ *
+ * Why windows: "the newest matches first" as one `ORDER BY id DESC LIMIT n` let PostgreSQL either read
+ * every match through the GIN index and sort them (a common word is in a tenth of all messages), or walk
+ * the newest rows backwards and stem each row's text until n matched (about 10 µs a row: 65 ms for
+ * "roteador" in subjects at 200k tickets, in parallel workers). A window's query has no order to keep,
+ * so it is a bitmap AND of the GIN index and a range of the id index, and only the rows in both are
+ * read: 3.6 ms for the same search. A rare word reads few entries of the GIN index whatever the window.
+ */
+export const FIRST_SEARCH_WINDOW = 8_000;
+const WINDOW_GROWTH = 8;
+
+/**
  * searchTicketIds on PostgreSQL: tickets whose number, subject or any message matches, newest first
  * within each pass (whole words, then prefixes), through the GIN expression indexes of pg/schema.ts.
  */
@@ -24,18 +38,37 @@ export async function searchTicketIdsPg(db: PgExecutor, input: string, limit = S
     const found = await db.execute<{ id: number }>(sql`select id from tickets where id = ${Number(number[1])}`);
     for (const row of found.rows) ids.add(row.id);
   }
+  let newest: number | null | undefined;
   for (const prefix of [false, true]) {
     const query = tsQueryOf(input, prefix);
     if (!query || ids.size >= limit) break;
-    const subjects = await db.execute<{ id: number }>(
-      sql`select id from tickets where to_tsvector('atende_pt', subject) @@ to_tsquery('atende_pt', ${query}) order by id desc limit ${limit}`,
-    );
-    for (const row of subjects.rows) ids.add(row.id);
-    if (ids.size >= limit) break;
-    const inMessages = await db.execute<{ id: number }>(
-      sql`select ticket_id as id from messages where to_tsvector('atende_pt', body) @@ to_tsquery('atende_pt', ${query}) order by id desc limit ${limit * 2}`,
-    );
-    for (const row of inMessages.rows) ids.add(row.id);
+    newest ??= (await db.execute<{ newest: number | null }>(sql`select max(id) as newest from tickets`)).rows[0]?.newest ?? null;
+    if (newest === null) break;
+    await addNewestMatching(db, 'subject', query, newest, ids, limit);
+    await addNewestMatching(db, 'messages', query, newest, ids, limit);
   }
   return [...ids].slice(0, limit);
+}
+
+/**
+ * Adds the tickets whose subject (or one of whose messages) matches, newest first, window by window,
+ * until `ids` holds `limit` tickets or the whole history was searched.
+ */
+async function addNewestMatching(db: PgExecutor, where: 'subject' | 'messages', query: string, newest: number, ids: Set<number>, limit: number) {
+  let upper = newest;
+  let span = FIRST_SEARCH_WINDOW;
+  while (upper > 0 && ids.size < limit) {
+    const lower = Math.max(0, upper - span);
+    const rows =
+      where === 'subject'
+        ? await db.execute<{ id: number }>(
+            sql`select id from tickets where id > ${lower} and id <= ${upper} and to_tsvector('atende_pt', subject) @@ to_tsquery('atende_pt', ${query})`,
+          )
+        : await db.execute<{ id: number }>(
+            sql`select distinct ticket_id as id from messages where ticket_id > ${lower} and ticket_id <= ${upper} and to_tsvector('atende_pt', body) @@ to_tsquery('atende_pt', ${query})`,
+          );
+    for (const id of rows.rows.map((row) => Number(row.id)).sort((a, b) => b - a)) ids.add(id);
+    upper = lower;
+    span *= WINDOW_GROWTH;
+  }
 }
