@@ -69,7 +69,7 @@ describe('the panel page of a signed-in customer', () => {
 
   it('keeps a hostile ticket subject as text: nothing in it can close the data block', async () => {
     const cookie = await t.signIn(DEMO_ACCOUNTS.contact);
-    const hostile = '</script><script>alert(1)</script><!-- \u2028';
+    const hostile = '</script><script>alert(1)</script><!-- \u2028 $` $\' $& $$';
     t.db.$client
       .prepare('update tickets set subject = ? where id = (select min(t.id) from tickets t join contacts c on c.id = t.requester_id where c.email = ?)')
       .run(hostile, DEMO_ACCOUNTS.contact);

@@ -41,12 +41,16 @@ export interface PageAdditions {
   body?: string;
 }
 
-/** index.html with a visitor's additions: the head's at the end of the head (or, with no head, of the body). */
+/**
+ * index.html with a visitor's additions: the head's at the end of the head (or, with no head, of the
+ * body). The additions go in through replacer functions: as a replacement string, a ticket subject
+ * holding "$`" or "$'" would have pasted parts of the page into the answers.
+ */
 export function withAdditions(html: string, additions: PageAdditions): string {
   const head = additions.head ?? '';
   const body = additions.body ?? '';
-  if (head && html.includes('</head>')) return html.replace('</head>', `${head}\n</head>`).replace('</body>', `${body}\n</body>`);
-  return html.replace('</body>', `${head ? `${head}\n` : ''}${body}\n</body>`);
+  if (head && html.includes('</head>')) return html.replace('</head>', () => `${head}\n</head>`).replace('</body>', () => `${body}\n</body>`);
+  return html.replace('</body>', () => `${head ? `${head}\n` : ''}${body}\n</body>`);
 }
 
 /** The encoding to send, by the browser's Accept-Encoding: brotli, then gzip, else none. */
