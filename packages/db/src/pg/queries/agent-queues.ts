@@ -133,15 +133,39 @@ export async function listAgentQueuePg(
  */
 export async function agentQueueCountsPg(db: PgExecutor, clock: QueueClock, filters: QueueFilters = {}, ticketIds?: number[]): Promise<Record<AgentQueue, number>> {
   const names = presentFilters(filters);
-  const variant = [ticketIds ? 'ids' : 'any', ...names].join(':');
-  const query = builtOnce(db, `agentQueueCounts:${variant}`, () => {
+  if (ticketIds) return searchQueueCountsPg(db, clock, filters, names, ticketIds);
+  const query = builtOnce(db, `agentQueueCounts:${names.join(':')}`, () => {
     const cappedCount = (queue: AgentQueue) =>
-      sql<number>`(SELECT count(*)::int FROM (SELECT 1 FROM ${tickets} WHERE ${and(queueCondition(queue), filterCondition(names), amongIds(ticketIds !== undefined)) ?? sql`true`} LIMIT ${sql.raw(String(QUEUE_COUNT_CAP))}) AS capped)`;
+      sql<number>`(SELECT count(*)::int FROM (SELECT 1 FROM ${tickets} WHERE ${and(queueCondition(queue), filterCondition(names)) ?? sql`true`} LIMIT ${sql.raw(String(QUEUE_COUNT_CAP))}) AS capped)`;
     return db
       .select(Object.fromEntries(AGENT_QUEUES.map((queue) => [queue, cappedCount(queue)])) as Record<AgentQueue, SQL<number>>)
       .from(sql`(VALUES (1)) AS one (x)`)
       .prepare(UNNAMED);
   });
-  const [row] = await query.execute(queueValues(clock, filters, names, ticketIds));
+  const [row] = await query.execute(queueValues(clock, filters, names, undefined));
   return Object.fromEntries(AGENT_QUEUES.map((queue) => [queue, row?.[queue] ?? 0])) as Record<AgentQueue, number>;
+}
+
+/**
+ * Within a search's matches (at most SEARCH_MATCH_CAP, each looked up by id) every queue is counted in
+ * one pass over them, as on SQLite: five subqueries looked the same tickets up five times (9.9 ms of
+ * the console's search at 200k tickets, scratch measurement).
+ */
+async function searchQueueCountsPg(db: PgExecutor, clock: QueueClock, filters: QueueFilters, names: (keyof QueueFilters)[], ticketIds: number[]): Promise<Record<AgentQueue, number>> {
+  const query = builtOnce(db, `agentQueueCounts:search:${names.join(':')}`, () =>
+    db
+      .select(
+        Object.fromEntries(
+          AGENT_QUEUES.map((queue) => {
+            const condition = queueCondition(queue);
+            return [queue, condition ? sql<number>`(count(*) FILTER (WHERE ${condition}))::int` : sql<number>`count(*)::int`];
+          }),
+        ) as Record<AgentQueue, SQL<number>>,
+      )
+      .from(tickets)
+      .where(and(filterCondition(names), amongIds(true)))
+      .prepare(UNNAMED),
+  );
+  const [row] = await query.execute(queueValues(clock, filters, names, ticketIds));
+  return Object.fromEntries(AGENT_QUEUES.map((queue) => [queue, Math.min(row?.[queue] ?? 0, QUEUE_COUNT_CAP)])) as Record<AgentQueue, number>;
 }
