@@ -1,4 +1,4 @@
-import { nextRatingDeadlineOf, panelStampOf } from '@atende/db/store';
+import { nextRatingDeadlineOf, panelStampOf, panelTagPartsOf } from '@atende/db/store';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { signedIn } from '../http/session-middleware.js';
@@ -23,9 +23,15 @@ export function answerUnchangedPanel(): MiddlewareHandler<AppEnv> {
     const { db, now } = c.get('deps');
     const contactId = signedIn(c).actor.id;
     const at = now();
-    const stamp = await panelStampOf(db, contactId);
     const presented = c.req.header('If-None-Match');
-    if (presented !== undefined && presentedTags(presented).some((tag) => isCurrent(tag, contactId, stamp, at))) {
+    if (presented === undefined) {
+      // No tag to check: the whole answer goes, and its tag's parts come in one read.
+      const { stamp, ratingDeadline } = await panelTagPartsOf(db, contactId, at);
+      c.header('ETag', panelTag(contactId, stamp, ratingDeadline));
+      return next();
+    }
+    const stamp = await panelStampOf(db, contactId);
+    if (presentedTags(presented).some((tag) => isCurrent(tag, contactId, stamp, at))) {
       return c.body(null, 304, { ETag: presented });
     }
     c.header('ETag', panelTag(contactId, stamp, await nextRatingDeadlineOf(db, contactId, at)));

@@ -18,7 +18,7 @@ import { otherRecentTicketsPg } from './queries/ticket-workspace.js';
 import { attachmentsOfMessagesPg } from './queries/attachments.js';
 import { ticketRatingsPg } from './queries/ratings.js';
 import { automaticActionsPg, latestClosingMergeTargetPg, ticketParticipantsPg, ticketThreadPg } from './queries/thread.js';
-import { nextRatingDeadlineOfPg, panelStampOfPg } from './queries/panel-stamps.js';
+import { nextRatingDeadlineOfPg, panelStampOfPg, panelTagPartsOfPg } from './queries/panel-stamps.js';
 import { changeTicketPg, customerTabCountsPg, getTicketPg, listCustomerTicketsPg } from './queries/tickets.js';
 import { captureStatements, explainEach, nodesOf, type PlanCacheMode, type PlanNode } from './plan-testing.js';
 import { createPgTestDatabase } from './testing.js';
@@ -57,6 +57,7 @@ const HOT_QUERIES: HotQuery[] = [
   { name: 'tab counts', run: (db) => customerTabCountsPg(db, BIG_CONTACT, NOW) },
   { name: "panel stamp (every panel refetch's 304 check)", run: (db) => panelStampOfPg(db, BIG_CONTACT) },
   { name: "next rating window to close (a panel answer's ETag)", run: (db) => nextRatingDeadlineOfPg(db, BIG_CONTACT, NOW) },
+  { name: "a whole panel answer's tag parts (stamps and the next rating window, one read)", run: (db) => panelTagPartsOfPg(db, BIG_CONTACT, NOW) },
   ...CUSTOMER_TABS.flatMap((tab): HotQuery[] => [
     { name: `tab page: ${tab}`, run: (db) => listCustomerTicketsPg(db, { requesterId: BIG_CONTACT, tab, now: NOW, cursor: null, limit: 20 }) },
     {

@@ -8,7 +8,7 @@ import { TEST_NOW, createTestDatabase } from '../testing/index.js';
 import { findAccountByEmail } from './accounts.js';
 import { findSessionWithAccount, insertSession } from './sessions.js';
 import { AGENT_QUEUES, agentQueueCounts, listAgentQueue } from './agent-queues.js';
-import { nextRatingDeadlineOf, panelStampOf } from './panel-stamps.js';
+import { nextRatingDeadlineOf, panelStampOf, panelTagPartsOf } from './panel-stamps.js';
 import { changeTicket, customerTabCounts, getTicket, listCustomerTickets, ticketStateOf } from './tickets.js';
 import { automaticActions, latestClosingMergeTarget, ticketParticipants, ticketThread } from './thread.js';
 import { attachmentsOfMessages } from './attachments.js';
@@ -53,6 +53,7 @@ const HOT_QUERIES: HotQuery[] = [
   { name: 'tab counts', run: (db, f) => customerTabCounts(db, f.contactId, f.now) },
   { name: "panel stamp (every panel refetch's 304 check)", run: (db, f) => panelStampOf(db, f.contactId) },
   { name: "next rating window to close (a panel answer's ETag)", run: (db, f) => nextRatingDeadlineOf(db, f.contactId, f.now) },
+  { name: "a whole panel answer's tag parts (stamps and the next rating window, one read)", run: (db, f) => panelTagPartsOf(db, f.contactId, f.now) },
   ...CUSTOMER_TABS.flatMap((tab): HotQuery[] => [
     { name: `tab page: ${tab}`, run: (db, f) => listCustomerTickets(db, { requesterId: f.contactId, tab, now: f.now, cursor: null, limit: 20 }) },
     {

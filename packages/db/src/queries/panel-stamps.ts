@@ -41,3 +41,25 @@ export function nextRatingDeadlineOf(db: Db, contactId: number, now: number): nu
   );
   return query.get({ contactId, now })?.deadline ?? null;
 }
+
+/** A panel answer's ETag parts: the stamp token and the next rating window to close (null: none open). */
+export interface PanelTagParts {
+  stamp: string;
+  ratingDeadline: number | null;
+}
+
+/**
+ * panelStampOf and nextRatingDeadlineOf in one statement, for an answer that is sent whole (no tag was
+ * presented): one round trip fewer on PostgreSQL for every first load of a panel answer.
+ */
+export function panelTagPartsOf(db: Db, contactId: number, now: number): PanelTagParts {
+  const query = cached(db, 'panelTagPartsOf', () =>
+    db.$client.prepare<{ contactId: number; now: number }, { own: number | null; shared: number | null; deadline: number | null }>(
+      `SELECT (SELECT stamp FROM panel_stamps WHERE contact_id = @contactId) AS own,
+              (SELECT stamp FROM panel_stamps WHERE contact_id = ${SHARED_PANEL_STAMP}) AS shared,
+              (SELECT min(rating_due_until) FROM tickets WHERE requester_id = @contactId AND customer_tab = 'unrated' AND rating_due_until > @now) AS deadline`,
+    ),
+  );
+  const row = query.get({ contactId, now })!;
+  return { stamp: panelToken(row), ratingDeadline: row.deadline };
+}

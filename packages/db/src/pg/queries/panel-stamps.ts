@@ -1,5 +1,6 @@
 import { and, eq, gt, min, sql } from 'drizzle-orm';
-import { panelToken, SHARED_PANEL_STAMP } from '../../queries/panel-stamps.js';
+import { panelToken, SHARED_PANEL_STAMP, type PanelTagParts } from '../../queries/panel-stamps.js';
+import { builtOnce, UNNAMED } from '../built-once.js';
 import type { PgExecutor } from '../executor.js';
 import { tickets } from '../schema.js';
 
@@ -17,4 +18,20 @@ export async function nextRatingDeadlineOfPg(db: PgExecutor, contactId: number, 
     .from(tickets)
     .where(and(eq(tickets.requesterId, contactId), eq(tickets.customerTab, 'unrated'), gt(tickets.ratingDueUntil, now)));
   return row?.deadline ?? null;
+}
+
+/** panelTagPartsOf on PostgreSQL: the stamps and the next rating deadline in one round trip. */
+export async function panelTagPartsOfPg(db: PgExecutor, contactId: number, now: number): Promise<PanelTagParts> {
+  const query = builtOnce(db, 'panelTagPartsOf', () =>
+    db
+      .select({
+        own: sql<string | null>`(SELECT stamp FROM panel_stamps WHERE contact_id = ${sql.placeholder('contactId')})`,
+        shared: sql<string | null>`(SELECT stamp FROM panel_stamps WHERE contact_id = ${sql.raw(String(SHARED_PANEL_STAMP))})`,
+        deadline: sql<number | null>`(SELECT min(${tickets.ratingDueUntil}) FROM ${tickets} WHERE ${tickets.requesterId} = ${sql.placeholder('contactId')} AND ${tickets.customerTab} = 'unrated' AND ${tickets.ratingDueUntil} > ${sql.placeholder('now')})`,
+      })
+      .from(sql`(VALUES (1)) AS one (x)`)
+      .prepare(UNNAMED),
+  );
+  const [row] = await query.execute({ contactId, now });
+  return { stamp: panelToken(row!), ratingDeadline: row!.deadline === null ? null : Number(row!.deadline) };
 }

@@ -8,3 +8,4 @@ export { SHARED_PANEL_STAMP, panelToken } from '../../queries/panel-stamps.js';
 
 export const panelStampOf = read(sqlite.panelStampOf, pg.panelStampOfPg);
 export const nextRatingDeadlineOf = read(sqlite.nextRatingDeadlineOf, pg.nextRatingDeadlineOfPg);
+export const panelTagPartsOf = read(sqlite.panelTagPartsOf, pg.panelTagPartsOfPg);
