@@ -1,5 +1,5 @@
 import { customerDates } from '@atende/domain';
-import { getAutomationSettings, getCompanySettings, ticketRatings, type Database, type TicketRecord } from '@atende/db/store';
+import { getAutomationSettings, getCompanySettings, type CustomerTicketPage, type Database, type TicketRecord } from '@atende/db/store';
 
 const iso = (epoch: number | null) => (epoch === null ? null : new Date(epoch).toISOString());
 
@@ -8,7 +8,7 @@ const iso = (epoch: number | null) => (epoch === null ? null : new Date(epoch).t
  * when a resolved ticket waits for their answer (the approval-timeout policy), and their own ratings
  * with comments. Dates go as instants plus the company's time zone, in which the page writes the day.
  */
-export async function customerTicketExtras(db: Database, ticket: TicketRecord) {
+export async function customerTicketExtras(db: Database, ticket: TicketRecord, ratings: CustomerTicketPage['ratings']) {
   const dates = customerDates(ticket, (await getAutomationSettings(db)).approvalTimeout);
   return {
     dates: {
@@ -17,6 +17,6 @@ export async function customerTicketExtras(db: Database, ticket: TicketRecord) {
       agreedAt: iso(dates.agreedAt),
       answerBy: dates.answerBy ? { at: iso(dates.answerBy.at)!, outcome: dates.answerBy.outcome } : null,
     },
-    ratings: (await ticketRatings(db, ticket.id)).map((r) => ({ closing: r.closing, score: r.score, comment: r.comment, createdAt: iso(r.createdAt)! })),
+    ratings: ratings.map((r) => ({ closing: r.closing, score: r.score, comment: r.comment, createdAt: iso(r.createdAt)! })),
   };
 }

@@ -1,5 +1,5 @@
 import { agentListQuery, agentMessageInput, extendDueInput, setFieldsInput, setStatusInput, ticketIdParam } from '@atende/contracts';
-import { attachmentsOfHeldMail, heldMailOfTicket, agentQueueCounts, getCompanySettings, getPortalSettings, listActiveAgents, listAgentQueue, listDepartments, otherRecentTickets, searchTicketIds, ticketCustomerCard, ticketHistory, ticketParticipants, ticketRatings, ticketThread } from '@atende/db/store';
+import { attachmentsOfHeldMail, attachmentsOfMessages, heldMailOfTicket, agentQueueCounts, getCompanySettings, getPortalSettings, listActiveAgents, listAgentQueue, listDepartments, otherRecentTickets, searchTicketIds, ticketCustomerCard, ticketHistory, ticketParticipants, ticketRatings, ticketThread } from '@atende/db/store';
 import { AppError } from '../http/app-error.js';
 import { endOfLocalDay, isOverdue } from '@atende/domain';
 import { Hono } from 'hono';
@@ -61,10 +61,12 @@ export function agentRoutes() {
     .get('/tickets/:id', validate('param', ticketIdParam), async (c) => {
       const { db } = c.get('deps');
       const ticket = await loadTicketFor(db, signedIn(c), c.req.valid('param').id);
+      const names = await ticketParticipants(db, ticket.id);
+      const thread = await ticketThread(db, ticket.id, 'staff');
       return c.json(
         {
-          ticket: { ...await ticketSummaryView(db, ticket), requesterPhone: (await ticketParticipants(db, ticket.id))?.requesterPhone ?? null, departmentId: ticket.departmentId, assigneeId: ticket.assigneeId, dueAt: ticket.dueAt === null ? null : iso(ticket.dueAt), overdue: isOverdue(ticket, c.get('deps').now()) },
-          messages: await messagesView(await ticketThread(db, ticket.id, 'staff'), db),
+          ticket: { ...ticketSummaryView(ticket, names), requesterPhone: names?.requesterPhone ?? null, departmentId: ticket.departmentId, assigneeId: ticket.assigneeId, dueAt: ticket.dueAt === null ? null : iso(ticket.dueAt), overdue: isOverdue(ticket, c.get('deps').now()) },
+          messages: messagesView(thread, await attachmentsOfMessages(db, thread.map((m) => m.id))),
           // E-mails de remetente não reconhecido waiting for an agent's decision (agents only).
           heldMail: await Promise.all((await heldMailOfTicket(db, ticket.id)).map(async (m) => ({ id: m.id, fromAddress: m.fromAddress, fromName: m.fromName, subject: m.subject, body: m.body, reason: m.reason, receivedAt: iso(m.receivedAt), attachments: (await attachmentsOfHeldMail(db, m.id)).map(({ id, filename, mime, size }) => ({ id, filename, mime, size })) }))),
           history: historyView(await ticketHistory(db, ticket.id)),

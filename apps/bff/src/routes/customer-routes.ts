@@ -1,8 +1,9 @@
-import { companyTicketsQuery, contactPreferencesInput, customerListQuery, customerReplyInput, customerSearchQuery, ticketIdParam } from '@atende/contracts';
+import { CUSTOMER_AUTOMATIC_ACTIONS, companyTicketsQuery, contactPreferencesInput, customerListQuery, customerReplyInput, customerSearchQuery, ticketIdParam } from '@atende/contracts';
 import { reopenRefusal } from '@atende/domain';
 import {
   companyContacts,
   customerTabCounts,
+  customerTicketPage,
   getContactPreferences,
   getPortalSettings,
   listCompanyTickets,
@@ -11,10 +12,9 @@ import {
   saveContactPreferences,
   searchCustomerTickets,
   ticketStateOf,
-  ticketThread,
 } from '@atende/db/store';
 import { Hono } from 'hono';
-import { loadTicketForCustomerView } from '../customer/customer-ticket-access.js';
+import { customerViewerOf } from '../customer/customer-ticket-access.js';
 import { answerUnchangedPanel } from '../customer/panel-etag.js';
 import { customerTicketExtras } from '../customer/ticket-page-extras.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -25,7 +25,6 @@ import { commitTicketAction } from '../tickets/apply-ticket-action.js';
 import { checkMessageAttachments } from '../attachments/message-attachments.js';
 import { decodeCursor, encodeCursor } from '../tickets/cursor.js';
 import { customerAutomationView } from '../tickets/automation-view.js';
-import { mergedIntoOf } from '../tickets/merged-into.js';
 import { messagesView, ticketPageView, ticketSummaryView } from '../tickets/ticket-views.js';
 
 const PAGE_SIZE = 20;
@@ -77,26 +76,28 @@ export function customerRoutes() {
     })
     .get('/tickets/:id', requirePortalSwitch('see'), validate('param', ticketIdParam), async (c) => {
       const { db, now } = c.get('deps');
-      // The requester, or the company's manager who only reads (issue 15).
-      const { ticket, viewer } = await loadTicketForCustomerView(db, signedIn(c), c.req.valid('param').id);
+      // Everything the page shows in one read (one round trip on PostgreSQL), then who may see it:
+      // the requester, or the company's manager who only reads (issue 15).
+      const page = await customerTicketPage(db, c.req.valid('param').id, CUSTOMER_AUTOMATIC_ACTIONS);
+      const viewer = await customerViewerOf(db, signedIn(c), page?.ticket);
+      const { ticket, mergedInto } = page!;
       const isRequester = viewer === 'requester';
-      const mergedInto = await mergedIntoOf(db, ticket);
       const refusal = reopenRefusal(ticketStateOf(ticket), now(), await getPortalSettings(db), mergedInto);
       const canRate = isRequester && ticket.status === 'closed' && ticket.ratingDueUntil !== null && ticket.ratingDueUntil > now();
-      const extras = await customerTicketExtras(db, ticket);
+      const extras = await customerTicketExtras(db, ticket, page!.ratings);
       return c.json(
         {
           ticket: {
-            ...await ticketSummaryView(db, ticket),
+            ...ticketSummaryView(ticket, page!.participants),
             canReply: isRequester && refusal === null,
             replyRefusal: refusal,
             canRate,
             viewer,
-            // A duplicate merged into another ticket links there (read only for closed tickets: the hot path stays lean).
+            // A duplicate merged into another ticket links there (read only for closed tickets).
             mergedInto,
           },
-          messages: await messagesView(await ticketThread(db, ticket.id, 'customer'), db),
-          automation: await customerAutomationView(db, ticket, now()),
+          messages: messagesView(page!.messages, page!.files),
+          automation: await customerAutomationView(db, ticket, page!.automaticActions, now()),
           dates: extras.dates,
           ratings: isRequester ? extras.ratings : [],
         },

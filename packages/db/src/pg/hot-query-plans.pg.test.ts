@@ -17,6 +17,7 @@ import { searchTicketIdsPg } from './queries/ticket-search.js';
 import { otherRecentTicketsPg } from './queries/ticket-workspace.js';
 import { attachmentsOfMessagesPg } from './queries/attachments.js';
 import { ticketRatingsPg } from './queries/ratings.js';
+import { customerTicketPagePg } from './queries/customer-ticket-page.js';
 import { automaticActionsPg, latestClosingMergeTargetPg, ticketParticipantsPg, ticketThreadPg } from './queries/thread.js';
 import { nextRatingDeadlineOfPg, panelStampOfPg, panelTagPartsOfPg } from './queries/panel-stamps.js';
 import { changeTicketPg, customerTabCountsPg, getTicketPg, listCustomerTicketsPg } from './queries/tickets.js';
@@ -105,6 +106,7 @@ const HOT_QUERIES: HotQuery[] = [
   { name: 'outbox claim (SKIP LOCKED)', run: (db) => claimDueMailPg(db, { now: NOW, leaseMs: 60_000, limit: 10 }) },
   { name: 'automation lease', run: (db) => acquireLeasePg(db, { name: 'automations', holder: 'plan', now: NOW, ttlMs: 60_000 }) },
   // The ticket page's reads (SQLite's guard has the same ones) and the other per-ticket lookups.
+  { name: "the customer's ticket page (one read)", run: (db) => customerTicketPagePg(db, 4242, ['reminder_sent', 'auto_closed', 'approval_timeout', 'assigned_by_routing']) },
   { name: 'ticket participants', run: (db) => ticketParticipantsPg(db, 4242) },
   { name: 'ticket thread (customer)', run: (db) => ticketThreadPg(db, 4242, 'customer') },
   { name: 'ticket thread (staff)', run: (db) => ticketThreadPg(db, 4242, 'staff') },

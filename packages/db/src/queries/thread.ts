@@ -101,7 +101,16 @@ export function automaticActions(db: Db, ticketId: number, types: readonly strin
 }
 
 /** The names shown beside a ticket: requester, department, assignee. */
-export function ticketParticipants(db: Db, ticketId: number) {
+/** The names around a ticket: its requester (with e-mail and phone), department and assignee. */
+export interface TicketParticipants {
+  requesterName: string;
+  requesterEmail: string;
+  requesterPhone: string | null;
+  departmentName: string | null;
+  assigneeName: string | null;
+}
+
+export function ticketParticipants(db: Db, ticketId: number): TicketParticipants | undefined {
   const query = cached(db, 'ticketParticipants', () =>
     db
       .select({

@@ -13,6 +13,7 @@ export * from './company-tickets.js';
 export * from './contact-import.js';
 export * from './contact-preferences.js';
 export * from './contact-records.js';
+export * from './customer-ticket-page.js';
 export * from './customer-search.js';
 export * from './directory.js';
 export * from './held-mail.js';
