@@ -1,4 +1,4 @@
-import { agentsToNotify, enqueueMail, findAccount, insertNotifications, notificationEmailKinds, type Database, type NotificationKind, type TicketRecord } from '@atende/db/store';
+import { agentsToNotify, enqueueMail, insertNotifications, type Database, type NotificationKind, type TicketRecord } from '@atende/db/store';
 import type { Config } from '../config.js';
 import { notificationMail } from './notification-mail.js';
 
@@ -10,21 +10,19 @@ import { notificationMail } from './notification-mail.js';
  */
 export async function notifyAgents(tx: Database, config: Pick<Config, 'publicUrl' | 'mailReplyDomain'>, params: { ticket: TicketRecord; kind: NotificationKind; exceptAgentId: number | null; now: number }): Promise<number[]> {
   const { ticket, kind, now } = params;
-  const agentIds = await agentsToNotify(tx, { assigneeId: ticket.assigneeId, departmentId: ticket.departmentId, exceptAgentId: params.exceptAgentId });
-  if (agentIds.length === 0) return [];
-  await insertNotifications(tx, agentIds.map((agentId) => ({ agentId, ticketId: ticket.id, kind, ticketVersion: ticket.version, createdAt: now })));
-  for (const agentId of agentIds) {
+  const agents = await agentsToNotify(tx, { assigneeId: ticket.assigneeId, departmentId: ticket.departmentId, exceptAgentId: params.exceptAgentId });
+  if (agents.length === 0) return [];
+  await insertNotifications(tx, agents.map((agent) => ({ agentId: agent.id, ticketId: ticket.id, kind, ticketVersion: ticket.version, createdAt: now })));
+  for (const agent of agents) {
     // The assignee already gets the "reopened" ticket e-mail; a second one would say the same.
-    if (kind === 'reopened' && agentId === ticket.assigneeId) continue;
-    if (!(await notificationEmailKinds(tx, agentId)).includes(kind)) continue;
-    const agent = await findAccount(tx, 'agent', agentId);
-    if (!agent || !agent.active) continue;
+    if (kind === 'reopened' && agent.id === ticket.assigneeId) continue;
+    if (!agent.emailKinds.includes(kind)) continue;
     const content = notificationMail({ kind, ticketId: ticket.id, ticketSubject: ticket.subject, agentName: agent.name, language: agent.language, url: `${config.publicUrl}/console/chamados/${ticket.id}` });
     // Not filed under the ticket (ticket_id null): the ticket's own e-mails are the customer's thread,
     // and its first one is what every later e-mail references.
-    await enqueueMail(tx, { dedupeKey: `notify:${agentId}:${ticket.id}:${kind}:${ticket.version}`, ticketId: null, kind: `notify_${kind}`, toAddress: agent.email, replyTo: null, subject: content.subject, textBody: content.text, htmlBody: content.html, messageDomain: config.mailReplyDomain }, now);
+    await enqueueMail(tx, { dedupeKey: `notify:${agent.id}:${ticket.id}:${kind}:${ticket.version}`, ticketId: null, kind: `notify_${kind}`, toAddress: agent.email, replyTo: null, subject: content.subject, textBody: content.text, htmlBody: content.html, messageDomain: config.mailReplyDomain }, now);
   }
-  return agentIds;
+  return agents.map((agent) => agent.id);
 }
 
 export type { NotificationKind };

@@ -35,13 +35,18 @@ export interface ChangeReads {
   sla?: () => SlaPolicy | Promise<SlaPolicy>;
 }
 
-/** Reads straight from the database (one request changes one ticket: nothing to cache). */
-export function readsOf(db: Database): ChangeReads {
+/**
+ * The reads of one change: the settings through `settingsFrom` (the store outside the transaction,
+ * where PostgreSQL's store serves them from memory: three round trips a change, issue 16), the rest
+ * in the change's own transaction. A ticket change never writes settings, and a settings change
+ * committed a moment after these were read is a change made after this one: nothing stale is decided.
+ */
+export function readsOf(db: Database, settingsFrom: Database = db): ChangeReads {
   return {
-    portal: () => getPortalSettings(db),
-    company: () => getCompanySettings(db),
+    portal: () => getPortalSettings(settingsFrom),
+    company: () => getCompanySettings(settingsFrom),
     agentActive: (agentId) => isAgentActive(db, agentId),
-    sla: () => getSlaSettings(db),
+    sla: () => getSlaSettings(settingsFrom),
     notice: { account: (kind, id) => findAccount(db, kind, id), secret: (name) => getOrCreateSecret(db, name) },
   };
 }
@@ -101,12 +106,11 @@ type Refusal = Extract<TicketChangeResult, { ok: false }>['code'];
  * outbox, rating → the answer clock and agents' notifications. Inside a caller's transaction it joins it.
  */
 export function changeTicketAs(env: TicketChangeEnv, request: TicketChangeRequest): Promise<TicketChangeResult> {
-  return transaction(env.db, (tx) => changeInTransaction({ ...env, db: tx }, request));
+  return transaction(env.db, (tx) => changeInTransaction({ ...env, db: tx, reads: env.reads ?? readsOf(tx, env.db) }, request));
 }
 
-async function changeInTransaction(env: TicketChangeEnv, request: TicketChangeRequest): Promise<TicketChangeResult> {
-  const { db: tx, now } = env;
-  const reads = env.reads ?? readsOf(tx);
+async function changeInTransaction(env: TicketChangeEnv & { reads: ChangeReads }, request: TicketChangeRequest): Promise<TicketChangeResult> {
+  const { db: tx, now, reads } = env;
   const ticket = await lockTicket(tx, request.ticketId);
   if (!ticket) return { ok: false, code: 'not_found', ticket: null };
   const refuse = (code: Refusal): TicketChangeResult => ({ ok: false, code, ticket });

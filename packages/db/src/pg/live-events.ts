@@ -11,8 +11,14 @@ import type { PgExecutor } from './executor.js';
  */
 export const LIVE_EVENTS_CHANNEL = 'atende_events';
 
-export async function publishLiveEventPg(tx: PgExecutor, event: Record<string, unknown>): Promise<void> {
-  await tx.execute(sql`select pg_notify(${LIVE_EVENTS_CHANNEL}, ${JSON.stringify(event)})`);
+/**
+ * Events in one statement (one round trip, where a reply's three events took three), delivered in the
+ * order given: `pg_notify` is volatile, so PostgreSQL evaluates it after the ORDER BY, row by row.
+ */
+export async function publishLiveEventsPg(db: PgExecutor, events: readonly Record<string, unknown>[]): Promise<void> {
+  if (events.length === 0) return;
+  const payloads = events.map((event) => JSON.stringify(event));
+  await db.execute(sql`select pg_notify(${LIVE_EVENTS_CHANNEL}, e.payload) from unnest(${sql.param(payloads)}::text[]) with ordinality as e(payload, n) order by e.n`);
 }
 
 /**

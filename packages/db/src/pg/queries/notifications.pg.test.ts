@@ -58,12 +58,20 @@ describe('notifications on PostgreSQL answer as on SQLite', () => {
       { assigneeId: 999_999, departmentId: suporte, exceptAgentId: null },
     ];
     for (const params of cases) await onBoth(() => agentsToNotify(both.sqlite, params), () => agentsToNotifyPg(both.pg, params));
-    expect(await agentsToNotifyPg(both.pg, cases[2]!)).toEqual([ana, bruno]);
+    expect((await agentsToNotifyPg(both.pg, cases[2]!)).map((agent) => agent.id)).toEqual([ana, bruno]);
+    // Each comes with what their e-mail needs: address, language, and the kinds they chose (all until they do).
+    saveNotificationEmailKinds(both.sqlite, bruno, ['assigned', 'no_longer_a_kind' as never]);
+    await saveNotificationEmailKindsPg(both.pg, bruno, ['assigned', 'no_longer_a_kind' as never]);
+    const queue = await onBoth(() => agentsToNotify(both.sqlite, cases[2]!), () => agentsToNotifyPg(both.pg, cases[2]!));
+    expect(queue.map((agent) => [agent.email, agent.emailKinds])).toEqual([
+      [DEMO_ACCOUNTS.agent, ['new_ticket', 'customer_message', 'not_resolved', 'reopened', 'assigned', 'held_mail']],
+      [DEMO_ACCOUNTS.otherAgent, ['assigned']],
+    ]);
     // An inactive assignee hands over to the queue, where inactive agents are skipped too.
     both.sqlite.$client.prepare('UPDATE agents SET active = 0 WHERE id = ?').run(bruno);
     await both.pg.$client.query('UPDATE agents SET active = false WHERE id = $1', [bruno]);
     const inactive = { assigneeId: bruno, departmentId: suporte, exceptAgentId: null };
-    expect(await onBoth(() => agentsToNotify(both.sqlite, inactive), () => agentsToNotifyPg(both.pg, inactive))).toEqual([ana]);
+    expect((await onBoth(() => agentsToNotify(both.sqlite, inactive), () => agentsToNotifyPg(both.pg, inactive))).map((agent) => agent.id)).toEqual([ana]);
   });
 
   it('records, lists, counts and marks read the same notifications', async () => {

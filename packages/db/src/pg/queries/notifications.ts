@@ -1,31 +1,39 @@
 import { and, asc, desc, eq, isNull, lt, sql } from 'drizzle-orm';
-import { NOTIFICATION_KINDS, type NotificationItem, type NotificationKind } from '../../queries/notifications.js';
+import { emailKindsOf, type NotificationItem, type NotificationKind, type NotificationRecipient } from '../../queries/notifications.js';
 import { builtOnce, placeholdersOf, UNNAMED } from '../built-once.js';
 import type { PgExecutor } from '../executor.js';
 import { agentDepartments, agentNotificationPrefs, agents, notifications, tickets } from '../schema.js';
 
 /** The notification queries of queries/notifications.ts on PostgreSQL: same parameters and results, as promises. */
 
-export async function agentsToNotifyPg(db: PgExecutor, params: { assigneeId: number | null; departmentId: number | null; exceptAgentId: number | null }): Promise<number[]> {
-  let ids: number[] = [];
+export async function agentsToNotifyPg(db: PgExecutor, params: { assigneeId: number | null; departmentId: number | null; exceptAgentId: number | null }): Promise<NotificationRecipient[]> {
+  const columns = { id: agents.id, name: agents.name, email: agents.email, language: agents.language, saved: agentNotificationPrefs.emailKinds };
+  let rows: { id: number; name: string; email: string; language: 'pt-BR' | 'en'; saved: string[] | null }[] = [];
   if (params.assigneeId !== null) {
     const query = builtOnce(db, 'agentsToNotify:assignee', () =>
-      db.select({ id: agents.id }).from(agents).where(and(eq(agents.id, sql.placeholder('assigneeId')), eq(agents.active, true))).prepare(UNNAMED),
+      db
+        .select(columns)
+        .from(agents)
+        .leftJoin(agentNotificationPrefs, eq(agentNotificationPrefs.agentId, agents.id))
+        .where(and(eq(agents.id, sql.placeholder('assigneeId')), eq(agents.active, true)))
+        .prepare(UNNAMED),
     );
-    const [active] = await query.execute({ assigneeId: params.assigneeId });
-    if (active) ids = [active.id];
+    rows = await query.execute({ assigneeId: params.assigneeId });
   }
-  if (ids.length === 0 && params.departmentId !== null) {
-    const rows = await db
-      .select({ id: agents.id })
-      .from(agents)
-      .innerJoin(agentDepartments, eq(agentDepartments.agentId, agents.id))
-      .where(and(eq(agentDepartments.departmentId, params.departmentId), eq(agents.active, true)))
-      // SQLite names no order and walks agents by id: the same order, said here.
-      .orderBy(asc(agents.id));
-    ids = rows.map((r) => r.id);
+  if (rows.length === 0 && params.departmentId !== null) {
+    const query = builtOnce(db, 'agentsToNotify:department', () =>
+      db
+        .select(columns)
+        .from(agents)
+        .innerJoin(agentDepartments, eq(agentDepartments.agentId, agents.id))
+        .leftJoin(agentNotificationPrefs, eq(agentNotificationPrefs.agentId, agents.id))
+        .where(and(eq(agentDepartments.departmentId, sql.placeholder('departmentId')), eq(agents.active, true)))
+        .orderBy(asc(agents.id))
+        .prepare(UNNAMED),
+    );
+    rows = await query.execute({ departmentId: params.departmentId });
   }
-  return ids.filter((id) => id !== params.exceptAgentId);
+  return rows.filter((r) => r.id !== params.exceptAgentId).map(({ saved, ...agent }) => ({ ...agent, emailKinds: emailKindsOf(saved) }));
 }
 
 /** ON CONFLICT on notifications_once_unique: a retried change notifies each agent once. */
@@ -82,8 +90,7 @@ export async function markAllNotificationsReadPg(db: PgExecutor, params: { agent
 export async function notificationEmailKindsPg(db: PgExecutor, agentId: number): Promise<NotificationKind[]> {
   const query = builtOnce(db, 'notificationEmailKinds', () => db.select().from(agentNotificationPrefs).where(eq(agentNotificationPrefs.agentId, sql.placeholder('agentId'))).prepare(UNNAMED));
   const [row] = await query.execute({ agentId });
-  if (!row) return [...NOTIFICATION_KINDS];
-  return row.emailKinds.filter((k): k is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(k));
+  return emailKindsOf(row?.emailKinds);
 }
 
 export async function saveNotificationEmailKindsPg(db: PgExecutor, agentId: number, kinds: readonly NotificationKind[]): Promise<void> {

@@ -1,4 +1,4 @@
-// The query of queries/customer-ticket-page.ts for the store: each engine's function (see ../dispatch.ts).
+// The queries of queries/customer-ticket-page.ts for the store: each with its engine's function (see ../dispatch.ts).
 import { read } from '../dispatch.js';
 import * as sqlite from '../../queries/customer-ticket-page.js';
 import * as pg from '../../pg/queries/customer-ticket-page.js';

@@ -4,7 +4,7 @@ import * as sqlite from '../../queries/notifications.js';
 import * as pg from '../../pg/queries/notifications.js';
 
 export type * from '../../queries/notifications.js';
-export { NOTIFICATION_KINDS } from '../../queries/notifications.js';
+export { NOTIFICATION_KINDS, emailKindsOf } from '../../queries/notifications.js';
 
 export const agentsToNotify = read(sqlite.agentsToNotify, pg.agentsToNotifyPg);
 export const insertNotifications = write(sqlite.insertNotifications, pg.insertNotificationsPg);
