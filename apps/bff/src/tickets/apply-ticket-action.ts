@@ -35,18 +35,30 @@ export interface ChangeReads {
   sla?: () => SlaPolicy | Promise<SlaPolicy>;
 }
 
+/** The settings a change decides with. */
+export interface ChangeSettings {
+  portal: PortalPolicy;
+  company: CompanyClock;
+  sla: SlaPolicy;
+}
+
 /**
- * The reads of one change: the settings through `settingsFrom` (the store outside the transaction,
- * where PostgreSQL's store serves them from memory: three round trips a change, issue 16), the rest
- * in the change's own transaction. A ticket change never writes settings, and a settings change
- * committed a moment after these were read is a change made after this one: nothing stale is decided.
+ * Read before the change's transaction opens, through the store, where PostgreSQL's keeps them in
+ * memory (three statements a change, issue 16). Never inside it through the pool: a transaction
+ * holding one of the pool's connections while it waits for another deadlocks once every connection
+ * is held so. A change never writes settings, and one committed after this read is a later change.
  */
-export function readsOf(db: Database, settingsFrom: Database = db): ChangeReads {
+export async function settingsForChange(db: Database): Promise<ChangeSettings> {
+  return { portal: await getPortalSettings(db), company: await getCompanySettings(db), sla: await getSlaSettings(db) };
+}
+
+/** The reads of one change: the settings given (or read in `db`), the rest in `db`, its transaction. */
+export function readsOf(db: Database, settings?: ChangeSettings): ChangeReads {
   return {
-    portal: () => getPortalSettings(settingsFrom),
-    company: () => getCompanySettings(settingsFrom),
+    portal: () => settings?.portal ?? getPortalSettings(db),
+    company: () => settings?.company ?? getCompanySettings(db),
     agentActive: (agentId) => isAgentActive(db, agentId),
-    sla: () => getSlaSettings(settingsFrom),
+    sla: () => settings?.sla ?? getSlaSettings(db),
     notice: { account: (kind, id) => findAccount(db, kind, id), secret: (name) => getOrCreateSecret(db, name) },
   };
 }
@@ -105,8 +117,9 @@ type Refusal = Extract<TicketChangeResult, { ok: false }>['code'];
  * domain's `decide` → its typed events and the e-mails they cause → write state, messages, events,
  * outbox, rating → the answer clock and agents' notifications. Inside a caller's transaction it joins it.
  */
-export function changeTicketAs(env: TicketChangeEnv, request: TicketChangeRequest): Promise<TicketChangeResult> {
-  return transaction(env.db, (tx) => changeInTransaction({ ...env, db: tx, reads: env.reads ?? readsOf(tx, env.db) }, request));
+export async function changeTicketAs(env: TicketChangeEnv, request: TicketChangeRequest): Promise<TicketChangeResult> {
+  const settings = env.reads ? undefined : await settingsForChange(env.db);
+  return transaction(env.db, (tx) => changeInTransaction({ ...env, db: tx, reads: env.reads ?? readsOf(tx, settings) }, request));
 }
 
 async function changeInTransaction(env: TicketChangeEnv & { reads: ChangeReads }, request: TicketChangeRequest): Promise<TicketChangeResult> {
