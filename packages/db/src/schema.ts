@@ -1,6 +1,7 @@
 import { TICKET_STATUSES, TAB_OF_STATUS_TABLE, ORIGINS, PRIORITIES, TICKET_EVENT_TYPES, type TicketEvent } from '@atende/domain';
-import { sql } from 'drizzle-orm';
+import { sql, type SQLWrapper } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { NO_DUE, PRIORITY_SPAN } from './queue-order.js';
 
 /** Times are epoch milliseconds (integer). Booleans are 0/1 integers. */
 
@@ -94,6 +95,15 @@ const customerTabExpression = sql.raw(
     .join(' ')} WHEN 'closed' THEN CASE WHEN rating_due_until IS NOT NULL THEN 'unrated' END END`,
 );
 
+/**
+ * The agent queues' priority and due orders (queue-order.ts), written once for the index and the
+ * query: SQLite uses an expression index only for the same expression, constants included (a bound
+ * parameter in their place would never match).
+ */
+export const priorityOrder = (t: { priority: SQLWrapper; updatedAt: SQLWrapper }) =>
+  sql<number>`(CASE ${t.priority} WHEN 'urgente' THEN 0 WHEN 'alta' THEN 1 WHEN 'media' THEN 2 ELSE 3 END) * ${sql.raw(String(PRIORITY_SPAN))} + (${sql.raw(String(PRIORITY_SPAN - 1))} - ${t.updatedAt})`;
+export const dueOrder = (t: { dueAt: SQLWrapper }) => sql<number>`coalesce(${t.dueAt}, ${sql.raw(String(NO_DUE))})`;
+
 export const tickets = sqliteTable(
   'tickets',
   {
@@ -152,6 +162,10 @@ export const tickets = sqliteTable(
     // "Trabalho de hoje" and "Vencidos": status IN (…) AND due_at < x, one range per status.
     index('tickets_unclosed_due_idx').on(t.status, t.dueAt).where(sql`status <> 'closed'`),
     index('tickets_unclosed_response_due_idx').on(t.status, t.nextResponseDueAt).where(sql`status <> 'closed'`),
+    // The agent queues sorted by priority or due date without a queue's own condition ("Todos", with or
+    // without filters): walked in order instead of reading and sorting every ticket (queue-order.ts).
+    index('tickets_priority_order_idx').on(priorityOrder(t), t.id),
+    index('tickets_due_order_idx').on(dueOrder(t), t.id),
     check('tickets_status_check', sql`${t.status} IN (${sql.raw(statusCheck)})`),
   ],
 );

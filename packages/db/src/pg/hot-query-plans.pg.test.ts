@@ -130,6 +130,13 @@ const HOT_QUERIES: HotQuery[] = [
     run: (db) => listAgentQueuePg(db, { queue, filters: {}, sort: 'updated', cursor: null, limit: 25, clock: CLOCK }),
     ...(queue === 'today' || queue === 'overdue' ? { boundedSort: 'only open tickets due by today are sorted: the queue a team empties every day, not the history' } : {}),
   })),
+  // "Todos" sorted by priority or due date: walked in the order of the sort's expression index.
+  ...(['priority', 'due'] as const).flatMap((sort): HotQuery[] =>
+    [null, { key: sort === 'due' ? 9_000_000_000_000 : 20_000_000_000_000, id: 5 }].map((cursor) => ({
+      name: `agent queue "Todos" by ${sort}${cursor ? ', next page' : ''}`,
+      run: (db) => listAgentQueuePg(db, { queue: 'all', filters: {}, sort, cursor, limit: 25, clock: CLOCK }),
+    })),
+  ),
   {
     name: 'agent queue, next page',
     run: (db) => listAgentQueuePg(db, { queue: 'mine', filters: {}, sort: 'updated', cursor: { key: BASE + (TICKETS / 2) * 60_000, id: TICKETS / 2 }, limit: 25, clock: CLOCK }),

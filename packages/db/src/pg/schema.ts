@@ -1,5 +1,6 @@
 import { TICKET_EVENT_TYPES, TICKET_STATUSES, TAB_OF_STATUS_TABLE, ORIGINS, PRIORITIES, type TicketEvent } from '@atende/domain';
-import { sql } from 'drizzle-orm';
+import { sql, type SQLWrapper } from 'drizzle-orm';
+import { NO_DUE, PRIORITY_SPAN } from '../queue-order.js';
 import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
@@ -107,6 +108,15 @@ const customerTabExpression = sql.raw(
     .join(' ')} WHEN 'closed' THEN CASE WHEN rating_due_until IS NOT NULL THEN 'unrated' END END`,
 );
 
+/**
+ * The agent queues' priority and due orders (queue-order.ts), written once for the index and the
+ * query, so PostgreSQL matches the expression index. Constants inlined as bigint: a bound parameter
+ * beside the integer CASE would be typed integer and overflow.
+ */
+export const priorityOrder = (t: { priority: SQLWrapper; updatedAt: SQLWrapper }) =>
+  sql<number>`((CASE ${t.priority} WHEN 'urgente' THEN 0 WHEN 'alta' THEN 1 WHEN 'media' THEN 2 ELSE 3 END)::bigint * ${sql.raw(String(PRIORITY_SPAN))}::bigint + (${sql.raw(String(PRIORITY_SPAN - 1))}::bigint - ${t.updatedAt}))`;
+export const dueOrder = (t: { dueAt: SQLWrapper }) => sql<number>`coalesce(${t.dueAt}, ${sql.raw(String(NO_DUE))}::bigint)`;
+
 export const tickets = pgTable(
   'tickets',
   {
@@ -152,6 +162,9 @@ export const tickets = pgTable(
     index('tickets_unclosed_resolved_idx').on(t.status, t.resolvedAt, t.id).where(sql`status <> 'closed'`),
     index('tickets_unclosed_due_idx').on(t.status, t.dueAt).where(sql`status <> 'closed'`),
     index('tickets_unclosed_response_due_idx').on(t.status, t.nextResponseDueAt).where(sql`status <> 'closed'`),
+    // "Todos" sorted by priority or due date, walked in order (queue-order.ts; the same on SQLite).
+    index('tickets_priority_order_idx').on(priorityOrder(t), t.id),
+    index('tickets_due_order_idx').on(dueOrder(t), t.id),
     // SQLite's tickets_fts: accent-insensitive Portuguese search over subjects.
     index('tickets_subject_search_idx').using('gin', sql`to_tsvector('atende_pt', ${t.subject})`),
     check('tickets_status_check', sql`${t.status} IN (${sql.raw(statusCheck)})`),

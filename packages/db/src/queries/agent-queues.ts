@@ -1,8 +1,9 @@
 import { TICKET_STATUSES, TODAY_WORK_STATUSES, type TicketStatus } from '@atende/domain';
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { agents, companies, contacts, departments, ticketNotClosed, tickets } from '../schema.js';
+import { agents, companies, contacts, departments, dueOrder, priorityOrder, ticketNotClosed, tickets } from '../schema.js';
 import { cached } from './prepared.js';
+import { NO_DUE, priorityKeyOf } from '../queue-order.js';
 
 /** The agent console's queues (seed 001 §3 "trabalho de hoje"). */
 export const AGENT_QUEUES = ['mine', 'unassigned', 'today', 'overdue', 'all'] as const;
@@ -32,17 +33,8 @@ export interface QueueCursor {
   id: number;
 }
 
-const NO_DUE = Number.MAX_SAFE_INTEGER;
-const dueKey = sql<number>`coalesce(${tickets.dueAt}, ${NO_DUE})`;
-/**
- * "Most urgent first": one integer per ticket, so the keyset cursor stays (key, id). The priority rank
- * (urgente 0 … baixa 3) times 10^13, plus the time since the last update inverted, so within a priority
- * the newest activity comes first. Epoch ms stay below 10^13 until the year 2286.
- */
-const PRIORITY_SPAN = 10_000_000_000_000;
-const priorityKey = sql<number>`(CASE ${tickets.priority} WHEN 'urgente' THEN 0 WHEN 'alta' THEN 1 WHEN 'media' THEN 2 ELSE 3 END) * ${PRIORITY_SPAN} + (${PRIORITY_SPAN - 1} - ${tickets.updatedAt})`;
-const PRIORITY_RANK: Record<string, number> = { urgente: 0, alta: 1, media: 2, baixa: 3 };
-const priorityKeyOf = (item: { priority: string; updatedAt: number }) => (PRIORITY_RANK[item.priority] ?? 3) * PRIORITY_SPAN + (PRIORITY_SPAN - 1 - item.updatedAt);
+const dueKey = dueOrder(tickets);
+const priorityKey = priorityOrder(tickets);
 const todayStatuses = [...TODAY_WORK_STATUSES] as TicketStatus[];
 /** "Not closed" as a list, so (assignee, status) is sought per status instead of walking closed history. */
 const openStatuses = TICKET_STATUSES.filter((s) => s !== 'closed');

@@ -91,6 +91,16 @@ const HOT_QUERIES: HotQuery[] = [
       ? { boundedSort: 'only open tickets due by today are sorted: the queue a team empties every day, not the history', uses: DUE_INDEXES }
       : {}),
   })),
+  // "Todos" sorted by priority or due date: an ordered walk of the sort's own expression index, the
+  // next page sought from its cursor (queue-order.ts), never every ticket read and sorted.
+  ...(['priority', 'due'] as const).flatMap((sort): HotQuery[] =>
+    [null, { key: sort === 'due' ? 9_000_000_000_000 : 20_000_000_000_000, id: 5 }].map((cursor) => ({
+      name: `agent queue "Todos" by ${sort}${cursor ? ', next page' : ''}`,
+      run: (db, f) => listAgentQueue(db, { queue: 'all', filters: {}, sort, cursor, limit: 25, clock: { agentId: 1, now: f.now, endOfToday: f.now + 3_600_000 } }),
+      indexWalk: sort === 'due' ? 'tickets_due_order_idx' : 'tickets_priority_order_idx',
+      uses: [sort === 'due' ? 'tickets_due_order_idx' : 'tickets_priority_order_idx'],
+    })),
+  ),
   { name: 'agent search (FTS5: subjects, messages, number)', run: (db) => searchTicketIds(db, '12 conexao') },
   { name: 'agent search by ticket number', run: (db, f) => searchTicketIds(db, `#${f.ticketId}`) },
   {

@@ -1,21 +1,17 @@
 import { TICKET_STATUSES, TODAY_WORK_STATUSES, type TicketStatus } from '@atende/domain';
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { AGENT_QUEUES, QUEUE_COUNT_CAP, type AgentQueue, type QueueClock, type QueueCursor, type QueueFilters, type QueuePage, type QueueSort } from '../../queries/agent-queues.js';
+import { NO_DUE, priorityKeyOf } from '../../queue-order.js';
 import { builtOnce, UNNAMED } from '../built-once.js';
 import type { PgExecutor } from '../executor.js';
-import { agents, companies, contacts, departments, ticketNotClosed, tickets } from '../schema.js';
+import { agents, companies, contacts, departments, dueOrder, priorityOrder, ticketNotClosed, tickets } from '../schema.js';
 
 /**
  * The agent console's queues on PostgreSQL: the twins of queries/agent-queues.ts, the same conditions
  * (each served by the same index) and the same sort keys, so pages and cursors are interchangeable.
  */
-const NO_DUE = Number.MAX_SAFE_INTEGER;
-const dueKey = sql<number>`coalesce(${tickets.dueAt}, ${sql.raw(String(NO_DUE))}::bigint)`;
-// Constants inlined as bigint: a bound parameter beside the integer CASE would be typed integer and overflow.
-const PRIORITY_SPAN = 10_000_000_000_000;
-const priorityKey = sql<number>`(CASE ${tickets.priority} WHEN 'urgente' THEN 0 WHEN 'alta' THEN 1 WHEN 'media' THEN 2 ELSE 3 END)::bigint * ${sql.raw(String(PRIORITY_SPAN))}::bigint + (${sql.raw(String(PRIORITY_SPAN - 1))}::bigint - ${tickets.updatedAt})`;
-const PRIORITY_RANK: Record<string, number> = { urgente: 0, alta: 1, media: 2, baixa: 3 };
-const priorityKeyOf = (item: { priority: string; updatedAt: number }) => (PRIORITY_RANK[item.priority] ?? 3) * PRIORITY_SPAN + (PRIORITY_SPAN - 1 - item.updatedAt);
+const dueKey = dueOrder(tickets);
+const priorityKey = priorityOrder(tickets);
 const todayStatuses = [...TODAY_WORK_STATUSES] as TicketStatus[];
 const openStatuses = TICKET_STATUSES.filter((s) => s !== 'closed');
 const answerStatuses = TICKET_STATUSES.filter((s) => s !== 'closed' && s !== 'resolved');

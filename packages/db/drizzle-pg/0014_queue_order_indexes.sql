@@ -1,0 +1,2 @@
+CREATE INDEX "tickets_priority_order_idx" ON "tickets" USING btree (((CASE "priority" WHEN 'urgente' THEN 0 WHEN 'alta' THEN 1 WHEN 'media' THEN 2 ELSE 3 END)::bigint * 10000000000000::bigint + (9999999999999::bigint - "updated_at")),"id");--> statement-breakpoint
+CREATE INDEX "tickets_due_order_idx" ON "tickets" USING btree (coalesce("due_at", 9007199254740991::bigint),"id");

@@ -1,0 +1,3 @@
+-- drizzle-kit split the coalesce(...) of tickets_due_order_idx at its comma; written by hand here.
+CREATE INDEX `tickets_priority_order_idx` ON `tickets` ((CASE "priority" WHEN 'urgente' THEN 0 WHEN 'alta' THEN 1 WHEN 'media' THEN 2 ELSE 3 END) * 10000000000000 + (9999999999999 - "updated_at"),`id`);--> statement-breakpoint
+CREATE INDEX `tickets_due_order_idx` ON `tickets` (coalesce("due_at", 9007199254740991),`id`);
