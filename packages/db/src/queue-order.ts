@@ -2,8 +2,8 @@
  * The agent queues' sort orders other than "Atualizados": each is one integer per ticket, so the
  * keyset cursor stays (key, id), and each is an expression an index serves on both engines
  * (tickets_priority_order_idx, tickets_due_order_idx). Without those indexes, "Todos" sorted by
- * priority or due date read and sorted every ticket ever (at 200k tickets: 134 ms on SQLite, 375 ms
- * on PostgreSQL per page, and a console refetches its page on every change).
+ * priority or due date read and sorted every ticket ever, and a console refetches its page on every
+ * change (the plan guards now hold both orders to an index walk).
  *
  * "Most urgent first": the priority rank (urgente 0 … baixa 3) times 10^13, plus the time since the
  * last update inverted, so within a priority the newest activity comes first. Epoch ms stay below
