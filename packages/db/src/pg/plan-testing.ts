@@ -17,6 +17,8 @@ export interface PlanNode {
   'Relation Name'?: string;
   'Sort Method'?: string;
   'Sort Space Type'?: string;
+  /** How the node feeds its parent: "SubPlan" and "InitPlan" are scalar subqueries, planned as their own. */
+  'Parent Relationship'?: string;
   /** A condition checked on each row the node reads (not one its index answers). */
   Filter?: string;
   Plans?: PlanNode[];

@@ -1,11 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { AttachmentSummary } from '../../queries/attachments.js';
 import type { CustomerTicketPage } from '../../queries/customer-ticket-page.js';
 import type { AutomaticAction, ThreadMessage } from '../../queries/thread.js';
 import { builtOnce, UNNAMED } from '../built-once.js';
 import type { PgExecutor } from '../executor.js';
-import { agents, contacts, departments, tickets } from '../schema.js';
+import { tickets } from '../schema.js';
 
 /**
  * customerTicketPage of queries/customer-ticket-page.ts on PostgreSQL: one statement, one round trip,
@@ -13,10 +12,17 @@ import { agents, contacts, departments, tickets } from '../schema.js';
  * thread, the files, the ratings and the rules' actions are each a scalar subquery aggregated to JSON
  * (walking the same indexes as the separate reads did: messages_ticket_idx, attachments_message_idx,
  * ratings_ticket_closing_unique, ticket_events_ticket_idx). Epoch-millisecond times are far below
- * 2^53, so JSON's numbers carry them exactly.
+ * 2^53, so JSON's numbers carry them exactly. The names are scalar subqueries by primary key too, not
+ * joins: PostgreSQL plans this statement on most executions, and each joined table multiplied the
+ * planner's work (agent-queues.ts measured the same on the agent list).
  */
-const requester = alias(contacts, 'requester');
-const assignee = alias(agents, 'assignee');
+// Each wrapped once more where it is selected (sql`${X}`): drizzle leaves a lone table's columns
+// unqualified at the top level of a selected fragment, and "id" inside a subquery is the subquery's own.
+const REQUESTER_NAME = sql`(SELECT c.name FROM contacts c WHERE c.id = ${tickets.requesterId})`;
+const REQUESTER_EMAIL = sql`(SELECT c.email FROM contacts c WHERE c.id = ${tickets.requesterId})`;
+const REQUESTER_PHONE = sql`(SELECT c.phone FROM contacts c WHERE c.id = ${tickets.requesterId})`;
+const DEPARTMENT_NAME = sql`(SELECT d.name FROM departments d WHERE d.id = ${tickets.departmentId})`;
+const ASSIGNEE_NAME = sql`(SELECT a.name FROM agents a WHERE a.id = ${tickets.assigneeId})`;
 
 const THREAD = sql`(SELECT coalesce(json_agg(json_build_object(
     'id', m.id,
@@ -55,11 +61,11 @@ export async function customerTicketPagePg(db: PgExecutor, ticketId: number, act
     db
       .select({
         ticket: tickets,
-        requesterName: requester.name,
-        requesterEmail: requester.email,
-        requesterPhone: requester.phone,
-        departmentName: departments.name,
-        assigneeName: assignee.name,
+        requesterName: sql<string>`${REQUESTER_NAME}`,
+        requesterEmail: sql<string>`${REQUESTER_EMAIL}`,
+        requesterPhone: sql<string | null>`${REQUESTER_PHONE}`,
+        departmentName: sql<string | null>`${DEPARTMENT_NAME}`,
+        assigneeName: sql<string | null>`${ASSIGNEE_NAME}`,
         messages: sql<ThreadMessage[]>`${THREAD}`,
         files: sql<AttachmentSummary[]>`${FILES}`,
         ratings: sql<CustomerTicketPage['ratings']>`${RATINGS}`,
@@ -67,9 +73,6 @@ export async function customerTicketPagePg(db: PgExecutor, ticketId: number, act
         mergedInto: sql<number | null>`${MERGED_INTO}`,
       })
       .from(tickets)
-      .innerJoin(requester, eq(requester.id, tickets.requesterId))
-      .leftJoin(departments, eq(departments.id, tickets.departmentId))
-      .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
       .where(eq(tickets.id, sql.placeholder('ticketId')))
       .prepare(UNNAMED),
   );
