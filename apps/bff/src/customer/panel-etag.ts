@@ -1,5 +1,5 @@
-import { nextRatingDeadlineOf, panelStampOf, panelTagPartsOf } from '@atende/db/store';
-import type { MiddlewareHandler } from 'hono';
+import { panelStampOf, type PanelTagParts } from '@atende/db/store';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { signedIn } from '../http/session-middleware.js';
 
@@ -15,28 +15,28 @@ import { signedIn } from '../http/session-middleware.js';
  * that moment. The browser never stores these answers (`Cache-Control: no-store` stays): the SPA keeps
  * the last body and sends the tag itself (apps/web/src/lib/revalidating-fetch.ts).
  *
- * Both reads come before the answer, so an answer is never older than its tag: a write that lands
- * in between only makes the next refetch a full one.
+ * This middleware answers the 304s. An answer sent whole is read with its tag's parts by the route
+ * (customerTabCountsTagged, listCustomerTicketsTagged: one statement on PostgreSQL), which tags it
+ * with `tagPanelAnswer`; the tag is never newer than the answer.
  */
 export function answerUnchangedPanel(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const { db, now } = c.get('deps');
-    const contactId = signedIn(c).actor.id;
-    const at = now();
     const presented = c.req.header('If-None-Match');
-    if (presented === undefined) {
-      // No tag to check: the whole answer goes, and its tag's parts come in one read.
-      const { stamp, ratingDeadline } = await panelTagPartsOf(db, contactId, at);
-      c.header('ETag', panelTag(contactId, stamp, ratingDeadline));
-      return next();
+    if (presented !== undefined) {
+      const { db, now } = c.get('deps');
+      const contactId = signedIn(c).actor.id;
+      const stamp = await panelStampOf(db, contactId);
+      if (presentedTags(presented).some((tag) => isCurrent(tag, contactId, stamp, now()))) {
+        return c.body(null, 304, { ETag: presented });
+      }
     }
-    const stamp = await panelStampOf(db, contactId);
-    if (presentedTags(presented).some((tag) => isCurrent(tag, contactId, stamp, at))) {
-      return c.body(null, 304, { ETag: presented });
-    }
-    c.header('ETag', panelTag(contactId, stamp, await nextRatingDeadlineOf(db, contactId, at)));
     await next();
   };
+}
+
+/** Tags an answer sent whole with the parts read beside it. */
+export function tagPanelAnswer(c: Context<AppEnv>, contactId: number, tag: PanelTagParts): void {
+  c.header('ETag', panelTag(contactId, tag.stamp, tag.ratingDeadline));
 }
 
 /** `"panel.<contact>.<own stamp>.<shared stamp>.<expires at ms | never>"` */

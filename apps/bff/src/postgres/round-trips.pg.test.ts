@@ -52,6 +52,26 @@ describe('statements a request sends to PostgreSQL', () => {
     }
   });
 
+  it('each Painel do Cliente answer sent whole, with its ETag: one; a refetch that finds nothing new: one', async () => {
+    const cookie = await t.signIn(DEMO_ACCOUNTS.contact);
+    // The first answer fills the remembered portal settings.
+    expect((await t.request('GET', '/api/customer/tickets/counts', { cookie })).status).toBe(200);
+    for (const path of ['/api/customer/tickets/counts', ...['awaiting_my_reply', 'awaiting_return', 'awaiting_approval', 'unrated', 'all'].map((tab) => `/api/customer/tickets?tab=${tab}`)]) {
+      let tag: string | null = null;
+      const whole = await statementsDuring(async () => {
+        const response = await t.request('GET', path, { cookie });
+        expect(response.status).toBe(200);
+        tag = response.headers.get('etag');
+      });
+      expect(tag, path).toMatch(/^"panel\./);
+      expect(whole, `${path}\n${whole.join('\n---\n')}`).toHaveLength(1);
+      const refetch = await statementsDuring(async () => {
+        expect((await t.request('GET', path, { cookie, headers: { 'if-none-match': tag! } })).status).toBe(304);
+      });
+      expect(refetch, `${path}\n${refetch.join('\n---\n')}`).toHaveLength(1);
+    }
+  });
+
   it("a customer's reply: no settings read (they are remembered), the agents to notify in one read, its live events in one NOTIFY", async () => {
     const cookie = await t.signIn(DEMO_ACCOUNTS.contact);
     const list = await t.request('GET', '/api/customer/tickets?tab=awaiting_return', { cookie });

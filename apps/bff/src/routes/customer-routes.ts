@@ -2,12 +2,12 @@ import { CUSTOMER_AUTOMATIC_ACTIONS, companyTicketsQuery, contactPreferencesInpu
 import { reopenRefusal } from '@atende/domain';
 import {
   companyContacts,
-  customerTabCounts,
+  customerTabCountsTagged,
   customerTicketPage,
   getContactPreferences,
   getPortalSettings,
   listCompanyTickets,
-  listCustomerTickets,
+  listCustomerTicketsTagged,
   managedCompanyOf,
   saveContactPreferences,
   searchCustomerTickets,
@@ -15,7 +15,7 @@ import {
 } from '@atende/db/store';
 import { Hono } from 'hono';
 import { customerViewerOf } from '../customer/customer-ticket-access.js';
-import { answerUnchangedPanel } from '../customer/panel-etag.js';
+import { answerUnchangedPanel, tagPanelAnswer } from '../customer/panel-etag.js';
 import { customerTicketExtras } from '../customer/ticket-page-extras.js';
 import type { AppEnv } from '../http/app-env.js';
 import { requirePortalSwitch } from '../http/portal-switch.js';
@@ -36,14 +36,19 @@ export function customerRoutes() {
     // The counts and the tab pages answer 304 when nothing the panel shows has changed (panel-etag.ts).
     .get('/tickets/counts', requirePortalSwitch('see'), answerUnchangedPanel(), async (c) => {
       const { db, now } = c.get('deps');
-      return c.json({ counts: await customerTabCounts(db, signedIn(c).actor.id, now()) }, 200);
+      const contactId = signedIn(c).actor.id;
+      const { tag, answer } = await customerTabCountsTagged(db, contactId, now());
+      tagPanelAnswer(c, contactId, tag);
+      return c.json({ counts: answer }, 200);
     })
     .get('/tickets', requirePortalSwitch('see'), validate('query', customerListQuery), answerUnchangedPanel(), async (c) => {
       const { db, now } = c.get('deps');
+      const contactId = signedIn(c).actor.id;
       const { tab, cursor } = c.req.valid('query');
       const after = decodeCursor(cursor);
-      const page = await listCustomerTickets(db, { requesterId: signedIn(c).actor.id, tab, now: now(), cursor: after && { updatedAt: after.key, id: after.id }, limit: PAGE_SIZE });
-      return c.json(ticketPageView(page), 200);
+      const { tag, answer } = await listCustomerTicketsTagged(db, { requesterId: contactId, tab, now: now(), cursor: after && { updatedAt: after.key, id: after.id }, limit: PAGE_SIZE });
+      tagPanelAnswer(c, contactId, tag);
+      return c.json(ticketPageView(answer), 200);
     })
     // Language and which ticket e-mails the contact wants (issue 15); security e-mails are always sent.
     .get('/preferences', async (c) => c.json({ preferences: (await getContactPreferences(c.get('deps').db, signedIn(c).actor.id))! }, 200))

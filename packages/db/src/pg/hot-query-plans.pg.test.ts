@@ -18,6 +18,7 @@ import { otherRecentTicketsPg } from './queries/ticket-workspace.js';
 import { attachmentsOfMessagesPg } from './queries/attachments.js';
 import { ticketRatingsPg } from './queries/ratings.js';
 import { customerTicketPagePg } from './queries/customer-ticket-page.js';
+import { customerTabCountsTaggedPg, listCustomerTicketsTaggedPg } from './queries/tagged-panel-reads.js';
 import { automaticActionsPg, latestClosingMergeTargetPg, ticketParticipantsPg, ticketThreadPg } from './queries/thread.js';
 import { nextRatingDeadlineOfPg, panelStampOfPg, panelTagPartsOfPg } from './queries/panel-stamps.js';
 import { changeTicketPg, customerTabCountsPg, getTicketPg, listCustomerTicketsPg } from './queries/tickets.js';
@@ -66,6 +67,14 @@ const HOT_QUERIES: HotQuery[] = [
       run: (db) => listCustomerTicketsPg(db, { requesterId: BIG_CONTACT, tab, now: NOW, cursor: { updatedAt: BASE + (TICKETS / 2) * 60_000, id: TICKETS / 2 }, limit: 20 }),
     },
   ]),
+  { name: 'tab counts with their tag (one read)', run: (db) => customerTabCountsTaggedPg(db, BIG_CONTACT, NOW) },
+  ...(['all', 'awaiting_return', 'unrated'] as const).map(
+    (tab): HotQuery => ({
+      name: `tab page with its tag (one read): ${tab}`,
+      run: (db) => listCustomerTicketsTaggedPg(db, { requesterId: BIG_CONTACT, tab, now: NOW, cursor: { updatedAt: BASE + (TICKETS / 2) * 60_000, id: TICKETS / 2 }, limit: 20 }),
+      boundedSort: "the JSON array orders the page's own rows again: at most limit + 1",
+    }),
+  ),
   { name: 'ticket', run: (db) => getTicketPg(db, 4242) },
   {
     name: 'customer reply (write: row lock, version check, message, event)',

@@ -46,21 +46,18 @@ export async function getTicketPg(db: PgExecutor, id: number, options: { forUpda
 const requesterCount = (condition?: SQL) =>
   sql<number>`(SELECT count(*)::int FROM ${tickets} WHERE ${tickets.requesterId} = ${sql.placeholder('requesterId')}${condition ? sql` AND ${condition}` : sql``})`;
 
-/** Counts of each tab of the Painel do Cliente in one round trip: one statement of five subqueries. */
-export async function customerTabCountsPg(db: PgExecutor, requesterId: number, now: number): Promise<Record<CustomerTab, number>> {
-  const query = builtOnce(db, 'customerTabCounts', () =>
-    db
-      .select({
-        all: requesterCount(),
-        awaitingMyReply: requesterCount(eq(tickets.customerTab, 'awaiting_my_reply')),
-        awaitingReturn: requesterCount(eq(tickets.customerTab, 'awaiting_return')),
-        awaitingApproval: requesterCount(eq(tickets.customerTab, 'awaiting_approval')),
-        unrated: requesterCount(and(eq(tickets.customerTab, 'unrated'), gt(tickets.ratingDueUntil, sql.placeholder('now')))),
-      })
-      .from(sql`(VALUES (1)) AS one (x)`)
-      .prepare(UNNAMED),
-  );
-  const [row] = await query.execute({ requesterId, now });
+/** The five tab counts as a select's columns (customerTabCountsPg; tagged-panel-reads.ts adds the tag's). */
+export const customerTabCountColumns = () => ({
+  all: requesterCount(),
+  awaitingMyReply: requesterCount(eq(tickets.customerTab, 'awaiting_my_reply')),
+  awaitingReturn: requesterCount(eq(tickets.customerTab, 'awaiting_return')),
+  awaitingApproval: requesterCount(eq(tickets.customerTab, 'awaiting_approval')),
+  unrated: requesterCount(and(eq(tickets.customerTab, 'unrated'), gt(tickets.ratingDueUntil, sql.placeholder('now')))),
+});
+
+type TabCountsRow = { [K in keyof ReturnType<typeof customerTabCountColumns>]: number } | undefined;
+
+export function tabCountsOf(row: TabCountsRow): Record<CustomerTab, number> {
   const counts = Object.fromEntries(CUSTOMER_TABS.map((tab) => [tab, 0])) as Record<CustomerTab, number>;
   counts.all = row?.all ?? 0;
   counts.awaiting_my_reply = row?.awaitingMyReply ?? 0;
@@ -70,22 +67,51 @@ export async function customerTabCountsPg(db: PgExecutor, requesterId: number, n
   return counts;
 }
 
+/** Counts of each tab of the Painel do Cliente in one round trip: one statement of five subqueries. */
+export async function customerTabCountsPg(db: PgExecutor, requesterId: number, now: number): Promise<Record<CustomerTab, number>> {
+  const query = builtOnce(db, 'customerTabCounts', () => db.select(customerTabCountColumns()).from(sql`(VALUES (1)) AS one (x)`).prepare(UNNAMED));
+  const [row] = await query.execute({ requesterId, now });
+  return tabCountsOf(row);
+}
+
+/** Which of a tab page's statements: the tab's kind and whether a cursor follows a previous page. */
+export function customerTabPageVariant(tab: CustomerTab, cursor: ActivityCursor | null): string {
+  return `${tab === 'all' || tab === 'unrated' ? tab : 'tab'}:${cursor ? 'after' : 'first'}`;
+}
+
+/** A tab page's condition, with placeholders (requesterId, tab, now, cursorUpdatedAt, cursorId). */
+export function customerTabPageCondition(tab: CustomerTab, cursor: ActivityCursor | null): SQL | undefined {
+  const inTab =
+    tab === 'all'
+      ? undefined
+      : tab === 'unrated'
+        ? and(eq(tickets.customerTab, 'unrated'), gt(tickets.ratingDueUntil, sql.placeholder('now')))
+        : eq(tickets.customerTab, sql.placeholder('tab'));
+  const after = cursor ? sql`(${tickets.updatedAt}, ${tickets.id}) < (${sql.placeholder('cursorUpdatedAt')}, ${sql.placeholder('cursorId')})` : undefined;
+  return and(eq(tickets.requesterId, sql.placeholder('requesterId')), inTab, after);
+}
+
+/** A tab page's placeholder values: one row more than the page, to know whether another follows. */
+export function customerTabPageValues(params: { requesterId: number; tab: CustomerTab; now: number; cursor: ActivityCursor | null; limit: number }) {
+  const { requesterId, tab, now, cursor, limit } = params;
+  return { requesterId, tab, now, cursorUpdatedAt: cursor?.updatedAt, cursorId: cursor?.id, limit: limit + 1 };
+}
+
+/** The page of the rows read (one more than the page when another follows). */
+export function customerTabPageOf(rows: TicketListItem[], limit: number): TicketPage {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? { updatedAt: last.updatedAt, id: last.id } : null };
+}
+
 /** One page of a requester's tab, newest activity first: keyset on (updated_at, id), one index walk. */
 export async function listCustomerTicketsPg(
   db: PgExecutor,
   params: { requesterId: number; tab: CustomerTab; now: number; cursor: ActivityCursor | null; limit: number },
 ): Promise<TicketPage> {
-  const { requesterId, tab, now, cursor, limit } = params;
-  const tabKind = tab === 'all' || tab === 'unrated' ? tab : 'tab';
-  const query = builtOnce(db, `listCustomerTickets:${tabKind}:${cursor ? 'after' : 'first'}`, () => {
-    const inTab =
-      tabKind === 'all'
-        ? undefined
-        : tabKind === 'unrated'
-          ? and(eq(tickets.customerTab, 'unrated'), gt(tickets.ratingDueUntil, sql.placeholder('now')))
-          : eq(tickets.customerTab, sql.placeholder('tab'));
-    const after = cursor ? sql`(${tickets.updatedAt}, ${tickets.id}) < (${sql.placeholder('cursorUpdatedAt')}, ${sql.placeholder('cursorId')})` : undefined;
-    return db
+  const { tab, cursor, limit } = params;
+  const query = builtOnce(db, `listCustomerTickets:${customerTabPageVariant(tab, cursor)}`, () =>
+    db
       .select({
         id: tickets.id,
         subject: tickets.subject,
@@ -96,15 +122,13 @@ export async function listCustomerTicketsPg(
       })
       .from(tickets)
       .leftJoin(departments, eq(departments.id, tickets.departmentId))
-      .where(and(eq(tickets.requesterId, sql.placeholder('requesterId')), inTab, after))
+      .where(customerTabPageCondition(tab, cursor))
       .orderBy(desc(tickets.updatedAt), desc(tickets.id))
       .limit(sql.placeholder('limit'))
-      .prepare(UNNAMED);
-  });
-  const rows: TicketListItem[] = await query.execute({ requesterId, tab, now, cursorUpdatedAt: cursor?.updatedAt, cursorId: cursor?.id, limit: limit + 1 });
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? { updatedAt: last.updatedAt, id: last.id } : null };
+      .prepare(UNNAMED),
+  );
+  const rows: TicketListItem[] = await query.execute(customerTabPageValues(params));
+  return customerTabPageOf(rows, limit);
 }
 
 /**

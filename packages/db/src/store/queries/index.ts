@@ -26,6 +26,7 @@ export * from './registrations.js';
 export * from './reports.js';
 export * from './sessions.js';
 export * from './settings.js';
+export * from './tagged-panel-reads.js';
 export * from './team.js';
 export * from './thread.js';
 export * from './throttles.js';
