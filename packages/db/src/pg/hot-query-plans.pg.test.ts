@@ -5,7 +5,7 @@ import type { PgDb } from './client.js';
 import { listCompanyTicketsPg } from './queries/company-tickets.js';
 import { heldMailOfTicketPg, lastMessageIdOfTicketPg } from './queries/held-mail.js';
 import { AGENT_QUEUES } from '../queries/agent-queues.js';
-import { agentQueueCountsPg, listAgentQueuePg } from './queries/agent-queues.js';
+import { agentQueueCountsPg, agentQueueWithCountsPg, listAgentQueuePg } from './queries/agent-queues.js';
 import { customerServicesSincePg, departmentAgentLoadsPg, resolvedTicketsBatchPg, waitingTicketsBatchPg } from './queries/automation-scans.js';
 import { searchCustomerTicketsPg } from './queries/customer-search.js';
 import { listContactTicketsPg } from './queries/directory.js';
@@ -139,6 +139,20 @@ const HOT_QUERIES: HotQuery[] = [
     run: (db) => listAgentQueuePg(db, { queue, filters: {}, sort: 'updated', cursor: null, limit: 25, clock: CLOCK }),
     ...(queue === 'today' || queue === 'overdue' ? { boundedSort: 'only open tickets due by today are sorted: the queue a team empties every day, not the history' } : {}),
   })),
+  // The console's answer: the settled queues' counts, then the page with the clocked counts.
+  ...AGENT_QUEUES.map((queue): HotQuery => ({
+    name: `agent queue with its counts: ${queue}`,
+    run: (db) => agentQueueWithCountsPg(db, { queue, filters: {}, sort: 'updated', cursor: null, limit: 25, clock: CLOCK }),
+    limitBoundedScan: '"Todos" counts any 1,000 tickets: the scan stops at the cap, as on SQLite',
+    ...(queue === 'today' || queue === 'overdue' ? { boundedSort: 'only open tickets due by today are sorted: the queue a team empties every day, not the history' } : {}),
+  })),
+  ...(['priority', 'due'] as const).map(
+    (sort): HotQuery => ({
+      name: `agent queue "Todos" with its counts, by ${sort}, next page`,
+      run: (db) => agentQueueWithCountsPg(db, { queue: 'all', filters: {}, sort, cursor: { key: sort === 'due' ? 9_000_000_000_000 : 20_000_000_000_000, id: 5 }, limit: 25, clock: CLOCK }),
+      limitBoundedScan: '"Todos" counts any 1,000 tickets: the scan stops at the cap, as on SQLite',
+    }),
+  ),
   // "Todos" sorted by priority or due date: walked in the order of the sort's expression index.
   ...(['priority', 'due'] as const).flatMap((sort): HotQuery[] =>
     [null, { key: sort === 'due' ? 9_000_000_000_000 : 20_000_000_000_000, id: 5 }].map((cursor) => ({

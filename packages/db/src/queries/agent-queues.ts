@@ -241,3 +241,21 @@ function searchQueueCounts(db: Db, present: (keyof QueueFilters)[], values: Reco
   const row = query.get(values);
   return Object.fromEntries(AGENT_QUEUES.map((queue) => [queue, Math.min(row?.[queue] ?? 0, QUEUE_COUNT_CAP)])) as Record<AgentQueue, number>;
 }
+
+/** The agent console's one answer: a queue's page and every queue's count (the tabs' numbers). */
+export interface QueueWithCounts {
+  page: QueuePage;
+  counts: Record<AgentQueue, number>;
+}
+
+/**
+ * listAgentQueue and agentQueueCounts together, as the console asks for them. On SQLite the same
+ * prepared statements; PostgreSQL's twin reads them in two statements planned apart
+ * (pg/queries/agent-queues.ts).
+ */
+export function agentQueueWithCounts(
+  db: Db,
+  params: { queue: AgentQueue; filters: QueueFilters; sort: QueueSort; cursor: QueueCursor | null; limit: number; clock: QueueClock; ticketIds?: number[] | undefined },
+): QueueWithCounts {
+  return { page: listAgentQueue(db, params), counts: agentQueueCounts(db, params.clock, params.filters, params.ticketIds) };
+}

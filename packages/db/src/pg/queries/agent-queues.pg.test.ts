@@ -3,6 +3,7 @@ import { findAccountByEmail } from '../../queries/accounts.js';
 import {
   AGENT_QUEUES,
   agentQueueCounts,
+  agentQueueWithCounts,
   listAgentQueue,
   QUEUE_COUNT_CAP,
   QUEUE_SORTS,
@@ -12,8 +13,11 @@ import {
   type QueuePage,
 } from '../../queries/agent-queues.js';
 import { DEMO_ACCOUNTS } from '../../seed/demo-data.js';
+import { PgReadCache } from '../../store/pg-read-cache.js';
+import { serverConnectionClass } from '../../store/pg-connection.js';
+import { closePgDatabase, openPgDatabase } from '../client.js';
 import { createDemoDatabasesOnBothEngines } from '../testing.js';
-import { agentQueueCountsPg, listAgentQueuePg } from './agent-queues.js';
+import { agentQueueCountsPg, agentQueueWithCountsPg, listAgentQueuePg } from './agent-queues.js';
 
 const NOW = Date.UTC(2026, 10, 23, 15, 0, 0);
 const HOUR = 3_600_000;
@@ -76,6 +80,53 @@ describe('agent queues on PostgreSQL', () => {
     expect(rowsSeen).toBeGreaterThan(500);
   });
 
+  it("answers the console's page and counts together (two statements planned apart) as SQLite does, page by page", async () => {
+    const someIds = both.sqlite.$client.prepare('SELECT id FROM tickets WHERE id % 2 = 1 ORDER BY id').pluck().all() as number[];
+    let rowsSeen = 0;
+    for (const agentId of agentIds()) {
+      for (const queue of AGENT_QUEUES) {
+        for (const sort of QUEUE_SORTS) {
+          for (const filters of filterSets()) {
+            for (const ticketIds of [undefined, someIds]) {
+              const params = { queue, sort, filters, clock: clockOf(agentId), limit: 4, ticketIds };
+              const context = JSON.stringify({ agentId, queue, sort, filters, ids: ticketIds?.length });
+              let cursor: QueueCursor | null = null;
+              let pages = 0;
+              do {
+                const onPg = await agentQueueWithCountsPg(both.pg, { ...params, cursor });
+                const onSqlite = agentQueueWithCounts(both.sqlite, { ...params, cursor });
+                expect(onPg, context).toEqual(onSqlite);
+                expect(onSqlite.page, context).toEqual(listAgentQueue(both.sqlite, { ...params, cursor }));
+                rowsSeen += onPg.page.items.length;
+                cursor = onPg.page.nextCursor;
+              } while (cursor && ++pages < 200);
+            }
+          }
+        }
+      }
+    }
+    expect(rowsSeen).toBeGreaterThan(500);
+  });
+
+  it("keeps one generic plan for the settled queues' counts on a server's connection, planning only the clocked page", async () => {
+    // A server's connection names each statement (store/pg-connection.ts); PostgreSQL then decides per
+    // statement whether a generic plan will do.
+    const server = openPgDatabase(both.pgUrl, { max: 1, Client: serverConnectionClass(new PgReadCache(), { prepare: true }) });
+    try {
+      const params = { queue: 'today' as const, sort: 'updated' as const, filters: {}, clock: clockOf(agentIds()[0]!), limit: 25, cursor: null };
+      const answers = [];
+      for (let i = 0; i < 8; i++) answers.push(await agentQueueWithCountsPg(server, params));
+      expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+      expect(answers[0]).toEqual(agentQueueWithCounts(both.sqlite, params));
+      const { rows } = await server.$client.query<{ statement: string; generic_plans: string }>('SELECT statement, generic_plans FROM pg_prepared_statements');
+      const settled = rows.filter((r) => r.statement.includes('LIMIT 1000') && !r.statement.includes('json_agg'));
+      expect(settled).toHaveLength(1);
+      expect(Number(settled[0]!.generic_plans)).toBeGreaterThan(0);
+    } finally {
+      await closePgDatabase(server);
+    }
+  });
+
   it('counts each queue as SQLite does, with filters and search ids', async () => {
     const someIds = both.sqlite.$client.prepare('SELECT id FROM tickets WHERE id % 3 = 0').pluck().all() as number[];
     for (const agentId of agentIds()) {
@@ -101,5 +152,8 @@ describe('agent queues on PostgreSQL', () => {
     expect(counts.all).toBe(QUEUE_COUNT_CAP);
     const first = { queue: 'unassigned' as const, sort: 'priority' as const, filters: {}, clock, limit: 50, cursor: null };
     expect(await listAgentQueuePg(both.pg, first)).toEqual(listAgentQueue(both.sqlite, first));
+    const together = await agentQueueWithCountsPg(both.pg, first);
+    expect(together).toEqual(agentQueueWithCounts(both.sqlite, first));
+    expect(together.counts.all).toBe(QUEUE_COUNT_CAP);
   });
 });

@@ -1,6 +1,7 @@
 import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { CUSTOMER_SEARCH_LIMIT, type searchCustomerTickets } from '../../queries/customer-search.js';
 import type { PgExecutor } from '../executor.js';
+import { executePlannedEachTime } from '../planned-each-time.js';
 import { departments, tickets } from '../schema.js';
 import { tsQueryOf } from './ticket-search.js';
 
@@ -28,20 +29,24 @@ export async function searchCustomerTicketsPg(
   for (const prefix of [false, true]) {
     const query = tsQueryOf(input, prefix);
     if (!query || ids.size >= limit) break;
-    const inSubjects = await db.execute<{ id: number }>(
+    // Both planned for the contact each time (planned-each-time.ts): a generic plan would stem every
+    // ticket or message of a contact with years of history.
+    const inSubjects = await executePlannedEachTime<{ id: number }>(
+      db,
       sql`select id from tickets
           where to_tsvector('atende_pt', subject) @@ to_tsquery('atende_pt', ${query}) and requester_id = ${requesterId}
           order by id desc limit ${limit}`,
     );
-    for (const row of inSubjects.rows) ids.add(row.id);
+    for (const row of inSubjects) ids.add(row.id);
     // SQLite's message pass has no ORDER BY (FTS5 returns rowid order); newest tickets first here, so
     // which ones a search matching more than `limit` tickets keeps is at least stable.
-    const inMessages = await db.execute<{ id: number }>(
+    const inMessages = await executePlannedEachTime<{ id: number }>(
+      db,
       sql`select distinct m.ticket_id as id from messages m join tickets t on t.id = m.ticket_id
           where to_tsvector('atende_pt', m.body) @@ to_tsquery('atende_pt', ${query}) and m.visibility = 'public' and t.requester_id = ${requesterId}
           order by m.ticket_id desc limit ${limit}`,
     );
-    for (const row of inMessages.rows) ids.add(row.id);
+    for (const row of inMessages) ids.add(row.id);
   }
   const found = [...ids].slice(0, limit);
   if (found.length === 0) return [];

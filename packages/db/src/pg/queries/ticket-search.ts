@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { SEARCH_MATCH_CAP } from '../../queries/ticket-search.js';
 import type { PgExecutor } from '../executor.js';
+import { executePlannedEachTime } from '../planned-each-time.js';
 
 /**
  * A safe tsquery from what an agent typed: only letters and digits survive (so `&`, `|`, `!`, `:*`
@@ -59,15 +60,18 @@ async function addNewestMatching(db: PgExecutor, where: 'subject' | 'messages', 
   let span = FIRST_SEARCH_WINDOW;
   while (upper > 0 && ids.size < limit) {
     const lower = Math.max(0, upper - span);
+    // Planned for its bounds each time (planned-each-time.ts): the generic plan stems every row in the window.
     const rows =
       where === 'subject'
-        ? await db.execute<{ id: number }>(
+        ? await executePlannedEachTime<{ id: number }>(
+            db,
             sql`select id from tickets where id > ${lower} and id <= ${upper} and to_tsvector('atende_pt', subject) @@ to_tsquery('atende_pt', ${query})`,
           )
-        : await db.execute<{ id: number }>(
+        : await executePlannedEachTime<{ id: number }>(
+            db,
             sql`select distinct ticket_id as id from messages where ticket_id > ${lower} and ticket_id <= ${upper} and to_tsvector('atende_pt', body) @@ to_tsquery('atende_pt', ${query})`,
           );
-    for (const id of rows.rows.map((row) => Number(row.id)).sort((a, b) => b - a)) ids.add(id);
+    for (const id of rows.map((row) => Number(row.id)).sort((a, b) => b - a)) ids.add(id);
     upper = lower;
     span *= WINDOW_GROWTH;
   }

@@ -8,3 +8,4 @@ export { AGENT_QUEUES, QUEUE_SORTS, QUEUE_COUNT_CAP } from '../../queries/agent-
 
 export const listAgentQueue = read(sqlite.listAgentQueue, pg.listAgentQueuePg);
 export const agentQueueCounts = read(sqlite.agentQueueCounts, pg.agentQueueCountsPg);
+export const agentQueueWithCounts = read(sqlite.agentQueueWithCounts, pg.agentQueueWithCountsPg);
