@@ -59,51 +59,47 @@ describe('agent queues on PostgreSQL', () => {
     return [{}, { status: 'open' }, { status: 'waiting_customer' }, { priority: 'alta', origin: 'portal' }, { assigneeId: agentId }, { companyId, departmentId: undefined }];
   };
 
-  it('lists every queue, sort and filter page by page (same rows and cursors) as SQLite', async () => {
+  /** Every agent, queue, sort and filter set, with and without a search's ids (and an empty search where asked). */
+  function* everyQueueCase(options: { emptySearch: boolean }) {
     const someIds = both.sqlite.$client.prepare('SELECT id FROM tickets WHERE id % 2 = 1 ORDER BY id').pluck().all() as number[];
-    let rowsSeen = 0;
     for (const agentId of agentIds()) {
       for (const queue of AGENT_QUEUES) {
         for (const sort of QUEUE_SORTS) {
           for (const filters of filterSets()) {
-            for (const ticketIds of [undefined, someIds, []]) {
+            for (const ticketIds of options.emptySearch ? [undefined, someIds, []] : [undefined, someIds]) {
               const params = { queue, sort, filters, clock: clockOf(agentId), limit: 4, ticketIds };
-              const onPg = await walk((cursor) => listAgentQueuePg(both.pg, { ...params, cursor }));
-              const onSqlite = await walk(async (cursor) => listAgentQueue(both.sqlite, { ...params, cursor }));
-              expect(onPg, JSON.stringify({ agentId, queue, sort, filters, ids: ticketIds?.length })).toEqual(onSqlite);
-              rowsSeen += onPg.flatMap((p) => p.items).length;
+              yield { params, context: JSON.stringify({ agentId, queue, sort, filters, ids: ticketIds?.length }) };
             }
           }
         }
       }
     }
+  }
+
+  it('lists every queue, sort and filter page by page (same rows and cursors) as SQLite', async () => {
+    let rowsSeen = 0;
+    for (const { params, context } of everyQueueCase({ emptySearch: true })) {
+      const onPg = await walk((cursor) => listAgentQueuePg(both.pg, { ...params, cursor }));
+      const onSqlite = await walk(async (cursor) => listAgentQueue(both.sqlite, { ...params, cursor }));
+      expect(onPg, context).toEqual(onSqlite);
+      rowsSeen += onPg.flatMap((p) => p.items).length;
+    }
     expect(rowsSeen).toBeGreaterThan(500);
   });
 
   it("answers the console's page and counts together (two statements planned apart) as SQLite does, page by page", async () => {
-    const someIds = both.sqlite.$client.prepare('SELECT id FROM tickets WHERE id % 2 = 1 ORDER BY id').pluck().all() as number[];
     let rowsSeen = 0;
-    for (const agentId of agentIds()) {
-      for (const queue of AGENT_QUEUES) {
-        for (const sort of QUEUE_SORTS) {
-          for (const filters of filterSets()) {
-            for (const ticketIds of [undefined, someIds]) {
-              const params = { queue, sort, filters, clock: clockOf(agentId), limit: 4, ticketIds };
-              const context = JSON.stringify({ agentId, queue, sort, filters, ids: ticketIds?.length });
-              let cursor: QueueCursor | null = null;
-              let pages = 0;
-              do {
-                const onPg = await agentQueueWithCountsPg(both.pg, { ...params, cursor });
-                const onSqlite = agentQueueWithCounts(both.sqlite, { ...params, cursor });
-                expect(onPg, context).toEqual(onSqlite);
-                expect(onSqlite.page, context).toEqual(listAgentQueue(both.sqlite, { ...params, cursor }));
-                rowsSeen += onPg.page.items.length;
-                cursor = onPg.page.nextCursor;
-              } while (cursor && ++pages < 200);
-            }
-          }
-        }
-      }
+    for (const { params, context } of everyQueueCase({ emptySearch: false })) {
+      let cursor: QueueCursor | null = null;
+      let pages = 0;
+      do {
+        const onPg = await agentQueueWithCountsPg(both.pg, { ...params, cursor });
+        const onSqlite = agentQueueWithCounts(both.sqlite, { ...params, cursor });
+        expect(onPg, context).toEqual(onSqlite);
+        expect(onSqlite.page, context).toEqual(listAgentQueue(both.sqlite, { ...params, cursor }));
+        rowsSeen += onPg.page.items.length;
+        cursor = onPg.page.nextCursor;
+      } while (cursor && ++pages < 200);
     }
     expect(rowsSeen).toBeGreaterThan(500);
   });
